@@ -1,0 +1,86 @@
+// Lint zones enforce ARCHITECTURE.md: which layer may import what, and the SECURITY.md bans.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const banned = [
+  { selector: "MemberExpression[property.name='innerHTML']", message: 'innerHTML is banned (SECURITY.md).' },
+  { selector: "MemberExpression[property.name='outerHTML']", message: 'outerHTML is banned (SECURITY.md).' },
+  { selector: "CallExpression[callee.name='eval']", message: 'eval is banned (SECURITY.md).' },
+  { selector: "NewExpression[callee.name='Function']", message: 'new Function is banned (SECURITY.md).' },
+  { selector: "ImportSpecifier[imported.name='unsafeHTML']", message: 'unsafeHTML is banned (SECURITY.md).' },
+];
+
+const restrict = (patterns, extra = []) => ({
+  'no-restricted-imports': ['error', { patterns }],
+  'no-restricted-syntax': ['error', ...banned, ...extra],
+});
+
+const noSubtle = {
+  selector: "MemberExpression[object.property.name='crypto'][property.name='subtle'], MemberExpression[object.name='crypto'][property.name='subtle']",
+  message: 'Only src/core/crypto/ calls crypto.subtle.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', ...banned],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/crypto/**'],
+    rules: restrict(
+      [
+        { group: ['dexie', 'lit', 'lit/*', 'qr-scanner', 'workbox-window', 'virtual:*'], message: 'core is pure (ARCHITECTURE.md).' },
+        { group: ['**/storage/**', '**/services/**', '**/ui/**', '**/pwa/**', '**/formats/**'], message: 'core imports only core.' },
+      ],
+      [noSubtle],
+    ),
+  },
+  {
+    files: ['src/core/crypto/**/*.ts'],
+    rules: restrict([
+      { group: ['dexie', 'lit', 'lit/*', 'qr-scanner', 'workbox-window', 'virtual:*'], message: 'core is pure (ARCHITECTURE.md).' },
+      { group: ['**/storage/**', '**/services/**', '**/ui/**', '**/pwa/**', '**/formats/**'], message: 'core imports only core.' },
+    ]),
+  },
+  {
+    files: ['src/formats/**/*.ts'],
+    rules: restrict(
+      [
+        { group: ['dexie', 'lit', 'lit/*', 'qr-scanner', 'workbox-window', 'virtual:*'], message: 'formats are pure.' },
+        { group: ['**/storage/**', '**/services/**', '**/ui/**', '**/pwa/**'], message: 'formats import only core.' },
+      ],
+      [noSubtle],
+    ),
+  },
+  {
+    files: ['src/storage/**/*.ts'],
+    rules: restrict(
+      [{ group: ['lit', 'lit/*', 'qr-scanner', '**/services/**', '**/ui/**', '**/pwa/**'], message: 'storage sits below services.' }],
+      [noSubtle],
+    ),
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    rules: restrict(
+      [{ group: ['lit', 'lit/*', 'qr-scanner', '**/ui/**', '**/pwa/**'], message: 'services must not import lit or ui.' }],
+      [noSubtle],
+    ),
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    rules: restrict(
+      [
+        { group: ['dexie', '**/storage/**'], message: 'ui talks to services, never to the database.' },
+        { group: ['**/core/crypto/**'], message: 'ui never does crypto.' },
+      ],
+      [noSubtle],
+    ),
+  },
+);

@@ -1,0 +1,94 @@
+/**
+ * @file The one closed set of error codes. Code throws `AppError`s; the UI's presenter turns
+ * the code into a sentence from the message table. Details never hold secrets.
+ */
+
+export const ERROR_CODES = [
+  // otpauth:// URIs
+  'uri/invalid',
+  'uri/unsupported-scheme',
+  'uri/unsupported-type',
+  'uri/missing-secret',
+  'uri/missing-label',
+  // account fields (manual entry, URIs, imports)
+  'account/invalid-secret',
+  'account/secret-too-short',
+  'account/invalid-algorithm',
+  'account/invalid-digits',
+  'account/invalid-period',
+  'account/invalid-counter',
+  'account/missing-name',
+  'account/invalid-pin',
+  'account/too-long',
+  // crypto envelope
+  'crypto/integrity',
+  'crypto/kdf-params',
+  'crypto/kdf-memory',
+  // vault
+  'vault/wrong-passphrase',
+  'vault/passphrase-empty',
+  'vault/passphrase-mismatch',
+  'vault/locked',
+  'vault/exists',
+  'vault/not-found',
+  'vault/account-not-found',
+  'vault/device-slot-unavailable',
+  'vault/record-damaged',
+  // storage
+  'storage/failed',
+  'storage/quota',
+  'storage/version-change',
+  'storage/blocked',
+  // anything else
+  'aborted',
+  'unknown',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A field name the UI can put a message next to. */
+export type ErrorField =
+  | 'uri'
+  | 'secret'
+  | 'issuer'
+  | 'name'
+  | 'algorithm'
+  | 'digits'
+  | 'period'
+  | 'counter'
+  | 'pin'
+  | 'type'
+  | 'passphrase'
+  | 'confirm';
+
+export interface AppErrorOptions {
+  field?: ErrorField;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: ErrorField | undefined;
+
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
+    // The message is the code only: it may reach logs, so it must never carry user data.
+    super(code, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.field = options.field;
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}
+
+/** Turns anything thrown into an AppError without copying its text (which may hold user data). */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof DOMException || (err instanceof Error && err.name === 'AbortError')) {
+    if ((err as Error).name === 'AbortError') return new AppError('aborted', { cause: err });
+    if ((err as Error).name === 'QuotaExceededError') return new AppError('storage/quota', { cause: err });
+  }
+  return new AppError('unknown', { cause: err });
+}
