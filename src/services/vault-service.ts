@@ -1,0 +1,196 @@
+/**
+ * @file The vault: create, unlock (passphrase or device slot), lock, slots. Account CRUD lives
+ * in `AccountStore` (vault-accounts.ts), which this class extends. VK is held only as a
+ * non-extractable CryptoKey while unlocked.
+ */
+import { importAesKey, type Sealed } from '../core/crypto/aead';
+import { bytesEqual } from '../core/crypto/bytes';
+import { DEFAULT_ARGON2, throwIfAborted, type Argon2Cost, type KdfOptions, type KdfRunner } from '../core/crypto/kdf';
+import { generateDeviceKey, generateVaultKeyBytes, slotAad, wrapKey } from '../core/crypto/vault-keys';
+import { AppError } from '../core/errors';
+import type { OmamoriDb, PassphraseSlot, StorageEvent, VaultRow } from '../storage/db';
+import { AccountStore } from './vault-accounts';
+import {
+  createPassphraseSlot,
+  deriveNewPassphraseTarget,
+  deviceSlotFromSealed,
+  findSlot,
+  openDeviceSlot,
+  openPassphraseSlot,
+  passphraseSlotFrom,
+  replaceSlot,
+  requirePassphraseSlot,
+  rewrapFromPassphrase,
+} from './vault-slots';
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+
+export interface VaultServiceOptions {
+  db: OmamoriDb;
+  kdf: KdfRunner;
+  now?: () => number;
+  /** Argon2id cost for new passphrase slots; tests pass small values. */
+  argon2?: Argon2Cost;
+}
+
+export class VaultService extends AccountStore {
+  readonly #kdf: KdfRunner;
+  readonly #cost: Argon2Cost;
+  readonly #stateListeners = new Set<(state: VaultState) => void>();
+
+  constructor(options: VaultServiceOptions) {
+    super(options.db, options.now ?? Date.now);
+    this.#kdf = options.kdf;
+    this.#cost = options.argon2 ?? DEFAULT_ARGON2;
+  }
+
+  async getStatus(): Promise<VaultState> {
+    if (this.keys !== null) return 'unlocked';
+    return (await this.readVault()) === undefined ? 'none' : 'locked';
+  }
+
+  async hasDeviceSlot(): Promise<boolean> {
+    const row = await this.readVault();
+    if (row === undefined || findSlot(row, 'device') === undefined) return false;
+    return (await this.read(() => this.db.deviceKeys.get('device'))) !== undefined;
+  }
+
+  async create(passphrase: string, options: { deviceSlot: boolean }, opts: KdfOptions = {}): Promise<void> {
+    if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    if ((await this.readVault()) !== undefined) throw new AppError('vault/exists');
+    const vaultId = crypto.randomUUID();
+    const vkBytes = generateVaultKeyBytes();
+    try {
+      const passSlot = await createPassphraseSlot(this.#kdf, passphrase, this.#cost, vaultId, vkBytes, opts);
+      const slots: VaultRow['slots'] = [passSlot];
+      let deviceKey: CryptoKey | null = null;
+      if (options.deviceSlot) {
+        deviceKey = await generateDeviceKey();
+        slots.push(deviceSlotFromSealed(await wrapKey(deviceKey, vkBytes, slotAad(vaultId, 'device'))));
+      }
+      const vk = await importAesKey(vkBytes, false);
+      throwIfAborted(opts.signal);
+      const row: VaultRow = { key: 'vault', vaultId, formatVersion: 1, createdAt: this.now(), slots };
+      const { db } = this;
+      await this.write([db.vault, db.accounts, db.deviceKeys], async () => {
+        // Refuse rather than overwrite: a second tab may have created a vault meanwhile, and
+        // rows without a vault row are never deleted silently.
+        if ((await db.vault.get('vault')) !== undefined || (await db.accounts.count()) > 0) {
+          throw new AppError('vault/exists');
+        }
+        await db.vault.add(row);
+        if (deviceKey !== null) await db.deviceKeys.put({ key: 'device', cryptoKey: deviceKey });
+        else await db.deviceKeys.delete('device');
+      });
+      this.#unlocked(vk, vaultId);
+    } finally {
+      vkBytes.fill(0);
+    }
+  }
+
+  /** Throws `vault/wrong-passphrase` on a bad tag; writes nothing. */
+  async unlockWithPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
+    if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    const row = await this.#requireVault();
+    const vk = await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, requirePassphraseSlot(row), opts);
+    throwIfAborted(opts.signal);
+    this.#unlocked(vk, row.vaultId);
+  }
+
+  /** False when there is no device slot (or its key is gone); then ask for the passphrase. */
+  async unlockWithDevice(): Promise<boolean> {
+    const row = await this.readVault();
+    const slot = row === undefined ? undefined : findSlot(row, 'device');
+    if (row === undefined || slot === undefined) return false;
+    const stored = await this.read(() => this.db.deviceKeys.get('device'));
+    if (stored === undefined) return false;
+    this.#unlocked(await openDeviceSlot(stored.cryptoKey, row.vaultId, slot), row.vaultId);
+    return true;
+  }
+
+  /** Turns the device slot on or off; both need the passphrase (re-authentication). Idempotent. */
+  async setDeviceSlot(enabled: boolean, passphrase: string, opts: KdfOptions = {}): Promise<void> {
+    this.requireUnlocked();
+    const row = await this.#requireVault();
+    const passSlot = requirePassphraseSlot(row);
+    let sealed: Sealed | null = null;
+    const deviceKey = enabled ? await generateDeviceKey() : null;
+    if (deviceKey !== null) {
+      const target = { kek: deviceKey, aad: slotAad(row.vaultId, 'device') };
+      sealed = await rewrapFromPassphrase(this.#kdf, passphrase, row.vaultId, passSlot, target, opts);
+    } else {
+      await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, passSlot, opts);
+    }
+    throwIfAborted(opts.signal);
+    const { db } = this;
+    await this.write([db.vault, db.deviceKeys], async () => {
+      const current = await db.vault.get('vault');
+      if (current === undefined || current.vaultId !== row.vaultId) throw new AppError('vault/not-found');
+      const slots = replaceSlot(current, 'device', sealed === null ? null : deviceSlotFromSealed(sealed));
+      await db.vault.put({ ...current, slots });
+      if (deviceKey === null) await db.deviceKeys.delete('device');
+      else await db.deviceKeys.put({ key: 'device', cryptoKey: deviceKey });
+    });
+  }
+
+  /** Rewraps VK under a new passphrase (new salt); no record is re-encrypted. */
+  async changePassphrase(current: string, next: string, opts: KdfOptions = {}): Promise<void> {
+    this.requireUnlocked();
+    if (next === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    const row = await this.#requireVault();
+    const oldSlot = requirePassphraseSlot(row);
+    let params: PassphraseSlot['kdf'] | undefined;
+    const sealed = await rewrapFromPassphrase(this.#kdf, current, row.vaultId, oldSlot, async () => {
+      const derived = await deriveNewPassphraseTarget(this.#kdf, next, this.#cost, row.vaultId, opts);
+      params = derived.params;
+      return derived.target;
+    }, opts);
+    if (params === undefined) throw new AppError('unknown');
+    throwIfAborted(opts.signal);
+    const newSlot = passphraseSlotFrom(params, sealed);
+    const { db } = this;
+    await this.write([db.vault], async () => {
+      const stored = await db.vault.get('vault');
+      if (stored === undefined || stored.vaultId !== row.vaultId) throw new AppError('vault/not-found');
+      // Another tab changed the passphrase meanwhile: `current` no longer opens the vault, and
+      // its new slot must not be overwritten.
+      const storedSlot = findSlot(stored, 'passphrase');
+      if (storedSlot === undefined || !bytesEqual(storedSlot.wrapped, oldSlot.wrapped)) {
+        throw new AppError('vault/wrong-passphrase', { field: 'passphrase' });
+      }
+      await db.vault.put({ ...stored, slots: replaceSlot(stored, 'passphrase', newSlot) });
+    });
+  }
+
+  /** Drops VK and every decrypted account; subscribers get an empty list. */
+  lock(): void {
+    if (this.keys === null) return;
+    this.dropKeys();
+    this.#emitState('locked');
+  }
+
+  subscribeState(listener: (state: VaultState) => void): () => void {
+    this.#stateListeners.add(listener);
+    return () => this.#stateListeners.delete(listener);
+  }
+
+  /** Another tab upgrades/deletes the database ('version-change': reload) or waits for us ('blocked'). */
+  subscribeStorage(listener: (event: StorageEvent) => void): () => void {
+    return this.db.onStorageEvent(listener);
+  }
+
+  #unlocked(vk: CryptoKey, vaultId: string): void {
+    this.setKeys({ vk, vaultId });
+    this.#emitState('unlocked');
+  }
+
+  #emitState(state: VaultState): void {
+    for (const listener of [...this.#stateListeners]) listener(state);
+  }
+
+  async #requireVault(): Promise<VaultRow> {
+    const row = await this.readVault();
+    if (row === undefined) throw new AppError('vault/not-found');
+    return row;
+  }
+}
