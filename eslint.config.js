@@ -1,6 +1,7 @@
 // Lint zones enforce ARCHITECTURE.md: which layer may import what, and the SECURITY.md bans.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const banned = [
   { selector: "MemberExpression[property.name='innerHTML']", message: 'innerHTML is banned (SECURITY.md).' },
@@ -25,11 +26,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', ...banned],
     },
+  },
+  {
+    files: ['scripts/**/*.mjs', '*.config.{js,ts}', 'e2e/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['src/core/**/*.ts'],

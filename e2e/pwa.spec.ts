@@ -1,0 +1,88 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { addAccountByKey, createVault, dumpStorage, RFC_SECRET, RFC_TIME_MS } from './helpers';
+
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}
+
+function logForeignRequests(context: BrowserContext): string[] {
+  const foreign: string[] = [];
+  context.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['localhost:4173'].includes(url.host) && !['data:', 'blob:'].includes(url.protocol)) foreign.push(req.url());
+  });
+  return foreign;
+}
+
+test('the device slot opens the vault straight to the codes after a reload', async ({ page }) => {
+  await page.clock.setFixedTime(RFC_TIME_MS);
+  await createVault(page, { deviceSlot: true });
+  await addAccountByKey(page, { issuer: 'Device', name: 'slot', secret: RFC_SECRET });
+  await page.reload();
+  await expect(page.getByTestId('code-card').getByTestId('code')).toHaveText('081 804');
+  await expect(page.getByTestId('unlock-passphrase')).toHaveCount(0);
+});
+
+test('works offline after the first visit: reload, a fresh tab and a deep link', async ({ page, context }) => {
+  const foreign = logForeignRequests(context);
+  await createVault(page, { deviceSlot: true });
+  await addAccountByKey(page, { issuer: 'Offline', name: 'me', secret: RFC_SECRET });
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+
+  const reloaded = await page.reload();
+  expect(reloaded?.fromServiceWorker()).toBe(true);
+  await expect(page.getByTestId('code-card')).toHaveCount(1);
+
+  const tab = await context.newPage();
+  const deep = await tab.goto('/some/deep/link');
+  expect(deep?.fromServiceWorker()).toBe(true);
+  await expect(tab.getByTestId('code-card')).toHaveCount(1);
+  expect(foreign).toEqual([]);
+});
+
+test('the manifest parses and the app is installable', async ({ page }) => {
+  await page.goto('/');
+  const cdp = await page.context().newCDPSession(page);
+  const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; url: string; data?: string };
+  expect(manifest.errors).toEqual([]);
+  const data = JSON.parse(manifest.data ?? '{}') as Record<string, unknown>;
+  expect(data).toMatchObject({ name: 'Omamori Authenticator', short_name: 'Omamori', display: 'standalone' });
+  const sizes = (data.icons as { sizes: string; purpose?: string }[]).map((i) => `${i.sizes}/${i.purpose ?? 'any'}`);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192/any', '512x512/any', '512x512/maskable']));
+  const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+  // A normal test context is incognito; that is the only acceptable "error".
+  expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+  await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(1);
+});
+
+test('storage holds no secret, issuer or name of 20 sentinel accounts', async ({ page }) => {
+  await createVault(page, { deviceSlot: true });
+  const sentinels = Array.from({ length: 20 }, (_, i) => ({
+    issuer: `IssuerSentinel${i}Qz`,
+    name: `NameSentinel${i}Xk`,
+    // Distinct valid base32 secrets that cannot occur by chance in other data.
+    secret: `JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRST'[i]}MZXW6YTB`,
+  }));
+  // Adding through the URI field is faster than 20 form fills and uses the same service call.
+  for (const s of sentinels) {
+    await page.getByTestId('add-account').first().click();
+    await page.getByTestId('mode-uri').check();
+    await page.getByTestId('field-uri').fill(`otpauth://totp/${s.issuer}:${s.name}?secret=${s.secret}&issuer=${s.issuer}`);
+    await page.getByTestId('save-account').click();
+    await expect(page.getByTestId('account-form')).toHaveCount(0);
+  }
+  await expect(page.getByTestId('code-card')).toHaveCount(20);
+  const dump = await dumpStorage(page);
+  expect(dump.length).toBeGreaterThan(1000);
+  for (const s of sentinels) {
+    expect(dump).not.toContain(s.issuer);
+    expect(dump).not.toContain(s.name);
+    expect(dump).not.toContain(s.secret);
+  }
+});

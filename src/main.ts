@@ -1,0 +1,4 @@
+import './ui/omamori-app';
+import { startServiceWorker } from './pwa/register-sw';
+
+startServiceWorker();

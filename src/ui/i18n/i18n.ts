@@ -1,0 +1,93 @@
+/**
+ * @file The message table at run time: the current locale, `t()`, and a controller that
+ * re-renders an element when the language changes. The choice is kept in localStorage (not secret).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { en, type MessageKey } from './en';
+import { ja } from './ja';
+
+export type Locale = 'en' | 'ja';
+export type LocaleSetting = Locale | 'auto';
+export const LOCALES: readonly Locale[] = ['en', 'ja'];
+
+const TABLES: Record<Locale, Record<MessageKey, string>> = { en, ja };
+const STORAGE_KEY = 'omamori.locale';
+const listeners = new Set<() => void>();
+
+function browserLocale(): Locale {
+  const langs = navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const lang of langs) {
+    const base = lang.toLowerCase().split('-')[0];
+    if (base === 'ja') return 'ja';
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}
+
+function readSetting(): LocaleSetting {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return v === 'en' || v === 'ja' ? v : 'auto';
+  } catch {
+    return 'auto';
+  }
+}
+
+let setting: LocaleSetting = readSetting();
+let current: Locale = setting === 'auto' ? browserLocale() : setting;
+document.documentElement.lang = current;
+
+export function getLocale(): Locale {
+  return current;
+}
+
+export function getLocaleSetting(): LocaleSetting {
+  return setting;
+}
+
+export function setLocaleSetting(next: LocaleSetting): void {
+  setting = next;
+  try {
+    if (next === 'auto') localStorage.removeItem(STORAGE_KEY);
+    else localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Private mode without storage: the choice lasts for this page only.
+  }
+  current = next === 'auto' ? browserLocale() : next;
+  document.documentElement.lang = current;
+  for (const l of listeners) l();
+}
+
+export type MessageParams = Record<string, string | number>;
+
+export function t(key: MessageKey, params?: MessageParams): string {
+  const template = TABLES[current][key] ?? en[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? new Intl.NumberFormat(current).format(v) : v;
+  });
+}
+
+/** Re-renders its host whenever the language changes. */
+export class LocaleController implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+  private readonly onChange = (): void => this.host.requestUpdate();
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    listeners.add(this.onChange);
+  }
+
+  hostDisconnected(): void {
+    listeners.delete(this.onChange);
+  }
+}
+
+export { TABLES as MESSAGE_TABLES };
+export type { MessageKey };

@@ -1,0 +1,219 @@
+import { LitElement, html, nothing } from 'lit';
+import { accountTitle, DEFAULTS, digitRange, HASH_ALGORITHMS, OTP_TYPES, sameCredential, validateAccount, type Account, type AccountData, type OtpType } from '../core/account';
+import { isAppError, type ErrorField } from '../core/errors';
+import { parseOtpauthUri } from '../core/otpauth-uri';
+import { getVault } from './app-services';
+import { LocaleController, t } from './i18n/i18n';
+import { presentError } from './i18n/present-error';
+import { baseStyles } from './shared-styles';
+import { showToast } from './toast-bus';
+import { formStyles } from './account-form-styles';
+
+type Mode = 'key' | 'uri';
+
+function blankDraft(): AccountData {
+  return { type: 'totp', issuer: '', name: '', secretB32: '', ...DEFAULTS.totp, counter: 0, pin: '' };
+}
+
+/**
+ * Add an account by setup key or otpauth:// link, or edit one. Errors appear next to their field;
+ * an account already in the vault (same secret and parameters) is flagged, not added twice.
+ */
+export class OmamoriAccountForm extends LitElement {
+  static override properties = {
+    accounts: { attribute: false },
+    editing: { attribute: false },
+    mode: { state: true },
+    draft: { state: true },
+    uri: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+  };
+  static override styles = [baseStyles, formStyles];
+
+  declare accounts: readonly Account[];
+  declare editing: Account | undefined;
+  declare mode: Mode;
+  declare draft: AccountData;
+  declare uri: string;
+  declare errors: Partial<Record<ErrorField | 'form', string>>;
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.accounts = [];
+    this.editing = undefined;
+    this.mode = 'key';
+    this.draft = blankDraft();
+    this.uri = '';
+    this.errors = {};
+    this.busy = false;
+    new LocaleController(this);
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('editing') && this.editing) {
+      const { id: _id, createdAt: _c, updatedAt: _u, ...data } = this.editing;
+      this.draft = data;
+      this.mode = 'key';
+    }
+  }
+
+  private set<K extends keyof AccountData>(key: K, value: AccountData[K]): void {
+    this.draft = { ...this.draft, [key]: value };
+  }
+
+  private setType(type: OtpType): void {
+    this.draft = { ...this.draft, type, ...DEFAULTS[type] };
+  }
+
+  private close(): void {
+    this.dispatchEvent(new CustomEvent('form-closed', { bubbles: true, composed: true }));
+  }
+
+  private readDraft(): AccountData {
+    return this.mode === 'uri' ? parseOtpauthUri(this.uri.trim()) : validateAccount(this.draft);
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    this.errors = {};
+    let data: AccountData;
+    try {
+      if (this.mode === 'uri') {
+        const parsed = parseOtpauthUri(this.uri.trim());
+        if (parsed.pin === '' && (parsed.type === 'motp' || parsed.type === 'yandex')) {
+          // A link never carries the PIN: show the fields so the user can type it.
+          this.draft = parsed;
+          this.mode = 'key';
+          this.errors = { pin: t('error.account/invalid-pin') };
+          return;
+        }
+      }
+      data = this.readDraft();
+    } catch (err) {
+      const field = isAppError(err) && err.field ? err.field : this.mode === 'uri' ? 'uri' : 'form';
+      this.errors = { [this.mode === 'uri' ? 'uri' : field]: presentError(err) };
+      return;
+    }
+    const duplicate = this.accounts.find((a) => a.id !== this.editing?.id && sameCredential(a, data));
+    if (duplicate) {
+      this.errors = { form: t('form.duplicate', { title: accountTitle(duplicate) || t('card.noName') }) };
+      return;
+    }
+    this.busy = true;
+    try {
+      const vault = getVault();
+      if (this.editing) {
+        await vault.updateAccount(this.editing.id, data);
+        showToast({ message: t('saved') });
+      } else {
+        await vault.addAccount(data);
+        showToast({ message: t('added', { title: accountTitle(data) }) });
+      }
+      this.close();
+    } catch (err) {
+      this.errors = { form: presentError(err) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private fieldError(field: ErrorField) {
+    const message = this.errors[field];
+    return message ? html`<p class="field-error" id=${`${field}-error`} role="alert" data-testid=${`error-${field}`}>${message}</p>` : nothing;
+  }
+
+  private input(field: 'issuer' | 'name' | 'secretB32' | 'pin', label: string, errorField: ErrorField, extra: { hint?: string; autocomplete?: string; mono?: boolean } = {}) {
+    return html`<label for=${field}>${label}</label>
+      <input id=${field} data-testid=${`field-${field}`} class=${extra.mono ? 'mono' : ''} autocomplete=${extra.autocomplete ?? 'off'}
+        spellcheck="false" autocapitalize="off" .value=${String(this.draft[field])}
+        aria-invalid=${this.errors[errorField] ? 'true' : 'false'} aria-describedby=${`${errorField}-error ${field}-hint`}
+        @input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)} />
+      ${extra.hint ? html`<p class="hint" id=${`${field}-hint`}>${extra.hint}</p>` : nothing} ${this.fieldError(errorField)}`;
+  }
+
+  private numberField(field: 'digits' | 'period' | 'counter', label: string, min: number, max: number) {
+    return html`<div>
+      <label for=${field}>${label}</label>
+      <input id=${field} data-testid=${`field-${field}`} type="number" inputmode="numeric" min=${min} max=${max} step="1"
+        .value=${String(this.draft[field])} aria-describedby=${`${field}-error`}
+        @input=${(e: Event) => this.set(field, Number((e.target as HTMLInputElement).value))} />
+      ${this.fieldError(field)}
+    </div>`;
+  }
+
+  private renderAdvanced() {
+    const d = this.draft;
+    const range = digitRange(d.type);
+    return html`<details ?open=${d.type !== 'totp' || this.errors.pin !== undefined}>
+      <summary data-testid="advanced">${t('form.advanced')}</summary>
+      <div class="grid">
+        <div>
+          <label for="type">${t('form.type')}</label>
+          <select id="type" data-testid="field-type" @change=${(e: Event) => this.setType((e.target as HTMLSelectElement).value as OtpType)}>
+            ${OTP_TYPES.map((type) => html`<option value=${type} ?selected=${d.type === type}>${t(`form.type.${type}`)}</option>`)}
+          </select>
+        </div>
+        ${d.type === 'totp' || d.type === 'hotp'
+          ? html`<div>
+              <label for="algorithm">${t('form.algorithm')}</label>
+              <select id="algorithm" data-testid="field-algorithm" @change=${(e: Event) => this.set('algorithm', (e.target as HTMLSelectElement).value as AccountData['algorithm'])}>
+                ${HASH_ALGORITHMS.map((alg) => html`<option value=${alg} ?selected=${d.algorithm === alg}>${alg.replace('SHA', 'SHA-')}</option>`)}
+              </select>
+              ${this.fieldError('algorithm')}
+            </div>`
+          : nothing}
+        ${range.min !== range.max ? this.numberField('digits', t('form.digits'), range.min, range.max) : nothing}
+        ${d.type === 'hotp' ? this.numberField('counter', t('form.counter'), 0, Number.MAX_SAFE_INTEGER) : nothing}
+        ${d.type === 'totp' ? this.numberField('period', t('form.period'), 1, 86400) : nothing}
+      </div>
+      ${d.type === 'motp' || d.type === 'yandex' ? this.input('pin', t('form.pin'), 'pin', { mono: true }) : nothing}
+    </details>`;
+  }
+
+  private renderModeSwitch() {
+    return html`<div class="modes" role="radiogroup" aria-label=${t('form.addTitle')}>
+      ${(['key', 'uri'] as const).map(
+        (mode) => html`<label class="mode ${this.mode === mode ? 'on' : ''}">
+          <input type="radio" name="mode" data-testid=${`mode-${mode}`} .checked=${this.mode === mode}
+            @change=${() => ((this.mode = mode), (this.errors = {}))} />
+          ${t(mode === 'key' ? 'form.mode.key' : 'form.mode.uri')}
+        </label>`,
+      )}
+    </div>`;
+  }
+
+  override render() {
+    const editing = this.editing !== undefined;
+    return html`<main class="page">
+      <form class="panel" @submit=${this.onSubmit} novalidate data-testid="account-form">
+        <h1>${editing ? t('form.editTitle') : t('form.addTitle')}</h1>
+        ${editing ? nothing : this.renderModeSwitch()}
+        ${this.mode === 'uri'
+          ? html`<label for="uri">${t('form.uri')}</label>
+              <textarea id="uri" rows="3" data-testid="field-uri" spellcheck="false" autocapitalize="off" .value=${this.uri}
+                aria-describedby="uri-error uri-hint" @input=${(e: Event) => (this.uri = (e.target as HTMLTextAreaElement).value)}></textarea>
+              <p class="hint" id="uri-hint">${t('form.uriHint')}</p>
+              ${this.fieldError('uri')}`
+          : html`${this.input('issuer', t('form.issuer'), 'issuer')} ${this.input('name', t('form.name'), 'name')}
+              ${editing ? nothing : this.input('secretB32', t('form.secret'), 'secret', { hint: t('form.secretHint'), mono: true })}
+              ${this.renderAdvanced()}`}
+        ${this.errors.form ? html`<p class="error-box" role="alert" data-testid="form-error">${this.errors.form}</p>` : nothing}
+        <div class="actions">
+          <button class="primary" type="submit" data-testid="save-account" ?disabled=${this.busy}>${editing ? t('form.save') : t('form.add')}</button>
+          <button type="button" @click=${this.close}>${t('form.cancel')}</button>
+        </div>
+      </form>
+    </main>`;
+  }
+}
+
+customElements.define('omamori-account-form', OmamoriAccountForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-account-form': OmamoriAccountForm;
+  }
+}

@@ -1,0 +1,156 @@
+import { LitElement, css, html } from 'lit';
+import { accountTitle, type Account } from '../core/account';
+import { getVault } from './app-services';
+import { LocaleController, t } from './i18n/i18n';
+import { presentError } from './i18n/present-error';
+import { baseStyles } from './shared-styles';
+import { showToast } from './toast-bus';
+import './omamori-account-form';
+import './omamori-code-list';
+import './omamori-create-vault';
+import './omamori-first-run';
+import './omamori-settings';
+import './omamori-toast';
+import './omamori-unlock';
+
+type Screen = 'loading' | 'first-run' | 'create' | 'locked' | 'unlocked';
+type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' };
+
+/** The root: picks the screen from the vault's state and routes the elements' events. */
+export class OmamoriApp extends LitElement {
+  static override properties = { screen: { state: true }, view: { state: true }, accounts: { state: true } };
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+      }
+    `,
+  ];
+
+  declare screen: Screen;
+  declare view: View;
+  declare accounts: readonly Account[];
+  private unsubscribeAccounts: (() => void) | undefined;
+  private unsubscribeState: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.screen = 'loading';
+    this.view = { kind: 'list' };
+    this.accounts = [];
+    new LocaleController(this);
+    this.addEventListener('start-create', () => (this.screen = 'create'));
+    this.addEventListener('add-account', () => (this.view = { kind: 'add' }));
+    this.addEventListener('open-settings', () => (this.view = { kind: 'settings' }));
+    this.addEventListener('form-closed', () => (this.view = { kind: 'list' }));
+    this.addEventListener('settings-closed', () => (this.view = { kind: 'list' }));
+    this.addEventListener('lock-vault', () => getVault().lock());
+    this.addEventListener('edit-account', (e) => (this.view = { kind: 'edit', id: (e as CustomEvent<{ id: string }>).detail.id }));
+    this.addEventListener('delete-account', (e) => void this.deleteAccount((e as CustomEvent<{ id: string }>).detail.id));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeState?.();
+    this.unsubscribeAccounts?.();
+  }
+
+  private async start(): Promise<void> {
+    const vault = getVault();
+    try {
+      const status = await vault.getStatus();
+      if (status === 'locked' && (await vault.hasDeviceSlot())) {
+        // The device slot may have become unusable (e.g. the key store was cleared): then ask.
+        await vault.unlockWithDevice().catch(() => false);
+      }
+      this.unsubscribeState = vault.subscribeState((state) => this.onVaultState(state));
+      this.onVaultState(await vault.getStatus());
+    } catch (err) {
+      this.screen = 'locked';
+      showToast({ message: presentError(err), timeoutMs: 0 });
+    }
+  }
+
+  private onVaultState(state: 'none' | 'locked' | 'unlocked'): void {
+    if (state === 'unlocked') {
+      this.screen = 'unlocked';
+      this.unsubscribeAccounts ??= getVault().subscribeAccounts((accounts) => (this.accounts = accounts));
+      return;
+    }
+    this.unsubscribeAccounts?.();
+    this.unsubscribeAccounts = undefined;
+    this.accounts = [];
+    this.view = { kind: 'list' };
+    if (state === 'none') this.screen = this.screen === 'create' ? 'create' : 'first-run';
+    else this.screen = 'locked';
+  }
+
+  private async deleteAccount(id: string): Promise<void> {
+    const account = this.accounts.find((a) => a.id === id);
+    if (!account) return;
+    const title = accountTitle(account) || t('card.noName');
+    try {
+      await getVault().deleteAccount(id);
+      showToast({
+        message: t('delete.done', { title }),
+        actionLabel: t('delete.undo'),
+        timeoutMs: 8000,
+        onAction: () => void getVault().restoreAccount(account).catch((err: unknown) => showToast({ message: presentError(err) })),
+      });
+    } catch (err) {
+      showToast({ message: presentError(err) });
+    }
+  }
+
+  private renderUnlocked() {
+    switch (this.view.kind) {
+      case 'add':
+        return html`<omamori-account-form .accounts=${this.accounts}></omamori-account-form>`;
+      case 'edit': {
+        const id = this.view.id;
+        const editing = this.accounts.find((a) => a.id === id);
+        return html`<omamori-account-form .accounts=${this.accounts} .editing=${editing}></omamori-account-form>`;
+      }
+      case 'settings':
+        return html`<omamori-settings></omamori-settings>`;
+      default:
+        return html`<omamori-code-list .accounts=${this.accounts}></omamori-code-list>`;
+    }
+  }
+
+  override render() {
+    let body;
+    switch (this.screen) {
+      case 'loading':
+        body = html`<p class="page muted" role="status">${t('loading')}</p>`;
+        break;
+      case 'first-run':
+        body = html`<omamori-first-run></omamori-first-run>`;
+        break;
+      case 'create':
+        body = html`<omamori-create-vault></omamori-create-vault>`;
+        break;
+      case 'locked':
+        body = html`<omamori-unlock></omamori-unlock>`;
+        break;
+      default:
+        body = this.renderUnlocked();
+    }
+    return html`${body}<omamori-toast></omamori-toast>`;
+  }
+}
+
+customElements.define('omamori-app', OmamoriApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-app': OmamoriApp;
+  }
+}

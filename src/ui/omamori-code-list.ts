@@ -1,0 +1,122 @@
+import { LitElement, css, html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Account } from '../core/account';
+import { filterAccounts } from '../core/account-search';
+import { TickerController } from './controllers/ticker-controller';
+import { LocaleController, t } from './i18n/i18n';
+import { baseStyles } from './shared-styles';
+import './omamori-code-card';
+
+/** The home screen: search, the code cards, and the way to add the first account. */
+export class OmamoriCodeList extends LitElement {
+  static override properties = { accounts: { attribute: false }, query: { state: true } };
+  static override styles = [
+    baseStyles,
+    css`
+      header {
+        position: sticky;
+        top: 0;
+        z-index: 2;
+        background: var(--om-bg);
+        padding: 0.75rem 1rem 0.5rem;
+        border-bottom: 1px solid var(--om-border);
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        max-width: 64rem;
+        margin: 0 auto;
+      }
+      .bar h1 {
+        flex: 1;
+        margin: 0;
+        font-size: 1.25rem;
+      }
+      .search {
+        max-width: 64rem;
+        margin: 0.5rem auto 0;
+      }
+      ul {
+        list-style: none;
+        margin: 0 auto;
+        padding: 1rem;
+        max-width: 64rem;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
+        gap: 0.75rem;
+      }
+      .empty {
+        text-align: center;
+        max-width: 32rem;
+        margin: 3rem auto;
+        padding: 0 1rem;
+      }
+      @media (max-width: 420px) {
+        .bar button {
+          padding: 0.5rem 0.75rem;
+        }
+      }
+    `,
+  ];
+
+  declare accounts: readonly Account[];
+  declare query: string;
+  private readonly ticker = new TickerController(this);
+
+  constructor() {
+    super();
+    this.accounts = [];
+    this.query = '';
+    new LocaleController(this);
+  }
+
+  private emit(name: 'add-account' | 'lock-vault' | 'open-settings'): void {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+  }
+
+  private renderEmpty() {
+    return html`<section class="empty" data-testid="empty-list">
+      <h2>${t('list.empty.title')}</h2>
+      <p class="muted">${t('list.empty.body')}</p>
+      <button class="primary" @click=${() => this.emit('add-account')}>${t('list.add')}</button>
+    </section>`;
+  }
+
+  override render() {
+    const visible = filterAccounts(this.accounts, this.query);
+    const now = this.ticker.now;
+    return html`<header>
+        <div class="bar">
+          <h1>${t('app.name')}</h1>
+          <button class="primary" data-testid="add-account" @click=${() => this.emit('add-account')}>${t('list.add')}</button>
+          <button data-testid="settings" @click=${() => this.emit('open-settings')}>${t('list.settings')}</button>
+          <button data-testid="lock" @click=${() => this.emit('lock-vault')}>${t('list.lock')}</button>
+        </div>
+        ${this.accounts.length > 0
+          ? html`<div class="search">
+              <label class="visually-hidden" for="search">${t('list.search')}</label>
+              <input id="search" type="search" data-testid="search" placeholder=${t('list.searchPlaceholder')}
+                autocomplete="off" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+            </div>`
+          : ''}
+      </header>
+      <main>
+        ${this.accounts.length === 0
+          ? this.renderEmpty()
+          : visible.length === 0
+            ? html`<p class="empty muted" role="status">${t('list.noMatches', { query: this.query })}</p>`
+            : html`<ul aria-label=${t('list.count', { count: visible.length })}>
+                ${repeat(visible, (a) => a.id, (a) => html`<li><omamori-code-card .account=${a} .now=${now}></omamori-code-card></li>`)}
+              </ul>`}
+      </main>`;
+  }
+}
+
+customElements.define('omamori-code-list', OmamoriCodeList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-code-list': OmamoriCodeList;
+  }
+}

@@ -1,0 +1,35 @@
+import { LitElement, html } from 'lit';
+import { getLocaleSetting, LocaleController, setLocaleSetting, t, type LocaleSetting } from './i18n/i18n';
+import { baseStyles } from './shared-styles';
+
+/** Language choice: follow the browser, English, or 日本語 (each shown in its own language). */
+export class OmamoriLanguagePicker extends LitElement {
+  static override styles = [baseStyles];
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  private onChange(event: Event): void {
+    setLocaleSetting((event.target as HTMLSelectElement).value as LocaleSetting);
+  }
+
+  override render() {
+    const setting = getLocaleSetting();
+    return html`<label for="lang">${t('language.label')} / Language</label>
+      <select id="lang" data-testid="language" @change=${this.onChange}>
+        <option value="auto" ?selected=${setting === 'auto'}>${t('language.auto')}</option>
+        <option value="en" lang="en" ?selected=${setting === 'en'}>English</option>
+        <option value="ja" lang="ja" ?selected=${setting === 'ja'}>日本語</option>
+      </select>`;
+  }
+}
+
+customElements.define('omamori-language-picker', OmamoriLanguagePicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-language-picker': OmamoriLanguagePicker;
+  }
+}

@@ -1,0 +1,136 @@
+/** @file Style fragments shared by the elements; colours come from the tokens in global.css. */
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--om-font);
+    color: var(--om-text);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  h1,
+  h2,
+  h3 {
+    margin: 0 0 0.5rem;
+    line-height: 1.25;
+  }
+  h1 {
+    font-size: 1.5rem;
+  }
+  h2 {
+    font-size: 1.2rem;
+  }
+  p {
+    line-height: 1.5;
+    margin: 0 0 0.75rem;
+  }
+  .muted {
+    color: var(--om-text-muted);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    border-radius: 999px;
+    border: 1px solid var(--om-border);
+    background: var(--om-surface);
+    color: var(--om-text);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--om-accent);
+    border-color: var(--om-accent);
+    color: var(--om-accent-text);
+    font-weight: 600;
+  }
+  button.danger {
+    color: var(--om-danger);
+  }
+  button.link {
+    border: none;
+    background: none;
+    min-height: auto;
+    padding: 0.25rem 0.5rem;
+    text-decoration: underline;
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  summary:focus-visible {
+    outline: 3px solid var(--om-focus);
+    outline-offset: 2px;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin: 0.75rem 0 0.25rem;
+  }
+  input,
+  select,
+  textarea {
+    font: inherit;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5rem 0.75rem;
+    border-radius: 10px;
+    border: 1px solid var(--om-border);
+    background: var(--om-surface);
+    color: var(--om-text);
+  }
+  input[type='checkbox'] {
+    width: 1.25rem;
+    min-height: 1.25rem;
+    margin: 0;
+  }
+  .hint {
+    font-size: 0.875rem;
+    color: var(--om-text-muted);
+    margin: 0.25rem 0 0;
+  }
+  .field-error {
+    font-size: 0.9rem;
+    color: var(--om-danger);
+    margin: 0.25rem 0 0;
+  }
+  .panel {
+    background: var(--om-surface);
+    border: 1px solid var(--om-border);
+    border-radius: var(--om-radius);
+    box-shadow: var(--om-shadow);
+    padding: 1.25rem;
+  }
+  .page {
+    max-width: 40rem;
+    margin: 0 auto;
+    padding: 1rem;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 1rem;
+  }
+  .error-box {
+    border-radius: 10px;
+    padding: 0.75rem;
+    background: var(--om-accent-soft);
+    color: var(--om-text);
+    margin: 0.75rem 0 0;
+  }
+`;

@@ -1,0 +1,38 @@
+/** @file A tiny queue of toasts any element (and the PWA layer) can post to; <omamori-toast> shows them. */
+
+export interface Toast {
+  id: number;
+  message: string;
+  actionLabel?: string;
+  onAction?: () => void;
+  /** 0 keeps it until dismissed (e.g. "update ready"). */
+  timeoutMs: number;
+}
+
+type Listener = (toasts: readonly Toast[]) => void;
+
+let toasts: Toast[] = [];
+let nextId = 1;
+const listeners = new Set<Listener>();
+
+function emit(): void {
+  for (const l of listeners) l(toasts);
+}
+
+export function showToast(toast: Omit<Toast, 'id' | 'timeoutMs'> & { timeoutMs?: number }): number {
+  const id = nextId++;
+  toasts = [...toasts.slice(-2), { timeoutMs: 4000, ...toast, id }];
+  emit();
+  return id;
+}
+
+export function dismissToast(id: number): void {
+  toasts = toasts.filter((t) => t.id !== id);
+  emit();
+}
+
+export function subscribeToasts(listener: Listener): () => void {
+  listeners.add(listener);
+  listener(toasts);
+  return () => listeners.delete(listener);
+}

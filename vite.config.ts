@@ -1,0 +1,84 @@
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** SECURITY.md's policy. `worker-src blob:` because qr-scanner starts its decoder from a blob URL. */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "media-src 'self' blob: mediastream:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** Headers for `vite preview` (and docs/hosting.md): the meta CSP cannot carry frame-ancestors. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()',
+};
+
+/**
+ * The CSP goes into the built HTML only (the dev server injects inline code of its own), right
+ * after the charset so that it governs every script and style tag that follows.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'omamori-csp-meta',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  };
+}
+
+export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  build: { target: 'es2022', sourcemap: false, assetsInlineLimit: 0 },
+  worker: { format: 'es' },
+  preview: { headers: SECURITY_HEADERS },
+  plugins: [
+    cspMeta(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/*.png', 'icons/icon.svg'],
+      manifest: {
+        id: '/',
+        name: 'Omamori Authenticator',
+        short_name: 'Omamori',
+        description: 'Two-step verification codes that work offline and move with you to any device.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        background_color: '#fffbf7',
+        theme_color: '#b3261e',
+        categories: ['security', 'utilities'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,wasm,webmanifest}'],
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+        // The first install takes control at once so the first visit already works offline;
+        // updates still wait in 'waiting' until the user presses Reload (registerType 'prompt').
+        clientsClaim: true,
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+    }),
+  ],
+});
