@@ -18,7 +18,7 @@ type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | 
 
 /** The root: picks the screen from the vault's state and routes the elements' events. */
 export class OmamoriApp extends LitElement {
-  static override properties = { screen: { state: true }, view: { state: true }, accounts: { state: true } };
+  static override properties = { screen: { state: true }, view: { state: true }, accounts: { state: true }, damaged: { state: true } };
   static override styles = [
     baseStyles,
     css`
@@ -32,14 +32,17 @@ export class OmamoriApp extends LitElement {
   declare screen: Screen;
   declare view: View;
   declare accounts: readonly Account[];
+  declare damaged: number;
   private unsubscribeAccounts: (() => void) | undefined;
   private unsubscribeState: (() => void) | undefined;
+  private unsubscribeStorage: (() => void) | undefined;
 
   constructor() {
     super();
     this.screen = 'loading';
     this.view = { kind: 'list' };
     this.accounts = [];
+    this.damaged = 0;
     new LocaleController(this);
     this.addEventListener('start-create', () => (this.screen = 'create'));
     this.addEventListener('add-account', () => (this.view = { kind: 'add' }));
@@ -59,6 +62,7 @@ export class OmamoriApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribeState?.();
+    this.unsubscribeStorage?.();
     this.unsubscribeAccounts?.();
   }
 
@@ -71,6 +75,14 @@ export class OmamoriApp extends LitElement {
         await vault.unlockWithDevice().catch(() => false);
       }
       this.unsubscribeState = vault.subscribeState((state) => this.onVaultState(state));
+      this.unsubscribeStorage = vault.subscribeStorage((event) =>
+        showToast({
+          message: t(event === 'version-change' ? 'error.storage/version-change' : 'error.storage/blocked'),
+          actionLabel: t('pwa.reload'),
+          timeoutMs: 0,
+          onAction: () => location.reload(),
+        }),
+      );
       this.onVaultState(await vault.getStatus());
     } catch (err) {
       this.screen = 'locked';
@@ -81,7 +93,10 @@ export class OmamoriApp extends LitElement {
   private onVaultState(state: 'none' | 'locked' | 'unlocked'): void {
     if (state === 'unlocked') {
       this.screen = 'unlocked';
-      this.unsubscribeAccounts ??= getVault().subscribeAccounts((accounts) => (this.accounts = accounts));
+      this.unsubscribeAccounts ??= getVault().subscribeAccounts((accounts, info) => {
+        this.accounts = accounts;
+        this.damaged = info.damagedCount;
+      });
       return;
     }
     this.unsubscribeAccounts?.();
@@ -121,7 +136,7 @@ export class OmamoriApp extends LitElement {
       case 'settings':
         return html`<omamori-settings></omamori-settings>`;
       default:
-        return html`<omamori-code-list .accounts=${this.accounts}></omamori-code-list>`;
+        return html`<omamori-code-list .accounts=${this.accounts} .damaged=${this.damaged}></omamori-code-list>`;
     }
   }
 

@@ -9,7 +9,7 @@ import './omamori-code-card';
 
 /** The home screen: search, the code cards, and the way to add the first account. */
 export class OmamoriCodeList extends LitElement {
-  static override properties = { accounts: { attribute: false }, query: { state: true } };
+  static override properties = { accounts: { attribute: false }, damaged: { type: Number }, query: { state: true } };
   static override styles = [
     baseStyles,
     css`
@@ -62,12 +62,15 @@ export class OmamoriCodeList extends LitElement {
 
   declare accounts: readonly Account[];
   declare query: string;
+  /** Records that failed to decrypt: hidden, never deleted, but the user is told. */
+  declare damaged: number;
   private readonly ticker = new TickerController(this);
 
   constructor() {
     super();
     this.accounts = [];
     this.query = '';
+    this.damaged = 0;
     new LocaleController(this);
   }
 
@@ -102,6 +105,7 @@ export class OmamoriCodeList extends LitElement {
           : ''}
       </header>
       <main>
+        ${this.damaged > 0 ? html`<p class="page error-box" role="alert">${t('list.damaged', { count: this.damaged })}</p>` : ''}
         ${this.accounts.length === 0
           ? this.renderEmpty()
           : visible.length === 0

@@ -99,6 +99,9 @@ export class OmamoriCreateVault extends LitElement {
       await getVault().create(this.passphrase, { deviceSlot: this.deviceSlot });
       this.passphrase = '';
       this.confirm = '';
+      // SECURITY.md: ask the browser not to evict the vault. A refusal changes nothing here;
+      // settings will show the state (vault-protection issue).
+      void navigator.storage?.persist?.().catch(() => false);
       this.dispatchEvent(new CustomEvent('vault-created', { bubbles: true, composed: true }));
     } catch (err) {
       this.error = presentError(err);
