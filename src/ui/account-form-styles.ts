@@ -45,4 +45,7 @@ export const formStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
     gap: 0 0.75rem;
   }
+  .grid > * {
+    min-width: 0;
+  }
 `;

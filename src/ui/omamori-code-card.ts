@@ -47,8 +47,8 @@ export class OmamoriCodeCard extends LitElement {
         overflow-wrap: anywhere;
       }
       .code {
-        grid-column: 1 / -1;
         display: flex;
+        min-width: 0;
         align-items: baseline;
         gap: 1rem;
         flex-wrap: wrap;
@@ -77,6 +77,7 @@ export class OmamoriCodeCard extends LitElement {
         font-weight: 600;
       }
       .ring {
+        justify-self: end;
         width: 40px;
         height: 40px;
         position: relative;
@@ -104,15 +105,16 @@ export class OmamoriCodeCard extends LitElement {
         stroke: var(--om-danger);
       }
       .tools {
-        grid-column: 1 / -1;
         display: flex;
-        gap: 0.5rem;
+        gap: 0.25rem;
         justify-content: flex-end;
+        align-self: end;
       }
       .menu-button {
         min-height: 40px;
         min-width: 40px;
-        padding: 0 0.5rem;
+        padding: 0 0.6rem;
+        font-size: 0.875rem;
       }
     `,
   ];

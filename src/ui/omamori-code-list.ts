@@ -52,9 +52,21 @@ export class OmamoriCodeList extends LitElement {
         margin: 3rem auto;
         padding: 0 1rem;
       }
-      @media (max-width: 420px) {
+      .bar button {
+        white-space: nowrap;
+      }
+      @media (max-width: 480px) {
+        .bar {
+          flex-wrap: wrap;
+        }
+        .bar h1 {
+          flex-basis: 100%;
+        }
         .bar button {
           padding: 0.5rem 0.75rem;
+        }
+        .bar button.primary {
+          flex: 1;
         }
       }
     `,

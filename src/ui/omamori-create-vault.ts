@@ -26,6 +26,9 @@ export class OmamoriCreateVault extends LitElement {
         margin-top: 1rem;
         font-weight: 600;
       }
+      .check .hint {
+        font-weight: 400;
+      }
       .check input {
         margin-top: 0.2rem;
         flex: none;

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { getLocaleSetting, LocaleController, setLocaleSetting, t, type LocaleSetting } from './i18n/i18n';
+import { getLocale, getLocaleSetting, LocaleController, setLocaleSetting, t, type LocaleSetting } from './i18n/i18n';
 import { baseStyles } from './shared-styles';
 
 /** Language choice: follow the browser, English, or 日本語 (each shown in its own language). */
@@ -17,7 +17,9 @@ export class OmamoriLanguagePicker extends LitElement {
 
   override render() {
     const setting = getLocaleSetting();
-    return html`<label for="lang">${t('language.label')} / Language</label>
+    // Always name the setting in both languages, so someone stuck in the wrong one can find it.
+    const label = getLocale() === 'ja' ? `${t('language.label')} / Language` : `${t('language.label')} / 言語`;
+    return html`<label for="lang">${label}</label>
       <select id="lang" data-testid="language" @change=${this.onChange}>
         <option value="auto" ?selected=${setting === 'auto'}>${t('language.auto')}</option>
         <option value="en" lang="en" ?selected=${setting === 'en'}>English</option>
