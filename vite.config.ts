@@ -40,6 +40,25 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * `npm run bench` builds with OMAMORI_BENCH=1: a trivial static page is added (and precached), so
+ * that the app's offline first paint is compared with a static page served the same way.
+ */
+function benchStaticPage(): Plugin {
+  return {
+    name: 'omamori-bench-static-page',
+    apply: () => process.env.OMAMORI_BENCH === '1',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'bench-static.html',
+        source: '<!doctype html><meta charset="utf-8"><title>static</title><p>123 456</p><script type="module" src="/bench-static.js"></script>',
+      });
+      this.emitFile({ type: 'asset', fileName: 'bench-static.js', source: 'requestAnimationFrame((ts) => { window.__firstCode = ts; });' });
+    },
+  };
+}
+
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: { target: 'es2022', sourcemap: false, assetsInlineLimit: 0 },
@@ -47,6 +66,7 @@ export default defineConfig({
   preview: { headers: SECURITY_HEADERS },
   plugins: [
     cspMeta(),
+    benchStaticPage(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -154,6 +154,11 @@ export class AccountStore {
     return this.keys;
   }
 
+  /** Opens rows into the record cache ahead of the first live-list delivery. */
+  protected async primeRecords(vk: CryptoKey, vaultId: string, rows: readonly AccountRow[]): Promise<void> {
+    await openRows(vk, vaultId, rows, this.#cache);
+  }
+
   protected setKeys(keys: VaultKeys): void {
     this.keys = keys;
     this.#redeliver();

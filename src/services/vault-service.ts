@@ -97,6 +97,33 @@ export class VaultService extends AccountStore {
     this.#unlocked(vk, row.vaultId);
   }
 
+  /**
+   * App start in one read: the vault row and the device key together, and the vault opened when
+   * the device slot can open it. A device key that no longer fits leaves the vault locked.
+   */
+  async openOnStart(): Promise<VaultState> {
+    if (this.keys !== null) return 'unlocked';
+    const { db } = this;
+    const [row, stored, rows] = await this.read(() =>
+      db.transaction('r', [db.vault, db.deviceKeys, db.accounts], () =>
+        Promise.all([db.vault.get('vault'), db.deviceKeys.get('device'), db.accounts.orderBy('sortKey').toArray()]),
+      ),
+    );
+    if (row === undefined) return 'none';
+    const slot = findSlot(row, 'device');
+    if (slot === undefined || stored === undefined) return 'locked';
+    let vk: CryptoKey;
+    try {
+      vk = await openDeviceSlot(stored.cryptoKey, row.vaultId, slot);
+    } catch {
+      return 'locked';
+    }
+    // Decrypt the rows read above now, so the first live-list delivery comes from the cache.
+    await this.primeRecords(vk, row.vaultId, rows);
+    this.#unlocked(vk, row.vaultId);
+    return 'unlocked';
+  }
+
   /** False when there is no device slot (or its key is gone); then ask for the passphrase. */
   async unlockWithDevice(): Promise<boolean> {
     const row = await this.readVault();

@@ -1,2 +1,2 @@
 /** @file The UI's door to the services (one place to swap them in tests or later features). */
-export { getVault } from '../services/browser-vault';
+export { getVault, startVault } from '../services/browser-vault';

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { accountTitle, type Account } from '../core/account';
-import { getVault } from './app-services';
+import { getVault, startVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { baseStyles } from './shared-styles';
@@ -69,11 +69,6 @@ export class OmamoriApp extends LitElement {
   private async start(): Promise<void> {
     const vault = getVault();
     try {
-      const status = await vault.getStatus();
-      if (status === 'locked' && (await vault.hasDeviceSlot())) {
-        // The device slot may have become unusable (e.g. the key store was cleared): then ask.
-        await vault.unlockWithDevice().catch(() => false);
-      }
       this.unsubscribeState = vault.subscribeState((state) => this.onVaultState(state));
       this.unsubscribeStorage = vault.subscribeStorage((event) =>
         showToast({
@@ -83,7 +78,7 @@ export class OmamoriApp extends LitElement {
           onAction: () => location.reload(),
         }),
       );
-      this.onVaultState(await vault.getStatus());
+      this.onVaultState(await startVault());
     } catch (err) {
       this.screen = 'locked';
       showToast({ message: presentError(err), timeoutMs: 0 });

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { makeService, PASS, totp, unlockedService } from './vault-fixtures';
+
+describe('VaultService.openOnStart (app start in one read)', () => {
+  it('reports none for a browser without a vault', async () => {
+    expect(await makeService().openOnStart()).toBe('none');
+  });
+
+  it('stays locked without a device slot', async () => {
+    const { vault, db } = await unlockedService();
+    await vault.addAccount(totp('Bank'));
+    vault.lock();
+    const reopened = makeService(db);
+    expect(await reopened.openOnStart()).toBe('locked');
+    expect(await reopened.getStatus()).toBe('locked');
+  });
+
+  it('opens with the device slot and delivers the accounts it read at start', async () => {
+    const { vault, db } = await unlockedService({ deviceSlot: true });
+    await vault.addAccount(totp('Bank', 'me'));
+    await vault.addAccount(totp('Mail', 'you', 'GEZDGNBVGY3TQOJQ'));
+    const reloaded = makeService(db);
+    expect(await reloaded.openOnStart()).toBe('unlocked');
+    const accounts = await new Promise<string[]>((resolve) => {
+      const stop = reloaded.subscribeAccounts((list) => {
+        if (list.length > 0) {
+          stop();
+          resolve(list.map((a) => `${a.issuer}/${a.name}`));
+        }
+      });
+    });
+    expect(accounts).toEqual(['Bank/me', 'Mail/you']);
+  });
+
+  it('falls back to locked when the stored device key no longer fits', async () => {
+    const { db } = await unlockedService({ deviceSlot: true });
+    const other = await unlockedService({ deviceSlot: true });
+    const foreignKey = await other.db.deviceKeys.get('device');
+    await db.deviceKeys.put(foreignKey!);
+    const reloaded = makeService(db);
+    expect(await reloaded.openOnStart()).toBe('locked');
+    await reloaded.unlockWithPassphrase(PASS);
+    expect(await reloaded.getStatus()).toBe('unlocked');
+  });
+
+  it('is a no-op when already unlocked', async () => {
+    const { vault } = await unlockedService();
+    expect(await vault.openOnStart()).toBe('unlocked');
+  });
+});
