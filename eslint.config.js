@@ -9,6 +9,8 @@ const banned = [
   { selector: "CallExpression[callee.name='eval']", message: 'eval is banned (SECURITY.md).' },
   { selector: "NewExpression[callee.name='Function']", message: 'new Function is banned (SECURITY.md).' },
   { selector: "ImportSpecifier[imported.name='unsafeHTML']", message: 'unsafeHTML is banned (SECURITY.md).' },
+  // Lit's styleMap writes a style attribute on first render, which style-src 'self' blocks.
+  { selector: "ImportSpecifier[imported.name='styleMap']", message: 'styleMap sets inline style attributes; the CSP blocks them. Use classes.' },
 ];
 
 const restrict = (patterns, extra = []) => ({

@@ -60,7 +60,8 @@ function benchStaticPage(): Plugin {
 }
 
 export default defineConfig({
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  // OMAMORI_BUILD_LABEL marks test builds (the service-worker update test builds v1 and v2).
+  define: { __APP_VERSION__: JSON.stringify(pkg.version + (process.env.OMAMORI_BUILD_LABEL ? `+${process.env.OMAMORI_BUILD_LABEL}` : '')) },
   build: { target: 'es2022', sourcemap: false, assetsInlineLimit: 0 },
   worker: { format: 'es' },
   preview: { headers: SECURITY_HEADERS },

@@ -86,3 +86,41 @@ test('storage holds no secret, issuer or name of 20 sentinel accounts', async ({
     expect(dump).not.toContain(s.secret);
   }
 });
+
+test('a full journey causes no CSP violation and an injected inline script is blocked', async ({ page, context }) => {
+  const foreign = logForeignRequests(context);
+  await page.addInitScript(() => {
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await createVault(page);
+  await addAccountByKey(page, { issuer: 'Csp', name: 'me', secret: RFC_SECRET, type: 'hotp' });
+  await page.getByTestId('hotp-next').click();
+  await page.getByTestId('settings').click();
+  await page.getByTestId('settings-back').click();
+  await page.getByTestId('lock').click();
+  expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true;';
+    document.body.append(script);
+    await new Promise((r) => setTimeout(r, 100));
+    return (window as unknown as { __injected?: boolean }).__injected === true;
+  });
+  expect(ran).toBe(false);
+  expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.join('\n'))).toContain('script-src');
+  expect(foreign).toEqual([]);
+});
+
+test('the preview server sends the security headers of docs/hosting.md', async ({ request }) => {
+  const res = await request.get('/');
+  const headers = res.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("default-src 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['permissions-policy']).toContain('camera=(self)');
+});
