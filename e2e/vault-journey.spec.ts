@@ -16,6 +16,9 @@ test.describe('a new user', () => {
     await expect(card.getByTestId('name')).toHaveText('alice@example.com');
     // RFC 6238 Appendix B: 07081804 at T=1111111109 (SHA1); the 6-digit code is its last six digits.
     await expect(card.getByTestId('code')).toHaveText('081 804');
+    // 1 s before the period ends the next code (T+1 = RFC time 1111111111 → 14050471) is shown too.
+    await expect(card.getByTestId('next-code')).toHaveText('Next: 050 471');
+    await expect(card.getByRole('timer')).toHaveAccessibleName('Time left: 1 s');
 
     // 8 digits through the advanced part.
     await addAccountByUri(page, `otpauth://totp/Eight:bob?secret=${RFC_SECRET}&digits=8`);

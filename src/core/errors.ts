@@ -34,11 +34,20 @@ export const ERROR_CODES = [
   'vault/account-not-found',
   'vault/device-slot-unavailable',
   'vault/record-damaged',
+  'vault/retry-later',
+  'vault/reauth-required',
   // storage
   'storage/failed',
   'storage/quota',
   'storage/version-change',
   'storage/blocked',
+  // passkeys (WebAuthn PRF)
+  'passkey/prf-unsupported',
+  'passkey/prf-invalid',
+  'passkey/limit',
+  'passkey/failed',
+  'passkey/not-found',
+  'passkey/unsupported',
   // anything else
   'aborted',
   'unknown',

@@ -1,13 +1,14 @@
 /** @file The app's one VaultService, wired to IndexedDB and the Argon2id worker. */
 import { OmamoriDb } from '../storage/db';
 import { VaultService, type VaultState } from './vault-service';
+import { createStorageMarker } from './vault-marker';
 import { createWorkerKdf } from './worker-kdf';
 
 let vault: VaultService | undefined;
 let started: Promise<VaultState> | undefined;
 
 export function getVault(): VaultService {
-  vault ??= new VaultService({ db: new OmamoriDb(), kdf: createWorkerKdf() });
+  vault ??= new VaultService({ db: new OmamoriDb(), kdf: createWorkerKdf(), marker: createStorageMarker(localStorage) });
   return vault;
 }
 

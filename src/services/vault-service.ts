@@ -1,5 +1,5 @@
 /**
- * @file The vault: create, unlock (passphrase or device slot), lock, slots. Account CRUD lives
+ * @file The vault: create, unlock (passphrase, passkey or device slot), lock, slots. Account CRUD lives
  * in `AccountStore` (vault-accounts.ts), which this class extends. VK is held only as a
  * non-extractable CryptoKey while unlocked.
  */
@@ -7,9 +7,20 @@ import { importAesKey, type Sealed } from '../core/crypto/aead';
 import { bytesEqual } from '../core/crypto/bytes';
 import { DEFAULT_ARGON2, throwIfAborted, type Argon2Cost, type KdfOptions, type KdfRunner } from '../core/crypto/kdf';
 import { generateDeviceKey, generateVaultKeyBytes, slotAad, wrapKey } from '../core/crypto/vault-keys';
+import { unlockDelayMs } from '../core/backoff';
 import { AppError } from '../core/errors';
-import type { OmamoriDb, PassphraseSlot, StorageEvent, VaultRow } from '../storage/db';
+import { databaseExists, type OmamoriDb, type PassphraseSlot, type StorageEvent, type VaultRow } from '../storage/db';
 import { AccountStore } from './vault-accounts';
+import { createMemoryMarker, type VaultMarker } from './vault-marker';
+import {
+  enrolPasskey,
+  openPasskeySlot,
+  PASSKEY_REAUTH_MS,
+  passkeyInfos,
+  slotsWithoutPasskey,
+  slotsWithPasskey,
+  type PasskeyInfo,
+} from './vault-passkeys';
 import {
   createPassphraseSlot,
   deriveNewPassphraseTarget,
@@ -22,8 +33,10 @@ import {
   requirePassphraseSlot,
   rewrapFromPassphrase,
 } from './vault-slots';
+import { defaultWebAuthn, type WebAuthnAdapter } from './webauthn';
 
-export type VaultState = 'none' | 'locked' | 'unlocked';
+/** 'missing': no vault in the database although this browser had one (see vault-marker.ts). */
+export type VaultState = 'none' | 'missing' | 'locked' | 'unlocked';
 
 export interface VaultServiceOptions {
   db: OmamoriDb;
@@ -31,22 +44,60 @@ export interface VaultServiceOptions {
   now?: () => number;
   /** Argon2id cost for new passphrase slots; tests pass small values. */
   argon2?: Argon2Cost;
+  /** Remembers outside the database that a vault exists; defaults to one that forgets. */
+  marker?: VaultMarker;
 }
 
 export class VaultService extends AccountStore {
   readonly #kdf: KdfRunner;
   readonly #cost: Argon2Cost;
+  readonly #marker: VaultMarker;
   readonly #stateListeners = new Set<(state: VaultState) => void>();
+  /** When the user last proved who they are (passphrase or passkey); 0 = not this session. */
+  #lastAuthAt = 0;
+  /** Wrong passphrases in a row on the lock screen, and when the next attempt is allowed. */
+  #failures = 0;
+  #retryAt = 0;
 
   constructor(options: VaultServiceOptions) {
     super(options.db, options.now ?? Date.now);
     this.#kdf = options.kdf;
     this.#cost = options.argon2 ?? DEFAULT_ARGON2;
+    this.#marker = options.marker ?? createMemoryMarker();
   }
 
   async getStatus(): Promise<VaultState> {
     if (this.keys !== null) return 'unlocked';
-    return (await this.readVault()) === undefined ? 'none' : 'locked';
+    return (await this.readVault()) === undefined ? this.#noVaultState() : 'locked';
+  }
+
+  /** The user chose to start over although the old vault is missing: forget the marker. */
+  forgetMissingVault(): void {
+    this.#marker.clear();
+    this.#emitState('none');
+  }
+
+  /**
+   * After the database was closed under us ('version-change'): when it was deleted (the marker
+   * says a vault existed), drop the keys and report 'missing' instead of running on empty.
+   */
+  async detectMissingVault(): Promise<boolean> {
+    if (this.#marker.read() === null) return false;
+    // A deletion completes only after every connection closed: give it a moment to finish.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      if (!(await databaseExists(this.db))) {
+        this.#lastAuthAt = 0;
+        this.dropKeys();
+        this.#emitState('missing');
+        return true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return false;
+  }
+
+  #noVaultState(): VaultState {
+    return this.#marker.read() === null ? 'none' : 'missing';
   }
 
   async hasDeviceSlot(): Promise<boolean> {
@@ -82,6 +133,8 @@ export class VaultService extends AccountStore {
         if (deviceKey !== null) await db.deviceKeys.put({ key: 'device', cryptoKey: deviceKey });
         else await db.deviceKeys.delete('device');
       });
+      this.#marker.write(vaultId);
+      this.markAuthenticated();
       this.#unlocked(vk, vaultId);
     } finally {
       vkBytes.fill(0);
@@ -91,10 +144,49 @@ export class VaultService extends AccountStore {
   /** Throws `vault/wrong-passphrase` on a bad tag; writes nothing. */
   async unlockWithPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
     if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    if (this.now() < this.#retryAt) throw new AppError('vault/retry-later', { field: 'passphrase' });
     const row = await this.#requireVault();
-    const vk = await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, requirePassphraseSlot(row), opts);
+    let vk: CryptoKey;
+    try {
+      vk = await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, requirePassphraseSlot(row), opts);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'vault/wrong-passphrase') {
+        this.#failures += 1;
+        this.#retryAt = this.now() + unlockDelayMs(this.#failures);
+      }
+      throw err;
+    }
+    this.#failures = 0;
+    this.#retryAt = 0;
     throwIfAborted(opts.signal);
+    this.markAuthenticated();
     this.#unlocked(vk, row.vaultId);
+  }
+
+  /** Milliseconds until the lock screen accepts another passphrase (0 = now). */
+  retryDelayMs(): number {
+    return Math.max(0, this.#retryAt - this.now());
+  }
+
+  /**
+   * Re-authentication: proves the passphrase without changing any state (throws
+   * `vault/wrong-passphrase`). Sensitive actions ask for it when `authenticatedWithin` is false.
+   */
+  async verifyPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
+    this.requireUnlocked();
+    if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    const row = await this.#requireVault();
+    await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, requirePassphraseSlot(row), opts);
+    this.markAuthenticated();
+  }
+
+  /** True when the passphrase or a passkey was given within `ms` (device-slot opens do not count). */
+  authenticatedWithin(ms: number): boolean {
+    return this.keys !== null && this.#lastAuthAt > 0 && this.now() - this.#lastAuthAt <= ms;
+  }
+
+  protected markAuthenticated(): void {
+    this.#lastAuthAt = this.now();
   }
 
   /**
@@ -109,7 +201,9 @@ export class VaultService extends AccountStore {
         Promise.all([db.vault.get('vault'), db.deviceKeys.get('device'), db.accounts.orderBy('sortKey').toArray()]),
       ),
     );
-    if (row === undefined) return 'none';
+    if (row === undefined) return this.#noVaultState();
+    // A vault that predates the marker (or a marker lost with cleared site data): remember it now.
+    if (this.#marker.read() !== row.vaultId) this.#marker.write(row.vaultId);
     const slot = findSlot(row, 'device');
     if (slot === undefined || stored === undefined) return 'locked';
     let vk: CryptoKey;
@@ -150,6 +244,7 @@ export class VaultService extends AccountStore {
     }
     throwIfAborted(opts.signal);
     const { db } = this;
+    this.markAuthenticated();
     await this.write([db.vault, db.deviceKeys], async () => {
       const current = await db.vault.get('vault');
       if (current === undefined || current.vaultId !== row.vaultId) throw new AppError('vault/not-found');
@@ -174,6 +269,7 @@ export class VaultService extends AccountStore {
     }, opts);
     if (params === undefined) throw new AppError('unknown');
     throwIfAborted(opts.signal);
+    this.markAuthenticated();
     const newSlot = passphraseSlotFrom(params, sealed);
     const { db } = this;
     await this.write([db.vault], async () => {
@@ -192,6 +288,7 @@ export class VaultService extends AccountStore {
   /** Drops VK and every decrypted account; subscribers get an empty list. */
   lock(): void {
     if (this.keys === null) return;
+    this.#lastAuthAt = 0;
     this.dropKeys();
     this.#emitState('locked');
   }
@@ -204,6 +301,74 @@ export class VaultService extends AccountStore {
   /** Another tab upgrades/deletes the database ('version-change': reload) or waits for us ('blocked'). */
   subscribeStorage(listener: (event: StorageEvent) => void): () => void {
     return this.db.onStorageEvent(listener);
+  }
+
+  // ── Passkeys (WebAuthn PRF). Slot helpers: vault-passkeys.ts; browser calls: webauthn.ts. ──
+
+  /** Label and id of each passkey slot; works while locked (the lock screen asks). */
+  async listPasskeys(): Promise<PasskeyInfo[]> {
+    const row = await this.readVault();
+    return row === undefined ? [] : passkeyInfos(row);
+  }
+
+  /**
+   * Enrols a passkey. The passphrase is the re-authentication and what opens VK for rewrapping;
+   * it is checked before the browser's passkey prompt. Throws `passkey/limit`,
+   * `passkey/prf-unsupported`, `passkey/prf-invalid`, `vault/wrong-passphrase`, `aborted`.
+   */
+  async addPasskey(label: string, passphrase: string, webauthn: WebAuthnAdapter = defaultWebAuthn, opts: KdfOptions = {}): Promise<void> {
+    this.requireUnlocked();
+    if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    const row = await this.#requireVault();
+    const slot = await enrolPasskey({ kdf: this.#kdf, passphrase, row, label, createdAt: this.now(), webauthn, opts });
+    throwIfAborted(opts.signal);
+    this.markAuthenticated();
+    const { db } = this;
+    try {
+      await this.write([db.vault], async () => {
+        const current = await db.vault.get('vault');
+        if (current === undefined || current.vaultId !== row.vaultId) throw new AppError('vault/not-found');
+        await db.vault.put({ ...current, slots: slotsWithPasskey(current, slot) });
+      });
+    } catch (err) {
+      webauthn.forgetCredential?.(slot.credentialId);
+      throw err;
+    }
+  }
+
+  /** Needs a recent passphrase or passkey (`ensureRecentAuth()` in the UI), or `passphrase` here. */
+  async removePasskey(id: string, passphrase?: string, webauthn: WebAuthnAdapter = defaultWebAuthn): Promise<void> {
+    if (passphrase !== undefined) await this.verifyPassphrase(passphrase);
+    this.requireUnlocked();
+    if (!this.authenticatedWithin(PASSKEY_REAUTH_MS)) throw new AppError('vault/reauth-required');
+    const { db } = this;
+    const removed = await this.write([db.vault], async () => {
+      const current = await db.vault.get('vault');
+      if (current === undefined) throw new AppError('vault/not-found');
+      const next = slotsWithoutPasskey(current, id);
+      await db.vault.put({ ...current, slots: next.slots });
+      return next.removed;
+    });
+    webauthn.forgetCredential?.(removed.credentialId);
+  }
+
+  /** Lock screen: opens the vault with any enrolled passkey; the passphrase keeps working. */
+  async unlockWithPasskey(webauthn: WebAuthnAdapter = defaultWebAuthn): Promise<void> {
+    const row = await this.#requireVault();
+    const vk = await openPasskeySlot(webauthn, row);
+    this.#failures = 0;
+    this.#retryAt = 0;
+    this.markAuthenticated();
+    this.#unlocked(vk, row.vaultId);
+  }
+
+  /** Re-authentication with a passkey while unlocked; changes nothing else. */
+  async verifyPasskey(webauthn: WebAuthnAdapter = defaultWebAuthn): Promise<void> {
+    const { vaultId } = this.requireUnlocked();
+    const row = await this.#requireVault();
+    if (row.vaultId !== vaultId) throw new AppError('vault/not-found');
+    await openPasskeySlot(webauthn, row);
+    this.markAuthenticated();
   }
 
   #unlocked(vk: CryptoKey, vaultId: string): void {

@@ -27,13 +27,13 @@ function sealedOf(slot: { iv: Uint8Array<ArrayBuffer>; wrapped: Uint8Array<Array
   return { iv: slot.iv, ct: slot.wrapped };
 }
 
-function asWrongPassphrase(err: unknown): unknown {
+export function asWrongPassphrase(err: unknown): unknown {
   return err instanceof AppError && err.code === 'crypto/integrity'
     ? new AppError('vault/wrong-passphrase', { field: 'passphrase' })
     : err;
 }
 
-async function kekFromPassphrase(kdf: KdfRunner, passphrase: string, slot: PassphraseSlot, opts?: KdfOptions): Promise<CryptoKey> {
+export async function kekFromPassphrase(kdf: KdfRunner, passphrase: string, slot: PassphraseSlot, opts?: KdfOptions): Promise<CryptoKey> {
   const { m, t, p, salt } = slot.kdf;
   const bytes = await kdf.argon2id(passphrase, { m, t, p, salt }, opts);
   try {

@@ -120,6 +120,11 @@ export class OmamoriDb extends Dexie {
   }
 }
 
+/** Whether the database still exists (after another party closed it under us, e.g. deleted it). */
+export async function databaseExists(db: OmamoriDb): Promise<boolean> {
+  return (await Dexie.getDatabaseNames()).includes(db.name);
+}
+
 /** Maps Dexie/IndexedDB failures to AppErrors without copying their text. */
 export function toStorageError(err: unknown): AppError {
   if (err instanceof AppError) return err;

@@ -6,6 +6,7 @@ import { getVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { baseStyles } from './shared-styles';
+import { ensureRecentAuth } from './reauth';
 import { showToast } from './toast-bus';
 import { formStyles } from './account-form-styles';
 
@@ -28,6 +29,7 @@ export class OmamoriAccountForm extends LitElement {
     uri: { state: true },
     errors: { state: true },
     busy: { state: true },
+    revealed: { state: true },
   };
   static override styles = [baseStyles, formStyles];
 
@@ -38,6 +40,8 @@ export class OmamoriAccountForm extends LitElement {
   declare uri: string;
   declare errors: Partial<Record<ErrorField | 'form', string>>;
   declare busy: boolean;
+  /** The setup key of the account being edited, shown only after re-authentication. */
+  declare revealed: string;
 
   constructor() {
     super();
@@ -48,6 +52,7 @@ export class OmamoriAccountForm extends LitElement {
     this.uri = '';
     this.errors = {};
     this.busy = false;
+    this.revealed = '';
     new LocaleController(this);
   }
 
@@ -185,6 +190,20 @@ export class OmamoriAccountForm extends LitElement {
     </div>`;
   }
 
+  private async reveal(): Promise<void> {
+    if (!this.editing || !(await ensureRecentAuth())) return;
+    this.revealed = this.editing.secretB32;
+  }
+
+  private renderSecret() {
+    if (!this.editing) return nothing;
+    return this.revealed
+      ? html`<label for="revealed">${t('form.secret')}</label>
+          <input id="revealed" class="mono" readonly data-testid="revealed-secret" .value=${this.revealed.replace(/(.{4})(?=.)/g, '$1 ')} />
+          <p class="hint">${t('form.revealHint')}</p>`
+      : html`<div class="actions"><button type="button" data-testid="reveal-secret" @click=${this.reveal}>${t('form.reveal')}</button></div>`;
+  }
+
   override render() {
     const editing = this.editing !== undefined;
     return html`<main class="page">
@@ -198,7 +217,7 @@ export class OmamoriAccountForm extends LitElement {
               <p class="hint" id="uri-hint">${t('form.uriHint')}</p>
               ${this.fieldError('uri')}`
           : html`${this.input('issuer', t('form.issuer'), 'issuer')} ${this.input('name', t('form.name'), 'name')}
-              ${editing ? nothing : this.input('secretB32', t('form.secret'), 'secret', { hint: t('form.secretHint'), mono: true })}
+              ${editing ? this.renderSecret() : this.input('secretB32', t('form.secret'), 'secret', { hint: t('form.secretHint'), mono: true })}
               ${this.renderAdvanced()}`}
         ${this.errors.form ? html`<p class="error-box" role="alert" data-testid="form-error">${this.errors.form}</p>` : nothing}
         <div class="actions">

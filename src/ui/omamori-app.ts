@@ -1,10 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import { accountTitle, type Account } from '../core/account';
-import { getVault, startVault } from './app-services';
+import type { VaultState } from '../services/vault-service';
+import { getAutoLock, getVault, startVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { baseStyles } from './shared-styles';
-import { showToast } from './toast-bus';
+import { clearToasts, showToast } from './toast-bus';
 import './omamori-account-form';
 import './omamori-code-list';
 import './omamori-create-vault';
@@ -12,8 +13,9 @@ import './omamori-first-run';
 import './omamori-settings';
 import './omamori-toast';
 import './omamori-unlock';
+import './omamori-vault-missing';
 
-type Screen = 'loading' | 'first-run' | 'create' | 'locked' | 'unlocked';
+type Screen = 'loading' | 'first-run' | 'create' | 'missing' | 'locked' | 'unlocked';
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' };
 
 /** The root: picks the screen from the vault's state and routes the elements' events. */
@@ -64,28 +66,35 @@ export class OmamoriApp extends LitElement {
     this.unsubscribeState?.();
     this.unsubscribeStorage?.();
     this.unsubscribeAccounts?.();
+    getAutoLock().stop();
   }
 
   private async start(): Promise<void> {
     const vault = getVault();
     try {
       this.unsubscribeState = vault.subscribeState((state) => this.onVaultState(state));
-      this.unsubscribeStorage = vault.subscribeStorage((event) =>
-        showToast({
-          message: t(event === 'version-change' ? 'error.storage/version-change' : 'error.storage/blocked'),
-          actionLabel: t('pwa.reload'),
-          timeoutMs: 0,
-          onAction: () => location.reload(),
-        }),
-      );
+      this.unsubscribeStorage = vault.subscribeStorage((event) => void this.onStorageEvent(event));
       this.onVaultState(await startVault());
     } catch (err) {
       this.screen = 'locked';
       showToast({ message: presentError(err), timeoutMs: 0 });
     }
+    // Also after a failed start: the vault can still be unlocked by hand. start() is idempotent.
+    getAutoLock().start();
   }
 
-  private onVaultState(state: 'none' | 'locked' | 'unlocked'): void {
+  /** The database closed under us: deleted (→ "vault missing") or upgraded by another tab (→ reload). */
+  private async onStorageEvent(event: 'version-change' | 'blocked'): Promise<void> {
+    if (event === 'version-change' && (await getVault().detectMissingVault())) return;
+    showToast({
+      message: t(event === 'version-change' ? 'error.storage/version-change' : 'error.storage/blocked'),
+      actionLabel: t('pwa.reload'),
+      timeoutMs: 0,
+      onAction: () => location.reload(),
+    });
+  }
+
+  private onVaultState(state: VaultState): void {
     if (state === 'unlocked') {
       this.screen = 'unlocked';
       this.unsubscribeAccounts ??= getVault().subscribeAccounts((accounts, info) => {
@@ -97,9 +106,10 @@ export class OmamoriApp extends LitElement {
     this.unsubscribeAccounts?.();
     this.unsubscribeAccounts = undefined;
     this.accounts = [];
+    clearToasts();
     this.view = { kind: 'list' };
     if (state === 'none') this.screen = this.screen === 'create' ? 'create' : 'first-run';
-    else this.screen = 'locked';
+    else this.screen = state;
   }
 
   private async deleteAccount(id: string): Promise<void> {
@@ -146,6 +156,9 @@ export class OmamoriApp extends LitElement {
         break;
       case 'create':
         body = html`<omamori-create-vault></omamori-create-vault>`;
+        break;
+      case 'missing':
+        body = html`<omamori-vault-missing></omamori-vault-missing>`;
         break;
       case 'locked':
         body = html`<omamori-unlock></omamori-unlock>`;

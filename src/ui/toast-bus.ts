@@ -31,6 +31,15 @@ export function dismissToast(id: number): void {
   emit();
 }
 
+/**
+ * On lock: passing toasts may name accounts ("GitHub deleted.") and hold undo data; drop them.
+ * Toasts that wait for the user (update ready, reload needed) name no account and stay.
+ */
+export function clearToasts(): void {
+  toasts = toasts.filter((t) => t.timeoutMs === 0);
+  emit();
+}
+
 export function subscribeToasts(listener: Listener): () => void {
   listeners.add(listener);
   listener(toasts);

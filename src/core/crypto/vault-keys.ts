@@ -28,8 +28,22 @@ export function recordAad(vaultId: string, recordId: string, schema: number): By
   return utf8Encode(`omamori/record/v1\0${vaultId}\0${recordId}\0${schema}`);
 }
 
-export function slotAad(vaultId: string, slotKind: SlotKind): Bytes {
-  return utf8Encode(`omamori/slot/v1\0${vaultId}\0${slotKind}`);
+/**
+ * The passphrase and device strings are frozen (existing vaults depend on them byte for byte); a
+ * passkey slot also binds its credential id (base64url), so its sealed VK cannot be moved to
+ * another passkey's slot.
+ */
+export function slotAad(vaultId: string, slotKind: 'passphrase' | 'device'): Bytes;
+export function slotAad(vaultId: string, slotKind: 'passkey', credentialIdB64: string): Bytes;
+export function slotAad(vaultId: string, slotKind: SlotKind, credentialIdB64?: string): Bytes;
+export function slotAad(vaultId: string, slotKind: SlotKind, credentialIdB64?: string): Bytes {
+  const base = `omamori/slot/v1\0${vaultId}\0${slotKind}`;
+  if (slotKind !== 'passkey') {
+    if (credentialIdB64 !== undefined) throw new AppError('crypto/integrity');
+    return utf8Encode(base);
+  }
+  if (credentialIdB64 === undefined || credentialIdB64 === '') throw new AppError('crypto/integrity');
+  return utf8Encode(`${base}\0${credentialIdB64}`);
 }
 
 export function wrapKey(kek: CryptoKey, vkBytes: Uint8Array, aad: Uint8Array): Promise<Sealed> {

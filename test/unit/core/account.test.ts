@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hexSecretToB32, normalizeSecretB32, validateAccount, type AccountData } from '../../../src/core/account';
-import { AppError, type ErrorCode, type ErrorField } from '../../../src/core/errors';
+import { type ErrorCode, type ErrorField } from '../../../src/core/errors';
+import { expectAppError } from '../fixtures/expect-app-error';
 
-function expectAppError(fn: () => unknown, code: ErrorCode, field?: ErrorField): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (err) {
-    thrown = err;
-  }
-  expect(thrown).toBeInstanceOf(AppError);
-  expect((thrown as AppError).code).toBe(code);
-  if (field !== undefined) expect((thrown as AppError).field).toBe(field);
-}
 
 describe('normalizeSecretB32', () => {
   it.each([

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, hexSecretToB32, validateAccount, type AccountData, type OtpType } from '../../../src/core/account';
 import { generateCode, groupCode, hotpCode, nextCode, totpState } from '../../../src/core/codes';
-import { AppError, type ErrorCode } from '../../../src/core/errors';
 import * as embedded from '../fixtures/otp-vectors';
 import type { PinVector, SteamVector } from '../fixtures/otp-vectors';
+import { expectAppError } from '../fixtures/expect-app-error';
 
 type VectorSet = Pick<typeof embedded, 'RFC4226' | 'RFC6238' | 'STEAM' | 'MOTP' | 'YANDEX' | 'TOTP_EXTRA'>;
 
@@ -39,16 +39,6 @@ function account(type: OtpType, secretB32: string, fields: Partial<AccountData> 
   return validateAccount({ type, issuer: 'Test', name: 'user', secretB32, counter: 0, pin: '', ...DEFAULTS[type], ...fields });
 }
 
-function expectAppError(fn: () => unknown, code: ErrorCode): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (err) {
-    thrown = err;
-  }
-  expect(thrown).toBeInstanceOf(AppError);
-  expect((thrown as AppError).code).toBe(code);
-}
 
 describe('vector copy', () => {
   it('the embedded copy equals ../shared/testdata/vectors when that directory exists', () => {

@@ -42,3 +42,10 @@ describe('account search', () => {
     expect(filterAccounts(accounts, 'zzz')).toEqual([]);
   });
 });
+
+describe('unlock back-off', () => {
+  it('is free for five attempts, then doubles from 1 s and stops at 30 s', async () => {
+    const { unlockDelayMs } = await import('../../../src/core/backoff');
+    expect([0, 4, 5, 6, 7, 9, 10, 50].map(unlockDelayMs)).toEqual([0, 0, 1000, 2000, 4000, 16000, 30000, 30000]);
+  });
+});
