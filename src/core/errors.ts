@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'uri/unsupported-type',
   'uri/missing-secret',
   'uri/missing-label',
+  // Google Authenticator transfer codes (otpauth-migration://)
+  'migration/invalid-uri',
+  'migration/invalid-data',
+  'migration/empty',
   // account fields (manual entry, URIs, imports)
   'account/invalid-secret',
   'account/secret-too-short',
@@ -48,6 +52,13 @@ export const ERROR_CODES = [
   'passkey/failed',
   'passkey/not-found',
   'passkey/unsupported',
+  // QR scanning (camera and images)
+  'scan/camera-denied',
+  'scan/no-camera',
+  'scan/insecure-context',
+  'scan/camera-failed',
+  'scan/no-code',
+  'scan/not-image',
   // anything else
   'aborted',
   'unknown',

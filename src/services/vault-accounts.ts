@@ -49,17 +49,33 @@ export class AccountStore {
   }
 
   async addAccount(data: AccountData): Promise<Account> {
-    const valid = validateAccount(data);
+    const [account] = await this.addAccounts([data]);
+    if (account === undefined) throw new AppError('unknown');
+    return account;
+  }
+
+  /**
+   * Adds all of them or none: every entry is validated (the first bad one throws before anything
+   * is written) and sealed first, then one transaction appends them in order.
+   */
+  async addAccounts(list: readonly AccountData[]): Promise<Account[]> {
+    const valid = list.map((data) => validateAccount(data));
     const { vk, vaultId } = this.requireUnlocked();
+    if (valid.length === 0) return [];
     const at = this.now();
-    const account: Account = { ...valid, id: crypto.randomUUID(), createdAt: at, updatedAt: at };
-    const { iv, ct } = await sealAccount(vk, vaultId, account);
+    const accounts = valid.map((v): Account => ({ ...v, id: crypto.randomUUID(), createdAt: at, updatedAt: at }));
+    const rows = await Promise.all(
+      accounts.map(async (a) => {
+        const { iv, ct } = await sealAccount(vk, vaultId, a);
+        return { id: a.id, updatedAt: at, iv, ct };
+      }),
+    );
     const { db } = this;
     await this.write([db.accounts], async () => {
-      const last = await db.accounts.orderBy('sortKey').last();
-      await db.accounts.add({ id: account.id, sortKey: (last?.sortKey ?? 0) + 1, updatedAt: at, iv, ct });
+      const first = ((await db.accounts.orderBy('sortKey').last())?.sortKey ?? 0) + 1;
+      await db.accounts.bulkAdd(rows.map((row, i) => ({ ...row, sortKey: first + i })));
     });
-    return account;
+    return accounts;
   }
 
   updateAccount(id: string, data: AccountData): Promise<Account> {

@@ -48,3 +48,16 @@ describe('VaultService.openOnStart (app start in one read)', () => {
     expect(await vault.openOnStart()).toBe('unlocked');
   });
 });
+
+describe('slot AAD binding', () => {
+  it('a passphrase or device slot moved into a vault with another id no longer opens', async () => {
+    const { vault, db } = await unlockedService({ deviceSlot: true });
+    await vault.addAccount(totp('Bound'));
+    vault.lock();
+    const row = (await db.vault.get('vault'))!;
+    await db.vault.put({ ...row, vaultId: crypto.randomUUID() });
+    const moved = makeService(db);
+    await expect(moved.unlockWithPassphrase(PASS)).rejects.toMatchObject({ code: 'vault/wrong-passphrase' });
+    expect(await moved.openOnStart()).toBe('locked');
+  });
+});
