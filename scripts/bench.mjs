@@ -3,16 +3,22 @@
 //   2. navigation → first code painted, offline, device-slot vault with 50 accounts, vs a trivial
 //      static page in the same browser run, and their ratio (target ≤ 2.0)
 //   3. unlock with the passphrase vs the Argon2id time alone (target: KDF + ≤ 50 ms)
+//   4. decoding a screenshot of a dense (version ~29, 10-account) transfer QR code: paste → codes
+//   5. fake camera: "Scan QR code" pressed → first code read, for a small and a dense code
 import { spawn, execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import QRCode from 'qrcode';
+import { runnerImport } from 'vite';
 
 const PORT = 4174;
 const ORIGIN = `http://localhost:${PORT}`;
 const RUNS = 7;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+const DENSE_URI = randomMigrationUri(1250);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
 
@@ -21,6 +27,81 @@ execSync('npx vite build', { stdio: 'ignore', env: { ...process.env, OMAMORI_BEN
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
 const stop = () => { try { process.kill(-server.pid); } catch { /* already gone */ } };
 process.on('exit', stop);
+
+/** A Google Authenticator transfer URI of about `length` characters: random bytes where the protobuf would be. */
+function randomMigrationUri(length) {
+  const prefix = 'otpauth-migration://offline?data=';
+  for (;;) {
+    const uri = prefix + encodeURIComponent(randomBytes(Math.floor((length - prefix.length) / 1.42)).toString('base64'));
+    if (Math.abs(uri.length - length) <= 4) return uri;
+  }
+}
+
+async function createVault(page, passphrase, deviceSlot) {
+  await page.goto(ORIGIN);
+  await page.getByTestId('start-create').click();
+  await page.getByTestId('new-passphrase').fill(passphrase);
+  await page.getByTestId('confirm-passphrase').fill(passphrase);
+  if (deviceSlot) await page.getByTestId('device-slot').check();
+  await page.getByTestId('create-submit').click();
+  await page.getByTestId('empty-list').waitFor({ timeout: 60_000 });
+}
+
+// A 1080x2340 phone screenshot with the code 900 px wide, decoded by the production scanner
+// (pasted, as a user would); timed from the paste to its `qr-codes` event.
+async function timeDenseScreenshot(page, runs) {
+  const { modules } = QRCode.create(DENSE_URI, { errorCorrectionLevel: 'M' });
+  const bits = Array.from(modules.data, (b) => (b ? '1' : '0')).join('');
+  return page.evaluate(async ({ bits, size, uri, runs }) => {
+    const canvas = new OffscreenCanvas(1080, 2340);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#f3f0ea';
+    ctx.fillRect(0, 0, 1080, 2340);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(90, 700, 900, 900);
+    ctx.fillStyle = '#000';
+    const px = 900 / (size + 8);
+    for (let i = 0; i < bits.length; i++) if (bits[i] === '1') ctx.fillRect(90 + (4 + (i % size)) * px, 700 + (4 + Math.floor(i / size)) * px, Math.ceil(px), Math.ceil(px));
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const done = new Promise((resolve) => window.addEventListener('qr-codes', (e) => resolve([performance.now(), e.detail.texts]), { capture: true, once: true }));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], 'screenshot.png', { type: 'image/png' }));
+      const t0 = performance.now();
+      window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
+      const [t1, texts] = await done;
+      if (texts.length !== 1 || texts[0] !== uri) throw new Error('dense screenshot decoded wrongly');
+      times.push(t1 - t0);
+    }
+    return times;
+  }, { bits, size: modules.size, uri: DENSE_URI, runs });
+}
+
+// Its own browser (the fake camera is a launch flag); "Scan QR code" → first `qr-codes` event.
+async function timeCameraToFirstCode(clip, runs) {
+  const cam = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${clip}`],
+  });
+  const camPage = await (await cam.newContext({ permissions: ['camera'] })).newPage();
+  await camPage.addInitScript(() => {
+    window.__scan = {};
+    window.addEventListener('click', (e) => { if (e.composedPath().some((n) => n.dataset?.testid === 'scan-qr')) window.__scan.open = performance.now(); }, true);
+    window.addEventListener('qr-codes', () => { window.__scan.code ??= performance.now(); }, true);
+  });
+  await createVault(camPage, 'bench camera passphrase', false);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    await camPage.evaluate(() => { window.__scan = {}; });
+    await camPage.getByTestId('scan-qr').click();
+    await camPage.waitForFunction(() => window.__scan.code !== undefined, null, { timeout: 30_000 });
+    times.push(await camPage.evaluate(() => window.__scan.code - window.__scan.open));
+    await camPage.getByTestId('enroll-back').click();
+  }
+  await cam.close();
+  return times;
+}
 
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
@@ -120,6 +201,18 @@ for (let i = 0; i < 3; i++) {
   })));
 }
 
+// --- 4. dense transfer-code screenshot (the scanner's camera has no device here; images still work)
+await page.getByTestId('scan-qr').click();
+await page.getByTestId('scanner').waitFor();
+const denseTimes = await timeDenseScreenshot(page, RUNS);
+
+// --- 5. fake camera: small otpauth code at 640x480, dense transfer code at 1280x720
+const { module: { writeQrClip } } = await runnerImport('./e2e/support/y4m.ts');
+const smallClip = writeQrClip('.tmp/clips/bench-otpauth.y4m', ['otpauth://totp/Bench:me@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Bench'], { framesPerCode: 10 });
+const denseClip = writeQrClip('.tmp/clips/bench-dense.y4m', [DENSE_URI], { width: 1280, height: 720, framesPerCode: 10 });
+const smallCamera = await timeCameraToFirstCode(smallClip, 5);
+const denseCamera = await timeCameraToFirstCode(denseClip, 5);
+
 console.log('Omamori bench');
 console.log(`JS before first code (gzip): ${(gz / 1024).toFixed(1)} KB  (target ≤ 80 KB)`);
 for (const f of files) console.log(`  ${f}`);
@@ -131,6 +224,9 @@ console.log(`Ratio: ${(app / stat).toFixed(2)}  (target ≤ 2.0)`);
 const kdf = median(unlockRuns.map((r) => r.kdf));
 const unlock = median(unlockRuns.map((r) => r.unlock));
 console.log(`Unlock with passphrase: ${fmt(unlock)}; Argon2id alone: ${fmt(kdf)}; overhead ${fmt(unlock - kdf)} (target ≤ 50 ms)`);
+const version = QRCode.create(DENSE_URI, { errorCorrectionLevel: 'M' }).version;
+console.log(`Dense transfer QR (${DENSE_URI.length} chars, version ${version}) in a 1080x2340 screenshot, paste → decoded: first ${fmt(denseTimes[0])}, then median ${fmt(median(denseTimes.slice(1)))}`);
+console.log(`Fake camera, "Scan QR code" → first code: otpauth 640x480 first ${fmt(smallCamera[0])}, then median ${fmt(median(smallCamera.slice(1)))}; dense 1280x720 first ${fmt(denseCamera[0])}, then median ${fmt(median(denseCamera.slice(1)))}`);
 await browser.close();
 stop();
 process.exit(0);

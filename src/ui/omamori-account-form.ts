@@ -209,7 +209,12 @@ export class OmamoriAccountForm extends LitElement {
     return html`<main class="page">
       <form class="panel" @submit=${this.onSubmit} novalidate data-testid="account-form">
         <h1>${editing ? t('form.editTitle') : t('form.addTitle')}</h1>
-        ${editing ? nothing : this.renderModeSwitch()}
+        ${editing
+          ? nothing
+          : html`<p><button type="button" class="link" data-testid="form-scan" @click=${() => this.dispatchEvent(new CustomEvent('open-scanner', { bubbles: true, composed: true }))}>
+                ${t('enroll.scan')}
+              </button></p>
+              ${this.renderModeSwitch()}`}
         ${this.mode === 'uri'
           ? html`<label for="uri">${t('form.uri')}</label>
               <textarea id="uri" rows="3" data-testid="field-uri" spellcheck="false" autocapitalize="off" .value=${this.uri}

@@ -2,21 +2,31 @@ import { LitElement, css, html } from 'lit';
 import { accountTitle, type Account } from '../core/account';
 import type { VaultState } from '../services/vault-service';
 import { getAutoLock, getVault, startVault } from './app-services';
-import { LocaleController, t } from './i18n/i18n';
+import { LocaleController, localeReady, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { baseStyles } from './shared-styles';
 import { clearToasts, showToast } from './toast-bus';
-import './omamori-account-form';
 import './omamori-code-list';
-import './omamori-create-vault';
-import './omamori-first-run';
-import './omamori-settings';
 import './omamori-toast';
 import './omamori-unlock';
-import './omamori-vault-missing';
+
+/**
+ * Screens that are not needed to show codes load when first shown, keeping them out of the
+ * start-up bundle; a custom element rendered before its definition arrives upgrades in place
+ * (Lit keeps properties set before the upgrade).
+ */
+const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
+  'omamori-account-form': () => import('./omamori-account-form'),
+  'omamori-create-vault': () => import('./omamori-create-vault'),
+  'omamori-enroll': () => import('./omamori-enroll'),
+  'omamori-first-run': () => import('./omamori-first-run'),
+  'omamori-guide': () => import('./omamori-guide'),
+  'omamori-settings': () => import('./omamori-settings'),
+  'omamori-vault-missing': () => import('./omamori-vault-missing'),
+};
 
 type Screen = 'loading' | 'first-run' | 'create' | 'missing' | 'locked' | 'unlocked';
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' };
+type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' } | { kind: 'scan' } | { kind: 'guide' };
 
 /** The root: picks the screen from the vault's state and routes the elements' events. */
 export class OmamoriApp extends LitElement {
@@ -52,6 +62,10 @@ export class OmamoriApp extends LitElement {
     this.addEventListener('form-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('settings-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('lock-vault', () => getVault().lock());
+    this.addEventListener('open-scanner', () => (this.view = { kind: 'scan' }));
+    this.addEventListener('enroll-closed', () => (this.view = { kind: 'list' }));
+    this.addEventListener('open-guide', () => (this.view = { kind: 'guide' }));
+    this.addEventListener('guide-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('edit-account', (e) => (this.view = { kind: 'edit', id: (e as CustomEvent<{ id: string }>).detail.id }));
     this.addEventListener('delete-account', (e) => void this.deleteAccount((e as CustomEvent<{ id: string }>).detail.id));
   }
@@ -74,7 +88,9 @@ export class OmamoriApp extends LitElement {
     try {
       this.unsubscribeState = vault.subscribeState((state) => this.onVaultState(state));
       this.unsubscribeStorage = vault.subscribeStorage((event) => void this.onStorageEvent(event));
-      this.onVaultState(await startVault());
+      // No text is shown before the user's language table is loaded (Japanese is a lazy chunk).
+      const [state] = await Promise.all([startVault(), localeReady()]);
+      this.onVaultState(state);
     } catch (err) {
       this.screen = 'locked';
       showToast({ message: presentError(err), timeoutMs: 0 });
@@ -129,6 +145,33 @@ export class OmamoriApp extends LitElement {
     }
   }
 
+  override willUpdate(): void {
+    const tag = this.currentTag();
+    LAZY_ELEMENTS[tag]?.().catch((err: unknown) => showToast({ message: presentError(err) }));
+  }
+
+  private currentTag(): string {
+    if (this.screen !== 'unlocked') {
+      const tags: Record<Exclude<Screen, 'unlocked'>, string> = {
+        loading: '',
+        'first-run': 'omamori-first-run',
+        create: 'omamori-create-vault',
+        missing: 'omamori-vault-missing',
+        locked: 'omamori-unlock',
+      };
+      return tags[this.screen];
+    }
+    const views: Record<View['kind'], string> = {
+      list: 'omamori-code-list',
+      add: 'omamori-account-form',
+      edit: 'omamori-account-form',
+      scan: 'omamori-enroll',
+      guide: 'omamori-guide',
+      settings: 'omamori-settings',
+    };
+    return views[this.view.kind];
+  }
+
   private renderUnlocked() {
     switch (this.view.kind) {
       case 'add':
@@ -138,6 +181,10 @@ export class OmamoriApp extends LitElement {
         const editing = this.accounts.find((a) => a.id === id);
         return html`<omamori-account-form .accounts=${this.accounts} .editing=${editing}></omamori-account-form>`;
       }
+      case 'scan':
+        return html`<omamori-enroll .accounts=${this.accounts}></omamori-enroll>`;
+      case 'guide':
+        return html`<omamori-guide></omamori-guide>`;
       case 'settings':
         return html`<omamori-settings></omamori-settings>`;
       default:
@@ -149,7 +196,8 @@ export class OmamoriApp extends LitElement {
     let body;
     switch (this.screen) {
       case 'loading':
-        body = html`<p class="page muted" role="status">${t('loading')}</p>`;
+        // Deliberately wordless: the language table may still be loading.
+        body = html`<p class="page" role="status" aria-busy="true"></p>`;
         break;
       case 'first-run':
         body = html`<omamori-first-run></omamori-first-run>`;

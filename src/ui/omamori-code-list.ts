@@ -46,6 +46,9 @@ export class OmamoriCodeList extends LitElement {
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
         gap: 0.75rem;
       }
+      .center {
+        justify-content: center;
+      }
       .empty {
         text-align: center;
         max-width: 32rem;
@@ -86,7 +89,7 @@ export class OmamoriCodeList extends LitElement {
     new LocaleController(this);
   }
 
-  private emit(name: 'add-account' | 'lock-vault' | 'open-settings'): void {
+  private emit(name: 'add-account' | 'lock-vault' | 'open-settings' | 'open-scanner' | 'open-guide'): void {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
 
@@ -94,7 +97,11 @@ export class OmamoriCodeList extends LitElement {
     return html`<section class="empty" data-testid="empty-list">
       <h2>${t('list.empty.title')}</h2>
       <p class="muted">${t('list.empty.body')}</p>
-      <button class="primary" @click=${() => this.emit('add-account')}>${t('list.add')}</button>
+      <div class="actions center">
+        <button class="primary" @click=${() => this.emit('open-scanner')}>${t('enroll.scan')}</button>
+        <button @click=${() => this.emit('add-account')}>${t('list.add')}</button>
+      </div>
+      <button class="link" @click=${() => this.emit('open-guide')}>${t('guide.link')}</button>
     </section>`;
   }
 
@@ -104,7 +111,8 @@ export class OmamoriCodeList extends LitElement {
     return html`<header>
         <div class="bar">
           <h1>${t('app.name')}</h1>
-          <button class="primary" data-testid="add-account" @click=${() => this.emit('add-account')}>${t('list.add')}</button>
+          <button class="primary" data-testid="scan-qr" @click=${() => this.emit('open-scanner')}>${t('enroll.scan')}</button>
+          <button data-testid="add-account" @click=${() => this.emit('add-account')}>${t('list.add')}</button>
           <button data-testid="settings" @click=${() => this.emit('open-settings')}>${t('list.settings')}</button>
           <button data-testid="lock" @click=${() => this.emit('lock-vault')}>${t('list.lock')}</button>
         </div>

@@ -1,0 +1,121 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import QRCode from 'qrcode';
+import type { AccountData } from '../src/core/account';
+import { encodeMigrationUris } from '../src/formats/google-migration';
+import { addAccountByKey, createVault, RFC_SECRET, RFC_TIME_MS } from './helpers';
+
+const DIR = '.tmp/enroll';
+
+function totp(issuer: string, name: string, secretB32: string): AccountData {
+  return { type: 'totp', issuer, name, secretB32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '' };
+}
+
+/** Writes a PNG of one QR code and returns its path. */
+async function qrPng(name: string, text: string): Promise<string> {
+  mkdirSync(DIR, { recursive: true });
+  const path = `${DIR}/${name}.png`;
+  writeFileSync(path, await QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin: 4, scale: 6 }));
+  return path;
+}
+
+async function openScanner(page: Page): Promise<void> {
+  await page.getByTestId('scan-qr').click();
+  await expect(page.getByTestId('scanner')).toBeVisible();
+}
+
+async function scanImage(page: Page, path: string): Promise<void> {
+  await page.getByTestId('scanner-file').setInputFiles(path);
+}
+
+test('an otpauth QR image → preview with the live code → Add; scanning it again is flagged as a duplicate', async ({ page }) => {
+  await page.clock.setFixedTime(RFC_TIME_MS);
+  await createVault(page);
+  await openScanner(page);
+  await scanImage(page, await qrPng('single', `otpauth://totp/Example:alice?secret=${RFC_SECRET}&issuer=Example`));
+  const preview = page.getByTestId('scan-preview');
+  await expect(preview.getByTestId('preview-issuer')).toHaveText('Example');
+  await expect(preview.getByTestId('preview-code')).toHaveText('081 804');
+  await preview.getByTestId('preview-add').click();
+  await expect(preview).toContainText('Added.');
+  await page.getByTestId('enroll-back').click();
+  await expect(page.getByTestId('code-card')).toHaveCount(1);
+
+  await openScanner(page);
+  await scanImage(page, await qrPng('single', `otpauth://totp/Example:alice?secret=${RFC_SECRET}&issuer=Example`));
+  await expect(page.getByTestId('preview-duplicate')).toBeVisible();
+  await expect(page.getByTestId('preview-add')).toHaveCount(0);
+});
+
+test('a three-code Google transfer: progress, a partial add needs confirmation, Japanese names survive', async ({ page }) => {
+  const accounts = Array.from({ length: 25 }, (_, i) =>
+    totp(i % 2 ? '楽天' : 'Example', i % 2 ? `山田 太郎 ${i}` : `user${i}@example.com`, `JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i]}`),
+  );
+  const { uris } = encodeMigrationUris(accounts, { perCode: 10, batchId: 4242 });
+  expect(uris).toHaveLength(3);
+  await createVault(page);
+  await addAccountByKey(page, { issuer: 'Example', name: 'user0@example.com', secret: accounts[0]!.secretB32 });
+  await openScanner(page);
+
+  await scanImage(page, await qrPng('transfer-3', uris[2]!));
+  await expect(page.getByTestId('transfer-progress')).toHaveText('1 of 3 codes scanned');
+  await expect(page.getByTestId('scanner-hint')).toContainText('1 of 3 codes scanned');
+  await scanImage(page, await qrPng('transfer-1', uris[0]!));
+  await expect(page.getByTestId('transfer-progress')).toHaveText('2 of 3 codes scanned');
+  await expect(page.getByTestId('transfer-missing')).toHaveText('Code 2 of 3 not scanned yet.');
+  // 15 accounts scanned, one of them already in the vault.
+  await expect(page.getByTestId('transfer-add')).toHaveText('Add 14 accounts');
+  await page.getByTestId('transfer-add').click();
+  await expect(page.getByTestId('transfer-partial')).toBeVisible();
+  await page.getByRole('button', { name: 'Keep scanning' }).click();
+
+  await scanImage(page, await qrPng('transfer-2', uris[1]!));
+  await expect(page.getByTestId('transfer-progress')).toHaveText('3 of 3 codes scanned');
+  await expect(page.getByTestId('transfer-missing')).toHaveCount(0);
+  await page.getByTestId('transfer-add').click();
+  await expect(page.getByTestId('code-card')).toHaveCount(25);
+  await page.getByTestId('search').fill('山田 太郎 13');
+  await expect(page.getByTestId('code-card').getByTestId('name')).toHaveText('山田 太郎 13');
+});
+
+test('a code from another export asks before starting a new transfer', async ({ page }) => {
+  const a = encodeMigrationUris([totp('A', 'a', 'JBSWY3DPEHPK3PXA'), totp('B', 'b', 'JBSWY3DPEHPK3PXB')], { perCode: 1, batchId: 1 }).uris;
+  const b = encodeMigrationUris([totp('C', 'c', 'JBSWY3DPEHPK3PXC')], { perCode: 1, batchId: 2 }).uris;
+  await createVault(page);
+  await openScanner(page);
+  await scanImage(page, await qrPng('export-a', a[0]!));
+  await expect(page.getByTestId('transfer-progress')).toHaveText('1 of 2 codes scanned');
+  await scanImage(page, await qrPng('export-b', b[0]!));
+  await expect(page.getByTestId('transfer-other-export')).toBeVisible();
+  await page.getByTestId('transfer-restart').click();
+  await expect(page.getByTestId('transfer-progress')).toHaveText('1 of 1 codes scanned');
+  await page.getByTestId('transfer-add').click();
+  await expect(page.getByTestId('code-card')).toHaveCount(1);
+});
+
+test('hostile names from a QR code render as text and cause no CSP violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(e.violatedDirective));
+  });
+  const hostile = ['<img src=x onerror=alert(1)>', '\u202Egnp.exe', '🦄🔥'.repeat(3), 'x'.repeat(200)];
+  await createVault(page);
+  await openScanner(page);
+  for (const [i, name] of hostile.entries()) {
+    const uri = `otpauth://totp/${encodeURIComponent(`Evil${i}`)}:${encodeURIComponent(name)}?secret=JBSWY3DPEHPK3PX${'ABCD'[i]}&issuer=Evil${i}`;
+    await scanImage(page, await qrPng(`hostile-${i}`, uri));
+    await page.getByTestId('scan-preview').last().getByTestId('preview-add').click();
+  }
+  await page.getByTestId('enroll-back').click();
+  await expect(page.getByTestId('code-card')).toHaveCount(4);
+  await expect(page.getByTestId('code-card').filter({ hasText: 'Evil0' }).getByTestId('name')).toHaveText(hostile[0]!);
+  // No element was created from the name anywhere, shadow roots included.
+  const injected = await page.evaluate(() => {
+    const count = (root: Document | ShadowRoot): number =>
+      root.querySelectorAll('img[src="x"]').length +
+      [...root.querySelectorAll('*')].reduce((n, el) => n + (el.shadowRoot ? count(el.shadowRoot) : 0), 0);
+    return count(document);
+  });
+  expect(injected).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+});

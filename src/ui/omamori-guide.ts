@@ -1,0 +1,60 @@
+import { LitElement, css, html } from 'lit';
+import { LocaleController, t } from './i18n/i18n';
+import type { MessageKey } from './i18n/en';
+import { baseStyles } from './shared-styles';
+
+const GOOGLE_STEPS: MessageKey[] = ['guide.google.1', 'guide.google.2', 'guide.google.3', 'guide.google.4', 'guide.google.5'];
+const MICROSOFT_STEPS: MessageKey[] = ['guide.microsoft.1', 'guide.microsoft.2', 'guide.microsoft.3', 'guide.microsoft.4'];
+
+/** Short how-tos for the two apps most users arrive from. */
+export class OmamoriGuide extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        margin-top: 1rem;
+      }
+      ol {
+        padding-left: 1.5rem;
+        line-height: 1.5;
+      }
+      li {
+        margin: 0.4rem 0;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    return html`<main class="page">
+      <button data-testid="guide-back" @click=${() => this.dispatchEvent(new CustomEvent('guide-closed', { bubbles: true, composed: true }))}>
+        ← ${t('settings.back')}
+      </button>
+      <section class="panel" aria-labelledby="g-google" data-testid="guide-google">
+        <h2 id="g-google">${t('guide.google.title')}</h2>
+        <ol>
+          ${GOOGLE_STEPS.map((key) => html`<li>${t(key)}</li>`)}
+        </ol>
+      </section>
+      <section class="panel" aria-labelledby="g-microsoft" data-testid="guide-microsoft">
+        <h2 id="g-microsoft">${t('guide.microsoft.title')}</h2>
+        <p>${t('guide.microsoft.lead')}</p>
+        <ol>
+          ${MICROSOFT_STEPS.map((key) => html`<li>${t(key)}</li>`)}
+        </ol>
+      </section>
+    </main>`;
+  }
+}
+
+customElements.define('omamori-guide', OmamoriGuide);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-guide': OmamoriGuide;
+  }
+}
