@@ -12,7 +12,7 @@ export class OmamoriLanguagePicker extends LitElement {
   }
 
   private onChange(event: Event): void {
-    setLocaleSetting((event.target as HTMLSelectElement).value as LocaleSetting);
+    void setLocaleSetting((event.target as HTMLSelectElement).value as LocaleSetting);
   }
 
   override render() {

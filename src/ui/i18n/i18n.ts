@@ -4,13 +4,17 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en, type MessageKey } from './en';
-import { ja } from './ja';
 
 export type Locale = 'en' | 'ja';
 export type LocaleSetting = Locale | 'auto';
 export const LOCALES: readonly Locale[] = ['en', 'ja'];
 
-const TABLES: Record<Locale, Record<MessageKey, string>> = { en, ja };
+/** English ships in the start-up bundle; Japanese loads on demand (see localeReady). */
+const TABLES: Partial<Record<Locale, Record<MessageKey, string>>> = { en };
+
+async function ensureTable(locale: Locale): Promise<void> {
+  if (locale === 'ja' && TABLES.ja === undefined) TABLES.ja = (await import('./ja')).ja;
+}
 const STORAGE_KEY = 'omamori.locale';
 const listeners = new Set<() => void>();
 
@@ -45,7 +49,13 @@ export function getLocaleSetting(): LocaleSetting {
   return setting;
 }
 
-export function setLocaleSetting(next: LocaleSetting): void {
+/** Resolves once the current language's table is loaded; the app waits for it before its first text. */
+export function localeReady(): Promise<void> {
+  return ensureTable(current);
+}
+
+export async function setLocaleSetting(next: LocaleSetting): Promise<void> {
+  await ensureTable(next === 'auto' ? browserLocale() : next);
   setting = next;
   try {
     if (next === 'auto') localStorage.removeItem(STORAGE_KEY);
@@ -61,7 +71,7 @@ export function setLocaleSetting(next: LocaleSetting): void {
 export type MessageParams = Record<string, string | number>;
 
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = TABLES[current][key] ?? en[key];
+  const template = TABLES[current]?.[key] ?? en[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
@@ -89,5 +99,4 @@ export class LocaleController implements ReactiveController {
   }
 }
 
-export { TABLES as MESSAGE_TABLES };
 export type { MessageKey };
