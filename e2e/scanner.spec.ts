@@ -187,3 +187,46 @@ test('with two cameras, "Switch camera" moves to the other one and stops the fir
     await browser.close();
   }
 });
+
+test('camera: an otpauth code → preview → Add → the code is right at a fixed clock', async () => {
+  const uri = `otpauth://totp/Example:alice@example.com?secret=${RFC_SECRET}&issuer=Example`;
+  const { browser, page } = await launchWithCamera('otpauth-add', [uri]);
+  try {
+    await page.clock.setFixedTime(1111111109 * 1000);
+    await createVault(page);
+    await openScanner(page);
+    const preview = page.getByTestId('scan-preview');
+    // RFC 6238: 07081804 at T=1111111109 (SHA1); six digits → 081804.
+    await expect(preview.getByTestId('preview-code')).toHaveText('081 804', { timeout: 20_000 });
+    await preview.getByTestId('preview-add').click();
+    await page.getByTestId('enroll-back').click();
+    await expect(page.getByTestId('code-card').getByTestId('code')).toHaveText('081 804');
+    await expectAllTracksEnded(page);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('camera: a clip cycling through three transfer codes reaches 3 of 3 and adds every account, Japanese names intact', async () => {
+  const accounts = Array.from({ length: 12 }, (_, i) =>
+    totp(i % 3 === 0 ? 'ヤフー' : `Service ${i}`, i % 2 ? `山田 太郎 ${i}` : `user${i}@example.jp`, `JBSWY3DPEHPK3PX${'ABCDEFGHIJKL'[i]}`),
+  );
+  const { uris } = encodeMigrationUris(accounts, { perCode: 4, batchId: 31337 });
+  expect(uris).toHaveLength(3);
+  const { browser, page } = await launchWithCamera('transfer-cycle', uris, { framesPerCode: 12, gapFrames: 4 });
+  try {
+    await createVault(page);
+    await openScanner(page);
+    await expect(page.getByTestId('transfer-progress')).toHaveText('3 of 3 codes scanned', { timeout: 30_000 });
+    await expect(page.getByTestId('transfer-add')).toHaveText('Add 12 accounts');
+    await page.getByTestId('transfer-add').click();
+    await expect(page.getByTestId('code-card')).toHaveCount(12);
+    await page.getByTestId('search').fill('ヤフー');
+    await expect(page.getByTestId('code-card')).toHaveCount(4);
+    await page.getByTestId('search').fill('山田 太郎 7');
+    await expect(page.getByTestId('code-card').getByTestId('name')).toHaveText('山田 太郎 7');
+    await expectAllTracksEnded(page);
+  } finally {
+    await browser.close();
+  }
+});
