@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Account } from '../core/account';
 import { filterAccounts } from '../core/account-search';
 import { TickerController } from './controllers/ticker-controller';
+import { gearIcon, lockIcon } from './icons';
 import { LocaleController, t } from './i18n/i18n';
 import { baseStyles } from './shared-styles';
 import './omamori-code-card';
@@ -58,18 +59,34 @@ export class OmamoriCodeList extends LitElement {
       .bar button {
         white-space: nowrap;
       }
+      .icon {
+        display: inline-flex;
+        vertical-align: middle;
+      }
+      /* Phones: title with icon-only Settings/Lock on the first row, the two add actions below. */
       @media (max-width: 480px) {
         .bar {
           flex-wrap: wrap;
         }
-        .bar h1 {
-          flex-basis: 100%;
+        .bar .tool {
+          padding: 0.5rem 0.7rem;
         }
-        .bar button {
+        .bar .tool .label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+        }
+        .bar .enrol {
+          order: 2;
+          flex: 1 1 40%;
           padding: 0.5rem 0.75rem;
         }
-        .bar button.primary {
-          flex: 1;
+      }
+      @media (min-width: 481px) {
+        .bar .icon {
+          display: none;
         }
       }
     `,
@@ -111,10 +128,14 @@ export class OmamoriCodeList extends LitElement {
     return html`<header>
         <div class="bar">
           <h1>${t('app.name')}</h1>
-          <button class="primary" data-testid="scan-qr" @click=${() => this.emit('open-scanner')}>${t('enroll.scan')}</button>
-          <button data-testid="add-account" @click=${() => this.emit('add-account')}>${t('list.add')}</button>
-          <button data-testid="settings" @click=${() => this.emit('open-settings')}>${t('list.settings')}</button>
-          <button data-testid="lock" @click=${() => this.emit('lock-vault')}>${t('list.lock')}</button>
+          <button class="primary enrol" data-testid="scan-qr" @click=${() => this.emit('open-scanner')}>${t('enroll.scan')}</button>
+          <button class="enrol" data-testid="add-account" @click=${() => this.emit('add-account')}>${t('list.add')}</button>
+          <button class="tool" data-testid="settings" @click=${() => this.emit('open-settings')}>
+            <span class="icon">${gearIcon}</span><span class="label">${t('list.settings')}</span>
+          </button>
+          <button class="tool" data-testid="lock" @click=${() => this.emit('lock-vault')}>
+            <span class="icon">${lockIcon}</span><span class="label">${t('list.lock')}</span>
+          </button>
         </div>
         ${this.accounts.length > 0
           ? html`<div class="search">

@@ -21,6 +21,9 @@ export const baseStyles = css`
   h1 {
     font-size: 1.5rem;
   }
+  h3 {
+    margin-top: 1.25rem;
+  }
   h2 {
     font-size: 1.2rem;
   }
