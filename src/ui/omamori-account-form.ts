@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { accountTitle, DEFAULTS, digitRange, HASH_ALGORITHMS, OTP_TYPES, sameCredential, validateAccount, type Account, type AccountData, type OtpType } from '../core/account';
 import { isAppError, type ErrorField } from '../core/errors';
-import { parseOtpauthUri } from '../core/otpauth-uri';
+import { formatOtpauthUri, parseOtpauthUri } from '../core/otpauth-uri';
 import { getVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
@@ -9,6 +9,7 @@ import { baseStyles } from './shared-styles';
 import { ensureRecentAuth } from './reauth';
 import { showToast } from './toast-bus';
 import { formStyles } from './account-form-styles';
+import './qr-render';
 
 type Mode = 'key' | 'uri';
 
@@ -30,6 +31,7 @@ export class OmamoriAccountForm extends LitElement {
     errors: { state: true },
     busy: { state: true },
     revealed: { state: true },
+    qrShown: { state: true },
   };
   static override styles = [baseStyles, formStyles];
 
@@ -42,6 +44,8 @@ export class OmamoriAccountForm extends LitElement {
   declare busy: boolean;
   /** The setup key of the account being edited, shown only after re-authentication. */
   declare revealed: string;
+  /** The account's otpauth:// QR code is shown (after re-authentication) for a second device. */
+  declare qrShown: boolean;
 
   constructor() {
     super();
@@ -53,6 +57,7 @@ export class OmamoriAccountForm extends LitElement {
     this.errors = {};
     this.busy = false;
     this.revealed = '';
+    this.qrShown = false;
     new LocaleController(this);
   }
 
@@ -61,6 +66,7 @@ export class OmamoriAccountForm extends LitElement {
       const { id: _id, createdAt: _c, updatedAt: _u, ...data } = this.editing;
       this.draft = data;
       this.mode = 'key';
+      this.qrShown = false;
     }
   }
 
@@ -195,13 +201,25 @@ export class OmamoriAccountForm extends LitElement {
     this.revealed = this.editing.secretB32;
   }
 
+  private async showQr(): Promise<void> {
+    if (!this.editing || !(await ensureRecentAuth())) return;
+    this.qrShown = true;
+  }
+
   private renderSecret() {
     if (!this.editing) return nothing;
-    return this.revealed
-      ? html`<label for="revealed">${t('form.secret')}</label>
-          <input id="revealed" class="mono" readonly data-testid="revealed-secret" .value=${this.revealed.replace(/(.{4})(?=.)/g, '$1 ')} />
-          <p class="hint">${t('form.revealHint')}</p>`
-      : html`<div class="actions"><button type="button" data-testid="reveal-secret" @click=${this.reveal}>${t('form.reveal')}</button></div>`;
+    const qrButton = html`<button type="button" data-testid=${this.qrShown ? 'hide-account-qr' : 'show-account-qr'}
+      @click=${() => (this.qrShown ? (this.qrShown = false) : void this.showQr())}>${this.qrShown ? t('form.hideQr') : t('form.showQr')}</button>`;
+    return html`${this.revealed
+        ? html`<label for="revealed">${t('form.secret')}</label>
+            <input id="revealed" class="mono" readonly data-testid="revealed-secret" .value=${this.revealed.replace(/(.{4})(?=.)/g, '$1 ')} />
+            <p class="hint">${t('form.revealHint')}</p>
+            <div class="actions">${qrButton}</div>`
+        : html`<div class="actions"><button type="button" data-testid="reveal-secret" @click=${this.reveal}>${t('form.reveal')}</button>${qrButton}</div>`}
+      ${this.qrShown
+        ? html`<omamori-qr data-testid="account-qr" .text=${formatOtpauthUri(this.editing)} label=${t('form.qrLabel', { title: accountTitle(this.editing) || t('card.noName') })}></omamori-qr>
+            <p class="hint" data-testid="account-qr-hint">${t('form.qrHint')}</p>`
+        : nothing}`;
   }
 
   override render() {

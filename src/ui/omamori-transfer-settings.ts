@@ -1,0 +1,344 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { Account, AccountData } from '../core/account';
+import { formatOtpauthUri } from '../core/otpauth-uri';
+import { encodeMigrationUris } from '../formats/google-migration';
+import type { MigrationSkipReason } from '../formats/google-migration-types';
+import { getVault } from './app-services';
+import { LocaleController, t } from './i18n/i18n';
+import { presentError } from './i18n/present-error';
+import './qr-render';
+import { ensureRecentAuth } from './reauth';
+import { baseStyles } from './shared-styles';
+import { showToast } from './toast-bus';
+
+type View = 'none' | 'qr-setup' | 'qr-show' | 'plain-confirm';
+type PerCode = 10 | 5;
+
+interface Skipped {
+  title: string;
+  reason: MigrationSkipReason;
+  account: AccountData;
+}
+
+function displayTitle(a: Pick<AccountData, 'issuer' | 'name'>): string {
+  if (a.issuer !== '' && a.name !== '') return `${a.issuer} (${a.name})`;
+  return a.issuer || a.name || t('card.noName');
+}
+
+function skippedText(s: Skipped): string {
+  if (s.reason === 'period') return t('transfer.skipped.period', { title: s.title, period: s.account.period });
+  if (s.reason === 'digits') return t('transfer.skipped.digits', { title: s.title, digits: s.account.digits });
+  return t('transfer.skipped.type', { title: s.title, type: t(`form.type.${s.account.type}`) });
+}
+
+/** `omamori-otpauth-YYYY-MM-DD.txt` in local time. */
+export function plainExportFileName(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `omamori-otpauth-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.txt`;
+}
+
+/**
+ * Moving accounts out: Google Authenticator transfer QR codes (one shown at a time, large) and a
+ * plain otpauth:// text file behind an explicit "not encrypted" confirmation. Both start with
+ * re-authentication; decrypted accounts and codes live only while their view is open.
+ */
+export class OmamoriTransferSettings extends LitElement {
+  static override properties = {
+    view: { state: true },
+    accounts: { state: true },
+    chooseSome: { state: true },
+    selected: { state: true },
+    perCode: { state: true },
+    uris: { state: true },
+    skipped: { state: true },
+    index: { state: true },
+    plainConfirmed: { state: true },
+    busy: { state: true },
+    error: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    css`
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: 0.75rem 0 0;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0;
+      }
+      .choice {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        font-weight: normal;
+        margin: 0.5rem 0 0;
+      }
+      .choice input {
+        width: 1.25rem;
+        min-height: 1.25rem;
+        margin: 0;
+        flex: none;
+      }
+      .pick {
+        list-style: none;
+        padding: 0 0 0 1.75rem;
+        margin: 0.25rem 0 0;
+        max-height: 40vh;
+        overflow: auto;
+      }
+      .code {
+        margin: 1rem auto 0;
+        padding: 0;
+        background: #ffffff;
+      }
+      .position {
+        text-align: center;
+        font-weight: 600;
+        font-size: 1.1rem;
+        margin: 0.75rem 0 0;
+      }
+      .nav {
+        justify-content: center;
+      }
+      .warning {
+        border-left: 4px solid var(--om-danger);
+      }
+    `,
+  ];
+
+  declare view: View;
+  /** Decrypted accounts while a view is open; [] otherwise. */
+  declare accounts: Account[];
+  declare chooseSome: boolean;
+  declare selected: ReadonlySet<string>;
+  declare perCode: PerCode;
+  declare uris: string[];
+  declare skipped: Skipped[];
+  declare index: number;
+  declare plainConfirmed: boolean;
+  declare busy: boolean;
+  declare error: string;
+
+  constructor() {
+    super();
+    this.view = 'none';
+    this.accounts = [];
+    this.chooseSome = false;
+    this.selected = new Set();
+    this.perCode = 10;
+    this.uris = [];
+    this.skipped = [];
+    this.index = 0;
+    this.plainConfirmed = false;
+    this.busy = false;
+    this.error = '';
+    new LocaleController(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.close();
+  }
+
+  /** Drops every decrypted account and code; the QR elements leave the DOM with the view. */
+  private close(): void {
+    this.view = 'none';
+    this.accounts = [];
+    this.selected = new Set();
+    this.chooseSome = false;
+    this.uris = [];
+    this.skipped = [];
+    this.index = 0;
+    this.plainConfirmed = false;
+    this.error = '';
+  }
+
+  private async open(view: 'qr-setup' | 'plain-confirm'): Promise<void> {
+    if (this.busy) return;
+    this.close();
+    this.busy = true;
+    try {
+      if (!(await ensureRecentAuth())) return;
+      this.accounts = await getVault().listAccounts();
+      this.selected = new Set(this.accounts.map((a) => a.id));
+      this.view = view;
+    } catch (err) {
+      this.error = presentError(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private chosen(): Account[] {
+    return this.chooseSome ? this.accounts.filter((a) => this.selected.has(a.id)) : this.accounts;
+  }
+
+  private toggle(id: string, on: boolean): void {
+    const next = new Set(this.selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.selected = next;
+  }
+
+  private showCodes(event: Event): void {
+    event.preventDefault();
+    const accounts = this.chosen();
+    if (accounts.length === 0) {
+      this.error = t('transfer.noneSelected');
+      return;
+    }
+    try {
+      const { uris, skipped } = encodeMigrationUris(accounts, { perCode: this.perCode });
+      this.uris = uris;
+      this.skipped = skipped.map(({ account, reason }) => ({ account, reason, title: displayTitle(account) }));
+      this.index = 0;
+      this.error = '';
+      this.view = 'qr-show';
+    } catch (err) {
+      this.error = presentError(err);
+    }
+  }
+
+  private downloadPlain(event: Event): void {
+    event.preventDefault();
+    if (!this.plainConfirmed || this.accounts.length === 0) return;
+    try {
+      const text = this.accounts.map((a) => `${formatOtpauthUri(a)}\n`).join('');
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = plainExportFileName();
+      link.rel = 'noopener';
+      link.click();
+      // The download has taken the bytes by then; the URL must not outlive the action.
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      const count = this.accounts.length;
+      this.close();
+      showToast({ message: t('transfer.plainDone', { count }) });
+    } catch (err) {
+      this.error = presentError(err);
+    }
+  }
+
+  private renderSetup() {
+    return html`<form @submit=${this.showCodes} novalidate data-testid="gqr-setup">
+      <fieldset>
+        <legend>${t('transfer.which')}</legend>
+        <label class="choice"
+          ><input type="radio" name="which" data-testid="gqr-all" .checked=${!this.chooseSome} @change=${() => (this.chooseSome = false)} />
+          ${t('transfer.all', { count: this.accounts.length })}</label
+        >
+        <label class="choice"
+          ><input type="radio" name="which" data-testid="gqr-choose" .checked=${this.chooseSome} @change=${() => (this.chooseSome = true)} />
+          ${t('transfer.choose')}</label
+        >
+        ${this.chooseSome
+          ? html`<ul class="pick" data-testid="gqr-pick">
+              ${this.accounts.map(
+                (a) => html`<li>
+                  <label class="choice"
+                    ><input type="checkbox" data-testid="gqr-pick-item" .checked=${this.selected.has(a.id)}
+                      @change=${(e: Event) => this.toggle(a.id, (e.target as HTMLInputElement).checked)} />${displayTitle(a)}</label
+                  >
+                </li>`,
+              )}
+            </ul>`
+          : nothing}
+      </fieldset>
+      <fieldset>
+        <legend>${t('transfer.perCode')}</legend>
+        ${([10, 5] as const).map(
+          (n) => html`<label class="choice"
+            ><input type="radio" name="per-code" data-testid=${`gqr-per-${n}`} .checked=${this.perCode === n} @change=${() => (this.perCode = n)} />
+            ${t(n === 10 ? 'transfer.perCode10' : 'transfer.perCode5')}</label
+          >`,
+        )}
+      </fieldset>
+      ${this.error ? html`<p class="field-error" role="alert" data-testid="transfer-error">${this.error}</p>` : nothing}
+      <div class="actions">
+        <button class="primary" type="submit" data-testid="gqr-start">${t('transfer.showCodes')}</button>
+        <button type="button" data-testid="gqr-cancel" @click=${this.close}>${t('dialog.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderCodes() {
+    const total = this.uris.length;
+    const position = { index: this.index + 1, total };
+    return html`<div data-testid="gqr-view">
+      ${total > 0
+        ? html`<p class="hint">${t('transfer.scanHint')}</p>
+            <omamori-qr class="code" data-testid="gqr-code" .text=${this.uris[this.index] ?? ''} label=${t('transfer.qrLabel', position)}></omamori-qr>
+            <p class="position" data-testid="gqr-position" aria-live="polite">${t('transfer.position', position)}</p>
+            <div class="actions nav">
+              <button data-testid="gqr-prev" ?disabled=${this.index === 0} @click=${() => this.index--}>${t('transfer.previous')}</button>
+              <button data-testid="gqr-next" ?disabled=${this.index >= total - 1} @click=${() => this.index++}>${t('transfer.next')}</button>
+            </div>`
+        : html`<p class="error-box" data-testid="gqr-nothing">${t('transfer.nothingToShow')}</p>`}
+      ${this.skipped.length > 0
+        ? html`<h3>${t('transfer.skippedTitle')}</h3>
+            <ul data-testid="gqr-skipped">
+              ${this.skipped.map((s) => html`<li data-testid="gqr-skipped-item">${skippedText(s)}</li>`)}
+            </ul>`
+        : nothing}
+      <div class="actions">
+        <button data-testid="gqr-close" @click=${this.close}>${t('transfer.close')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderPlain() {
+    return html`<form @submit=${this.downloadPlain} novalidate data-testid="plain-export">
+      <p class="error-box warning" role="alert" data-testid="plain-warning">${t('transfer.plainWarning')}</p>
+      <p class="hint">${t('transfer.plainPin')}</p>
+      <label class="choice"
+        ><input type="checkbox" data-testid="plain-confirm" .checked=${this.plainConfirmed}
+          @change=${(e: Event) => (this.plainConfirmed = (e.target as HTMLInputElement).checked)} />${t('transfer.plainConfirm')}</label
+      >
+      ${this.error ? html`<p class="field-error" role="alert" data-testid="transfer-error">${this.error}</p>` : nothing}
+      <div class="actions">
+        <button class="primary" type="submit" data-testid="plain-download" ?disabled=${!this.plainConfirmed}>${t('transfer.plainDownload')}</button>
+        <button type="button" data-testid="plain-cancel" @click=${this.close}>${t('dialog.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderBody() {
+    if (this.view !== 'none' && this.accounts.length === 0) {
+      return html`<p class="muted" data-testid="transfer-empty">${t('transfer.empty')}</p>
+        <div class="actions"><button @click=${this.close}>${t('transfer.close')}</button></div>`;
+    }
+    switch (this.view) {
+      case 'qr-setup':
+        return this.renderSetup();
+      case 'qr-show':
+        return this.renderCodes();
+      case 'plain-confirm':
+        return this.renderPlain();
+      default:
+        return html`${this.error ? html`<p class="field-error" role="alert" data-testid="transfer-error">${this.error}</p>` : nothing}
+          <div class="actions">
+            <button data-testid="show-transfer-qr" ?disabled=${this.busy} @click=${() => void this.open('qr-setup')}>${t('transfer.showQr')}</button>
+            <button data-testid="export-otpauth" ?disabled=${this.busy} @click=${() => void this.open('plain-confirm')}>${t('transfer.exportPlain')}</button>
+          </div>`;
+    }
+  }
+
+  override render() {
+    return html`<section class="panel" aria-labelledby="transfer-h">
+      <h2 id="transfer-h">${t('transfer.title')}</h2>
+      <p class="muted">${t('transfer.lead')}</p>
+      ${this.renderBody()}
+    </section>`;
+  }
+}
+
+customElements.define('omamori-transfer-settings', OmamoriTransferSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-transfer-settings': OmamoriTransferSettings;
+  }
+}
