@@ -64,3 +64,18 @@ test('changing the passphrase: the old one fails, the new one opens every accoun
   await expect(page.getByTestId('code-card')).toHaveCount(2);
   await expect(page.getByTestId('code-card').getByTestId('code').first()).toHaveText(/^\d{3} \d{3}$/);
 });
+
+test('from the "missing" screen, "Restore from a backup" leads to a new vault and the restore panel', async ({ page }) => {
+  await createVault(page);
+  await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase('omamori');
+    req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
+  }));
+  await page.reload();
+  await page.getByTestId('missing-restore').click();
+  await page.getByTestId('new-passphrase').fill('a new passphrase here');
+  await page.getByTestId('confirm-passphrase').fill('a new passphrase here');
+  await page.getByTestId('create-submit').click();
+  await expect(page.getByText('Restore from a backup').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('vault-missing')).toHaveCount(0);
+});

@@ -59,6 +59,17 @@ export const ERROR_CODES = [
   'scan/camera-failed',
   'scan/no-code',
   'scan/not-image',
+  // encrypted backup files (export-file.ts, docs/export-format.md)
+  'file/too-large',
+  'file/not-omamori',
+  'file/unsupported-version',
+  'file/damaged',
+  'file/kdf-params',
+  'file/wrong-passphrase',
+  'file/wrong-transfer-code',
+  'file/invalid-transfer-code',
+  'file/verify-failed',
+  'file/empty',
   // anything else
   'aborted',
   'unknown',

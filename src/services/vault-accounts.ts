@@ -78,6 +78,40 @@ export class AccountStore {
     return accounts;
   }
 
+  /**
+   * A restore in one transaction: appends `added` and, optionally, replaces the details of
+   * existing accounts. Each update names the version it was previewed from (`updatedAt`); when
+   * another tab changed or deleted one meanwhile, nothing at all is written (`storage/failed`).
+   */
+  async importAccounts(added: readonly AccountData[], updates: readonly { existing: Account; data: AccountData }[] = []): Promise<number> {
+    const valid = added.map((data) => validateAccount(data));
+    const changed = updates.map((u) => ({ existing: u.existing, data: validateAccount(u.data) }));
+    const { vk, vaultId } = this.requireUnlocked();
+    if (valid.length === 0 && changed.length === 0) return 0;
+    const at = this.now();
+    const accounts = valid.map((v): Account => ({ ...v, id: crypto.randomUUID(), createdAt: at, updatedAt: at }));
+    const newRows = await Promise.all(accounts.map(async (a) => ({ id: a.id, updatedAt: at, ...(await sealAccount(vk, vaultId, a)) })));
+    const replaced = changed.map(({ existing, data }): Account => ({
+      ...data,
+      id: existing.id,
+      createdAt: existing.createdAt,
+      updatedAt: this.#nextUpdatedAt(existing.updatedAt),
+    }));
+    const replacedRows = await Promise.all(replaced.map(async (a) => ({ account: a, sealed: await sealAccount(vk, vaultId, a) })));
+    const { db } = this;
+    await this.write([db.accounts], async () => {
+      for (const [i, { account, sealed }] of replacedRows.entries()) {
+        const stored = await db.accounts.get(account.id);
+        if (stored === undefined || stored.updatedAt !== changed[i]?.existing.updatedAt) throw new AppError('storage/failed');
+        await db.accounts.put({ ...stored, updatedAt: account.updatedAt, iv: sealed.iv, ct: sealed.ct });
+      }
+      const first = ((await db.accounts.orderBy('sortKey').last())?.sortKey ?? 0) + 1;
+      await db.accounts.bulkAdd(newRows.map((row, i) => ({ ...row, sortKey: first + i })));
+    });
+    for (const { account, sealed } of replacedRows) this.#cache.set(sealed, account);
+    return accounts.length + replaced.length;
+  }
+
   updateAccount(id: string, data: AccountData): Promise<Account> {
     const valid = validateAccount(data);
     return this.#rewrite(id, (current) => ({ ...current, ...valid }));

@@ -30,7 +30,13 @@ type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | 
 
 /** The root: picks the screen from the vault's state and routes the elements' events. */
 export class OmamoriApp extends LitElement {
-  static override properties = { screen: { state: true }, view: { state: true }, accounts: { state: true }, damaged: { state: true } };
+  static override properties = {
+    screen: { state: true },
+    view: { state: true },
+    accounts: { state: true },
+    damaged: { state: true },
+    restoreAfterCreate: { state: true },
+  };
   static override styles = [
     baseStyles,
     css`
@@ -45,6 +51,8 @@ export class OmamoriApp extends LitElement {
   declare view: View;
   declare accounts: readonly Account[];
   declare damaged: number;
+  /** "Restore from a backup" on a new device: create the vault, then open settings at restore. */
+  declare restoreAfterCreate: boolean;
   private unsubscribeAccounts: (() => void) | undefined;
   private unsubscribeState: (() => void) | undefined;
   private unsubscribeStorage: (() => void) | undefined;
@@ -55,12 +63,28 @@ export class OmamoriApp extends LitElement {
     this.view = { kind: 'list' };
     this.accounts = [];
     this.damaged = 0;
+    this.restoreAfterCreate = false;
     new LocaleController(this);
-    this.addEventListener('start-create', () => (this.screen = 'create'));
+    this.addEventListener('start-create', () => {
+      this.restoreAfterCreate = false;
+      this.screen = 'create';
+    });
+    this.addEventListener('start-restore', () => {
+      this.restoreAfterCreate = true;
+      this.screen = 'create';
+    });
     this.addEventListener('add-account', () => (this.view = { kind: 'add' }));
     this.addEventListener('open-settings', () => (this.view = { kind: 'settings' }));
     this.addEventListener('form-closed', () => (this.view = { kind: 'list' }));
-    this.addEventListener('settings-closed', () => (this.view = { kind: 'list' }));
+    this.addEventListener('settings-closed', () => {
+      this.restoreAfterCreate = false;
+      this.view = { kind: 'list' };
+    });
+    this.addEventListener('backup-restored', () => {
+      if (!this.restoreAfterCreate) return;
+      this.restoreAfterCreate = false;
+      this.view = { kind: 'list' };
+    });
     this.addEventListener('lock-vault', () => getVault().lock());
     this.addEventListener('open-scanner', () => (this.view = { kind: 'scan' }));
     this.addEventListener('enroll-closed', () => (this.view = { kind: 'list' }));
@@ -112,6 +136,7 @@ export class OmamoriApp extends LitElement {
 
   private onVaultState(state: VaultState): void {
     if (state === 'unlocked') {
+      if (this.screen === 'create' && this.restoreAfterCreate) this.view = { kind: 'settings' };
       this.screen = 'unlocked';
       this.unsubscribeAccounts ??= getVault().subscribeAccounts((accounts, info) => {
         this.accounts = accounts;
@@ -186,7 +211,7 @@ export class OmamoriApp extends LitElement {
       case 'guide':
         return html`<omamori-guide></omamori-guide>`;
       case 'settings':
-        return html`<omamori-settings></omamori-settings>`;
+        return html`<omamori-settings .restoreOpen=${this.restoreAfterCreate}></omamori-settings>`;
       default:
         return html`<omamori-code-list .accounts=${this.accounts} .damaged=${this.damaged}></omamori-code-list>`;
     }
@@ -203,7 +228,7 @@ export class OmamoriApp extends LitElement {
         body = html`<omamori-first-run></omamori-first-run>`;
         break;
       case 'create':
-        body = html`<omamori-create-vault></omamori-create-vault>`;
+        body = html`<omamori-create-vault .restoring=${this.restoreAfterCreate}></omamori-create-vault>`;
         break;
       case 'missing':
         body = html`<omamori-vault-missing></omamori-vault-missing>`;

@@ -14,6 +14,7 @@ export class OmamoriCreateVault extends LitElement {
     busy: { state: true },
     error: { state: true },
     confirmError: { state: true },
+    restoring: { type: Boolean },
   };
   static override styles = [
     baseStyles,
@@ -83,6 +84,8 @@ export class OmamoriCreateVault extends LitElement {
   declare busy: boolean;
   declare error: string;
   declare confirmError: string;
+  /** Came from "Restore from a backup": say that the file is chosen right after this. */
+  declare restoring: boolean;
 
   constructor() {
     super();
@@ -92,6 +95,7 @@ export class OmamoriCreateVault extends LitElement {
     this.busy = false;
     this.error = '';
     this.confirmError = '';
+    this.restoring = false;
     new LocaleController(this);
   }
 
@@ -129,6 +133,7 @@ export class OmamoriCreateVault extends LitElement {
       <form class="panel" @submit=${this.onSubmit} novalidate>
         <h1>${t('create.title')}</h1>
         <p class="muted">${t('create.lead')}</p>
+        ${this.restoring ? html`<p data-testid="create-restore-hint">${t('firstRun.restoreHint')}</p>` : ''}
         <label for="pass">${t('create.passphrase')}</label>
         <input id="pass" type="password" autocomplete="new-password" data-testid="new-passphrase"
           .value=${this.passphrase} @input=${(e: Event) => (this.passphrase = (e.target as HTMLInputElement).value)}

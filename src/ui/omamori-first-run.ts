@@ -50,6 +50,9 @@ export class OmamoriFirstRun extends LitElement {
           <button class="primary" data-testid="start-create" @click=${() => this.dispatchEvent(new CustomEvent('start-create', { bubbles: true, composed: true }))}>
             ${t('firstRun.create')}
           </button>
+          <button data-testid="start-restore" @click=${() => this.dispatchEvent(new CustomEvent('start-restore', { bubbles: true, composed: true }))}>
+            ${t('firstRun.restore')}
+          </button>
         </div>
       </section>
       <omamori-language-picker></omamori-language-picker>

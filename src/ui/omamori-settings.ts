@@ -2,19 +2,25 @@ import { LitElement, css, html } from 'lit';
 import { LocaleController, t } from './i18n/i18n';
 import { baseStyles } from './shared-styles';
 import './omamori-autolock-settings';
+import './omamori-backup-settings';
 import './omamori-language-picker';
 import './omamori-passkey-settings';
 import './omamori-security-settings';
 import './omamori-storage-settings';
+import './omamori-transfer-settings';
 
 declare const __APP_VERSION__: string;
 
 /** Settings, grouped: language, security (passphrase, device slot, passkeys, auto-lock), storage, about. */
 export class OmamoriSettings extends LitElement {
+  /** Set by the app after "Restore from a backup" on the first-run screen: opens that panel. */
+  static override properties = { restoreOpen: { type: Boolean } };
   static override styles = [
     baseStyles,
     css`
-      .panel {
+      /* Each section is its own element with its own panel: space them from here. */
+      .page > :not(.top) {
+        display: block;
         margin-top: 1rem;
       }
       .top {
@@ -28,8 +34,11 @@ export class OmamoriSettings extends LitElement {
     `,
   ];
 
+  declare restoreOpen: boolean;
+
   constructor() {
     super();
+    this.restoreOpen = false;
     new LocaleController(this);
   }
 
@@ -42,6 +51,8 @@ export class OmamoriSettings extends LitElement {
         <h1>${t('settings.title')}</h1>
       </div>
       <section class="panel"><omamori-language-picker></omamori-language-picker></section>
+      <omamori-backup-settings .restoreOpen=${this.restoreOpen}></omamori-backup-settings>
+      <omamori-transfer-settings></omamori-transfer-settings>
       <omamori-security-settings></omamori-security-settings>
       <omamori-passkey-settings></omamori-passkey-settings>
       <omamori-autolock-settings></omamori-autolock-settings>

@@ -19,6 +19,12 @@ export class OmamoriVaultMissing extends LitElement {
     new LocaleController(this);
   }
 
+  /** Restore = a new vault (new passphrase) filled from the backup file: the app's restore flow. */
+  private restore(): void {
+    this.dispatchEvent(new CustomEvent('start-restore', { bubbles: true, composed: true }));
+    getVault().forgetMissingVault();
+  }
+
   override render() {
     return html`<main class="page">
       <section class="panel" role="alert" data-testid="vault-missing">
@@ -33,7 +39,8 @@ export class OmamoriVaultMissing extends LitElement {
                   ${t('missing.startNewConfirm')}
                 </button>
                 <button @click=${() => (this.confirming = false)}>${t('dialog.cancel')}</button>`
-            : html`<button data-testid="missing-start-new" @click=${() => (this.confirming = true)}>${t('missing.startNew')}</button>`}
+            : html`<button class="primary" data-testid="missing-restore" @click=${this.restore}>${t('firstRun.restore')}</button>
+                <button data-testid="missing-start-new" @click=${() => (this.confirming = true)}>${t('missing.startNew')}</button>`}
         </div>
       </section>
     </main>`;

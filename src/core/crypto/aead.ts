@@ -31,14 +31,22 @@ export async function importAesKey(raw: Uint8Array, extractable: boolean): Promi
   ]);
 }
 
-export async function seal(key: CryptoKey, plain: Uint8Array, aad: Uint8Array): Promise<Sealed> {
-  const iv = randomBytes(IV_BYTES);
+export function seal(key: CryptoKey, plain: Uint8Array, aad: Uint8Array): Promise<Sealed> {
+  return sealWithIv(key, randomBytes(IV_BYTES), plain, aad);
+}
+
+/**
+ * For formats whose AAD must name the IV before encrypting (the export file's header holds the
+ * payload IV and is itself the AAD). The caller passes a fresh `randomBytes(IV_BYTES)`.
+ */
+export async function sealWithIv(key: CryptoKey, iv: Uint8Array, plain: Uint8Array, aad: Uint8Array): Promise<Sealed> {
+  if (iv.length !== IV_BYTES) throw new AppError('crypto/integrity');
   const ct = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: asBytes(aad), tagLength: TAG_BITS },
+    { name: 'AES-GCM', iv: asBytes(iv), additionalData: asBytes(aad), tagLength: TAG_BITS },
     key,
     asBytes(plain),
   );
-  return { iv, ct: new Uint8Array(ct) };
+  return { iv: asBytes(iv), ct: new Uint8Array(ct) };
 }
 
 /** Throws `crypto/integrity` when the tag does not verify (wrong key, changed IV, CT or AAD). */

@@ -1,0 +1,222 @@
+/**
+ * @file The export file's structure (docs/export-format.md): the envelope, the header and the
+ * payload as types, and the strict checks that run before and after decryption. No key material
+ * is handled here. Every refusal is typed: `file/too-large`, `file/not-omamori`,
+ * `file/unsupported-version`, `file/damaged`.
+ */
+import { validateAccount, type AccountData } from './account';
+import { b64UrlToBytes, utf8Encode, type Bytes } from './crypto/bytes';
+import { sha256Hex } from './crypto/digest';
+import { AppError } from './errors';
+
+export const EXPORT_FORMAT = 'omamori-export';
+export const EXPORT_VERSION = 1;
+export const PAYLOAD_SCHEMA = 1;
+/** Far above any real vault (10,000 accounts ≈ 3 MiB), low enough to parse safely on a phone. */
+export const MAX_EXPORT_FILE_BYTES = 32 * 1024 * 1024;
+export const MAX_EXPORT_ACCOUNTS = 10_000;
+export const MAX_SLOTS = 4;
+export const TRANSFER_SALT_BYTES = 32;
+const IV_BYTES = 12;
+/** A 32-byte payload key sealed with AES-GCM: 32 + 16 tag bytes. */
+const WRAPPED_KEY_BYTES = 48;
+const EXPORT_ID_BYTES = 16;
+
+export type SlotType = 'passphrase' | 'transfer-code';
+
+export interface PassphraseSlotV1 {
+  type: 'passphrase';
+  kdf: { alg: 'argon2id'; m: number; t: number; p: number; salt: Bytes };
+  iv: Bytes;
+  wrappedKey: Bytes;
+}
+export interface TransferCodeSlotV1 {
+  type: 'transfer-code';
+  kdf: { alg: 'hkdf-sha256'; salt: Bytes };
+  iv: Bytes;
+  wrappedKey: Bytes;
+}
+export type ExportSlotV1 = PassphraseSlotV1 | TransferCodeSlotV1;
+
+export interface ExportHeaderV1 {
+  alg: 'A256GCM';
+  iv: Bytes;
+  exportId: string;
+  slots: ExportSlotV1[];
+}
+
+export interface ExportPayload {
+  schema: 1;
+  /** ISO 8601 (UTC). */
+  exportedAt: string;
+  /** Name and version of the app that wrote the file, e.g. 'Omamori 0.1.0'. */
+  app: string;
+  count: number;
+  entriesDigest: string;
+  accounts: AccountData[];
+}
+
+/** The envelope after its checks: the exact header bytes (AAD) and the ciphertext. */
+export interface ParsedEnvelope {
+  version: number;
+  headerBytes: Bytes;
+  header: ExportHeaderV1;
+  ciphertext: Bytes;
+}
+
+const damaged = (): AppError => new AppError('file/damaged');
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function bytesField(value: unknown, length?: number): Bytes {
+  const bytes = typeof value === 'string' ? b64UrlToBytes(value) : null;
+  if (bytes === null || (length !== undefined && bytes.length !== length)) throw damaged();
+  return bytes;
+}
+
+function hasOnlyKeys(obj: Record<string, unknown>, keys: readonly string[]): boolean {
+  return Object.keys(obj).every((k) => keys.includes(k)) && keys.every((k) => k in obj);
+}
+
+/**
+ * Size cap → JSON parse → format/version → checksum → header structure. A file that is not JSON
+ * but names our format (a truncated download) is damaged; anything else is not ours.
+ */
+export function parseEnvelope(bytes: Uint8Array): ParsedEnvelope {
+  if (!(bytes instanceof Uint8Array)) throw new AppError('file/not-omamori');
+  if (bytes.length > MAX_EXPORT_FILE_BYTES) throw new AppError('file/too-large');
+  if (bytes.length === 0) throw damaged();
+  // A file that fails to decode or parse but names our format (a cut-off download, a flipped
+  // bit) is damaged; anything else is not ours.
+  const notOurs = (): AppError =>
+    new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 256)).includes(EXPORT_FORMAT) ? damaged() : new AppError('file/not-omamori');
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw notOurs();
+  }
+  if (!isRecord(json) || json.format !== EXPORT_FORMAT) throw new AppError('file/not-omamori');
+  const { version } = json;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) throw damaged();
+  // Refused before anything else of the file is read: a newer writer may have changed it all.
+  if (version > EXPORT_VERSION) throw new AppError('file/unsupported-version');
+  if (!hasOnlyKeys(json, ['format', 'version', 'header', 'ciphertext', 'checksum'])) throw damaged();
+  const headerBytes = bytesField(json.header);
+  const ciphertext = bytesField(json.ciphertext);
+  if (typeof json.checksum !== 'string' || json.checksum !== `sha256:${checksumHex(headerBytes, ciphertext)}`) throw damaged();
+  if (ciphertext.length < 16) throw damaged();
+  return { version, headerBytes, header: parseHeader(headerBytes), ciphertext };
+}
+
+export function checksumHex(headerBytes: Uint8Array, ciphertext: Uint8Array): string {
+  const joined = new Uint8Array(headerBytes.length + ciphertext.length);
+  joined.set(headerBytes, 0);
+  joined.set(ciphertext, headerBytes.length);
+  return sha256Hex(joined);
+}
+
+function parseHeader(headerBytes: Bytes): ExportHeaderV1 {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(headerBytes));
+  } catch {
+    throw damaged();
+  }
+  if (!isRecord(json) || !hasOnlyKeys(json, ['alg', 'iv', 'exportId', 'slots'])) throw damaged();
+  if (json.alg !== 'A256GCM') throw damaged();
+  const iv = bytesField(json.iv, IV_BYTES);
+  if (typeof json.exportId !== 'string') throw damaged();
+  bytesField(json.exportId, EXPORT_ID_BYTES);
+  const { slots } = json;
+  if (!Array.isArray(slots) || slots.length === 0 || slots.length > MAX_SLOTS) throw damaged();
+  return { alg: 'A256GCM', iv, exportId: json.exportId, slots: slots.map(parseSlot) };
+}
+
+/** Integer-shaped KDF numbers; their bounds are checked by checkArgon2Params before any KDF runs. */
+function kdfNumber(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw damaged();
+  return value;
+}
+
+function parseSlot(value: unknown): ExportSlotV1 {
+  if (!isRecord(value) || !hasOnlyKeys(value, ['type', 'kdf', 'iv', 'wrappedKey']) || !isRecord(value.kdf)) throw damaged();
+  const iv = bytesField(value.iv, IV_BYTES);
+  const wrappedKey = bytesField(value.wrappedKey, WRAPPED_KEY_BYTES);
+  const { kdf } = value;
+  if (value.type === 'passphrase') {
+    if (kdf.alg !== 'argon2id' || !hasOnlyKeys(kdf, ['alg', 'm', 't', 'p', 'salt'])) throw damaged();
+    // Salt length is a KDF bound (checked with the others); only its encoding is checked here.
+    const salt = bytesField(kdf.salt);
+    return { type: 'passphrase', kdf: { alg: 'argon2id', m: kdfNumber(kdf.m), t: kdfNumber(kdf.t), p: kdfNumber(kdf.p), salt }, iv, wrappedKey };
+  }
+  if (value.type === 'transfer-code') {
+    if (kdf.alg !== 'hkdf-sha256' || !hasOnlyKeys(kdf, ['alg', 'salt'])) throw damaged();
+    return { type: 'transfer-code', kdf: { alg: 'hkdf-sha256', salt: bytesField(kdf.salt, TRANSFER_SALT_BYTES) }, iv, wrappedKey };
+  }
+  throw damaged();
+}
+
+/** The header as JSON text, key order fixed; its UTF-8 bytes are the payload's AAD. */
+export function serializeHeader(header: ExportHeaderV1, toB64: (b: Uint8Array) => string): Bytes {
+  const slots = header.slots.map((s) =>
+    s.type === 'passphrase'
+      ? { type: s.type, kdf: { alg: s.kdf.alg, m: s.kdf.m, t: s.kdf.t, p: s.kdf.p, salt: toB64(s.kdf.salt) }, iv: toB64(s.iv), wrappedKey: toB64(s.wrappedKey) }
+      : { type: s.type, kdf: { alg: s.kdf.alg, salt: toB64(s.kdf.salt) }, iv: toB64(s.iv), wrappedKey: toB64(s.wrappedKey) },
+  );
+  return utf8Encode(JSON.stringify({ alg: header.alg, iv: toB64(header.iv), exportId: header.exportId, slots }));
+}
+
+/** Canonical form of one account for the digest: a fixed-order array of its AccountData fields. */
+function canonicalEntry(a: AccountData): unknown[] {
+  return [a.type, a.issuer, a.name, a.secretB32, a.algorithm, a.digits, a.period, a.counter, a.pin];
+}
+
+/** sha256 hex of UTF-8(JSON.stringify(accounts.map(canonicalEntry))). */
+export function entriesDigest(accounts: readonly AccountData[]): string {
+  return sha256Hex(utf8Encode(JSON.stringify(accounts.map(canonicalEntry))));
+}
+
+function accountShape(value: unknown): AccountData {
+  if (!isRecord(value)) throw damaged();
+  const { type, issuer, name, secretB32, algorithm, digits, period, counter, pin } = value;
+  if (
+    typeof type !== 'string' ||
+    typeof issuer !== 'string' ||
+    typeof name !== 'string' ||
+    typeof secretB32 !== 'string' ||
+    typeof algorithm !== 'string' ||
+    typeof digits !== 'number' ||
+    typeof period !== 'number' ||
+    typeof counter !== 'number' ||
+    typeof pin !== 'string'
+  ) {
+    throw damaged();
+  }
+  return { type, issuer, name, secretB32, algorithm, digits, period, counter, pin } as AccountData;
+}
+
+/** Schema validation, then count and digest. Anything wrong after a good tag is `file/damaged`. */
+export function validatePayload(json: unknown): ExportPayload {
+  if (!isRecord(json) || json.schema !== PAYLOAD_SCHEMA) throw damaged();
+  const { exportedAt, app, count, accounts } = json;
+  if (typeof exportedAt !== 'string' || Number.isNaN(Date.parse(exportedAt)) || typeof app !== 'string') throw damaged();
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || count > MAX_EXPORT_ACCOUNTS) throw damaged();
+  if (typeof json.entriesDigest !== 'string' || !Array.isArray(accounts) || accounts.length > MAX_EXPORT_ACCOUNTS) throw damaged();
+  const valid = accounts.map((entry) => {
+    const shaped = accountShape(entry);
+    let checked: AccountData;
+    try {
+      checked = validateAccount(shaped);
+    } catch (err) {
+      throw new AppError('file/damaged', { cause: err });
+    }
+    // A writer stores canonical accounts; one that differs after validation was not written by one.
+    if (JSON.stringify(canonicalEntry(checked)) !== JSON.stringify(canonicalEntry(shaped))) throw damaged();
+    return checked;
+  });
+  if (valid.length !== count || entriesDigest(valid) !== json.entriesDigest) throw damaged();
+  return { schema: PAYLOAD_SCHEMA, exportedAt, app, count, entriesDigest: json.entriesDigest, accounts: valid };
+}

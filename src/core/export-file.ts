@@ -1,0 +1,191 @@
+/**
+ * @file The encrypted export file, format v1 (SECURITY.md "Export file", docs/export-format.md).
+ * A random payload key encrypts the accounts with the exact header bytes as AAD; each slot seals
+ * that key under a key derived from a passphrase (Argon2id) or a generated transfer code (HKDF).
+ * Crypto goes through src/core/crypto; structure checks live in export-file-parse.ts.
+ */
+import type { AccountData } from './account';
+import { AES_KEY_BYTES, importAesKey, IV_BYTES, open, randomBytes, sealWithIv } from './crypto/aead';
+import { asBytes, bytesToB64Url, utf8Encode, type Bytes } from './crypto/bytes';
+import { hkdfSha256 } from './crypto/hkdf';
+import { checkArgon2Params, DEFAULT_ARGON2, deriveNewPassphraseKey, type Argon2Cost, type KdfOptions, type KdfRunner } from './crypto/kdf';
+import { kekFromBytes, unwrapVaultKey, wrapKey } from './crypto/vault-keys';
+import { AppError } from './errors';
+import {
+  checksumHex,
+  entriesDigest,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  parseEnvelope,
+  PAYLOAD_SCHEMA,
+  serializeHeader,
+  TRANSFER_SALT_BYTES,
+  validatePayload,
+  type ExportHeaderV1,
+  type ExportPayload,
+  type ExportSlotV1,
+  type SlotType,
+} from './export-file-parse';
+import { normalizeTransferCode } from './transfer-code';
+
+export type { ExportPayload, SlotType } from './export-file-parse';
+export { MAX_EXPORT_FILE_BYTES } from './export-file-parse';
+
+export const TRANSFER_CODE_INFO = 'omamori/transfer-code/v1';
+
+export type ExportSecret = { kind: 'passphrase'; passphrase: string } | { kind: 'transfer-code'; code: string };
+
+export interface WriteExportDeps extends KdfOptions {
+  kdf: KdfRunner;
+  now: Date;
+  app: string;
+  /** Argon2id cost of a passphrase slot; the app uses DEFAULT_ARGON2, tests pass small values. */
+  argon2?: Argon2Cost;
+}
+
+export interface ReadExportDeps extends KdfOptions {
+  kdf: KdfRunner;
+}
+
+/** Binds a sealed payload key to its export and its place in the header. */
+export function exportSlotAad(exportId: string, index: number, type: SlotType): Bytes {
+  return utf8Encode(`omamori/export-slot/v1\0${exportId}\0${index}\0${type}`);
+}
+
+async function transferKek(code: string, salt: Uint8Array): Promise<CryptoKey> {
+  const ikm = utf8Encode(normalizeTransferCode(code));
+  const bytes = await hkdfSha256(ikm, salt, TRANSFER_CODE_INFO);
+  try {
+    return await kekFromBytes(bytes);
+  } finally {
+    ikm.fill(0);
+    bytes.fill(0);
+  }
+}
+
+async function passphraseKek(kdf: KdfRunner, passphrase: string, params: { m: number; t: number; p: number; salt: Uint8Array }, opts: KdfOptions): Promise<CryptoKey> {
+  const bytes = await kdf.argon2id(passphrase, params, opts);
+  try {
+    return await kekFromBytes(bytes);
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+function kdfOpts(deps: KdfOptions): KdfOptions {
+  const opts: KdfOptions = {};
+  if (deps.signal !== undefined) opts.signal = deps.signal;
+  if (deps.onProgress !== undefined) opts.onProgress = deps.onProgress;
+  return opts;
+}
+
+export async function writeExportFile(accounts: readonly AccountData[], secret: ExportSecret, deps: WriteExportDeps): Promise<Bytes> {
+  // The payload is validated exactly as a reader will: a file we write must open.
+  const payloadAccounts = accounts.map((a) => ({ ...a }));
+  const payload: ExportPayload = {
+    schema: PAYLOAD_SCHEMA,
+    exportedAt: deps.now.toISOString(),
+    app: deps.app,
+    count: payloadAccounts.length,
+    entriesDigest: entriesDigest(payloadAccounts),
+    accounts: payloadAccounts,
+  };
+  validatePayload(JSON.parse(JSON.stringify(payload)));
+  const exportId = bytesToB64Url(randomBytes(16));
+  const keyBytes = randomBytes(AES_KEY_BYTES);
+  let plain: Bytes | undefined;
+  try {
+    let slot: ExportSlotV1;
+    const slotAad = exportSlotAad(exportId, 0, secret.kind);
+    if (secret.kind === 'passphrase') {
+      const { key, params } = await deriveNewPassphraseKey(deps.kdf, secret.passphrase, deps.argon2 ?? DEFAULT_ARGON2, kdfOpts(deps));
+      let kek: CryptoKey;
+      try {
+        kek = await kekFromBytes(key);
+      } finally {
+        key.fill(0);
+      }
+      const sealed = await wrapKey(kek, keyBytes, slotAad);
+      slot = { type: 'passphrase', kdf: { alg: 'argon2id', m: params.m, t: params.t, p: params.p, salt: asBytes(params.salt) }, iv: sealed.iv, wrappedKey: sealed.ct };
+    } else {
+      const salt = randomBytes(TRANSFER_SALT_BYTES);
+      const sealed = await wrapKey(await transferKek(secret.code, salt), keyBytes, slotAad);
+      slot = { type: 'transfer-code', kdf: { alg: 'hkdf-sha256', salt }, iv: sealed.iv, wrappedKey: sealed.ct };
+    }
+    const header: ExportHeaderV1 = { alg: 'A256GCM', iv: randomBytes(IV_BYTES), exportId, slots: [slot] };
+    const headerBytes = serializeHeader(header, bytesToB64Url);
+    const payloadKey = await importAesKey(keyBytes, false);
+    plain = utf8Encode(JSON.stringify(payload));
+    const { ct } = await sealWithIv(payloadKey, header.iv, plain, headerBytes);
+    const envelope = {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      header: bytesToB64Url(headerBytes),
+      ciphertext: bytesToB64Url(ct),
+      checksum: `sha256:${checksumHex(headerBytes, ct)}`,
+    };
+    return utf8Encode(`${JSON.stringify(envelope, null, 2)}\n`);
+  } finally {
+    keyBytes.fill(0);
+    plain?.fill(0);
+  }
+}
+
+/** Envelope checks only (size, JSON, format/version, checksum, header structure); no KDF. */
+export function inspectExportFile(bytes: Uint8Array): { slots: SlotType[]; version: number } {
+  const { version, header } = parseEnvelope(bytes);
+  return { version, slots: header.slots.map((s) => s.type) };
+}
+
+/**
+ * Reading order (SECURITY.md): envelope checks (parseEnvelope) → KDF bounds of every slot
+ * before any KDF runs → unwrap (bad tag: wrong passphrase / transfer code) → decrypt (bad tag
+ * after a good unwrap: damaged) → schema, count and digest.
+ */
+export async function readExportFile(bytes: Uint8Array, secret: ExportSecret, deps: ReadExportDeps): Promise<ExportPayload> {
+  const { headerBytes, header, ciphertext } = parseEnvelope(bytes);
+  for (const slot of header.slots) {
+    if (slot.type !== 'passphrase') continue;
+    try {
+      checkArgon2Params(slot.kdf);
+    } catch (err) {
+      throw new AppError('file/kdf-params', { cause: err });
+    }
+  }
+  const wrongSecret = secret.kind === 'passphrase' ? 'file/wrong-passphrase' : 'file/wrong-transfer-code';
+  let payloadKey: CryptoKey | undefined;
+  for (const [index, slot] of header.slots.entries()) {
+    if (slot.type !== secret.kind) continue;
+    const kek =
+      slot.type === 'passphrase' && secret.kind === 'passphrase'
+        ? await passphraseKek(deps.kdf, secret.passphrase, slot.kdf, kdfOpts(deps))
+        : secret.kind === 'transfer-code'
+          ? await transferKek(secret.code, slot.kdf.salt)
+          : undefined;
+    if (kek === undefined) continue;
+    try {
+      payloadKey = await unwrapVaultKey(kek, { iv: slot.iv, ct: slot.wrappedKey }, exportSlotAad(header.exportId, index, slot.type));
+      break;
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'crypto/integrity')) throw err;
+    }
+  }
+  if (payloadKey === undefined) throw new AppError(wrongSecret);
+  let plain: Bytes;
+  try {
+    plain = await open(payloadKey, { iv: header.iv, ct: ciphertext }, headerBytes);
+  } catch (err) {
+    throw new AppError('file/damaged', { cause: err });
+  }
+  try {
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
+    } catch (err) {
+      throw new AppError('file/damaged', { cause: err });
+    }
+    return validatePayload(json);
+  } finally {
+    plain.fill(0);
+  }
+}

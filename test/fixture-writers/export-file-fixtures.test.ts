@@ -1,0 +1,20 @@
+/**
+ * Writes test/fixtures/export-v1 once: `npx vitest run --config vitest.fixture-writers.config.ts`.
+ * Not part of `npm test` (its include is test/unit): committed fixtures are never regenerated
+ * (bar 7: released files keep opening).
+ */
+import { writeFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
+import { createInProcessKdf } from '../../src/core/crypto/kdf';
+import { writeExportFile } from '../../src/core/export-file';
+import { FIXTURE_ACCOUNTS, FIXTURE_APP, FIXTURE_ARGON2, FIXTURE_DIR, FIXTURE_NOW, FIXTURES } from '../unit/core/export-fixtures';
+
+describe('export-v1 fixture writer', () => {
+  it('writes every fixture', async () => {
+    const kdf = createInProcessKdf();
+    for (const { file, secret } of FIXTURES) {
+      const bytes = await writeExportFile(FIXTURE_ACCOUNTS, secret, { kdf, now: FIXTURE_NOW, app: FIXTURE_APP, argon2: FIXTURE_ARGON2 });
+      writeFileSync(new URL(file, FIXTURE_DIR), bytes);
+    }
+  });
+});

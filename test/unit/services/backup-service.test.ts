@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createInProcessKdf, type KdfRunner } from '../../../src/core/crypto/kdf';
+import { inspectExportFile } from '../../../src/core/export-file';
+import { backupFileName, BackupService, createLastExportStore, LAST_EXPORT_KEY } from '../../../src/services/backup-service';
+import { dumpDb, expectCode, FAST_ARGON2, hotp, randomSecretB32, totp, unlockedService } from './vault-fixtures';
+
+afterEach(() => vi.restoreAllMocks());
+
+const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+const SECRET = { kind: 'passphrase', passphrase: 'backup pass 🔑' } as const;
+
+function makeBackup(kdf: KdfRunner = createInProcessKdf(), storage = new Map<string, string>()): BackupService {
+  const lastExport = createLastExportStore({ getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) });
+  return new BackupService({ kdf, app: 'Omamori test', now: () => NOW, argon2: FAST_ARGON2, lastExport });
+}
+
+async function sourceVault() {
+  const { vault, db } = await unlockedService();
+  await vault.addAccounts([totp('Example'), hotp('Counter', 42), totp('銀行', 'たろう', randomSecretB32()), totp('<script>x</script>', 'e', randomSecretB32(32))]);
+  return { vault, db };
+}
+
+describe('BackupService.exportBackup', () => {
+  it('returns a checked file with a dated name and records the export time', async () => {
+    const storage = new Map<string, string>();
+    const backup = makeBackup(createInProcessKdf(), storage);
+    const { vault } = await sourceVault();
+    expect(backup.lastExportAt()).toBeNull();
+    const out = await backup.exportBackup(vault, { secret: SECRET });
+    expect(out.count).toBe(4);
+    expect(out.fileName).toBe(backupFileName(NOW));
+    expect(out.fileName).toMatch(/^omamori-backup-\d{4}-\d{2}-\d{2}\.omamori$/);
+    expect(inspectExportFile(out.bytes)).toEqual({ version: 1, slots: ['passphrase'] });
+    expect(storage.get(LAST_EXPORT_KEY)).toBe(String(NOW));
+    expect(backup.lastExportAt()).toBe(NOW);
+  });
+
+  it('exports only the chosen ids, and refuses an empty vault or an empty choice', async () => {
+    const backup = makeBackup();
+    const { vault } = await sourceVault();
+    const [first] = await vault.listAccounts();
+    expect((await backup.exportBackup(vault, { ids: [first!.id], secret: SECRET })).count).toBe(1);
+    await expectCode(backup.exportBackup(vault, { ids: [], secret: SECRET }), 'file/empty');
+    await expectCode(backup.exportBackup(vault, { ids: ['nope'], secret: SECRET }), 'file/empty');
+    const { vault: empty } = await unlockedService();
+    await expectCode(backup.exportBackup(empty, { secret: SECRET }), 'file/empty');
+  });
+
+  it('fails with file/verify-failed when the read-back does not match, and records nothing', async () => {
+    const inner = createInProcessKdf();
+    let calls = 0;
+    // The second derivation (the read-back) yields another key: the check must catch it.
+    const flaky: KdfRunner = { argon2id: (p, params, o) => inner.argon2id(calls++ === 0 ? p : `${p}x`, params, o) };
+    const storage = new Map<string, string>();
+    const backup = makeBackup(flaky, storage);
+    const { vault } = await sourceVault();
+    await expectCode(backup.exportBackup(vault, { secret: SECRET }), 'file/verify-failed');
+    expect(storage.size).toBe(0);
+  });
+});
+
+describe('BackupService restore', () => {
+  it('restores every account into a fresh vault in one go', async () => {
+    const backup = makeBackup();
+    const { vault: a } = await sourceVault();
+    const { bytes } = await backup.exportBackup(a, { secret: { kind: 'transfer-code', code: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF' } });
+    const { vault: b } = await unlockedService();
+    const preview = await backup.previewImport(b, bytes, { kind: 'transfer-code', code: 'aaaaabbbbbcccccdddddeeeeefffff' });
+    expect([preview.added.length, preview.present.length, preview.changed.length]).toEqual([4, 0, 0]);
+    expect(await backup.commitImport(b, preview, { updateChanged: false })).toBe(4);
+    const strip = (list: Awaited<ReturnType<typeof a.listAccounts>>) => list.map(({ id: _i, createdAt: _c, updatedAt: _u, ...rest }) => rest);
+    expect(strip(await b.listAccounts())).toEqual(strip(await a.listAccounts()));
+  });
+
+  it('sorts the file into new, already present and changed; updates changed only when asked', async () => {
+    const backup = makeBackup();
+    const { vault: a } = await sourceVault();
+    const { bytes } = await backup.exportBackup(a, { secret: SECRET });
+    const { vault: b, db } = await unlockedService();
+    const [example, counter] = await a.listAccounts();
+    await b.addAccount(example!);
+    await b.addAccount({ ...counter!, name: 'renamed', counter: 50 });
+    await b.addAccount(totp('Only here', 'x', randomSecretB32()));
+    const preview = await backup.previewImport(b, bytes, SECRET);
+    expect(preview.added.map((x) => x.issuer)).toEqual(['銀行', '<script>x</script>']);
+    expect(preview.present.map((x) => x.issuer)).toEqual(['Example']);
+    expect(preview.changed.map((c) => [c.existing.name, c.incoming.name, c.incoming.counter])).toEqual([['renamed', counter!.name, 42]]);
+    const rowsBefore = await db.accounts.count();
+    expect(await backup.commitImport(b, preview, { updateChanged: true })).toBe(3);
+    expect(await db.accounts.count()).toBe(rowsBefore + 2);
+    const after = await b.listAccounts();
+    expect(after.find((x) => x.issuer === 'Counter')).toMatchObject({ name: counter!.name, counter: 42 });
+    // Importing the same file again adds nothing.
+    const again = await backup.previewImport(b, bytes, SECRET);
+    expect([again.added.length, again.changed.length, again.present.length]).toEqual([0, 0, 4]);
+  });
+
+  it('writes nothing when the previewed account changed meanwhile (all or nothing)', async () => {
+    const backup = makeBackup();
+    const { vault: a } = await sourceVault();
+    const { bytes } = await backup.exportBackup(a, { secret: SECRET });
+    const { vault: b, db } = await unlockedService();
+    const counter = (await a.listAccounts())[1]!;
+    const mine = await b.addAccount({ ...counter, name: 'mine' });
+    const preview = await backup.previewImport(b, bytes, SECRET);
+    await b.updateAccount(mine.id, { ...mine, name: 'edited meanwhile' });
+    const before = await dumpDb(db);
+    await expectCode(backup.commitImport(b, preview, { updateChanged: true }), 'storage/failed');
+    expect(await dumpDb(db)).toBe(before);
+  });
+
+  it('leaves the vault byte-identical after ten wrong passphrases and a damaged file', async () => {
+    const backup = makeBackup();
+    const { vault: a } = await sourceVault();
+    const { bytes } = await backup.exportBackup(a, { secret: SECRET });
+    const { vault: b, db } = await unlockedService();
+    await b.addAccount(totp('Existing'));
+    const before = await dumpDb(db);
+    for (let i = 0; i < 10; i++) {
+      await expectCode(backup.previewImport(b, bytes, { kind: 'passphrase', passphrase: `wrong ${i}` }), 'file/wrong-passphrase');
+    }
+    const damaged = bytes.slice();
+    const mid = Math.floor(damaged.length / 2);
+    damaged[mid] = (damaged[mid] ?? 0) ^ 0x04;
+    await expectCode(backup.previewImport(b, damaged, SECRET), 'file/damaged');
+    await expectCode(backup.previewImport(b, bytes.slice(0, bytes.length - 30), SECRET), 'file/damaged');
+    expect(await dumpDb(db)).toBe(before);
+  });
+});
+
+describe('BackupService.checkBackup', () => {
+  it('confirms a matching backup and lists the exact differences otherwise', async () => {
+    const backup = makeBackup();
+    const { vault } = await sourceVault();
+    const { bytes } = await backup.exportBackup(vault, { secret: SECRET });
+    expect(await backup.checkBackup(vault, bytes, SECRET)).toEqual({ ok: true, count: 4 });
+    const [first, second] = await vault.listAccounts();
+    await vault.updateAccount(first!.id, { ...first!, name: 'edited' });
+    await vault.deleteAccount(second!.id);
+    const added = await vault.addAccount(totp('New one', 'n', randomSecretB32()));
+    const result = await backup.checkBackup(vault, bytes, SECRET);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.missing.map((m) => m.issuer)).toEqual([added.issuer]);
+    expect(result.extra.map((m) => m.issuer)).toEqual([second!.issuer]);
+    expect(result.different.map((d) => [d.inVault.name, d.inBackup.name])).toEqual([['edited', first!.name]]);
+  });
+});
