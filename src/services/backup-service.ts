@@ -12,36 +12,9 @@ import type { AccountStore } from './vault-accounts';
 
 export type { ExportSecret } from '../core/export-file';
 
-/** The non-secret time of the last export (ms since epoch); localStorage in the app. */
-export interface LastExportStore {
-  read(): number | null;
-  write(at: number): void;
-}
+import { createLastExportStore, type LastExportStore } from './backup-health';
 
-export const LAST_EXPORT_KEY = 'omamori.last-export';
-
-export function createLastExportStore(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined): LastExportStore {
-  let memory: number | null = null;
-  return {
-    read() {
-      try {
-        const raw = storage?.getItem(LAST_EXPORT_KEY) ?? null;
-        const at = raw === null ? NaN : Number(raw);
-        return Number.isSafeInteger(at) && at > 0 ? at : memory;
-      } catch {
-        return memory;
-      }
-    },
-    write(at) {
-      memory = at;
-      try {
-        storage?.setItem(LAST_EXPORT_KEY, String(at));
-      } catch {
-        // Private mode or quota: the time is a convenience, the export itself succeeded.
-      }
-    },
-  };
-}
+export { createLastExportStore, LAST_EXPORT_KEY, type LastExportStore } from './backup-health';
 
 export interface ImportPreview {
   /** Not in the vault: imported. */
@@ -76,6 +49,7 @@ export interface BackupServiceOptions {
 export type VaultForBackup = Pick<AccountStore, 'listAccounts' | 'importAccounts'>;
 
 const FIELDS = ['type', 'issuer', 'name', 'secretB32', 'algorithm', 'digits', 'period', 'counter', 'pin'] as const;
+
 
 export function sameAccountData(a: AccountData, b: AccountData): boolean {
   return FIELDS.every((f) => a[f] === b[f]);

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { accountTitle, type Account } from '../core/account';
+import { accountsNotInBackup, createLastExportStore } from '../services/backup-health';
 import type { VaultState } from '../services/vault-service';
 import { getAutoLock, getVault, startVault } from './app-services';
 import { LocaleController, localeReady, t } from './i18n/i18n';
@@ -51,6 +52,8 @@ export class OmamoriApp extends LitElement {
   declare view: View;
   declare accounts: readonly Account[];
   declare damaged: number;
+  /** Accounts added or changed since the last export (the code list's backup banner). */
+  declare notBackedUp: number;
   /** "Restore from a backup" on a new device: create the vault, then open settings at restore. */
   declare restoreAfterCreate: boolean;
   private unsubscribeAccounts: (() => void) | undefined;
@@ -63,6 +66,7 @@ export class OmamoriApp extends LitElement {
     this.view = { kind: 'list' };
     this.accounts = [];
     this.damaged = 0;
+    this.notBackedUp = 0;
     this.restoreAfterCreate = false;
     new LocaleController(this);
     this.addEventListener('start-create', () => {
@@ -77,6 +81,7 @@ export class OmamoriApp extends LitElement {
     this.addEventListener('open-settings', () => (this.view = { kind: 'settings' }));
     this.addEventListener('form-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('settings-closed', () => {
+      this.notBackedUp = accountsNotInBackup(this.accounts, createLastExportStore(localStorage).read());
       this.restoreAfterCreate = false;
       this.view = { kind: 'list' };
     });
@@ -141,6 +146,7 @@ export class OmamoriApp extends LitElement {
       this.unsubscribeAccounts ??= getVault().subscribeAccounts((accounts, info) => {
         this.accounts = accounts;
         this.damaged = info.damagedCount;
+        this.notBackedUp = accountsNotInBackup(accounts, createLastExportStore(localStorage).read());
       });
       return;
     }
@@ -213,7 +219,7 @@ export class OmamoriApp extends LitElement {
       case 'settings':
         return html`<omamori-settings .restoreOpen=${this.restoreAfterCreate}></omamori-settings>`;
       default:
-        return html`<omamori-code-list .accounts=${this.accounts} .damaged=${this.damaged}></omamori-code-list>`;
+        return html`<omamori-code-list .accounts=${this.accounts} .damaged=${this.damaged} .notBackedUp=${this.notBackedUp}></omamori-code-list>`;
     }
   }
 

@@ -1,7 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, type AccountData } from '../core/account';
 import type { BackupCheck, ExportSecret, ImportPreview } from '../services/backup-service';
-import { getBackup, getVault } from './app-services';
+// Imported here, not via app-services: the backup code stays in the settings chunk.
+import { getBackup } from '../services/browser-backup';
+import { getVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { baseStyles } from './shared-styles';

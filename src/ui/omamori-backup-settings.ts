@@ -2,7 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { MIN_PASSPHRASE_LENGTH, passphraseLength } from '../core/passphrase-strength';
 import { generateTransferCode } from '../core/transfer-code';
 import type { ExportSecret } from '../services/backup-service';
-import { getBackup, getVault } from './app-services';
+// Imported here, not via app-services: the backup code stays in the settings chunk.
+import { getBackup } from '../services/browser-backup';
+import { getVault } from './app-services';
 import { getLocale, LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { ensureRecentAuth } from './reauth';

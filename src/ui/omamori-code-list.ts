@@ -10,7 +10,7 @@ import './omamori-code-card';
 
 /** The home screen: search, the code cards, and the way to add the first account. */
 export class OmamoriCodeList extends LitElement {
-  static override properties = { accounts: { attribute: false }, damaged: { type: Number }, query: { state: true } };
+  static override properties = { accounts: { attribute: false }, damaged: { type: Number }, notBackedUp: { type: Number }, query: { state: true } };
   static override styles = [
     baseStyles,
     css`
@@ -49,6 +49,20 @@ export class OmamoriCodeList extends LitElement {
       }
       .center {
         justify-content: center;
+      }
+      .backup-banner {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        max-width: 64rem;
+        margin: 1rem auto 0;
+        padding: 0.5rem 1rem;
+        border-radius: var(--om-radius);
+        background: var(--om-accent-soft);
+      }
+      .backup-banner span {
+        flex: 1 1 14rem;
       }
       .empty {
         text-align: center;
@@ -96,6 +110,8 @@ export class OmamoriCodeList extends LitElement {
   declare query: string;
   /** Records that failed to decrypt: hidden, never deleted, but the user is told. */
   declare damaged: number;
+  /** Accounts added or changed since the last export: a banner suggests making a backup. */
+  declare notBackedUp: number;
   private readonly ticker = new TickerController(this);
 
   constructor() {
@@ -103,6 +119,7 @@ export class OmamoriCodeList extends LitElement {
     this.accounts = [];
     this.query = '';
     this.damaged = 0;
+    this.notBackedUp = 0;
     new LocaleController(this);
   }
 
@@ -147,6 +164,12 @@ export class OmamoriCodeList extends LitElement {
       </header>
       <main>
         ${this.damaged > 0 ? html`<p class="page error-box" role="alert">${t('list.damaged', { count: this.damaged })}</p>` : ''}
+        ${this.notBackedUp > 0 && this.accounts.length > 0
+          ? html`<div class="backup-banner" role="status" data-testid="backup-banner">
+              <span>${t(this.notBackedUp === 1 ? 'list.notBackedUpOne' : 'list.notBackedUp', { count: this.notBackedUp })}</span>
+              <button data-testid="backup-now" @click=${() => this.emit('open-settings')}>${t('list.backupNow')}</button>
+            </div>`
+          : ''}
         ${this.accounts.length === 0
           ? this.renderEmpty()
           : visible.length === 0

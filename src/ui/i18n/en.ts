@@ -45,6 +45,9 @@ export const en = {
   'list.count': '{count} accounts',
   'list.damaged': '{count} records could not be opened and are hidden.',
 
+  'list.notBackedUp': '{count} accounts are not in any backup yet. If this device is lost, they are lost too.',
+  'list.notBackedUpOne': '1 account is not in any backup yet. If this device is lost, it is lost too.',
+  'list.backupNow': 'Export now',
   'card.copy': 'Copy code for {title}',
   'card.copied': 'Copied',
   'card.next': 'Next: {code}',

@@ -47,6 +47,9 @@ export const ja: Record<MessageKey, string> = {
   'list.count': '{count} 件のアカウント',
   'list.damaged': '{count} 件の記録を開けなかったため表示していません。',
 
+  'list.notBackedUp': '{count} 件のアカウントがまだバックアップされていません。このデバイスをなくすと、これらのアカウントも失われます。',
+  'list.notBackedUpOne': '1 件のアカウントがまだバックアップされていません。このデバイスをなくすと、このアカウントも失われます。',
+  'list.backupNow': 'エクスポートする',
   'card.copy': '{title} の確認コードをコピー',
   'card.copied': 'コピーしました',
   'card.next': '次: {code}',

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { addAccountByKey, createVault, RFC_SECRET } from './helpers';
+
+test('the code list says which accounts are in no backup until an export, and again after a change', async ({ page }) => {
+  await createVault(page);
+  await expect(page.getByTestId('backup-banner')).toHaveCount(0);
+  await addAccountByKey(page, { issuer: 'Health', name: 'me', secret: RFC_SECRET });
+  await expect(page.getByTestId('backup-banner')).toContainText('1 account is not in any backup yet.');
+  await addAccountByKey(page, { issuer: 'Health', name: 'you', secret: 'JBSWY3DPEHPK3PXP' });
+  await expect(page.getByTestId('backup-banner')).toContainText('2 accounts are not in any backup yet.');
+
+  await page.getByTestId('backup-now').click();
+  await page.getByTestId('backup-export').click();
+  await page.getByTestId('backup-passphrase').fill('backup passphrase 123');
+  await page.getByTestId('backup-passphrase-confirm').fill('backup passphrase 123');
+  await page.getByTestId('backup-create').click();
+  await expect(page.getByTestId('backup-ready')).toContainText('2 accounts', { timeout: 30_000 });
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()]);
+  await page.getByTestId('backup-done').click();
+  await page.getByTestId('settings-back').click();
+  await expect(page.getByTestId('backup-banner')).toHaveCount(0);
+
+  await page.getByTestId('code-card').filter({ hasText: 'you' }).getByTestId('edit').click();
+  await page.getByTestId('field-name').fill('renamed');
+  await page.getByTestId('save-account').click();
+  await expect(page.getByTestId('backup-banner')).toContainText('1 account is not in any backup yet.');
+});
