@@ -25,3 +25,17 @@ test('the code list says which accounts are in no backup until an export, and ag
   await page.getByTestId('save-account').click();
   await expect(page.getByTestId('backup-banner')).toContainText('1 account is not in any backup yet.');
 });
+
+test('an encrypted backup of chosen accounts holds only those (counted from the checked read-back)', async ({ page }) => {
+  await createVault(page);
+  await addAccountByKey(page, { issuer: 'Chosen', name: 'me', secret: RFC_SECRET });
+  await addAccountByKey(page, { issuer: 'Other', name: 'you', secret: 'JBSWY3DPEHPK3PXP' });
+  await page.getByTestId('settings').click();
+  await page.getByTestId('backup-export').click();
+  await page.getByTestId('backup-choose').check();
+  await page.getByTestId('backup-pick').getByRole('checkbox', { name: 'Other (you)' }).uncheck();
+  await page.getByTestId('backup-passphrase').fill('backup passphrase 123');
+  await page.getByTestId('backup-passphrase-confirm').fill('backup passphrase 123');
+  await page.getByTestId('backup-create').click();
+  await expect(page.getByTestId('backup-ready')).toContainText(': 1 account', { timeout: 30_000 });
+});

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { MIN_PASSPHRASE_LENGTH, passphraseLength } from '../core/passphrase-strength';
 import { generateTransferCode } from '../core/transfer-code';
+import type { Account } from '../core/account';
 import type { ExportSecret } from '../services/backup-service';
 // Imported here, not via app-services: the backup code stays in the settings chunk.
 import { getBackup } from '../services/browser-backup';
@@ -8,6 +9,8 @@ import { getVault } from './app-services';
 import { getLocale, LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { ensureRecentAuth } from './reauth';
+import { type PickerChange } from './omamori-account-picker';
+import './omamori-account-picker';
 import { baseStyles } from './shared-styles';
 import './omamori-backup-open';
 
@@ -28,6 +31,8 @@ export class OmamoriBackupSettings extends LitElement {
     error: { state: true },
     download: { state: true },
     lastExport: { state: true },
+    accounts: { state: true },
+    pickedIds: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -62,6 +67,10 @@ export class OmamoriBackupSettings extends LitElement {
   declare error: string;
   declare download: { url: string; fileName: string; count: number; file: File } | undefined;
   declare lastExport: number | null;
+  /** The vault's accounts while the export form is open (for the picker); dropped when it closes. */
+  declare accounts: readonly Account[];
+  /** null = every account; otherwise the chosen ids. */
+  declare pickedIds: readonly string[] | null;
 
   constructor() {
     super();
@@ -72,6 +81,8 @@ export class OmamoriBackupSettings extends LitElement {
     this.error = '';
     this.download = undefined;
     this.lastExport = null;
+    this.accounts = [];
+    this.pickedIds = null;
     new LocaleController(this);
   }
 
@@ -103,6 +114,8 @@ export class OmamoriBackupSettings extends LitElement {
     this.revoke();
     this.code = '';
     this.error = '';
+    this.pickedIds = null;
+    this.accounts = await getVault().listAccounts();
     this.phase = 'form';
   }
 
@@ -130,7 +143,8 @@ export class OmamoriBackupSettings extends LitElement {
     this.error = '';
     this.phase = 'working';
     try {
-      const { bytes, fileName, count } = await getBackup().exportBackup(getVault(), { secret });
+      const ids = this.pickedIds ?? undefined;
+      const { bytes, fileName, count } = await getBackup().exportBackup(getVault(), ids === undefined ? { secret } : { secret, ids: [...ids] });
       const file = new File([bytes as Uint8Array<ArrayBuffer>], fileName, { type: 'application/json' });
       this.download = { url: URL.createObjectURL(file), fileName, count, file };
       this.lastExport = getBackup().lastExportAt();
@@ -144,6 +158,8 @@ export class OmamoriBackupSettings extends LitElement {
   private finish(): void {
     this.revoke();
     this.code = '';
+    this.accounts = [];
+    this.pickedIds = null;
     this.phase = 'none';
   }
 
@@ -160,6 +176,8 @@ export class OmamoriBackupSettings extends LitElement {
   private renderForm() {
     const busy = this.phase === 'working';
     return html`<form @submit=${this.submit} novalidate data-testid="backup-form">
+      <omamori-account-picker test-prefix="backup" .accounts=${this.accounts}
+        @accounts-picked=${(e: PickerChange) => (this.pickedIds = e.detail.ids)}></omamori-account-picker>
       ${this.code !== ''
         ? html`<p>${t('backup.codeLead')}</p>
             <p class="muted">${t('backup.codeLabel')}</p>

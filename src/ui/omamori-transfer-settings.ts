@@ -8,6 +8,8 @@ import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import './qr-render';
 import { ensureRecentAuth } from './reauth';
+import { displayTitle, type PickerChange } from './omamori-account-picker';
+import './omamori-account-picker';
 import { baseStyles } from './shared-styles';
 import { showToast } from './toast-bus';
 
@@ -18,11 +20,6 @@ interface Skipped {
   title: string;
   reason: MigrationSkipReason;
   account: AccountData;
-}
-
-function displayTitle(a: Pick<AccountData, 'issuer' | 'name'>): string {
-  if (a.issuer !== '' && a.name !== '') return `${a.issuer} (${a.name})`;
-  return a.issuer || a.name || t('card.noName');
 }
 
 function skippedText(s: Skipped): string {
@@ -46,8 +43,7 @@ export class OmamoriTransferSettings extends LitElement {
   static override properties = {
     view: { state: true },
     accounts: { state: true },
-    chooseSome: { state: true },
-    selected: { state: true },
+    pickedIds: { state: true },
     perCode: { state: true },
     uris: { state: true },
     skipped: { state: true },
@@ -81,13 +77,6 @@ export class OmamoriTransferSettings extends LitElement {
         margin: 0;
         flex: none;
       }
-      .pick {
-        list-style: none;
-        padding: 0 0 0 1.75rem;
-        margin: 0.25rem 0 0;
-        max-height: 40vh;
-        overflow: auto;
-      }
       .code {
         margin: 1rem auto 0;
         padding: 0;
@@ -111,8 +100,8 @@ export class OmamoriTransferSettings extends LitElement {
   declare view: View;
   /** Decrypted accounts while a view is open; [] otherwise. */
   declare accounts: Account[];
-  declare chooseSome: boolean;
-  declare selected: ReadonlySet<string>;
+  /** null = all accounts; otherwise the ids chosen in the picker. */
+  declare pickedIds: readonly string[] | null;
   declare perCode: PerCode;
   declare uris: string[];
   declare skipped: Skipped[];
@@ -125,8 +114,7 @@ export class OmamoriTransferSettings extends LitElement {
     super();
     this.view = 'none';
     this.accounts = [];
-    this.chooseSome = false;
-    this.selected = new Set();
+    this.pickedIds = null;
     this.perCode = 10;
     this.uris = [];
     this.skipped = [];
@@ -146,8 +134,7 @@ export class OmamoriTransferSettings extends LitElement {
   private close(): void {
     this.view = 'none';
     this.accounts = [];
-    this.selected = new Set();
-    this.chooseSome = false;
+    this.pickedIds = null;
     this.uris = [];
     this.skipped = [];
     this.index = 0;
@@ -162,7 +149,6 @@ export class OmamoriTransferSettings extends LitElement {
     try {
       if (!(await ensureRecentAuth())) return;
       this.accounts = await getVault().listAccounts();
-      this.selected = new Set(this.accounts.map((a) => a.id));
       this.view = view;
     } catch (err) {
       this.error = presentError(err);
@@ -172,14 +158,8 @@ export class OmamoriTransferSettings extends LitElement {
   }
 
   private chosen(): Account[] {
-    return this.chooseSome ? this.accounts.filter((a) => this.selected.has(a.id)) : this.accounts;
-  }
-
-  private toggle(id: string, on: boolean): void {
-    const next = new Set(this.selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    this.selected = next;
+    const ids = this.pickedIds;
+    return ids === null ? this.accounts : this.accounts.filter((a) => ids.includes(a.id));
   }
 
   private showCodes(event: Event): void {
@@ -224,29 +204,8 @@ export class OmamoriTransferSettings extends LitElement {
 
   private renderSetup() {
     return html`<form @submit=${this.showCodes} novalidate data-testid="gqr-setup">
-      <fieldset>
-        <legend>${t('transfer.which')}</legend>
-        <label class="choice"
-          ><input type="radio" name="which" data-testid="gqr-all" .checked=${!this.chooseSome} @change=${() => (this.chooseSome = false)} />
-          ${t('transfer.all', { count: this.accounts.length })}</label
-        >
-        <label class="choice"
-          ><input type="radio" name="which" data-testid="gqr-choose" .checked=${this.chooseSome} @change=${() => (this.chooseSome = true)} />
-          ${t('transfer.choose')}</label
-        >
-        ${this.chooseSome
-          ? html`<ul class="pick" data-testid="gqr-pick">
-              ${this.accounts.map(
-                (a) => html`<li>
-                  <label class="choice"
-                    ><input type="checkbox" data-testid="gqr-pick-item" .checked=${this.selected.has(a.id)}
-                      @change=${(e: Event) => this.toggle(a.id, (e.target as HTMLInputElement).checked)} />${displayTitle(a)}</label
-                  >
-                </li>`,
-              )}
-            </ul>`
-          : nothing}
-      </fieldset>
+      <omamori-account-picker test-prefix="gqr" .accounts=${this.accounts}
+        @accounts-picked=${(e: PickerChange) => (this.pickedIds = e.detail.ids)}></omamori-account-picker>
       <fieldset>
         <legend>${t('transfer.perCode')}</legend>
         ${([10, 5] as const).map(
