@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Account, AccountData } from '../core/account';
-import { formatOtpauthUri } from '../core/otpauth-uri';
 import { encodeMigrationUris } from '../formats/google-migration';
+import { formatOtpauthList } from '../formats/otpauth-list';
 import type { MigrationSkipReason } from '../formats/google-migration-types';
 import { getVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
@@ -185,7 +185,7 @@ export class OmamoriTransferSettings extends LitElement {
     event.preventDefault();
     if (!this.plainConfirmed || this.accounts.length === 0) return;
     try {
-      const text = this.accounts.map((a) => `${formatOtpauthUri(a)}\n`).join('');
+      const text = formatOtpauthList(this.accounts);
       const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
