@@ -54,8 +54,10 @@ async function codes(page: Page): Promise<string[]> {
   );
 }
 
+const CODE_QR_PATH = '.tmp/backup-code-qr.png';
+
 /** Settings → export; returns the file's bytes and, for a transfer code, the code shown. */
-async function exportBackup(page: Page, kind: 'passphrase' | 'transfer-code'): Promise<{ bytes: Buffer; name: string; code: string }> {
+async function exportBackup(page: Page, kind: 'passphrase' | 'transfer-code'): Promise<{ bytes: Buffer; name: string; code: string; codeQrPath: string }> {
   await page.getByTestId('settings').click();
   await page.getByTestId('backup-export').click();
   let code = '';
@@ -66,6 +68,11 @@ async function exportBackup(page: Page, kind: 'passphrase' | 'transfer-code'): P
     await page.getByTestId('backup-use-code').click();
     code = (await page.getByTestId('backup-code').textContent()) ?? '';
     expect(code.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{30}$/);
+    // The old device also shows the code as a QR code: keep a picture of it for the new device.
+    await expect(page.getByTestId('backup-code-qr').locator('svg path')).toHaveCount(1);
+    // "… added." toasts would cover part of the code in the picture.
+    await expect(page.getByTestId('toast')).toHaveCount(0, { timeout: 15_000 });
+    await page.getByTestId('backup-code-qr').screenshot({ path: CODE_QR_PATH });
   }
   await page.getByTestId('backup-create').click();
   await expect(page.getByTestId('backup-ready')).toHaveText(`Backup ready and checked: ${ACCOUNTS.length} accounts.`, { timeout: 30_000 });
@@ -74,7 +81,7 @@ async function exportBackup(page: Page, kind: 'passphrase' | 'transfer-code'): P
   const bytes = await readFile(await download.path());
   await expect(page.getByTestId('backup-last-export')).toContainText('Last backup from this device:');
   await page.getByTestId('backup-done').click();
-  return { bytes, name, code };
+  return { bytes, name, code, codeQrPath: CODE_QR_PATH };
 }
 
 /** First run → "Restore from a backup" → create the vault → lands on the restore panel. */
@@ -156,6 +163,22 @@ test.describe('encrypted backup between two devices', () => {
     await b.getByTestId('restore-code').fill(code.toLowerCase());
     await b.getByTestId('restore-submit').click();
     await b.getByTestId('restore-import').click();
+    await expect(b.getByTestId('code-card')).toHaveCount(ACCOUNTS.length);
+    expect(await codes(b)).toEqual(codesA);
+    await a.context().close();
+    await b.context().close();
+  });
+
+  test('transfer code by QR: the new device scans the code the old one shows and restores', async ({ browser }) => {
+    const a = await deviceWithAccounts(browser);
+    const codesA = await codes(a);
+    const { bytes, name, codeQrPath } = await exportBackup(a, 'transfer-code');
+    const b = await newDevice(browser);
+    await startRestore(b);
+    await chooseFile(b, 'restore', name, bytes);
+    await b.getByTestId('restore-scan-code').click();
+    await b.getByTestId('scanner-file').setInputFiles(codeQrPath);
+    await b.getByTestId('restore-import').click({ timeout: 30_000 });
     await expect(b.getByTestId('code-card')).toHaveCount(ACCOUNTS.length);
     expect(await codes(b)).toEqual(codesA);
     await a.context().close();

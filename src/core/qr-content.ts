@@ -4,8 +4,12 @@
  * can name for the user ("this QR code is a web address, not an account").
  */
 
+/** Prefix of the QR code that carries a backup's transfer code from the old device to the new one. */
+export const TRANSFER_CODE_QR_PREFIX = 'omamori-transfer-code:';
+
 export type QrContent =
   | { kind: 'otpauth'; text: string }
+  | { kind: 'transfer-code'; text: string; code: string }
   | { kind: 'migration'; text: string }
   | { kind: 'web-address'; text: string }
   | { kind: 'wifi'; text: string }
@@ -14,6 +18,7 @@ export type QrContent =
 export function classifyQrText(raw: string): QrContent {
   const text = raw.trim();
   const lower = text.toLowerCase();
+  if (lower.startsWith(TRANSFER_CODE_QR_PREFIX)) return { kind: 'transfer-code', text, code: text.slice(TRANSFER_CODE_QR_PREFIX.length) };
   if (lower.startsWith('otpauth-migration://')) return { kind: 'migration', text };
   if (lower.startsWith('otpauth://') || lower.startsWith('motp://')) return { kind: 'otpauth', text };
   if (/^https?:\/\//.test(lower) || /^www\./.test(lower)) return { kind: 'web-address', text };

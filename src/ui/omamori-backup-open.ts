@@ -3,7 +3,9 @@ import { accountTitle, type AccountData } from '../core/account';
 import type { BackupCheck, ExportSecret, ImportPreview } from '../services/backup-service';
 // Imported here, not via app-services: the backup code stays in the settings chunk.
 import { getBackup } from '../services/browser-backup';
+import { classifyQrText } from '../core/qr-content';
 import { getVault } from './app-services';
+import type { QrCodesEvent } from './omamori-scanner';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { baseStyles } from './shared-styles';
@@ -27,6 +29,7 @@ export class OmamoriBackupOpen extends LitElement {
     check: { state: true },
     updateChanged: { state: true },
     dragging: { state: true },
+    scanning: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -60,8 +63,12 @@ export class OmamoriBackupOpen extends LitElement {
   declare dragging: boolean;
   private bytes: Uint8Array | undefined;
 
+  /** The scanner is open to read the transfer code's QR from the old device. */
+  declare scanning: boolean;
+
   constructor() {
     super();
+    this.scanning = false;
     this.mode = 'restore';
     this.phase = 'pick';
     this.slot = 'passphrase';
@@ -106,8 +113,23 @@ export class OmamoriBackupOpen extends LitElement {
     void this.takeFile(event.dataTransfer?.files[0]);
   }
 
-  private async submitSecret(event: Event): Promise<void> {
-    event.preventDefault();
+  private async openScanner(): Promise<void> {
+    await import('./omamori-scanner');
+    this.scanning = true;
+  }
+
+  /** The old device shows the code as a QR too: reading it fills the field and opens the file. */
+  private onCodeScanned(event: QrCodesEvent): void {
+    const content = classifyQrText(event.detail.texts[0] ?? '');
+    if (content.kind !== 'transfer-code') return;
+    this.scanning = false;
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${this.tid('secret')}`);
+    if (input) input.value = content.code;
+    void this.submitSecret();
+  }
+
+  private async submitSecret(event?: Event): Promise<void> {
+    event?.preventDefault();
     const bytes = this.bytes;
     if (bytes === undefined) return;
     const value = this.renderRoot.querySelector<HTMLInputElement>(`#${this.tid('secret')}`)?.value ?? '';
@@ -197,8 +219,14 @@ export class OmamoriBackupOpen extends LitElement {
               <button class="primary" type="submit" data-testid=${this.tid('submit')} ?disabled=${busy}>
                 ${this.mode === 'restore' ? t('backup.open') : t('backup.testRun')}
               </button>
+              ${this.slot === 'transfer-code' && !this.scanning
+                ? html`<button type="button" data-testid=${this.tid('scan-code')} ?disabled=${busy} @click=${() => void this.openScanner()}>${t('backup.scanCode')}</button>`
+                : nothing}
             </div>
           </form>`
+        : nothing}
+      ${this.scanning && this.phase === 'secret'
+        ? html`<omamori-scanner autostart accept="transfer-code" @qr-codes=${this.onCodeScanned}></omamori-scanner>`
         : nothing}
       ${busy ? html`<p role="status" data-testid=${this.tid('working')}>${t('backup.opening')}</p>` : nothing}
       ${this.error ? html`<p class="field-error" role="alert" data-testid=${this.tid('error')}>${this.error}</p>` : nothing}

@@ -1,6 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { MIN_PASSPHRASE_LENGTH, passphraseLength } from '../core/passphrase-strength';
+import { TRANSFER_CODE_QR_PREFIX } from '../core/qr-content';
 import { generateTransferCode } from '../core/transfer-code';
+import './qr-render';
+
+const transferCodeQrText = (code: string): string => `${TRANSFER_CODE_QR_PREFIX}${code}`;
 import type { Account } from '../core/account';
 import type { ExportSecret } from '../services/backup-service';
 // Imported here, not via app-services: the backup code stays in the settings chunk.
@@ -37,6 +41,11 @@ export class OmamoriBackupSettings extends LitElement {
   static override styles = [
     baseStyles,
     css`
+      .code-qr {
+        display: block;
+        max-width: 16rem;
+        margin: 0.5rem 0;
+      }
       .code {
         font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
         font-size: 1.5rem;
@@ -182,6 +191,8 @@ export class OmamoriBackupSettings extends LitElement {
         ? html`<p>${t('backup.codeLead')}</p>
             <p class="muted">${t('backup.codeLabel')}</p>
             <p class="code" data-testid="backup-code" aria-label=${this.code}>${this.code.split('-').map((g) => html`<span>${g}</span>`)}</p>
+            <p class="hint">${t('backup.codeQrLead')}</p>
+            <omamori-qr class="code-qr" data-testid="backup-code-qr" .text=${transferCodeQrText(this.code)} label=${t('backup.codeLabel')}></omamori-qr>
             <button type="button" class="link" data-testid="backup-use-passphrase" ?disabled=${busy} @click=${() => (this.code = '')}>
               ${t('backup.usePassphrase')}
             </button>`

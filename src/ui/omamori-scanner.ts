@@ -18,6 +18,7 @@ export type QrCodesEvent = CustomEvent<{ texts: string[] }>;
 type CameraState = 'idle' | 'starting' | 'live';
 
 const CONTENT_MESSAGES: Record<Exclude<QrContent['kind'], 'otpauth' | 'migration'>, MessageKey> = {
+  'transfer-code': 'scanner.transferCode',
   'web-address': 'scanner.webAddress',
   wifi: 'scanner.wifi',
   other: 'scanner.other',
@@ -32,6 +33,7 @@ export class OmamoriScanner extends LitElement {
   static override properties = {
     autostart: { type: Boolean },
     hint: {},
+    accept: {},
     camera: { state: true },
     message: { state: true },
     decoding: { state: true },
@@ -42,6 +44,8 @@ export class OmamoriScanner extends LitElement {
   declare autostart: boolean;
   /** Progress the opener shows under the preview, e.g. "2 of 3 codes scanned". */
   declare hint: string;
+  /** What to hand on: account codes (default) or, when restoring a backup, its transfer code. */
+  declare accept: 'accounts' | 'transfer-code';
   declare camera: CameraState;
   /** Kept as a key so that a language change re-renders it. */
   declare message: MessageKey | null;
@@ -59,6 +63,7 @@ export class OmamoriScanner extends LitElement {
     super();
     this.autostart = false;
     this.hint = '';
+    this.accept = 'accounts';
     this.camera = 'idle';
     this.message = null;
     this.decoding = false;
@@ -148,6 +153,14 @@ export class OmamoriScanner extends LitElement {
 
   private onTexts(texts: readonly string[], source: 'camera' | 'image'): void {
     const contents = texts.map(classifyQrText);
+    if (this.accept === 'transfer-code') {
+      const found = contents.find((c) => c.kind === 'transfer-code');
+      if (found) {
+        this.message = null;
+        this.dispatchEvent(new CustomEvent('qr-codes', { detail: { texts: [found.text] }, bubbles: true, composed: true }));
+      } else this.message = contents.length > 0 ? 'scanner.notTransferCode' : source === 'image' ? 'error.scan/no-code' : this.message;
+      return;
+    }
     const codes = contents.filter(isAuthenticatorQr).map((c) => c.text);
     if (codes.length > 0) {
       this.message = null;

@@ -277,6 +277,10 @@ export const en = {
   'guide.microsoft.3': 'Scan it here with "Scan QR code" and type the code Omamori shows to confirm.',
   'guide.microsoft.4': 'Remove the old authenticator entry on the site, then the account in Microsoft Authenticator.',
 
+  'scanner.transferCode': 'This is an Omamori transfer code: use it when restoring a backup file, not here.',
+  'scanner.notTransferCode': 'This QR code is not an Omamori transfer code.',
+  'backup.scanCode': 'Scan the code',
+  'backup.codeQrLead': 'Or scan this QR code with Omamori on the new device when it asks for the code.',
   'pwa.updateReady': 'A new version is ready.',
   'pwa.reload': 'Reload',
   'pwa.offlineReady': 'Omamori now works offline.',

@@ -279,6 +279,10 @@ export const ja: Record<MessageKey, string> = {
   'guide.microsoft.3': 'こちらの「QRコードをスキャン」で読み取り、Omamori に表示された確認コードを入力して確定します。',
   'guide.microsoft.4': 'サイトで古い認証アプリの登録を削除してから、Microsoft Authenticator のアカウントを削除します。',
 
+  'scanner.transferCode': 'これは Omamori の転送コードです。ここではなく、バックアップファイルの復元で使ってください。',
+  'scanner.notTransferCode': 'この QRコードは Omamori の転送コードではありません。',
+  'backup.scanCode': 'コードをスキャン',
+  'backup.codeQrLead': 'または、新しいデバイスの Omamori でコードを求められたときに、この QRコードをスキャンしてください。',
   'pwa.updateReady': '新しいバージョンがあります。',
   'pwa.reload': '再読み込み',
   'pwa.offlineReady': 'Omamori をオフラインで使えるようになりました。',
