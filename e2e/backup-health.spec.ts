@@ -39,3 +39,24 @@ test('an encrypted backup of chosen accounts holds only those (counted from the 
   await page.getByTestId('backup-create').click();
   await expect(page.getByTestId('backup-ready')).toContainText(': 1 account', { timeout: 30_000 });
 });
+
+test('a generated backup passphrase is shown, used, and opens the file', async ({ page }) => {
+  await createVault(page);
+  await addAccountByKey(page, { issuer: 'Gen', name: 'me', secret: RFC_SECRET });
+  await page.getByTestId('settings').click();
+  await page.getByTestId('backup-export').click();
+  await page.getByTestId('backup-generate').click();
+  const generated = await page.getByTestId('backup-passphrase').inputValue();
+  expect(generated).toMatch(/^[A-Z2-7]{5}(-[A-Z2-7]{5}){5}$/);
+  await expect(page.getByTestId('backup-passphrase')).toHaveAttribute('type', 'text');
+  expect(await page.getByTestId('backup-passphrase-confirm').inputValue()).toBe(generated);
+  await page.getByTestId('backup-create').click();
+  await expect(page.getByTestId('backup-ready')).toContainText(': 1 account', { timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()]);
+  await page.getByTestId('backup-done').click();
+  await page.getByTestId('test-open').click();
+  await page.getByTestId('test-file').setInputFiles(await download.path());
+  await page.getByTestId('test-passphrase').fill(generated);
+  await page.getByTestId('test-submit').click();
+  await expect(page.getByTestId('test-result')).toHaveText('All 1 accounts restore correctly.', { timeout: 30_000 });
+});

@@ -128,6 +128,21 @@ export class OmamoriBackupSettings extends LitElement {
     this.phase = 'form';
   }
 
+  /**
+   * Fills both fields with a generated passphrase (150 random bits, the transfer-code alphabet)
+   * and shows it, so the user can copy it into a password manager before exporting.
+   */
+  private readonly suggestPassphrase = (): void => {
+    const generated = generateTransferCode();
+    for (const id of ['backup-pass', 'backup-pass-confirm']) {
+      const input = this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
+      if (input) {
+        input.value = generated;
+        input.type = 'text';
+      }
+    }
+  };
+
   private value(id: string): string {
     return this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '';
   }
@@ -201,6 +216,9 @@ export class OmamoriBackupSettings extends LitElement {
             <input id="backup-pass" type="password" autocomplete="new-password" data-testid="backup-passphrase" ?disabled=${busy} />
             <label for="backup-pass-confirm">${t('create.confirm')}</label>
             <input id="backup-pass-confirm" type="password" autocomplete="new-password" data-testid="backup-passphrase-confirm" ?disabled=${busy} />
+            <button type="button" class="link" data-testid="backup-generate" ?disabled=${busy} @click=${this.suggestPassphrase}>
+              ${t('backup.generate')}
+            </button>
             <button type="button" class="link" data-testid="backup-use-code" ?disabled=${busy} @click=${() => (this.code = generateTransferCode())}>
               ${t('backup.useCode')}
             </button>`}

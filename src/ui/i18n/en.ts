@@ -281,6 +281,7 @@ export const en = {
   'scanner.notTransferCode': 'This QR code is not an Omamori transfer code.',
   'backup.scanCode': 'Scan the code',
   'backup.codeQrLead': 'Or scan this QR code with Omamori on the new device when it asks for the code.',
+  'backup.generate': 'Generate a strong passphrase (write it down or save it in a password manager)',
   'pwa.updateReady': 'A new version is ready.',
   'pwa.reload': 'Reload',
   'pwa.offlineReady': 'Omamori now works offline.',

@@ -283,6 +283,7 @@ export const ja: Record<MessageKey, string> = {
   'scanner.notTransferCode': 'この QRコードは Omamori の転送コードではありません。',
   'backup.scanCode': 'コードをスキャン',
   'backup.codeQrLead': 'または、新しいデバイスの Omamori でコードを求められたときに、この QRコードをスキャンしてください。',
+  'backup.generate': '強力なパスフレーズを生成（書き留めるか、パスワード管理アプリに保存してください）',
   'pwa.updateReady': '新しいバージョンがあります。',
   'pwa.reload': '再読み込み',
   'pwa.offlineReady': 'Omamori をオフラインで使えるようになりました。',
