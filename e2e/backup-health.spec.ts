@@ -58,5 +58,5 @@ test('a generated backup passphrase is shown, used, and opens the file', async (
   await page.getByTestId('test-file').setInputFiles(await download.path());
   await page.getByTestId('test-passphrase').fill(generated);
   await page.getByTestId('test-submit').click();
-  await expect(page.getByTestId('test-result')).toHaveText('All 1 accounts restore correctly.', { timeout: 30_000 });
+  await expect(page.getByTestId('test-result')).toHaveText('The 1 account restores correctly.', { timeout: 30_000 });
 });

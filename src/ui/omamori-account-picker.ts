@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Account } from '../core/account';
 import { LocaleController, t } from './i18n/i18n';
-import { baseStyles } from './shared-styles';
+import { baseStyles, choiceStyles } from './shared-styles';
 
 /** "Issuer (name)", or whichever of the two exists: how exports list an account. */
 export function displayTitle(a: Pick<Account, 'issuer' | 'name'>): string {
@@ -25,29 +25,8 @@ export class OmamoriAccountPicker extends LitElement {
   };
   static override styles = [
     baseStyles,
+    choiceStyles,
     css`
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0.75rem 0 0;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0;
-      }
-      .choice {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        font-weight: normal;
-        margin: 0.5rem 0 0;
-      }
-      .choice input {
-        width: 1.25rem;
-        min-height: 1.25rem;
-        margin: 0;
-        flex: none;
-      }
       .pick {
         list-style: none;
         padding: 0 0 0 1.75rem;

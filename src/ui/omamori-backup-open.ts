@@ -191,7 +191,7 @@ export class OmamoriBackupOpen extends LitElement {
   }
 
   private renderCheck(c: BackupCheck) {
-    if (c.ok) return html`<p role="status" data-testid="test-result" data-ok="true">${t('backup.testOk', { count: c.count })}</p>`;
+    if (c.ok) return html`<p role="status" data-testid="test-result" data-ok="true">${c.count === 1 ? t('backup.testOkOne') : t('backup.testOk', { count: c.count })}</p>`;
     return html`<div role="status" data-testid="test-result" data-ok="false">
       ${c.missing.length ? html`<h4>${t('backup.testMissing', { count: c.missing.length })}</h4>${this.list(c.missing, 'test-missing')}` : nothing}
       ${c.extra.length ? html`<h4>${t('backup.testExtra', { count: c.extra.length })}</h4>${this.list(c.extra, 'test-extra')}` : nothing}

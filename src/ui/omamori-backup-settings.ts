@@ -233,7 +233,7 @@ export class OmamoriBackupSettings extends LitElement {
 
   private renderReady(d: NonNullable<OmamoriBackupSettings['download']>) {
     const canShare = typeof navigator.canShare === 'function' && navigator.canShare({ files: [d.file] });
-    return html`<p role="status" data-testid="backup-ready">${t('backup.ready', { count: d.count })}</p>
+    return html`<p role="status" data-testid="backup-ready">${d.count === 1 ? t('backup.readyOne') : t('backup.ready', { count: d.count })}</p>
       ${this.code !== '' ? html`<p>${t('backup.codeLead')}</p><p class="code" data-testid="backup-code">${this.code.split('-').map((g) => html`<span>${g}</span>`)}</p>` : nothing}
       <div class="actions">
         <a class="button" data-testid="backup-download" href=${d.url} download=${d.fileName}>${t('backup.download', { name: d.fileName })}</a>

@@ -10,7 +10,7 @@ import './qr-render';
 import { ensureRecentAuth } from './reauth';
 import { displayTitle, type PickerChange } from './omamori-account-picker';
 import './omamori-account-picker';
-import { baseStyles } from './shared-styles';
+import { baseStyles, choiceStyles } from './shared-styles';
 import { showToast } from './toast-bus';
 
 type View = 'none' | 'qr-setup' | 'qr-show' | 'plain-confirm';
@@ -54,29 +54,8 @@ export class OmamoriTransferSettings extends LitElement {
   };
   static override styles = [
     baseStyles,
+    choiceStyles,
     css`
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0.75rem 0 0;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0;
-      }
-      .choice {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        font-weight: normal;
-        margin: 0.5rem 0 0;
-      }
-      .choice input {
-        width: 1.25rem;
-        min-height: 1.25rem;
-        margin: 0;
-        flex: none;
-      }
       .code {
         margin: 1rem auto 0;
         padding: 0;

@@ -137,3 +137,29 @@ export const baseStyles = css`
     margin: 0.75rem 0 0;
   }
 `;
+
+/** Radio and checkbox rows inside borderless fieldsets (export choices, account pickers). */
+export const choiceStyles = css`
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0.75rem 0 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: normal;
+    margin: 0.5rem 0 0;
+  }
+  .choice input {
+    width: 1.25rem;
+    min-height: 1.25rem;
+    margin: 0;
+    flex: none;
+  }
+`;

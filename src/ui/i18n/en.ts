@@ -282,6 +282,8 @@ export const en = {
   'backup.scanCode': 'Scan the code',
   'backup.codeQrLead': 'Or scan this QR code with Omamori on the new device when it asks for the code.',
   'backup.generate': 'Generate a strong passphrase (write it down or save it in a password manager)',
+  'backup.readyOne': 'Backup ready and checked: 1 account.',
+  'backup.testOkOne': 'The 1 account restores correctly.',
   'pwa.updateReady': 'A new version is ready.',
   'pwa.reload': 'Reload',
   'pwa.offlineReady': 'Omamori now works offline.',

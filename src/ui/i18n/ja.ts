@@ -284,6 +284,8 @@ export const ja: Record<MessageKey, string> = {
   'backup.scanCode': 'コードをスキャン',
   'backup.codeQrLead': 'または、新しいデバイスの Omamori でコードを求められたときに、この QRコードをスキャンしてください。',
   'backup.generate': '強力なパスフレーズを生成（書き留めるか、パスワード管理アプリに保存してください）',
+  'backup.readyOne': 'バックアップを作成し、確認しました: 1 件のアカウント。',
+  'backup.testOkOne': '1 件のアカウントが正しく復元できます。',
   'pwa.updateReady': '新しいバージョンがあります。',
   'pwa.reload': '再読み込み',
   'pwa.offlineReady': 'Omamori をオフラインで使えるようになりました。',
