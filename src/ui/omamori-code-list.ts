@@ -55,8 +55,7 @@ export class OmamoriCodeList extends LitElement {
         flex-wrap: wrap;
         align-items: center;
         gap: 0.5rem 1rem;
-        max-width: 64rem;
-        margin: 1rem auto 0;
+        margin: 1rem max(1rem, calc((100% - 62rem) / 2)) 0;
         padding: 0.5rem 1rem;
         border-radius: var(--om-radius);
         background: var(--om-accent-soft);
