@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { accountTitle, DEFAULTS, digitRange, HASH_ALGORITHMS, OTP_TYPES, sameCredential, validateAccount, type Account, type AccountData, type OtpType } from '../core/account';
 import { isAppError, type ErrorField } from '../core/errors';
-import { formatOtpauthUri, parseOtpauthUri } from '../core/otpauth-uri';
+import { accountLink, readAccountLink } from '../services/account-links';
 import { getVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
@@ -83,7 +83,7 @@ export class OmamoriAccountForm extends LitElement {
   }
 
   private readDraft(): AccountData {
-    return this.mode === 'uri' ? parseOtpauthUri(this.uri.trim()) : validateAccount(this.draft);
+    return this.mode === 'uri' ? readAccountLink(this.uri) : validateAccount(this.draft);
   }
 
   private async onSubmit(event: Event): Promise<void> {
@@ -93,7 +93,7 @@ export class OmamoriAccountForm extends LitElement {
     let data: AccountData;
     try {
       if (this.mode === 'uri') {
-        const parsed = parseOtpauthUri(this.uri.trim());
+        const parsed = readAccountLink(this.uri);
         if (parsed.pin === '' && (parsed.type === 'motp' || parsed.type === 'yandex')) {
           // A link never carries the PIN: show the fields so the user can type it.
           this.draft = parsed;
@@ -217,7 +217,7 @@ export class OmamoriAccountForm extends LitElement {
             <div class="actions">${qrButton}</div>`
         : html`<div class="actions"><button type="button" data-testid="reveal-secret" @click=${this.reveal}>${t('form.reveal')}</button>${qrButton}</div>`}
       ${this.qrShown
-        ? html`<omamori-qr data-testid="account-qr" .text=${formatOtpauthUri(this.editing)} label=${t('form.qrLabel', { title: accountTitle(this.editing) || t('card.noName') })}></omamori-qr>
+        ? html`<omamori-qr data-testid="account-qr" .text=${accountLink(this.editing)} label=${t('form.qrLabel', { title: accountTitle(this.editing) || t('card.noName') })}></omamori-qr>
             <p class="hint" data-testid="account-qr-hint">${t('form.qrHint')}</p>`
         : nothing}`;
   }

@@ -1,10 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, sameCredential, type Account, type AccountData } from '../core/account';
-import { parseOtpauthUri } from '../core/otpauth-uri';
-import { classifyQrText } from '../core/qr-content';
-import { decodeMigrationUri } from '../formats/google-migration';
-import type { MigrationBatch } from '../formats/google-migration-types';
-import { TransferSession } from '../formats/transfer-session';
+import { readScannedTexts, TransferSession, type MigrationBatch } from '../services/enrollment';
 import { getVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
@@ -87,14 +83,10 @@ export class OmamoriEnroll extends LitElement {
 
   private onCodes(texts: readonly string[]): void {
     this.error = '';
-    for (const text of texts) {
-      const content = classifyQrText(text);
-      try {
-        if (content.kind === 'otpauth') this.addSingle(parseOtpauthUri(content.text));
-        else if (content.kind === 'migration') this.addBatch(decodeMigrationUri(content.text));
-      } catch (err) {
-        this.error = presentError(err);
-      }
+    for (const item of readScannedTexts(texts)) {
+      if (item.kind === 'account') this.addSingle(item.account);
+      else if (item.kind === 'batch') this.addBatch(item.batch);
+      else this.error = presentError(item.error);
     }
   }
 

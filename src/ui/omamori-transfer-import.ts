@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { sameCredential, type Account } from '../core/account';
-import type { TransferSession } from '../formats/transfer-session';
+import type { TransferSession } from '../services/enrollment';
 import { LocaleController, t } from './i18n/i18n';
 import { baseStyles } from './shared-styles';
 

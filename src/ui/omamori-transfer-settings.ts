@@ -1,8 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Account, AccountData } from '../core/account';
-import { encodeMigrationUris } from '../formats/google-migration';
-import { formatOtpauthList } from '../formats/otpauth-list';
-import type { MigrationSkipReason } from '../formats/google-migration-types';
+import { otpauthListFor, transferCodesFor, type MigrationSkipReason } from '../services/transfer-export';
 import { getVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
@@ -149,7 +147,7 @@ export class OmamoriTransferSettings extends LitElement {
       return;
     }
     try {
-      const { uris, skipped } = encodeMigrationUris(accounts, { perCode: this.perCode });
+      const { uris, skipped } = transferCodesFor(accounts, this.perCode);
       this.uris = uris;
       this.skipped = skipped.map(({ account, reason }) => ({ account, reason, title: displayTitle(account) }));
       this.index = 0;
@@ -164,7 +162,7 @@ export class OmamoriTransferSettings extends LitElement {
     event.preventDefault();
     if (!this.plainConfirmed || this.accounts.length === 0) return;
     try {
-      const text = formatOtpauthList(this.accounts);
+      const text = otpauthListFor(this.accounts);
       const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
