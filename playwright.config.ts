@@ -11,6 +11,10 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+// Another port (and build folder) lets two checkouts run their e2e suites side by side.
+export const E2E_PORT = Number(process.env.OMAMORI_E2E_PORT ?? 4173);
+const OUT_DIR = E2E_PORT === 4173 ? 'dist' : `dist-e2e-${E2E_PORT}`;
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -21,7 +25,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${E2E_PORT}`,
     locale: 'en-US',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -30,8 +34,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${E2E_PORT} --strictPort`,
+    url: `http://localhost:${E2E_PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },

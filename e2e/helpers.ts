@@ -1,5 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 
+/** The preview server of this run (OMAMORI_E2E_PORT lets two checkouts test side by side). */
+export const E2E_PORT = Number(process.env.OMAMORI_E2E_PORT ?? 4173);
+export const E2E_ORIGIN = `http://localhost:${E2E_PORT}`;
+
 export const PASSPHRASE = 'correct horse battery staple';
 
 /** RFC 6238 SHA1 seed; at unix time 1111111109 its 8-digit code is 07081804 (6-digit: 081804). */

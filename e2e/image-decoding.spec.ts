@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import type { AccountData } from '../src/core/account';
 import { parseOtpauthUri } from '../src/core/otpauth-uri';
 import { accountNameFromGoogle, decodeMigrationUri, encodeMigrationUris } from '../src/formats/google-migration';
-import { createVault, RFC_SECRET } from './helpers';
+import { createVault, E2E_ORIGIN, RFC_SECRET } from './helpers';
 
 // Other projects' images, read in place (never copied here); see ../shared/testdata/README.md.
 const TESTDATA = resolve('../shared/testdata');
@@ -152,7 +152,7 @@ test.describe('images we generate', () => {
   test('offline, from the service worker cache: the WASM decoder reads a two-code screenshot; no other origin is asked', async ({ page, context }) => {
     const foreign: string[] = [];
     context.on('request', (req) => {
-      if (!/^(http:\/\/localhost:4173\/|data:|blob:)/.test(req.url())) foreign.push(req.url());
+      if (!req.url().startsWith(`${E2E_ORIGIN}/`) && !/^(data:|blob:)/.test(req.url())) foreign.push(req.url());
     });
     await createVault(page, { deviceSlot: true });
     await page.evaluate(async () => {

@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { addAccountByKey, createVault, dumpStorage, RFC_SECRET, RFC_TIME_MS } from './helpers';
+import { addAccountByKey, createVault, dumpStorage, E2E_ORIGIN, RFC_SECRET, RFC_TIME_MS } from './helpers';
 
 async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -14,7 +14,7 @@ function logForeignRequests(context: BrowserContext): string[] {
   const foreign: string[] = [];
   context.on('request', (req) => {
     const url = new URL(req.url());
-    if (!['localhost:4173'].includes(url.host) && !['data:', 'blob:'].includes(url.protocol)) foreign.push(req.url());
+    if (url.origin !== E2E_ORIGIN && !['data:', 'blob:'].includes(url.protocol)) foreign.push(req.url());
   });
   return foreign;
 }

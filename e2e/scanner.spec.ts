@@ -2,10 +2,10 @@ import { chromium, expect, test, type Browser, type BrowserContext, type Page } 
 import { CHROMIUM_ARGS } from '../playwright.config';
 import type { AccountData } from '../src/core/account';
 import { encodeMigrationUris } from '../src/formats/google-migration';
-import { createVault, RFC_SECRET } from './helpers';
+import { createVault, E2E_ORIGIN, RFC_SECRET } from './helpers';
 import { writeQrClip, type ClipOptions } from './support/y4m';
 
-const BASE_URL = 'http://localhost:4173';
+const BASE_URL = E2E_ORIGIN;
 const CLIPS = '.tmp/clips';
 
 type Probe = { __streams: MediaStream[]; __qrTexts: string[] };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, unlock } from './helpers';
+import { addAccountByKey, createVault, E2E_ORIGIN, PASSPHRASE, RFC_SECRET, unlock } from './helpers';
 
 test('a vault database deleted under the running app shows "missing", also after a reload, never onboarding', async ({ page }) => {
   await createVault(page);
@@ -29,7 +29,7 @@ test('settings show persistent storage when the browser grants it', async ({ pag
   const cdp = await browser.newBrowserCDPSession();
   const pageCdp = await context.newCDPSession(page);
   const { targetInfo } = (await pageCdp.send('Target.getTargetInfo')) as { targetInfo: { browserContextId: string } };
-  await cdp.send('Browser.grantPermissions', { permissions: ['durableStorage'], origin: 'http://localhost:4173', browserContextId: targetInfo.browserContextId });
+  await cdp.send('Browser.grantPermissions', { permissions: ['durableStorage'], origin: E2E_ORIGIN, browserContextId: targetInfo.browserContextId });
   await page.getByTestId('settings').click();
   await expect(page.getByTestId('storage-state')).toContainText('Persistent: the browser will not delete your vault');
   await expect(page.getByTestId('storage-usage')).toContainText('Used:');

@@ -1,9 +1,9 @@
 import { execSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { addAccountByKey, RFC_SECRET } from './helpers';
+import { addAccountByKey, E2E_PORT, RFC_SECRET } from './helpers';
 import { startStaticServer, type SwappableServer } from './static-server';
 
-const PORT = 4176;
+const PORT = E2E_PORT + 3;
 const ORIGIN = `http://localhost:${PORT}`;
 const V1 = '.tmp/sw-update-v1';
 const V2 = '.tmp/sw-update-v2';

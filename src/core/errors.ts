@@ -70,6 +70,14 @@ export const ERROR_CODES = [
   'file/invalid-transfer-code',
   'file/verify-failed',
   'file/empty',
+  // other apps' exports (src/formats/import, docs/formats.md)
+  'import/unknown-format',
+  'import/password-required',
+  'import/wrong-password',
+  'import/account-restricted',
+  'import/unsupported',
+  'import/damaged',
+  'import/no-accounts',
   // anything else
   'aborted',
   'unknown',

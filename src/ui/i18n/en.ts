@@ -365,6 +365,14 @@ export const en = {
   'error.file/invalid-transfer-code': 'A transfer code has 30 letters and digits (6 groups of 5). Check it and try again.',
   'error.file/verify-failed': 'The backup could not be verified, so it is not offered. Nothing was changed; try again.',
   'error.file/empty': 'There are no accounts to back up.',
+  'error.import/unknown-format': 'This file is not an export Omamori can read. See the list of supported apps.',
+  'error.import/password-required': 'This export is encrypted. Enter the password it was exported with.',
+  'error.import/wrong-password': 'Wrong password for this export, or the file is damaged.',
+  'error.import/account-restricted':
+    'This Bitwarden export is encrypted with your Bitwarden account key and can only be opened inside Bitwarden. Export again choosing "Password protected".',
+  'error.import/unsupported': 'This version or kind of export is not supported yet.',
+  'error.import/damaged': 'This export file is damaged or incomplete.',
+  'error.import/no-accounts': 'This export holds no accounts Omamori can use.',
   'error.aborted': 'Cancelled.',
   'error.unknown': 'Something went wrong. Nothing was changed.',
 } as const;

@@ -367,6 +367,14 @@ export const ja: Record<MessageKey, string> = {
   'error.file/invalid-transfer-code': '移行コードは英数字30文字（5文字×6組）です。確認してもう一度入力してください。',
   'error.file/verify-failed': 'バックアップを確認できなかったため、保存できません。何も変更されていません。もう一度お試しください。',
   'error.file/empty': 'バックアップするアカウントがありません。',
+  'error.import/unknown-format': 'Omamori が読み込める形式のファイルではありません。対応アプリの一覧をご確認ください。',
+  'error.import/password-required': 'このエクスポートは暗号化されています。エクスポート時のパスワードを入力してください。',
+  'error.import/wrong-password': 'パスワードが違うか、ファイルが壊れています。',
+  'error.import/account-restricted':
+    'この Bitwarden のエクスポートはアカウントの鍵で暗号化されているため、Bitwarden の中でしか開けません。「パスワード保護」を選んでエクスポートし直してください。',
+  'error.import/unsupported': 'この形式またはバージョンのエクスポートにはまだ対応していません。',
+  'error.import/damaged': 'エクスポートファイルが壊れているか、途中で切れています。',
+  'error.import/no-accounts': 'このエクスポートには Omamori で使えるアカウントがありません。',
   'error.aborted': 'キャンセルしました。',
   'error.unknown': '問題が発生しました。何も変更されていません。',
 };

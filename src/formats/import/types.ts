@@ -1,0 +1,68 @@
+/**
+ * @file The contract every importer of another app's export follows (docs/formats.md).
+ * Importers are pure: bytes in, accounts out, no DOM, no storage. Nothing is written until the
+ * user confirms the preview built from an ImportResult.
+ */
+import type { AccountData } from '../../core/account';
+import type { KdfRunner } from '../../core/crypto/kdf';
+import type { ErrorCode } from '../../core/errors';
+
+/** One account read from a file, plus what the source app keeps beside it. */
+export interface ImportedAccount extends AccountData {
+  /** Group / folder / tag names as the source app shows them; [] when none. */
+  groups: string[];
+  /** Free-text note; '' when none. */
+  notes: string;
+  favourite: boolean;
+}
+
+/** An entry the file holds but that cannot become an account. */
+export interface ImportProblem {
+  /** What the user would recognise: "Issuer (name)", or "#3" when the entry has no name. */
+  label: string;
+  code: ErrorCode;
+}
+
+export interface ImportResult {
+  /** Importer id that read the file, e.g. 'aegis', '2fas', 'bitwarden-json'. */
+  format: string;
+  accounts: ImportedAccount[];
+  problems: ImportProblem[];
+}
+
+export interface ImportInput {
+  bytes: Uint8Array;
+  /** File name when known (some formats are only recognisable by extension). */
+  fileName?: string;
+}
+
+export interface ImportOptions {
+  /** Password of an encrypted export; UTF-8, used exactly as typed (no trimming). */
+  password?: string;
+  /** Argon2id runner: the app passes its Worker; Node/tests use hash-wasm in-process by default. */
+  kdf?: KdfRunner;
+  signal?: AbortSignal;
+}
+
+export interface SniffResult {
+  encrypted: boolean;
+}
+
+export interface Importer {
+  /** Stable id, also used in docs/formats.md and test names. */
+  id: string;
+  /** The app's name as users know it ("Aegis", "2FAS", "Bitwarden"). */
+  label: string;
+  /**
+   * Cheap structural check (no KDF, no decryption): is this file ours, and is it encrypted?
+   * Never throws; returns null when the file is not of this format.
+   */
+  sniff(input: ImportInput): SniffResult | null;
+  /**
+   * Reads the file. Throws AppError: 'import/password-required' (encrypted, no password),
+   * 'import/wrong-password', 'import/account-restricted', 'import/unsupported',
+   * 'import/damaged', 'import/no-accounts' (nothing usable and nothing to report), 'aborted'.
+   * Bad single entries become `problems`, not exceptions.
+   */
+  read(input: ImportInput, options: ImportOptions): Promise<ImportResult>;
+}
