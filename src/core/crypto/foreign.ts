@@ -1,0 +1,35 @@
+/**
+ * @file Primitives other apps' exports use (src/formats/import): PBKDF2, SHA-256, HMAC-SHA-256,
+ * AES-GCM and AES-CBC decryption over raw key bytes. WebCrypto, so browser and Node share them.
+ * Failures are thrown as they come; importers turn them into their own errors.
+ */
+import { asBytes, type Bytes } from './bytes';
+
+export async function pbkdf2Raw(password: Uint8Array, salt: Uint8Array, iterations: number, hash: 'SHA-1' | 'SHA-256' | 'SHA-512', bytes: number): Promise<Bytes> {
+  const base = await crypto.subtle.importKey('raw', asBytes(password), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', salt: asBytes(salt), iterations, hash }, base, bytes * 8);
+  return new Uint8Array(bits);
+}
+
+export async function sha256Bytes(data: Uint8Array): Promise<Bytes> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', asBytes(data)));
+}
+
+export async function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Bytes> {
+  const k = await crypto.subtle.importKey('raw', asBytes(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', k, asBytes(data)));
+}
+
+/** AES-GCM with the 128-bit tag appended to the ciphertext. */
+export async function aesGcmOpenRaw(key: Uint8Array, iv: Uint8Array, ctAndTag: Uint8Array, aad?: Uint8Array): Promise<Bytes> {
+  const k = await crypto.subtle.importKey('raw', asBytes(key), 'AES-GCM', false, ['decrypt']);
+  const params: AesGcmParams = { name: 'AES-GCM', iv: asBytes(iv) };
+  if (aad !== undefined) params.additionalData = asBytes(aad);
+  return new Uint8Array(await crypto.subtle.decrypt(params, k, asBytes(ctAndTag)));
+}
+
+/** AES-CBC with PKCS#7 padding. */
+export async function aesCbcDecryptRaw(key: Uint8Array, iv: Uint8Array, ct: Uint8Array): Promise<Bytes> {
+  const k = await crypto.subtle.importKey('raw', asBytes(key), 'AES-CBC', false, ['decrypt']);
+  return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv: asBytes(iv) }, k, asBytes(ct)));
+}
