@@ -31,10 +31,95 @@ export interface AccountData {
   pin: string;
 }
 
-export interface Account extends AccountData {
+/** One recovery (backup) code a site handed out with 2FA; usedAt is ms since epoch, 0 = unused. */
+export interface RecoveryCode {
+  code: string;
+  usedAt: number;
+}
+
+/**
+ * What the user keeps about an account besides its codes. Lives inside the encrypted record and
+ * the encrypted backup, never in clear.
+ */
+export interface AccountExtras {
+  /** Pinned on top of the list. */
+  favourite: boolean;
+  /** Group names (a group exists while an account is in it); trimmed, unique, in the user's order. */
+  groups: string[];
+  notes: string;
+  recoveryCodes: RecoveryCode[];
+  /** '' = automatic (bundled brand icon if the issuer matches, else a letter badge);
+   *  'letter' = always the letter badge; 'data:image/…' = a custom image. */
+  icon: string;
+  /** Last copy or reveal of a code (ms), 0 = never; for "recently used" order. */
+  lastUsedAt: number;
+}
+
+export interface Account extends AccountData, AccountExtras {
   id: string;
   createdAt: number;
+  /** Version of the row: strictly increasing on every write (optimistic concurrency). */
   updatedAt: number;
+  /** Last change a backup should carry (everything except lastUsedAt). */
+  changedAt: number;
+}
+
+export const MAX_NOTES_LENGTH = 4000;
+export const MAX_GROUPS = 32;
+export const MAX_GROUP_LENGTH = 64;
+export const MAX_RECOVERY_CODES = 200;
+export const MAX_RECOVERY_CODE_LENGTH = 128;
+/** A custom icon is resized before it is stored; this bounds the data URL. */
+export const MAX_ICON_LENGTH = 48 * 1024;
+
+export function emptyExtras(): AccountExtras {
+  return { favourite: false, groups: [], notes: '', recoveryCodes: [], icon: '', lastUsedAt: 0 };
+}
+
+/** Group names as stored: NFC, trimmed, non-empty, unique (first spelling wins). */
+export function normalizeGroups(groups: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of groups) {
+    const g = String(raw).normalize('NFC').trim();
+    if (g !== '' && !out.includes(g)) out.push(g);
+  }
+  return out;
+}
+
+/**
+ * Checks and canonicalises extras; missing fields take their empty value. Throws an AppError
+ * naming the bad field.
+ */
+export function validateExtras(extras: Partial<AccountExtras>): AccountExtras {
+  const base = emptyExtras();
+  const favourite = extras.favourite ?? base.favourite;
+  if (typeof favourite !== 'boolean') throw new AppError('account/too-long', { field: 'favourite' });
+  const groups = normalizeGroups(Array.isArray(extras.groups) ? extras.groups : []);
+  if (groups.length > MAX_GROUPS || groups.some((g) => g.length > MAX_GROUP_LENGTH)) throw new AppError('account/too-long', { field: 'groups' });
+  const notes = String(extras.notes ?? '');
+  if (notes.length > MAX_NOTES_LENGTH) throw new AppError('account/too-long', { field: 'notes' });
+  const codes = Array.isArray(extras.recoveryCodes) ? extras.recoveryCodes : [];
+  if (codes.length > MAX_RECOVERY_CODES) throw new AppError('account/too-long', { field: 'recoveryCodes' });
+  const recoveryCodes = codes.map((c): RecoveryCode => {
+    const code = String(c?.code ?? '').trim();
+    const usedAt = c?.usedAt ?? 0;
+    if (code === '' || code.length > MAX_RECOVERY_CODE_LENGTH || !isIntIn(usedAt, 0, Number.MAX_SAFE_INTEGER)) {
+      throw new AppError('account/too-long', { field: 'recoveryCodes' });
+    }
+    return { code, usedAt };
+  });
+  const icon = String(extras.icon ?? '');
+  const iconOk = icon === '' || icon === 'letter' || (/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/.test(icon) && icon.length <= MAX_ICON_LENGTH);
+  if (!iconOk) throw new AppError('account/too-long', { field: 'icon' });
+  const lastUsedAt = extras.lastUsedAt ?? 0;
+  if (!isIntIn(lastUsedAt, 0, Number.MAX_SAFE_INTEGER)) throw new AppError('account/too-long', { field: 'lastUsedAt' });
+  return { favourite, groups, notes, recoveryCodes, icon, lastUsedAt };
+}
+
+/** The extras of an account (or anything carrying them), as a fresh object. */
+export function extrasOf(a: AccountExtras): AccountExtras {
+  const { favourite, groups, notes, recoveryCodes, icon, lastUsedAt } = a;
+  return { favourite, groups: [...groups], notes, recoveryCodes: recoveryCodes.map((c) => ({ ...c })), icon, lastUsedAt };
 }
 
 export const MAX_TEXT_LENGTH = 256;

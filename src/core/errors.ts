@@ -98,7 +98,13 @@ export type ErrorField =
   | 'pin'
   | 'type'
   | 'passphrase'
-  | 'confirm';
+  | 'confirm'
+  | 'favourite'
+  | 'groups'
+  | 'notes'
+  | 'recoveryCodes'
+  | 'icon'
+  | 'lastUsedAt';
 
 export interface AppErrorOptions {
   field?: ErrorField;

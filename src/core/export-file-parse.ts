@@ -4,7 +4,7 @@
  * is handled here. Every refusal is typed: `file/too-large`, `file/not-omamori`,
  * `file/unsupported-version`, `file/damaged`.
  */
-import { validateAccount, type AccountData } from './account';
+import { validateAccount, validateExtras, type AccountData, type AccountExtras } from './account';
 import { b64UrlToBytes, utf8Encode, type Bytes } from './crypto/bytes';
 import { sha256Hex } from './crypto/digest';
 import { AppError } from './errors';
@@ -53,8 +53,16 @@ export interface ExportPayload {
   app: string;
   count: number;
   entriesDigest: string;
-  accounts: AccountData[];
+  accounts: BackupAccount[];
 }
+
+/**
+ * An account in a backup: its code fields and its extras. Extras travel in an `extras` object
+ * beside the code fields (absent in files from before extras existed: then they are empty);
+ * lastUsedAt is per device and not exported.
+ */
+export type BackupAccount = AccountData & Omit<AccountExtras, 'lastUsedAt'>;
+
 
 /** The envelope after its checks: the exact header bytes (AAD) and the ciphertext. */
 export interface ParsedEnvelope {
@@ -215,7 +223,14 @@ export function validatePayload(json: unknown): ExportPayload {
     }
     // A writer stores canonical accounts; one that differs after validation was not written by one.
     if (JSON.stringify(canonicalEntry(checked)) !== JSON.stringify(canonicalEntry(shaped))) throw damaged();
-    return checked;
+    let extras: AccountExtras;
+    try {
+      extras = validateExtras(isRecord(entry) && isRecord(entry.extras) ? (entry.extras as Partial<AccountExtras>) : {});
+    } catch (err) {
+      throw new AppError('file/damaged', { cause: err });
+    }
+    const { lastUsedAt: _unused, ...kept } = extras;
+    return { ...checked, ...kept };
   });
   if (valid.length !== count || entriesDigest(valid) !== json.entriesDigest) throw damaged();
   return { schema: PAYLOAD_SCHEMA, exportedAt, app, count, entriesDigest: json.entriesDigest, accounts: valid };

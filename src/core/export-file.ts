@@ -4,7 +4,7 @@
  * that key under a key derived from a passphrase (Argon2id) or a generated transfer code (HKDF).
  * Crypto goes through src/core/crypto; structure checks live in export-file-parse.ts.
  */
-import type { AccountData } from './account';
+import { validateAccount, validateExtras, type AccountData, type AccountExtras } from './account';
 import { AES_KEY_BYTES, importAesKey, IV_BYTES, open, randomBytes, sealWithIv } from './crypto/aead';
 import { asBytes, bytesToB64Url, utf8Encode, type Bytes } from './crypto/bytes';
 import { hkdfSha256 } from './crypto/hkdf';
@@ -28,7 +28,7 @@ import {
 } from './export-file-parse';
 import { normalizeTransferCode } from './transfer-code';
 
-export type { ExportPayload, SlotType } from './export-file-parse';
+export type { BackupAccount, ExportPayload, SlotType } from './export-file-parse';
 export { MAX_EXPORT_FILE_BYTES } from './export-file-parse';
 
 export const TRANSFER_CODE_INFO = 'omamori/transfer-code/v1';
@@ -79,10 +79,17 @@ function kdfOpts(deps: KdfOptions): KdfOptions {
   return opts;
 }
 
-export async function writeExportFile(accounts: readonly AccountData[], secret: ExportSecret, deps: WriteExportDeps): Promise<Bytes> {
+/** One payload entry: the code fields, then the extras in their own object (lastUsedAt stays home). */
+function payloadEntry(a: AccountData & Partial<AccountExtras>): AccountData & { extras: Omit<AccountExtras, 'lastUsedAt'> } {
+  const { lastUsedAt: _device, ...extras } = validateExtras(a);
+  return { ...validateAccount(a), extras };
+}
+
+export async function writeExportFile(accounts: readonly (AccountData & Partial<AccountExtras>)[], secret: ExportSecret, deps: WriteExportDeps): Promise<Bytes> {
   // The payload is validated exactly as a reader will: a file we write must open.
-  const payloadAccounts = accounts.map((a) => ({ ...a }));
-  const payload: ExportPayload = {
+  const payloadAccounts = accounts.map(payloadEntry);
+  // As serialised: extras nested per entry (ExportPayload is the parsed, flattened form).
+  const payload: Omit<ExportPayload, 'accounts'> & { accounts: ReturnType<typeof payloadEntry>[] } = {
     schema: PAYLOAD_SCHEMA,
     exportedAt: deps.now.toISOString(),
     app: deps.app,

@@ -37,7 +37,7 @@ export function createLastExportStore(storage: Pick<Storage, 'getItem' | 'setIte
 }
 
 /** Accounts added or changed after the last export (all of them when there was none). */
-export function accountsNotInBackup(accounts: readonly Pick<Account, 'updatedAt'>[], lastExportAt: number | null): number {
+export function accountsNotInBackup(accounts: readonly Pick<Account, 'changedAt'>[], lastExportAt: number | null): number {
   if (lastExportAt === null) return accounts.length;
-  return accounts.filter((a) => a.updatedAt > lastExportAt).length;
+  return accounts.filter((a) => a.changedAt > lastExportAt).length;
 }

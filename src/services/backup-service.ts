@@ -3,10 +3,10 @@
  * preview → one transaction, and "test a backup" against the vault. The file codec is pure
  * (src/core/export-file.ts); this layer adds the vault and the last-export time.
  */
-import { sameCredential, type Account, type AccountData } from '../core/account';
+import { extrasOf, type Account, type AccountData } from '../core/account';
 import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from '../core/crypto/kdf';
 import { AppError } from '../core/errors';
-import { inspectExportFile, readExportFile, writeExportFile, type ExportPayload, type ExportSecret, type SlotType } from '../core/export-file';
+import { inspectExportFile, readExportFile, writeExportFile, type BackupAccount, type ExportPayload, type ExportSecret, type SlotType } from '../core/export-file';
 import { validateAccount } from '../core/account';
 import type { AccountStore } from './vault-accounts';
 
@@ -18,11 +18,11 @@ export { createLastExportStore, LAST_EXPORT_KEY, type LastExportStore } from './
 
 export interface ImportPreview {
   /** Not in the vault: imported. */
-  added: AccountData[];
+  added: BackupAccount[];
   /** Same secret and parameters and the same details: skipped. */
   present: Account[];
-  /** Same secret and parameters, other details (name, issuer, counter…): updated only if chosen. */
-  changed: { existing: Account; incoming: AccountData }[];
+  /** Same secret and parameters, other details (name, counter, notes, recovery codes…): updated only if chosen. */
+  changed: { existing: Account; incoming: BackupAccount }[];
   count: number;
 }
 
@@ -31,11 +31,11 @@ export type BackupCheck =
   | {
       ok: false;
       /** In the vault, not in the backup. */
-      missing: AccountData[];
+      missing: BackupAccount[];
       /** In the backup, not in the vault. */
-      extra: AccountData[];
+      extra: BackupAccount[];
       /** The same credential with other details. */
-      different: { inVault: AccountData; inBackup: AccountData }[];
+      different: { inVault: BackupAccount; inBackup: BackupAccount }[];
     };
 
 export interface BackupServiceOptions {
@@ -50,13 +50,35 @@ export type VaultForBackup = Pick<AccountStore, 'listAccounts' | 'importAccounts
 
 const FIELDS = ['type', 'issuer', 'name', 'secretB32', 'algorithm', 'digits', 'period', 'counter', 'pin'] as const;
 
-
 export function sameAccountData(a: AccountData, b: AccountData): boolean {
   return FIELDS.every((f) => a[f] === b[f]);
 }
 
-function toData(account: Account): AccountData {
-  return validateAccount(account);
+/** Everything a backup carries, as one comparable string. */
+function entryKey(a: BackupAccount): string {
+  return JSON.stringify([FIELDS.map((f) => a[f]), a.favourite, a.groups, a.notes, a.recoveryCodes.map((c) => [c.code, c.usedAt]), a.icon]);
+}
+
+/** Same secret and parameters = the same credential (see sameCredential). */
+function credentialKey(a: AccountData): string {
+  return JSON.stringify([a.type, a.secretB32, a.algorithm, a.digits, a.type === 'hotp' ? 0 : a.period, a.pin]);
+}
+
+function toData(account: Account): BackupAccount {
+  const { lastUsedAt: _device, ...extras } = extrasOf(account);
+  return { ...validateAccount(account), ...extras };
+}
+
+/** Buckets by key, so matching thousands of accounts stays linear. */
+function buckets<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [item]);
+    else list.push(item);
+  }
+  return map;
 }
 
 /** Local date, as people read it: omamori-backup-2026-11-27.omamori */
@@ -112,7 +134,7 @@ export class BackupService {
     } catch (err) {
       throw new AppError('file/verify-failed', { cause: err });
     }
-    const same = payload.count === accounts.length && payload.accounts.length === accounts.length && payload.accounts.every((a, i) => sameAccountData(a, accounts[i]!));
+    const same = payload.count === accounts.length && payload.accounts.length === accounts.length && payload.accounts.every((a, i) => entryKey(a) === entryKey(accounts[i]!));
     if (!same || payload.count === 0) throw new AppError('file/verify-failed');
     this.#lastExport.write(at);
     return { bytes, fileName: backupFileName(at), count: payload.count };
@@ -121,16 +143,26 @@ export class BackupService {
   async previewImport(vault: VaultForBackup, bytes: Uint8Array, secret: ExportSecret, opts: KdfOptions = {}): Promise<ImportPreview> {
     const payload = await readExportFile(bytes, secret, { kdf: this.#kdf, ...opts });
     const existing = await vault.listAccounts();
+    const exact = new Map(existing.map((a) => [entryKey(toData(a)), a] as const));
+    const byCredential = buckets(existing, credentialKey);
+    const claimed = new Set<Account>();
+    const addedKeys = new Set<string>();
     const preview: ImportPreview = { added: [], present: [], changed: [], count: payload.count };
     for (const incoming of payload.accounts) {
-      const exact = existing.find((a) => sameAccountData(toData(a), incoming));
-      if (exact !== undefined) {
-        if (!preview.present.includes(exact)) preview.present.push(exact);
+      const key = entryKey(incoming);
+      const same = exact.get(key);
+      if (same !== undefined) {
+        if (!preview.present.includes(same)) preview.present.push(same);
         continue;
       }
-      const match = existing.find((a) => sameCredential(a, incoming) && !preview.changed.some((c) => c.existing === a));
-      if (match !== undefined) preview.changed.push({ existing: match, incoming });
-      else if (!preview.added.some((a) => sameAccountData(a, incoming))) preview.added.push(incoming);
+      const match = byCredential.get(credentialKey(incoming))?.find((a) => !claimed.has(a));
+      if (match !== undefined) {
+        claimed.add(match);
+        preview.changed.push({ existing: match, incoming });
+      } else if (!addedKeys.has(key)) {
+        addedKeys.add(key);
+        preview.added.push(incoming);
+      }
     }
     return preview;
   }
@@ -144,21 +176,27 @@ export class BackupService {
   /** Opens the file and compares it with the vault as it is now. */
   async checkBackup(vault: VaultForBackup, bytes: Uint8Array, secret: ExportSecret, opts: KdfOptions = {}): Promise<BackupCheck> {
     const payload = await readExportFile(bytes, secret, { kdf: this.#kdf, ...opts });
-    const remaining = (await vault.listAccounts()).map(toData);
-    const extra: AccountData[] = [];
-    const different: { inVault: AccountData; inBackup: AccountData }[] = [];
-    const unmatched: AccountData[] = [];
+    const inVault = (await vault.listAccounts()).map(toData);
+    const used = new Set<BackupAccount>();
+    const exact = buckets(inVault, entryKey);
+    const extra: BackupAccount[] = [];
+    const different: { inVault: BackupAccount; inBackup: BackupAccount }[] = [];
+    const unmatched: BackupAccount[] = [];
     for (const inBackup of payload.accounts) {
-      const i = remaining.findIndex((a) => sameAccountData(a, inBackup));
-      if (i >= 0) remaining.splice(i, 1);
+      const hit = exact.get(entryKey(inBackup))?.find((a) => !used.has(a));
+      if (hit !== undefined) used.add(hit);
       else unmatched.push(inBackup);
     }
+    const byCredential = buckets(inVault.filter((a) => !used.has(a)), credentialKey);
     for (const inBackup of unmatched) {
-      const i = remaining.findIndex((a) => sameCredential(a, inBackup));
-      if (i >= 0) different.push({ inVault: remaining.splice(i, 1)[0]!, inBackup });
-      else extra.push(inBackup);
+      const hit = byCredential.get(credentialKey(inBackup))?.find((a) => !used.has(a));
+      if (hit !== undefined) {
+        used.add(hit);
+        different.push({ inVault: hit, inBackup });
+      } else extra.push(inBackup);
     }
-    if (remaining.length === 0 && extra.length === 0 && different.length === 0) return { ok: true, count: payload.count };
-    return { ok: false, missing: remaining, extra, different };
+    const missing = inVault.filter((a) => !used.has(a));
+    if (missing.length === 0 && extra.length === 0 && different.length === 0) return { ok: true, count: payload.count };
+    return { ok: false, missing, extra, different };
   }
 }

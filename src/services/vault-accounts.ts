@@ -4,10 +4,27 @@
  * decrypt in the subscriber, never inside a transaction.
  */
 import { bytesEqual } from '../core/crypto/bytes';
-import { validateAccount, type Account, type AccountData } from '../core/account';
+import { normalizeGroups, validateAccount, validateExtras, type Account, type AccountData, type AccountExtras } from '../core/account';
 import { AppError } from '../core/errors';
 import { liveQuery, toStorageError, type AccountRow, type OmamoriDb, type Table, type VaultRow } from '../storage/db';
 import { openAccount, openRows, RecordCache, sealAccount } from './vault-records';
+
+/** A new account: its code fields, and whatever extras the source had (the rest start empty). */
+export type NewAccount = AccountData & Partial<AccountExtras>;
+
+function validateNew(data: NewAccount): AccountData & AccountExtras {
+  return { ...validateAccount(data), ...validateExtras(data) };
+}
+
+/** Only the extras a source actually gave, validated; for merging into an existing account. */
+function givenExtras(data: Partial<AccountExtras>): Partial<AccountExtras> {
+  const checked = validateExtras(data);
+  const out: Partial<AccountExtras> = {};
+  for (const key of Object.keys(checked) as (keyof AccountExtras)[]) {
+    if (data[key] !== undefined) Object.assign(out, { [key]: checked[key] });
+  }
+  return out;
+}
 
 export interface VaultKeys {
   vk: CryptoKey;
@@ -48,7 +65,7 @@ export class AccountStore {
     this.now = now;
   }
 
-  async addAccount(data: AccountData): Promise<Account> {
+  async addAccount(data: NewAccount): Promise<Account> {
     const [account] = await this.addAccounts([data]);
     if (account === undefined) throw new AppError('unknown');
     return account;
@@ -58,12 +75,12 @@ export class AccountStore {
    * Adds all of them or none: every entry is validated (the first bad one throws before anything
    * is written) and sealed first, then one transaction appends them in order.
    */
-  async addAccounts(list: readonly AccountData[]): Promise<Account[]> {
-    const valid = list.map((data) => validateAccount(data));
+  async addAccounts(list: readonly NewAccount[]): Promise<Account[]> {
+    const valid = list.map(validateNew);
     const { vk, vaultId } = this.requireUnlocked();
     if (valid.length === 0) return [];
     const at = this.now();
-    const accounts = valid.map((v): Account => ({ ...v, id: crypto.randomUUID(), createdAt: at, updatedAt: at }));
+    const accounts = valid.map((v): Account => ({ ...v, id: crypto.randomUUID(), createdAt: at, updatedAt: at, changedAt: at }));
     const rows = await Promise.all(
       accounts.map(async (a) => {
         const { iv, ct } = await sealAccount(vk, vaultId, a);
@@ -83,20 +100,19 @@ export class AccountStore {
    * existing accounts. Each update names the version it was previewed from (`updatedAt`); when
    * another tab changed or deleted one meanwhile, nothing at all is written (`storage/failed`).
    */
-  async importAccounts(added: readonly AccountData[], updates: readonly { existing: Account; data: AccountData }[] = []): Promise<number> {
-    const valid = added.map((data) => validateAccount(data));
-    const changed = updates.map((u) => ({ existing: u.existing, data: validateAccount(u.data) }));
+  async importAccounts(added: readonly NewAccount[], updates: readonly { existing: Account; data: NewAccount }[] = []): Promise<number> {
+    const valid = added.map(validateNew);
+    // An update replaces the code fields; extras the source carries replace ours, the rest stay.
+    const changed = updates.map((u) => ({ existing: u.existing, data: validateAccount(u.data), extras: givenExtras(u.data) }));
     const { vk, vaultId } = this.requireUnlocked();
     if (valid.length === 0 && changed.length === 0) return 0;
     const at = this.now();
-    const accounts = valid.map((v): Account => ({ ...v, id: crypto.randomUUID(), createdAt: at, updatedAt: at }));
+    const accounts = valid.map((v): Account => ({ ...v, id: crypto.randomUUID(), createdAt: at, updatedAt: at, changedAt: at }));
     const newRows = await Promise.all(accounts.map(async (a) => ({ id: a.id, updatedAt: at, ...(await sealAccount(vk, vaultId, a)) })));
-    const replaced = changed.map(({ existing, data }): Account => ({
-      ...data,
-      id: existing.id,
-      createdAt: existing.createdAt,
-      updatedAt: this.#nextUpdatedAt(existing.updatedAt),
-    }));
+    const replaced = changed.map(({ existing, data, extras }): Account => {
+      const updatedAt = this.#nextUpdatedAt(existing.updatedAt);
+      return { ...existing, ...data, ...extras, id: existing.id, createdAt: existing.createdAt, updatedAt, changedAt: updatedAt };
+    });
     const replacedRows = await Promise.all(replaced.map(async (a) => ({ account: a, sealed: await sealAccount(vk, vaultId, a) })));
     const { db } = this;
     await this.write([db.accounts], async () => {
@@ -112,9 +128,67 @@ export class AccountStore {
     return accounts.length + replaced.length;
   }
 
-  updateAccount(id: string, data: AccountData): Promise<Account> {
+  /** New code fields (and, optionally, extras) for one account. */
+  updateAccount(id: string, data: AccountData, extras: Partial<AccountExtras> = {}): Promise<Account> {
     const valid = validateAccount(data);
-    return this.#rewrite(id, (current) => ({ ...current, ...valid }));
+    const patch = givenExtras(extras);
+    return this.#rewrite(id, (current) => ({ ...current, ...valid, ...patch }));
+  }
+
+  /** Favourite, groups, notes, recovery codes or icon of one account. */
+  async updateExtras(id: string, extras: Partial<AccountExtras>): Promise<Account> {
+    const patch = givenExtras(extras);
+    return this.#rewrite(id, (current) => ({ ...current, ...patch }));
+  }
+
+  /** Records a copy or reveal, for "recently used" order; not a change a backup needs. */
+  markUsed(id: string): Promise<Account> {
+    const at = this.now();
+    return this.#rewrite(id, (current) => ({ ...current, lastUsedAt: Math.max(at, current.lastUsedAt) }), false);
+  }
+
+  /** Puts these accounts in `group` (or takes them out), all in one transaction. */
+  async setGroupMembership(ids: readonly string[], group: string, member: boolean): Promise<Account[]> {
+    const [name] = normalizeGroups([group]);
+    if (name === undefined) throw new AppError('account/missing-name', { field: 'groups' });
+    return this.#rewriteMany(ids, (current) => {
+      const without = current.groups.filter((g) => g !== name);
+      return { ...current, ...validateExtras({ ...current, groups: member ? [...without, name] : without }) };
+    });
+  }
+
+  /** Renames a group on every account in it (merging into `to` if that exists); one transaction. */
+  async renameGroup(from: string, to: string): Promise<number> {
+    const [target] = normalizeGroups([to]);
+    if (target === undefined) throw new AppError('account/missing-name', { field: 'groups' });
+    const ids = (await this.listAccounts()).filter((a) => a.groups.includes(from)).map((a) => a.id);
+    const done = await this.#rewriteMany(ids, (current) => ({
+      ...current,
+      ...validateExtras({ ...current, groups: current.groups.map((g) => (g === from ? target : g)) }),
+    }));
+    return done.length;
+  }
+
+  /** Deletes a group: its accounts stay, only the group name goes. */
+  async deleteGroup(name: string): Promise<number> {
+    const ids = (await this.listAccounts()).filter((a) => a.groups.includes(name)).map((a) => a.id);
+    const done = await this.#rewriteMany(ids, (current) => ({ ...current, groups: current.groups.filter((g) => g !== name) }));
+    return done.length;
+  }
+
+  /**
+   * Custom order: `ids` in their new order (a subset moves among its own positions, e.g. after a
+   * drag within a filtered view). Only the clear sort keys change; nothing is re-encrypted.
+   */
+  async setOrder(ids: readonly string[]): Promise<void> {
+    this.requireUnlocked();
+    const { db } = this;
+    await this.write([db.accounts], async () => {
+      const rows = await db.accounts.bulkGet([...ids]);
+      if (rows.some((r) => r === undefined)) throw new AppError('vault/account-not-found');
+      const keys = rows.map((r) => r?.sortKey ?? 0).sort((a, b) => a - b);
+      await Promise.all(ids.map((id, i) => db.accounts.update(id, { sortKey: keys[i] ?? 0 })));
+    });
   }
 
   /** Draws the next HOTP counter. Resolves only after the new counter is committed. */
@@ -147,11 +221,14 @@ export class AccountStore {
     const { vk, vaultId } = this.requireUnlocked();
     const { db } = this;
     const existing = await this.read(() => db.accounts.get(account.id));
+    const updatedAt = this.#nextUpdatedAt(existing?.updatedAt ?? 0);
     const restored: Account = {
       ...valid,
+      ...validateExtras(account),
       id: account.id,
       createdAt: Number.isSafeInteger(account.createdAt) ? account.createdAt : this.now(),
-      updatedAt: this.#nextUpdatedAt(existing?.updatedAt ?? 0),
+      updatedAt,
+      changedAt: updatedAt,
     };
     const { iv, ct } = await sealAccount(vk, vaultId, restored);
     await this.write([db.accounts], async () => {
@@ -248,9 +325,9 @@ export class AccountStore {
     return Math.max(this.now(), previous + 1);
   }
 
-  #rewrite(id: string, change: (current: Account) => Account): Promise<Account> {
+  #rewrite(id: string, change: (current: Account) => Account, content = true): Promise<Account> {
     const previous = this.#rowQueues.get(id) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.#rewriteOnce(id, change));
+    const run = previous.catch(() => undefined).then(() => this.#rewriteOnce(id, change, content));
     this.#rowQueues.set(id, run);
     const cleanup = (): void => {
       if (this.#rowQueues.get(id) === run) this.#rowQueues.delete(id);
@@ -260,25 +337,50 @@ export class AccountStore {
   }
 
   /** Read, decrypt, change, seal, then write only if the row is still the one read. */
-  async #rewriteOnce(id: string, change: (current: Account) => Account): Promise<Account> {
+  async #rewriteOnce(id: string, change: (current: Account) => Account, content: boolean): Promise<Account> {
+    const [next] = await this.#rewriteRows([id], change, content);
+    if (next === undefined) throw new AppError('vault/account-not-found');
+    return next;
+  }
+
+  /** Several accounts changed together: all or none (e.g. a group change). */
+  #rewriteMany(ids: readonly string[], change: (current: Account) => Account): Promise<Account[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.#rewriteRows([...new Set(ids)], change, true);
+  }
+
+  /** Read, decrypt, change, seal, then write only if every row is still the one read. */
+  async #rewriteRows(ids: readonly string[], change: (current: Account) => Account, content: boolean): Promise<Account[]> {
     const { db } = this;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { vk, vaultId } = this.requireUnlocked();
-      const row = await this.read(() => db.accounts.get(id));
-      if (row === undefined) throw new AppError('vault/account-not-found');
-      const current = await openAccount(vk, vaultId, row);
-      const next: Account = { ...change(current), id, createdAt: current.createdAt, updatedAt: this.#nextUpdatedAt(row.updatedAt) };
-      const { iv, ct } = await sealAccount(vk, vaultId, next);
+      const rows = await this.read(() => db.accounts.bulkGet([...ids]));
+      const prepared = await Promise.all(
+        rows.map(async (row) => {
+          if (row === undefined) throw new AppError('vault/account-not-found');
+          const current = await openAccount(vk, vaultId, row);
+          const updatedAt = this.#nextUpdatedAt(row.updatedAt);
+          const changedAt = content ? updatedAt : current.changedAt;
+          const next: Account = { ...change(current), id: row.id, createdAt: current.createdAt, updatedAt, changedAt };
+          return { row, next, sealed: await sealAccount(vk, vaultId, next) };
+        }),
+      );
       const committed = await this.write([db.accounts], async () => {
-        const stored = await db.accounts.get(id);
-        if (stored === undefined) throw new AppError('vault/account-not-found');
-        if (stored.updatedAt !== row.updatedAt || !bytesEqual(stored.iv, row.iv)) return false;
-        await db.accounts.put({ ...stored, updatedAt: next.updatedAt, iv, ct });
+        const stored = await db.accounts.bulkGet([...ids]);
+        const puts: AccountRow[] = [];
+        for (const [i, { row, next, sealed }] of prepared.entries()) {
+          const now = stored[i];
+          if (now === undefined) throw new AppError('vault/account-not-found');
+          if (now.updatedAt !== row.updatedAt || !bytesEqual(now.iv, row.iv)) return false;
+          // From the stored row, so a sort key moved meanwhile (setOrder) is kept.
+          puts.push({ ...now, updatedAt: next.updatedAt, iv: sealed.iv, ct: sealed.ct });
+        }
+        await db.accounts.bulkPut(puts);
         return true;
       });
       if (committed) {
-        this.#cache.set({ iv, ct }, next);
-        return next;
+        for (const { next, sealed } of prepared) this.#cache.set(sealed, next);
+        return prepared.map((p) => p.next);
       }
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
     }

@@ -6,20 +6,35 @@
 import type { Sealed } from '../core/crypto/aead';
 import { bytesEqual } from '../core/crypto/bytes';
 import { openRecord, sealRecord } from '../core/crypto/vault-keys';
-import { HASH_ALGORITHMS, OTP_TYPES, type Account, type AccountData } from '../core/account';
+import { extrasOf, HASH_ALGORITHMS, OTP_TYPES, type Account, type AccountData, type AccountExtras } from '../core/account';
 import { AppError } from '../core/errors';
 import type { AccountRow } from '../storage/db';
 
 /** Inside the ciphertext: everything but the id, which the row and the AAD carry. */
-type RecordPayload = AccountData & { createdAt: number; updatedAt: number };
+type RecordPayload = AccountData & AccountExtras & { createdAt: number; updatedAt: number; changedAt: number };
 
 function toPayload(account: Account): RecordPayload {
-  const { type, issuer, name, secretB32, algorithm, digits, period, counter, pin, createdAt, updatedAt } = account;
-  return { type, issuer, name, secretB32, algorithm, digits, period, counter, pin, createdAt, updatedAt };
+  const { type, issuer, name, secretB32, algorithm, digits, period, counter, pin, createdAt, updatedAt, changedAt } = account;
+  return { type, issuer, name, secretB32, algorithm, digits, period, counter, pin, ...extrasOf(account), createdAt, updatedAt, changedAt };
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/** Extras as stored; records from before extras existed (or with odd values) open with defaults. */
+function extrasFromPayload(v: Record<string, unknown>): AccountExtras {
+  const codes = Array.isArray(v.recoveryCodes) ? (v.recoveryCodes as unknown[]) : [];
+  return {
+    favourite: v.favourite === true,
+    groups: Array.isArray(v.groups) ? (v.groups as unknown[]).filter(isStr) : [],
+    notes: isStr(v.notes) ? v.notes : '',
+    recoveryCodes: codes
+      .filter((c): c is { code: string; usedAt: number } => typeof c === 'object' && c !== null && isStr((c as { code?: unknown }).code))
+      .map((c) => ({ code: c.code, usedAt: isInt(c.usedAt) ? c.usedAt : 0 })),
+    icon: isStr(v.icon) ? v.icon : '',
+    lastUsedAt: isInt(v.lastUsedAt) ? v.lastUsedAt : 0,
+  };
+}
 
 /** Structural check only: a record written by an older, laxer validator must still open. */
 function fromPayload(id: string, value: unknown): Account | null {
@@ -32,7 +47,8 @@ function fromPayload(id: string, value: unknown): Account | null {
     isInt(v.digits) && isInt(v.period) && isInt(v.counter) && isInt(v.createdAt) && isInt(v.updatedAt);
   if (!ok) return null;
   const p = v as unknown as RecordPayload;
-  return { ...toPayload({ ...p, id }), id };
+  const changedAt = isInt(v.changedAt) ? v.changedAt : p.updatedAt;
+  return { ...toPayload({ ...p, ...extrasFromPayload(v), changedAt, id }), id };
 }
 
 export function sealAccount(vk: CryptoKey, vaultId: string, account: Account): Promise<Sealed> {

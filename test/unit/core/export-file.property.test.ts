@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../../../src/core/base32';
-import { validateAccount, type AccountData } from '../../../src/core/account';
+import { validateAccount, validateExtras, type AccountData } from '../../../src/core/account';
 import { createInProcessKdf } from '../../../src/core/crypto/kdf';
 import { readExportFile, writeExportFile, type ExportSecret } from '../../../src/core/export-file';
 import { FIXTURE_ARGON2 } from './export-fixtures';
@@ -36,10 +36,25 @@ const account: fc.Arbitrary<AccountData> = fc
   .filter((a) => a.issuer.trim().length <= 256 && a.name.trim().length <= 256)
   .map((a) => validateAccount(a));
 
+/** Extras travel too: favourites, groups, notes, recovery codes (used or not), icons. */
+const extras = fc
+  .record({
+    favourite: fc.boolean(),
+    groups: fc.array(fc.oneof(text, fc.constantFrom('仕事', 'Work')), { maxLength: 4 }).map((g) => g.map((x) => x.slice(0, 64))),
+    notes: text,
+    recoveryCodes: fc.array(fc.record({ code: fc.stringMatching(/^[a-z0-9]{4,10}$/), usedAt: fc.oneof(fc.constant(0), fc.maxSafeNat()) }), { maxLength: 12 }),
+    icon: fc.constantFrom('', 'letter', 'data:image/png;base64,iVBORw0KGgo='),
+  })
+  .map((x) => {
+    const { lastUsedAt: _device, ...kept } = validateExtras(x);
+    return kept;
+  });
+const backupAccount = fc.tuple(account, extras).map(([a, x]) => ({ ...a, ...x }));
+
 describe('export file v1: round trip', () => {
   it('200 random vaults come back unchanged', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(account, { minLength: 1, maxLength: 12 }), fc.boolean(), async (accounts, useCode) => {
+      fc.asyncProperty(fc.array(backupAccount, { minLength: 1, maxLength: 12 }), fc.boolean(), async (accounts, useCode) => {
         const secret: ExportSecret = useCode
           ? { kind: 'transfer-code', code: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF' }
           : { kind: 'passphrase', passphrase: 'pässwörd 🔑' };

@@ -5,7 +5,7 @@ import { AppError } from '../../../src/core/errors';
 import { inspectExportFile, readExportFile, writeExportFile, type ExportSecret } from '../../../src/core/export-file';
 import { entriesDigest, MAX_EXPORT_FILE_BYTES } from '../../../src/core/export-file-parse';
 import { formatTransferCode, generateTransferCode, normalizeTransferCode } from '../../../src/core/transfer-code';
-import { FIXTURE_ACCOUNTS, FIXTURE_APP, FIXTURE_ARGON2, FIXTURE_NOW, FIXTURES, NFC, NFD, readFixture, TRANSFER_CODE } from './export-fixtures';
+import { FIXTURE_ACCOUNTS, FIXTURE_ACCOUNTS_READ, FIXTURE_APP, FIXTURE_ARGON2, FIXTURE_NOW, FIXTURES, NFC, NFD, readFixture, TRANSFER_CODE } from './export-fixtures';
 import { encodeJson, fixChecksum, parseJson, spyKdf } from './export-file-helpers';
 
 const kdf = createInProcessKdf();
@@ -30,7 +30,7 @@ describe('export file v1: committed fixtures', () => {
       app: FIXTURE_APP,
       count: FIXTURE_ACCOUNTS.length,
       entriesDigest: entriesDigest(FIXTURE_ACCOUNTS),
-      accounts: FIXTURE_ACCOUNTS,
+      accounts: FIXTURE_ACCOUNTS_READ,
     });
   });
 
@@ -38,8 +38,8 @@ describe('export file v1: committed fixtures', () => {
     expect(NFC).not.toBe(NFD);
     const a = await readExportFile(readFixture('passphrase-nfc.omamori'), { kind: 'passphrase', passphrase: NFD }, { kdf });
     const b = await readExportFile(readFixture('passphrase-nfd.omamori'), { kind: 'passphrase', passphrase: NFC }, { kdf });
-    expect(a.accounts).toEqual(FIXTURE_ACCOUNTS);
-    expect(b.accounts).toEqual(FIXTURE_ACCOUNTS);
+    expect(a.accounts).toEqual(FIXTURE_ACCOUNTS_READ);
+    expect(b.accounts).toEqual(FIXTURE_ACCOUNTS_READ);
   });
 
   it('records the Argon2 parameters in the slot and reports the slots without running a KDF', () => {
@@ -53,7 +53,7 @@ describe('export file v1: committed fixtures', () => {
     const bytes = await writeExportFile(FIXTURE_ACCOUNTS, ASCII, { kdf, now: FIXTURE_NOW, app: FIXTURE_APP });
     const header = JSON.parse(new TextDecoder().decode(b64UrlToBytes(parseJson(bytes).header)!)) as { slots: { kdf: object }[] };
     expect(header.slots[0]?.kdf).toMatchObject({ alg: 'argon2id', ...DEFAULT_ARGON2 });
-    expect((await readExportFile(bytes, ASCII, { kdf })).accounts).toEqual(FIXTURE_ACCOUNTS);
+    expect((await readExportFile(bytes, ASCII, { kdf })).accounts).toEqual(FIXTURE_ACCOUNTS_READ);
   });
 });
 
@@ -176,7 +176,7 @@ describe('export file v1: refusals before any KDF runs', () => {
 
   it('writes files that verify against the writer deps', async () => {
     const bytes = await writeExportFile(FIXTURE_ACCOUNTS.slice(0, 1), ASCII, { kdf, now: FIXTURE_NOW, app: FIXTURE_APP, argon2: FIXTURE_ARGON2 });
-    expect((await readExportFile(bytes, ASCII, { kdf })).accounts).toEqual(FIXTURE_ACCOUNTS.slice(0, 1));
+    expect((await readExportFile(bytes, ASCII, { kdf })).accounts).toEqual(FIXTURE_ACCOUNTS_READ.slice(0, 1));
   });
 });
 
