@@ -18,6 +18,7 @@ import './omamori-unlock';
  */
 const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
   'omamori-account-form': () => import('./omamori-account-form'),
+  'omamori-app-import': () => import('./omamori-app-import'),
   'omamori-create-vault': () => import('./omamori-create-vault'),
   'omamori-enroll': () => import('./omamori-enroll'),
   'omamori-first-run': () => import('./omamori-first-run'),
@@ -27,7 +28,7 @@ const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
 };
 
 type Screen = 'loading' | 'first-run' | 'create' | 'missing' | 'locked' | 'unlocked';
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' } | { kind: 'scan' } | { kind: 'guide' };
+type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' } | { kind: 'scan' } | { kind: 'guide' } | { kind: 'import' };
 
 /** The root: picks the screen from the vault's state and routes the elements' events. */
 export class OmamoriApp extends LitElement {
@@ -94,6 +95,9 @@ export class OmamoriApp extends LitElement {
     this.addEventListener('open-scanner', () => (this.view = { kind: 'scan' }));
     this.addEventListener('enroll-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('open-guide', () => (this.view = { kind: 'guide' }));
+    this.addEventListener('open-import', () => (this.view = { kind: 'import' }));
+    this.addEventListener('import-closed', () => (this.view = { kind: 'list' }));
+    this.addEventListener('app-imported', () => (this.view = { kind: 'list' }));
     this.addEventListener('guide-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('edit-account', (e) => (this.view = { kind: 'edit', id: (e as CustomEvent<{ id: string }>).detail.id }));
     this.addEventListener('delete-account', (e) => void this.deleteAccount((e as CustomEvent<{ id: string }>).detail.id));
@@ -198,6 +202,7 @@ export class OmamoriApp extends LitElement {
       edit: 'omamori-account-form',
       scan: 'omamori-enroll',
       guide: 'omamori-guide',
+      import: 'omamori-app-import',
       settings: 'omamori-settings',
     };
     return views[this.view.kind];
@@ -216,6 +221,8 @@ export class OmamoriApp extends LitElement {
         return html`<omamori-enroll .accounts=${this.accounts}></omamori-enroll>`;
       case 'guide':
         return html`<omamori-guide></omamori-guide>`;
+      case 'import':
+        return html`<omamori-app-import></omamori-app-import>`;
       case 'settings':
         return html`<omamori-settings .restoreOpen=${this.restoreAfterCreate}></omamori-settings>`;
       default:

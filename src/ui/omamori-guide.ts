@@ -34,6 +34,13 @@ export class OmamoriGuide extends LitElement {
       <button data-testid="guide-back" @click=${() => this.dispatchEvent(new CustomEvent('guide-closed', { bubbles: true, composed: true }))}>
         ← ${t('settings.back')}
       </button>
+      <section class="panel" aria-labelledby="g-import">
+        <h2 id="g-import">${t('import.title')}</h2>
+        <p>${t('guide.importLead')}</p>
+        <button class="primary" data-testid="guide-import" @click=${() => this.dispatchEvent(new CustomEvent('open-import', { bubbles: true, composed: true }))}>
+          ${t('import.title')}
+        </button>
+      </section>
       <section class="panel" aria-labelledby="g-google" data-testid="guide-google">
         <h2 id="g-google">${t('guide.google.title')}</h2>
         <ol>

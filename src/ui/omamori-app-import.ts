@@ -1,0 +1,205 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { accountTitle, type AccountData } from '../core/account';
+import { AppError, isAppError } from '../core/errors';
+import { detectFormat, IMPORTERS, MAX_IMPORT_BYTES } from '../formats/import/registry';
+import { commitAppImport, previewAppImport, type AppImportPreview } from '../services/app-import';
+import { createWorkerKdf } from '../services/worker-kdf';
+import { getVault } from './app-services';
+import { LocaleController, t } from './i18n/i18n';
+import { presentError } from './i18n/present-error';
+import { baseStyles } from './shared-styles';
+import { showToast } from './toast-bus';
+
+type Phase = 'pick' | 'password' | 'working' | 'preview';
+
+/**
+ * Import from another authenticator: pick or drop the export → the format is recognised →
+ * password if it is encrypted → preview (new, already here, problems) → one transaction.
+ * The vault is untouched until "Import", and on any error.
+ */
+export class OmamoriAppImport extends LitElement {
+  static override properties = {
+    phase: { state: true },
+    error: { state: true },
+    preview: { state: true },
+    formatLabel: { state: true },
+    dragging: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    css`
+      .drop {
+        border: 2px dashed var(--om-border);
+        border-radius: 12px;
+        padding: 1rem;
+        margin-top: 0.75rem;
+      }
+      .drop.over {
+        border-color: var(--om-accent);
+      }
+      ul {
+        margin: 0.25rem 0 0.75rem;
+        padding-left: 1.25rem;
+      }
+      h4 {
+        margin: 0.75rem 0 0;
+      }
+    `,
+  ];
+
+  declare phase: Phase;
+  declare error: string;
+  declare preview: AppImportPreview | undefined;
+  declare formatLabel: string;
+  declare dragging: boolean;
+  private file: { bytes: Uint8Array; fileName: string } | undefined;
+  private readonly kdf = createWorkerKdf();
+
+  constructor() {
+    super();
+    this.phase = 'pick';
+    this.error = '';
+    this.preview = undefined;
+    this.formatLabel = '';
+    this.dragging = false;
+    new LocaleController(this);
+  }
+
+  private reset(): void {
+    this.file = undefined;
+    this.preview = undefined;
+    this.formatLabel = '';
+    this.phase = 'pick';
+    this.error = '';
+  }
+
+  private async takeFile(picked: File | undefined): Promise<void> {
+    this.reset();
+    if (picked === undefined) return;
+    try {
+      if (picked.size > MAX_IMPORT_BYTES) throw new AppError('file/too-large');
+      const file = { bytes: new Uint8Array(await picked.arrayBuffer()), fileName: picked.name };
+      const detected = detectFormat(file);
+      if (detected === null) throw new AppError('import/unknown-format');
+      this.file = file;
+      this.formatLabel = detected.importer.label;
+      if (detected.sniff.encrypted) this.phase = 'password';
+      else await this.read();
+    } catch (err) {
+      this.error = presentError(err);
+    }
+  }
+
+  private async read(password?: string): Promise<void> {
+    const file = this.file;
+    if (file === undefined) return;
+    const previous = this.phase;
+    this.phase = 'working';
+    this.error = '';
+    try {
+      const opts = password === undefined ? { kdf: this.kdf } : { kdf: this.kdf, password };
+      this.preview = await previewAppImport(getVault(), file, opts);
+      this.phase = 'preview';
+    } catch (err) {
+      if (isAppError(err) && err.code === 'import/password-required') {
+        this.phase = 'password';
+        return;
+      }
+      this.error = presentError(err);
+      this.phase = previous === 'password' ? 'password' : 'pick';
+    }
+  }
+
+  private onPassword(event: Event): void {
+    event.preventDefault();
+    const value = this.renderRoot.querySelector<HTMLInputElement>('#import-password')?.value ?? '';
+    void this.read(value);
+  }
+
+  private async commit(): Promise<void> {
+    const preview = this.preview;
+    if (preview === undefined) return;
+    this.phase = 'working';
+    try {
+      const count = await commitAppImport(getVault(), preview);
+      this.reset();
+      showToast({ message: t('backup.imported', { count }) });
+      this.dispatchEvent(new CustomEvent('app-imported', { bubbles: true, composed: true, detail: { count } }));
+    } catch (err) {
+      this.error = presentError(err);
+      this.phase = 'preview';
+    }
+  }
+
+  private onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging = false;
+    void this.takeFile(event.dataTransfer?.files[0]);
+  }
+
+  private names(items: readonly Pick<AccountData, 'issuer' | 'name'>[], testid: string) {
+    return html`<ul data-testid=${testid}>
+      ${items.map((a) => html`<li>${accountTitle(a) || t('card.noName')}${a.issuer !== '' && a.name !== '' ? html` <span class="muted">(${a.name})</span>` : nothing}</li>`)}
+    </ul>`;
+  }
+
+  private renderPreview(p: AppImportPreview) {
+    return html`<div data-testid="import-preview">
+      <p>${t('import.readAs', { app: this.formatLabel })}</p>
+      <h4>${t('backup.previewNew', { count: p.added.length })}</h4>
+      ${this.names(p.added, 'import-new')}
+      ${p.present.length > 0 ? html`<h4>${t('import.present', { count: p.present.length })}</h4>${this.names(p.present, 'import-present')}` : nothing}
+      ${p.problems.length > 0
+        ? html`<h4>${t('import.problems', { count: p.problems.length })}</h4>
+            <ul data-testid="import-problems">
+              ${p.problems.map((x) => html`<li>${x.label}: ${presentError(new AppError(x.code))}</li>`)}
+            </ul>`
+        : nothing}
+      <div class="actions">
+        <button class="primary" data-testid="import-commit" ?disabled=${p.added.length === 0} @click=${() => void this.commit()}>
+          ${t('backup.import', { count: p.added.length })}
+        </button>
+        <button data-testid="import-cancel" @click=${() => this.reset()}>${t('dialog.cancel')}</button>
+      </div>
+    </div>`;
+  }
+
+  override render() {
+    const busy = this.phase === 'working';
+    const apps = [...new Set(IMPORTERS.map((i) => i.label))].join(', ');
+    return html`<main class="page">
+      <button data-testid="import-back" @click=${() => this.dispatchEvent(new CustomEvent('import-closed', { bubbles: true, composed: true }))}>
+        ← ${t('settings.back')}
+      </button>
+      <h1>${t('import.title')}</h1>
+      <div class="drop ${this.dragging ? 'over' : ''}" @dragover=${(e: DragEvent) => (e.preventDefault(), (this.dragging = true))}
+        @dragleave=${() => (this.dragging = false)} @drop=${this.onDrop}>
+        <p class="hint">${t('import.lead')}</p>
+        <p class="hint" data-testid="import-apps">${t('import.supported', { apps })}</p>
+        <label for="import-file">${t('import.chooseFile')}</label>
+        <input id="import-file" type="file" data-testid="import-file" ?disabled=${busy}
+          @change=${(e: Event) => void this.takeFile((e.target as HTMLInputElement).files?.[0])} />
+      </div>
+      ${this.phase === 'password' || (busy && this.formatLabel !== '' && this.preview === undefined)
+        ? html`<form @submit=${this.onPassword} novalidate>
+            <label for="import-password">${t('import.password', { app: this.formatLabel })}</label>
+            <input id="import-password" data-testid="import-password" type="password" autocomplete="off" spellcheck="false" ?disabled=${busy} />
+            <div class="actions">
+              <button class="primary" type="submit" data-testid="import-open" ?disabled=${busy}>${t('backup.open')}</button>
+            </div>
+          </form>`
+        : nothing}
+      ${busy ? html`<p role="status" data-testid="import-working">${t('import.working')}</p>` : nothing}
+      ${this.error ? html`<p class="field-error" role="alert" data-testid="import-error">${this.error}</p>` : nothing}
+      ${this.phase === 'preview' && this.preview ? this.renderPreview(this.preview) : nothing}
+    </main>`;
+  }
+}
+
+customElements.define('omamori-app-import', OmamoriAppImport);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-app-import': OmamoriAppImport;
+  }
+}
