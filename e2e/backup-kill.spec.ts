@@ -12,7 +12,7 @@ import { generateTransferCode } from '../src/core/transfer-code';
 import { PASSPHRASE, unlock } from './helpers';
 
 const COUNT = 500;
-const DELAYS_MS = [0, 5, 20, 40, 70, 100, 150, 250, 400, 700];
+const DELAYS_MS = [0, 2, 5, 10, 20, 30, 40, 55, 70, 85, 100, 125, 150, 200, 250, 325, 400, 550, 700, 900];
 
 async function makeFile(trial: number): Promise<{ bytes: Buffer; code: string }> {
   const accounts: AccountData[] = Array.from({ length: COUNT }, (_, i) => ({
@@ -50,7 +50,7 @@ async function accountRows(page: Page): Promise<number> {
   );
 }
 
-test('closing the page during a 500-account restore leaves all of them or none (10 trials)', async ({ context }) => {
+test('closing the page during a 500-account restore leaves all of them or none (20 trials)', async ({ context }) => {
   test.setTimeout(300_000);
   let page = await context.newPage();
   await page.goto('/');
