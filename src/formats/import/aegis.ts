@@ -32,13 +32,13 @@ function isEncrypted(vault: Record<string, unknown>): boolean {
   return typeof vault.db === 'string';
 }
 
-function checkScrypt(n: number, r: number, p: number): void {
-  const ok =
+function scryptInBounds(n: number, r: number, p: number): boolean {
+  return (
     Number.isSafeInteger(n) && n >= 2 && n <= SCRYPT_MAX_N && (n & (n - 1)) === 0 &&
     Number.isSafeInteger(r) && r >= 1 && r <= SCRYPT_MAX_R &&
     Number.isSafeInteger(p) && p >= 1 && p <= SCRYPT_MAX_P &&
-    128 * n * r <= SCRYPT_MAX_MEMORY && n * r * p <= SCRYPT_MAX_WORK;
-  if (!ok) throw new AppError('import/unsupported');
+    128 * n * r <= SCRYPT_MAX_MEMORY && n * r * p <= SCRYPT_MAX_WORK
+  );
 }
 
 function hexField(value: unknown): Uint8Array {
@@ -51,17 +51,24 @@ async function unwrapMasterKey(header: Record<string, unknown>, password: string
   const slots = Array.isArray(header.slots) ? header.slots.filter((s) => isRecord(s) && int(s.type, -1) === PASSWORD_SLOT) : [];
   // Biometric (2) and raw (0) slots need a key that never leaves the phone.
   if (slots.length === 0) throw new AppError('import/unsupported');
+  let tried = 0;
+  let beyondBounds = 0;
   for (const slot of slots as Record<string, unknown>[]) {
     const n = int(slot.n, 0);
     const r = int(slot.r, 0);
     const p = int(slot.p, 0);
-    checkScrypt(n, r, p);
+    // Checked before anything runs: a file must not be able to ask for gigabytes or hours.
+    if (!scryptInBounds(n, r, p)) {
+      beyondBounds++;
+      continue;
+    }
     const params = isRecord(slot.key_params) ? slot.key_params : {};
-    const salt = hexField(slot.salt);
-    const wrapped = hexField(slot.key);
-    const nonce = hexField(params.nonce);
-    const tag = hexField(params.tag);
-    if (nonce.length !== 12 || tag.length !== 16 || wrapped.length !== 32) throw new AppError('import/damaged');
+    const salt = hexToBytes(str(slot.salt));
+    const wrapped = hexToBytes(str(slot.key));
+    const nonce = hexToBytes(str(params.nonce));
+    const tag = hexToBytes(str(params.tag));
+    if (salt === null || wrapped === null || nonce?.length !== 12 || tag?.length !== 16 || wrapped.length !== 32) continue;
+    tried++;
     checkSignal(signal);
     const kek = await scryptRaw(utf8(password), salt, { N: n, r, p }, () => checkSignal(signal));
     checkSignal(signal);
@@ -73,6 +80,8 @@ async function unwrapMasterKey(header: Record<string, unknown>, password: string
       kek.fill(0);
     }
   }
+  // No slot we could even try: parameters beyond our bounds, or slot fields missing.
+  if (tried === 0) throw new AppError(beyondBounds > 0 ? 'import/unsupported' : 'import/damaged');
   throw new AppError('import/wrong-password');
 }
 
