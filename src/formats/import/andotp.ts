@@ -14,9 +14,9 @@ import { AppError, isAppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
 
 const TYPES: Readonly<Record<string, OtpType>> = { TOTP: 'totp', HOTP: 'hotp', STEAM: 'steam', MOTP: 'motp' };
-/** andOTP picks 140 000–160 000; anything far outside is not an andOTP header. */
+/** andOTP picks 140 000–160 000; anything far outside is not an andOTP header (and is not run). */
 const MIN_ITERATIONS = 1_000;
-const MAX_ITERATIONS = 2_000_000;
+const MAX_ITERATIONS = 500_000;
 const NONCE = 12;
 const SALT = 12;
 const TAG = 16;
