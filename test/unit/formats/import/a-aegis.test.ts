@@ -34,6 +34,12 @@ describe('Aegis vault importer', () => {
     expect(await rejection(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis }, utf8(JSON.stringify(vault))))).toBe('import/damaged');
   });
 
+  it('stops with "aborted" when the caller has given up', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await rejection(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis, signal: controller.signal }))).toBe('aborted');
+  });
+
   it('refuses absurd scrypt parameters before running anything', async () => {
     const vault = JSON.parse(new TextDecoder().decode(fixtureBytes('aegis/encrypted.json'))) as { header: { slots: Record<string, unknown>[] } };
     for (const [n, r, p] of [[2 ** 40, 8, 1], [2 ** 21, 8, 1], [3000, 8, 1], [2 ** 15, 1000, 1], [2 ** 15, 8, 10 ** 6], [-1, 8, 1]] as const) {

@@ -36,6 +36,12 @@ describe('Bitwarden password-manager JSON', () => {
     expect(kdf.argon2id).not.toHaveBeenCalled();
   });
 
+  it('stops with "aborted" when the caller has given up', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await rejection(readFixture('bitwarden/protected-pbkdf2.json', { password: FIXTURE_PASSWORDS.bitwarden, signal: controller.signal }))).toBe('aborted');
+  });
+
   it('a changed data block after a correct password is damage, not a wrong password', async () => {
     const json = JSON.parse(new TextDecoder().decode(fixtureBytes('bitwarden/protected-pbkdf2.json'))) as { data: string };
     const [iv, ct, mac] = json.data.slice(2).split('|') as [string, string, string];
