@@ -25,7 +25,9 @@ function entriesOf(bytes: Uint8Array): unknown[] | null {
   const json = parseJson(bytes);
   if (!Array.isArray(json) || json.length === 0) return null;
   const first: unknown = json[0];
-  return isRecord(first) && typeof first.secret === 'string' && typeof first.type === 'string' && ('label' in first || 'issuer' in first) ? json : null;
+  // andOTP always writes `label` (old versions had nothing else to name an entry); other apps'
+  // JSON arrays of {secret, type, issuer, name} (extract_otp_secrets) are not andOTP.
+  return isRecord(first) && typeof first.secret === 'string' && typeof first.type === 'string' && typeof first.label === 'string' ? json : null;
 }
 
 /** Maps the (decrypted) entry array. Exported for the fuzz tests. */
