@@ -8,7 +8,7 @@
  * files named *.bin / *.aes that no other known binary format claims (see family-a.ts).
  */
 import { accountDraft, aesGcmDecrypt, collectAccounts, decodeText, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, sha256, str, utf8 } from './common';
-import { checkSignal } from './foreign-uri';
+import { checkSignal, lookup } from './foreign-uri';
 import type { OtpType } from '../../core/account';
 import { AppError, isAppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
@@ -38,7 +38,7 @@ export function readAndotpEntries(entries: unknown, format = 'andotp'): ImportRe
     entries as unknown[],
     (raw) => {
       if (!isRecord(raw)) throw new AppError('import/damaged');
-      const type = TYPES[str(raw.type).toUpperCase()];
+      const type = lookup(TYPES, str(raw.type).toUpperCase());
       if (type === undefined) throw new AppError('import/unsupported');
       const { issuer, name } = namesOf(raw);
       // andOTP asks for the mOTP PIN at every use and never stores it: the entry cannot be

@@ -1,6 +1,6 @@
 /**
  * @file Helpers the family-A importers share: bare secrets, steam:// keys, text lines, abort
- * checks. Links inside other apps' files go through the core parser (parseOtpauthUri), so an
+ * checks, own-key table lookups. Links inside other apps' files go through the core parser (parseOtpauthUri), so an
  * imported link names its account exactly as the same link scanned as a QR code would.
  */
 import { accountDraft } from './common';
@@ -31,4 +31,9 @@ export function significantLines(text: string): { line: number; text: string }[]
 /** Throws 'aborted' when the caller gave up. */
 export function checkSignal(signal: AbortSignal | undefined): void {
   if (signal?.aborted === true) throw new AppError('aborted');
+}
+
+/** `table[key]` for a key read from a file: own entries only ("constructor" is not a type). */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

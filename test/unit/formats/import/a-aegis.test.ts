@@ -73,6 +73,12 @@ describe('Aegis vault importer', () => {
     expect(await rejection(readFixture('x.json', {}, v2))).toBe('import/unsupported');
   });
 
+  it('a type named like an Object.prototype member is an unknown type, not a crash', () => {
+    const entries = ['constructor', '__proto__', 'toString'].map((type) => ({ type, name: type, issuer: 'X', info: { secret: 'GEZDGNBVGY3TQOJQ' } }));
+    const result = readAegisDb({ version: 3, entries });
+    expect(result.problems.map((p) => p.code)).toEqual(['import/unsupported', 'import/unsupported', 'import/unsupported']);
+  });
+
   it('an empty vault says it holds no accounts', () => {
     expect(() => readAegisDb({ version: 3, entries: [], groups: [] })).toThrow('import/no-accounts');
   });
