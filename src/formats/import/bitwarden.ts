@@ -10,7 +10,7 @@ import { decryptBitwardenExport } from './bitwarden-crypto';
 import { bareSecretDraft, steamUriSecret } from './foreign-uri';
 import type { AccountData } from '../../core/account';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
-import { AppError } from '../../core/errors';
+import { AppError, isAppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportResult } from './types';
 
 /** Bitwarden's item type for logins. */
@@ -40,10 +40,21 @@ export function bitwardenTotpDraft(item: BitwardenItem, authenticator: boolean):
     return accountDraft('steam', { issuer: 'Steam', name, secretB32: steam });
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(totp)) {
-    const parsed = parseOtpauthUri(totp);
+    const parsed = parseLink(totp, item);
     return { ...parsed, issuer: parsed.issuer || item.itemName, name: parsed.name || item.username };
   }
   return bareSecretDraft(totp, item.itemName, item.username);
+}
+
+/** A link without any label (`otpauth://totp/?secret=…`) is named by its item instead. */
+function parseLink(totp: string, item: BitwardenItem): AccountData {
+  try {
+    return parseOtpauthUri(totp);
+  } catch (err) {
+    if (!isAppError(err) || err.code !== 'uri/missing-label' || item.itemName === '') throw err;
+    const labelled = totp.replace(/^(otpauth:\/\/[^/?]*)\/?(?=\?)/i, `$1/${encodeURIComponent(item.itemName)}`);
+    return { ...parseOtpauthUri(labelled), issuer: item.itemName, name: item.username };
+  }
 }
 
 export function readBitwardenItems(format: string, items: readonly BitwardenItem[], authenticator: boolean): ImportResult {
