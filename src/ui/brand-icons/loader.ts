@@ -1,0 +1,38 @@
+/**
+ * @file Loads the brand-icon chunk once, when the browser is idle after the first codes are on
+ * screen (it must never delay them), and caches issuer → icon lookups. Nothing of the matcher
+ * or the data is in the start-up bundle.
+ */
+import type { BrandIcon } from './match';
+
+let find: ((issuer: string) => BrandIcon | undefined) | undefined;
+let loading: Promise<void> | undefined;
+const matches = new Map<string, BrandIcon | undefined>();
+
+/** The brand for an issuer if the chunk is loaded; undefined otherwise or when none matches. */
+export function brandFor(issuer: string): BrandIcon | undefined {
+  if (find === undefined || issuer.trim() === '') return undefined;
+  if (!matches.has(issuer)) matches.set(issuer, find(issuer));
+  return matches.get(issuer);
+}
+
+export function brandsLoaded(): boolean {
+  return find !== undefined;
+}
+
+/** Starts (once) loading the chunk when the browser is idle; resolves when it is ready. */
+export function whenBrandsLoaded(): Promise<void> {
+  loading ??= new Promise<void>((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1500 });
+    else setTimeout(resolve, 200);
+  })
+    .then(() => import('./chunk'))
+    .then((chunk) => {
+      find = chunk.findBrand;
+    })
+    .catch(() => {
+      // Offline before the chunk was cached, or a failed load: letter badges stay, nothing breaks.
+      loading = undefined;
+    });
+  return loading;
+}
