@@ -1,19 +1,17 @@
 /**
  * @file Loads the brand-icon chunk once, when the browser is idle after the first codes are on
- * screen (it must never delay them), and caches issuer → icon lookups. Nothing of the matcher
- * or the data is in the start-up bundle.
+ * screen (it must never delay them). Nothing of the matcher or the data is in the start-up
+ * bundle. Lookups are not cached: a cache would keep issuers in memory after the vault locks.
  */
 import type { BrandIcon } from './match';
 
 let find: ((issuer: string) => BrandIcon | undefined) | undefined;
 let loading: Promise<void> | undefined;
-const matches = new Map<string, BrandIcon | undefined>();
 
 /** The brand for an issuer if the chunk is loaded; undefined otherwise or when none matches. */
 export function brandFor(issuer: string): BrandIcon | undefined {
   if (find === undefined || issuer.trim() === '') return undefined;
-  if (!matches.has(issuer)) matches.set(issuer, find(issuer));
-  return matches.get(issuer);
+  return find(issuer);
 }
 
 export function brandsLoaded(): boolean {
