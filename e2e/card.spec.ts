@@ -4,6 +4,7 @@
  * motion. Accounts with extras are seeded by restoring a backup written here in Node with the
  * production codec (tiny Argon2 cost), through the real restore screen.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { AccountData, AccountExtras } from '../src/core/account';
 import { createInProcessKdf } from '../src/core/crypto/kdf';
@@ -215,4 +216,26 @@ test.describe('code card', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await expect.poll(() => bar.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds nothing on cards with every kind of icon, a hidden code and the large-code view (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.clock.setFixedTime(RFC_TIME_MS - 10_000);
+      await page.addInitScript(() => localStorage.setItem('omamori.preferences', JSON.stringify({ hideCodes: true })));
+      await seedVault(page, [
+        { issuer: 'GitHub', name: 'alice', favourite: true },
+        { issuer: 'Acme Widgets', name: 'bob', recoveryCodes: [{ code: 'aaaa-1111', usedAt: 0 }] },
+        { issuer: 'Pictured', name: 'own image', icon: PNG },
+      ]);
+      await expect(card(page, 'GitHub').getByTestId('icon-brand')).toBeVisible();
+      await card(page, 'Pictured').getByTestId('copy').click();
+      await page.screenshot({ path: test.info().outputPath(`cards-${colorScheme}.png`) });
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      await card(page, 'GitHub').getByTestId('large-open').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.screenshot({ path: test.info().outputPath(`large-${colorScheme}.png`) });
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    });
+  }
 });
