@@ -39,6 +39,11 @@ export class ClipboardGuard {
     const clipboard = this.clipboard();
     if (!clipboard) throw new Error('clipboard unavailable');
     await clipboard.writeText(code);
+    this.copied(code, clearLater);
+  }
+
+  /** The caller has just put `code` on the clipboard: forget older copies, schedule this one. */
+  copied(code: string, clearLater: boolean): void {
     this.cancel();
     if (!clearLater) return;
     this.pending = code;

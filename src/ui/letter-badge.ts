@@ -6,7 +6,8 @@
 
 /**
  * Badge backgrounds. White letters on each reach at least 4.5:1 (WCAG AA for text), so the
- * badge reads the same in the light and the dark theme; a unit test checks every entry.
+ * badge reads the same in the light and the dark theme; a unit test checks every entry
+ * (with colour-contrast.ts, which stays out of the start-up bundle).
  */
 export const BADGE_PALETTE = [
   '#b3261e', // red
@@ -46,24 +47,4 @@ export function badgeLetter(text: string): string {
   if (trimmed === '') return '?';
   const first = segmenter ? (segmenter.segment(trimmed)[Symbol.iterator]().next().value?.segment ?? '') : Array.from(trimmed)[0] ?? '';
   return first.toLocaleUpperCase();
-}
-
-/** WCAG relative luminance of '#rrggbb'. */
-export function luminance(hex: string): number {
-  const v = hex.replace('#', '');
-  const [r, g, b] = [0, 2, 4].map((i) => {
-    const c = parseInt(v.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-export function contrastRatio(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
-
-/** Black or white, whichever reads better on a brand colour (brand icons are drawn on it). */
-export function inkOn(hex: string): '#000000' | '#ffffff' {
-  return contrastRatio(hex, '#ffffff') >= contrastRatio(hex, '#000000') ? '#ffffff' : '#000000';
 }

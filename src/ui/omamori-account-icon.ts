@@ -1,6 +1,6 @@
 import { LitElement, css, html, svg, unsafeCSS } from 'lit';
 import { brandFor, brandsLoaded, whenBrandsLoaded } from './brand-icons/loader';
-import { BADGE_PALETTE, badgeColourIndex, badgeLetter, inkOn } from './letter-badge';
+import { BADGE_PALETTE, badgeColourIndex, badgeLetter } from './letter-badge';
 
 const CUSTOM_ICON = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/;
 
@@ -83,7 +83,7 @@ export class OmamoriAccountIcon extends LitElement {
     if (brand) {
       const bg = `#${brand.hex}`;
       return html`<svg data-testid="icon-brand" data-brand=${brand.slug} viewBox="0 0 24 24" focusable="false" aria-hidden="true">
-        ${svg`<rect width="24" height="24" fill=${bg}></rect><path transform="translate(4.8 4.8) scale(0.6)" fill=${inkOn(bg)} d=${brand.path}></path>`}
+        ${svg`<rect width="24" height="24" fill=${bg}></rect><path transform="translate(4.8 4.8) scale(0.6)" fill=${brand.ink} d=${brand.path}></path>`}
       </svg>`;
     }
     return html`<span data-testid="icon-letter" class="badge c${badgeColourIndex(label)}">${badgeLetter(label)}</span>`;

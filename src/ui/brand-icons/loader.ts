@@ -3,13 +3,14 @@
  * screen (it must never delay them). Nothing of the matcher or the data is in the start-up
  * bundle. Lookups are not cached: a cache would keep issuers in memory after the vault locks.
  */
-import type { BrandIcon } from './match';
+import type { ShownBrand } from './match';
 
-let find: ((issuer: string) => BrandIcon | undefined) | undefined;
+let find: ((issuer: string) => ShownBrand | undefined) | undefined;
 let loading: Promise<void> | undefined;
+const START_AFTER_MS = 1000;
 
 /** The brand for an issuer if the chunk is loaded; undefined otherwise or when none matches. */
-export function brandFor(issuer: string): BrandIcon | undefined {
+export function brandFor(issuer: string): ShownBrand | undefined {
   if (find === undefined || issuer.trim() === '') return undefined;
   return find(issuer);
 }
@@ -20,9 +21,9 @@ export function brandsLoaded(): boolean {
 
 /** Starts (once) loading the chunk when the browser is idle; resolves when it is ready. */
 export function whenBrandsLoaded(): Promise<void> {
+  // A second after the codes first show, then when idle: icons are cosmetic and the codes come first.
   loading ??= new Promise<void>((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1500 });
-    else setTimeout(resolve, 200);
+    setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : resolve()), START_AFTER_MS);
   })
     .then(() => import('./chunk'))
     .then((chunk) => {

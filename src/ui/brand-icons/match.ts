@@ -12,6 +12,11 @@ export interface BrandIcon {
   path: string;
 }
 
+/** A brand as drawn: its path in black or white, whichever reads better on its colour. */
+export interface ShownBrand extends BrandIcon {
+  ink: '#000000' | '#ffffff';
+}
+
 export interface BrandIndex {
   bySlug: ReadonlyMap<string, BrandIcon>;
   /** Normalised name → slug. */

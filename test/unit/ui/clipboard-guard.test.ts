@@ -84,6 +84,13 @@ describe('clipboard guard', () => {
     expect(clip.text).toBe('other');
   });
 
+  it('schedules the same way when the caller wrote the clipboard itself', async () => {
+    await clip.writeText('654321');
+    guard.copied('654321', true);
+    await vi.advanceTimersByTimeAsync(CLEAR_AFTER_MS);
+    expect(clip.text).toBe('');
+  });
+
   it('reports a refused copy and schedules nothing', async () => {
     clip.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
     await expect(guard.copy('123456', true)).rejects.toThrow();
