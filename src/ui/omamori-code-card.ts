@@ -1,135 +1,59 @@
-import { LitElement, css, html, svg, nothing } from 'lit';
+import { LitElement, html, svg, nothing } from 'lit';
 import { accountTitle, type Account } from '../core/account';
 import { generateCode, groupCode, hotpCode, nextCode, totpState } from '../core/codes';
 import { getVault } from './app-services';
+import { expandIcon, starIcon, warningIcon } from './card-icons';
+import { copyCode } from './clipboard';
+import { codeCardStyles } from './code-card-styles';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
+import { PreferencesController } from './preferences';
 import { baseStyles } from './shared-styles';
 import { showToast } from './toast-bus';
+import './omamori-account-icon';
 
 const NEXT_CODE_THRESHOLD_MS = 5000;
+/** How long a tapped hidden code stays visible. */
+export const REVEAL_MS = 30_000;
+const RECOVERY_WARN_AT = 2;
 const RING = 2 * Math.PI * 16;
 
-/** One account: its live code, countdown, copy on tap; HOTP draws its next code on request. */
+/** "123456" → "1 2 3 4 5 6": screen readers read digits one by one, not "one hundred twenty…". */
+export const spaced = (code: string): string => [...code].join(' ');
+
+const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * One account: icon, names, live code, countdown. Tapping copies; with "hide codes" on, the first
+ * tap reveals the code for 30 s and the next copies. HOTP draws its next code on request.
+ */
 export class OmamoriCodeCard extends LitElement {
   static override properties = {
     account: { attribute: false },
     now: { type: Number },
     copied: { state: true },
     hotpShown: { state: true },
+    revealedUntil: { state: true },
+    largeOpen: { state: true },
   };
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: block;
-      }
-      article {
-        display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 0.25rem 0.75rem;
-        align-items: center;
-        padding: 0.75rem 1rem;
-        background: var(--om-surface);
-        border: 1px solid var(--om-border);
-        border-radius: var(--om-radius);
-      }
-      .names {
-        min-width: 0;
-      }
-      .issuer {
-        font-weight: 700;
-        overflow-wrap: anywhere;
-      }
-      .name {
-        color: var(--om-text-muted);
-        font-size: 0.9rem;
-        overflow-wrap: anywhere;
-      }
-      .code {
-        display: flex;
-        min-width: 0;
-        align-items: baseline;
-        gap: 1rem;
-        flex-wrap: wrap;
-        border: none;
-        background: none;
-        padding: 0;
-        border-radius: 8px;
-        min-height: 48px;
-        text-align: start;
-      }
-      .digits {
-        font-family: var(--om-mono);
-        font-size: clamp(1.75rem, 8vw, 2.25rem);
-        font-weight: 600;
-        letter-spacing: 0.04em;
-        color: var(--om-accent);
-        font-variant-numeric: tabular-nums;
-      }
-      .next,
-      .copied {
-        font-size: 0.9rem;
-        color: var(--om-text-muted);
-      }
-      .copied {
-        color: var(--om-ok);
-        font-weight: 600;
-      }
-      .ring {
-        justify-self: end;
-        width: 40px;
-        height: 40px;
-        position: relative;
-        display: grid;
-        place-items: center;
-        font-size: 0.8rem;
-        font-variant-numeric: tabular-nums;
-      }
-      .ring svg {
-        position: absolute;
-        inset: 0;
-        transform: rotate(-90deg);
-      }
-      .ring circle {
-        fill: none;
-        stroke-width: 4;
-      }
-      .ring .track {
-        stroke: var(--om-surface-2);
-      }
-      .ring .bar {
-        stroke: var(--om-accent);
-      }
-      .ring.low .bar {
-        stroke: var(--om-danger);
-      }
-      .tools {
-        display: flex;
-        gap: 0.25rem;
-        justify-content: flex-end;
-        align-self: end;
-      }
-      .menu-button {
-        min-height: 40px;
-        min-width: 40px;
-        padding: 0 0.6rem;
-        font-size: 0.875rem;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, codeCardStyles];
 
   declare account: Account;
   declare now: number;
   declare copied: boolean;
   declare hotpShown: string;
+  declare revealedUntil: number;
+  declare largeOpen: boolean;
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly prefs = new PreferencesController(this);
 
   constructor() {
     super();
     this.now = Date.now();
     this.copied = false;
     this.hotpShown = '';
+    this.revealedUntil = 0;
+    this.largeOpen = false;
     new LocaleController(this);
   }
 
@@ -138,21 +62,46 @@ export class OmamoriCodeCard extends LitElement {
     clearTimeout(this.copiedTimer);
   }
 
+  /** Hidden until tapped (preference); an HOTP code is only ever shown after "Generate". */
+  private get codeHidden(): boolean {
+    if (!this.prefs.value.hideCodes || this.account.type === 'hotp' || this.largeOpen) return false;
+    return Math.max(this.now, Date.now()) >= this.revealedUntil;
+  }
+
   private currentCode(): string {
     return this.account.type === 'hotp' ? this.hotpShown : generateCode(this.account, this.now);
   }
 
-  private async copy(): Promise<void> {
-    const code = this.currentCode();
+  private markUsed(): void {
+    // Only for "recently used" order: a failure (locked meanwhile, deleted) changes nothing here.
+    getVault()
+      .markUsed(this.account.id)
+      .catch(() => undefined);
+  }
+
+  private reveal(): void {
+    this.revealedUntil = Date.now() + REVEAL_MS;
+    this.markUsed();
+  }
+
+  /** Exactly what tapping the code does: reveals a hidden code, otherwise copies it. */
+  async copy(): Promise<void> {
+    if (this.codeHidden) {
+      this.reveal();
+      return;
+    }
+    const code = this.account.type === 'hotp' ? this.hotpShown : generateCode(this.account, Date.now());
     if (!code) return;
     try {
-      await navigator.clipboard.writeText(code);
-      this.copied = true;
-      clearTimeout(this.copiedTimer);
-      this.copiedTimer = setTimeout(() => (this.copied = false), 1500);
+      await copyCode(code);
     } catch (err) {
       showToast({ message: presentError(err) });
+      return;
     }
+    this.copied = true;
+    clearTimeout(this.copiedTimer);
+    this.copiedTimer = setTimeout(() => (this.copied = false), 1500);
+    this.markUsed();
   }
 
   private async drawHotp(): Promise<void> {
@@ -165,6 +114,27 @@ export class OmamoriCodeCard extends LitElement {
     }
   }
 
+  private async toggleFavourite(): Promise<void> {
+    try {
+      await getVault().updateExtras(this.account.id, { favourite: !this.account.favourite });
+    } catch (err) {
+      showToast({ message: presentError(err) });
+    }
+  }
+
+  private async openLarge(): Promise<void> {
+    if (this.codeHidden) this.reveal();
+    else this.markUsed();
+    await import('./omamori-large-code');
+    this.largeOpen = true;
+  }
+
+  private async onLargeClosed(): Promise<void> {
+    this.largeOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('[data-testid="large-open"]')?.focus();
+  }
+
   private emit(name: 'edit-account' | 'delete-account'): void {
     this.dispatchEvent(new CustomEvent(name, { detail: { id: this.account.id }, bubbles: true, composed: true }));
   }
@@ -173,9 +143,14 @@ export class OmamoriCodeCard extends LitElement {
     const state = totpState(this.account, this.now);
     const seconds = Math.ceil(state.remainingMs / 1000);
     const low = state.remainingMs < NEXT_CODE_THRESHOLD_MS;
-    const offset = RING * (1 - state.remainingMs / state.periodMs);
-    return html`<div class="ring ${low ? 'low' : ''}" role="timer" aria-label=${t('card.secondsLeft', { seconds })}>
-      ${svg`<svg viewBox="0 0 40 40" width="40" height="40" aria-hidden="true">
+    // With motion, aim at where the ring will be at the next repaint so the 1 s transition keeps
+    // it on time; the first second of a period jumps (class "fresh") instead of sweeping back.
+    const animate = !reducedMotion();
+    const target = animate ? Math.max(0, state.remainingMs - 1000) : state.remainingMs;
+    const fresh = state.periodMs - state.remainingMs < 1000;
+    const offset = RING * (1 - target / state.periodMs);
+    return html`<div class="ring ${low ? 'low' : ''} ${fresh ? 'fresh' : ''}" role="timer" data-testid="countdown" aria-label=${t('card.secondsLeft', { seconds })}>
+      ${svg`<svg viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false">
         <circle class="track" cx="20" cy="20" r="16"></circle>
         <circle class="bar" cx="20" cy="20" r="16" stroke-dasharray=${RING} stroke-dashoffset=${offset}></circle>
       </svg>`}
@@ -183,27 +158,56 @@ export class OmamoriCodeCard extends LitElement {
     </div>`;
   }
 
+  private renderRecoveryWarning(a: Account) {
+    if (a.recoveryCodes.length === 0) return nothing;
+    const left = a.recoveryCodes.filter((c) => c.usedAt === 0).length;
+    if (left > RECOVERY_WARN_AT) return nothing;
+    const text = left === 0 ? t('card.recoveryNone') : left === 1 ? t('card.recoveryOne') : t('card.recoveryFew', { count: left });
+    return html`<div class="recovery-low" data-testid="recovery-low">${warningIcon}<span>${text}</span></div>`;
+  }
+
+  private renderCode(a: Account, title: string) {
+    const isHotp = a.type === 'hotp';
+    if (this.codeHidden) {
+      return html`<button class="code" data-testid="copy" aria-label=${t('card.revealCode', { title })} @click=${this.copy}>
+        <span class="digits hidden" data-testid="code" aria-hidden="true">••• •••</span>
+        <span class="next">${t('card.tapToShow')}</span>
+      </button>`;
+    }
+    const code = this.currentCode();
+    const showNext = !isHotp && totpState(a, this.now).remainingMs < NEXT_CODE_THRESHOLD_MS;
+    const label = code ? t('card.copyCode', { title, digits: spaced(code) }) : t('card.copy', { title });
+    return html`<button class="code" data-testid="copy" aria-label=${label} @click=${this.copy} ?disabled=${!code}>
+      <span class="digits" data-testid="code">${code ? groupCode(code) : '––– –––'}</span>
+      ${isHotp && !code ? html`<span class="next">${t('card.hotpHidden')}</span>` : nothing}
+      ${showNext ? html`<span class="next" data-testid="next-code">${t('card.next', { code: groupCode(nextCode(a, this.now)) })}</span>` : nothing}
+      ${this.copied ? html`<span class="copied" role="status">${t('card.copied')}</span>` : nothing}
+    </button>`;
+  }
+
   override render() {
     const a = this.account;
     const title = accountTitle(a) || t('card.noName');
     const isHotp = a.type === 'hotp';
-    const code = this.currentCode();
-    const showNext = !isHotp && totpState(a, this.now).remainingMs < NEXT_CODE_THRESHOLD_MS;
+    const code = this.codeHidden ? '' : this.currentCode();
     return html`<article data-testid="code-card">
-      <div class="names">
-        <div class="issuer" data-testid="issuer">${a.issuer || a.name || t('card.noName')}</div>
-        ${a.issuer && a.name ? html`<div class="name" data-testid="name">${a.name}</div>` : nothing}
+      <div class="head">
+        <omamori-account-icon .issuer=${a.issuer} .name=${a.name} .icon=${a.icon}></omamori-account-icon>
+        <div class="names">
+          <div class="issuer" data-testid="issuer">${a.issuer || a.name || t('card.noName')}</div>
+          ${a.issuer && a.name ? html`<div class="name" data-testid="name">${a.name}</div>` : nothing}
+          ${this.renderRecoveryWarning(a)}
+        </div>
+        <button class="icon-button favourite" data-testid="favourite" aria-pressed=${a.favourite ? 'true' : 'false'}
+          aria-label=${t('card.favourite', { title })} @click=${this.toggleFavourite}>${starIcon(a.favourite)}</button>
+        ${isHotp
+          ? html`<button class="menu-button" data-testid="hotp-next" @click=${this.drawHotp}>${t('card.hotpNext')}</button>`
+          : this.renderCountdown()}
       </div>
-      ${isHotp
-        ? html`<button class="menu-button" data-testid="hotp-next" @click=${this.drawHotp}>${t('card.hotpNext')}</button>`
-        : this.renderCountdown()}
-      <button class="code" data-testid="copy" aria-label=${t('card.copy', { title })} @click=${this.copy} ?disabled=${!code}>
-        <span class="digits" data-testid="code">${code ? groupCode(code) : '––– –––'}</span>
-        ${isHotp && !code ? html`<span class="next">${t('card.hotpHidden')}</span>` : nothing}
-        ${showNext ? html`<span class="next" data-testid="next-code">${t('card.next', { code: groupCode(nextCode(a, this.now)) })}</span>` : nothing}
-        ${this.copied ? html`<span class="copied" role="status">${t('card.copied')}</span>` : nothing}
-      </button>
+      ${this.renderCode(a, title)}
       <div class="tools">
+        <button class="icon-button" data-testid="large-open" aria-label=${t('card.showLarge', { title })} aria-haspopup="dialog"
+          ?disabled=${isHotp && !this.hotpShown} @click=${this.openLarge}>${expandIcon}</button>
         <button class="menu-button" data-testid="edit" aria-label=${`${t('card.edit')}: ${title}`} @click=${() => this.emit('edit-account')}>
           ${t('card.edit')}
         </button>
@@ -211,6 +215,9 @@ export class OmamoriCodeCard extends LitElement {
           ${t('card.delete')}
         </button>
       </div>
+      ${this.largeOpen && code
+        ? html`<omamori-large-code .account=${a} .code=${code} .now=${this.now} @large-code-closed=${this.onLargeClosed}></omamori-large-code>`
+        : nothing}
     </article>`;
   }
 }

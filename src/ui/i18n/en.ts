@@ -317,6 +317,18 @@ export const en = {
   'scanner.wifi': 'This QR code is a Wi-Fi network, not an account.',
   'scanner.other': 'This QR code is not for an authenticator. Scan the code the site shows when you turn on two-step verification.',
 
+  // --- code card: icons, privacy and comfort ---
+  'card.copyCode': 'Copy code {digits} for {title}',
+  'card.revealCode': 'Code hidden for {title}, activate to show',
+  'card.tapToShow': 'Tap to show',
+  'card.favourite': 'Favourite: {title}',
+  'card.showLarge': 'Show large: {title}',
+  'card.recoveryFew': '{count} recovery codes left',
+  'card.recoveryOne': '1 recovery code left',
+  'card.recoveryNone': 'No recovery codes left',
+  'large.code': 'Code: {digits}',
+  'large.secondsLeft': '{seconds} seconds left',
+  'large.close': 'Close',
   'error.uri/invalid': 'This is not a valid otpauth:// link.',
   'error.uri/unsupported-scheme': 'Only otpauth:// links can be added here.',
   'error.uri/unsupported-type': 'This kind of code is not supported.',

@@ -319,6 +319,18 @@ export const ja: Record<MessageKey, string> = {
   'scanner.wifi': 'このQRコードはWi-Fiネットワークの設定で、アカウントではありません。',
   'scanner.other': 'このQRコードは認証アプリ用ではありません。2段階認証を有効にするときにサイトに表示されるQRコードをスキャンしてください。',
 
+  // --- code card: icons, privacy and comfort ---
+  'card.copyCode': '{title} の確認コード {digits} をコピー',
+  'card.revealCode': '{title} の確認コードは非表示です。押すと表示します',
+  'card.tapToShow': 'タップして表示',
+  'card.favourite': 'お気に入り: {title}',
+  'card.showLarge': '大きく表示: {title}',
+  'card.recoveryFew': '予備のコードは残り {count} 個です',
+  'card.recoveryOne': '予備のコードは残り 1 個です',
+  'card.recoveryNone': '予備のコードが残っていません',
+  'large.code': '確認コード: {digits}',
+  'large.secondsLeft': '残り {seconds} 秒',
+  'large.close': '閉じる',
   'error.uri/invalid': '有効な otpauth:// リンクではありません。',
   'error.uri/unsupported-scheme': 'ここで追加できるのは otpauth:// リンクだけです。',
   'error.uri/unsupported-type': 'この種類のコードには対応していません。',
