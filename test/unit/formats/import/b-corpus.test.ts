@@ -13,6 +13,12 @@ const FORMATS = [
   'stratum-authpro-json',
   'stratum-authpro-encrypted',
   'stratum-authpro-encrypted-legacy',
+  'stratum-html-export',
+  'ente-auth-encrypted-export',
+  'freeotp-plus-json',
+  'lastpass-authenticator-json',
+  'raivo-otp-json',
+  'steam-maFile-json',
 ];
 
 /** Ente's file asks for 1 GiB of Argon2id memory: seconds of work even on a fast machine. */
