@@ -19,6 +19,9 @@ const FORMATS = [
   'lastpass-authenticator-json',
   'raivo-otp-json',
   'steam-maFile-json',
+  'totp-authenticator-encrypted',
+  'authenticator-plus-zip',
+  'winauth-zip',
 ];
 
 /** Ente's file asks for 1 GiB of Argon2id memory: seconds of work even on a fast machine. */
