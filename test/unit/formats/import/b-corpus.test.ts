@@ -3,9 +3,9 @@
  * readImport (the registry), so sniffing is tested too. Without the corpus nothing is generated.
  */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../src/core/errors';
 import { importersB } from '../../../../src/formats/import/family-b';
 import { readImport } from '../../../../src/formats/import/registry';
+import { errorCode } from './b-helpers';
 import { expectAccounts, filesOfFormats, manifestFiles, readShared, type ManifestFile } from './corpus-helpers';
 
 const FORMATS = [
@@ -55,15 +55,6 @@ function input(f: ManifestFile): { bytes: Uint8Array; fileName: string } {
   return { bytes: readShared(f.path), fileName: f.path.split('/').pop() ?? f.path };
 }
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'no error';
-  } catch (err) {
-    return err instanceof AppError ? err.code : `untyped: ${String(err)}`;
-  }
-}
-
 describe('family B corpus', () => {
   // Every corpus file, including family A's: a family-B sniffer that claims another app's file
   // would shadow that importer once the families are merged.
@@ -84,13 +75,13 @@ describe('family B corpus', () => {
 
   const encrypted = good.filter((f) => f.encrypted === true && f.password !== null && f.format !== 'ente-auth-encrypted-export');
   it.each(encrypted.map((f) => [name(f), f] as const))('%s refuses a wrong password and asks for a missing one', async (_n, f) => {
-    expect(await codeOf(readImport(input(f), { password: `${f.password ?? ''}x` }))).toBe('import/wrong-password');
-    expect(await codeOf(readImport(input(f), {}))).toBe('import/password-required');
+    expect(await errorCode(readImport(input(f), { password: `${f.password ?? ''}x` }))).toBe('import/wrong-password');
+    expect(await errorCode(readImport(input(f), {}))).toBe('import/password-required');
   }, SLOW);
 
   const failing = files.filter((f) => f.expected_error === true);
   it.each(failing.map((f) => [name(f), f] as const))('%s fails with a typed error', async (_n, f) => {
-    const code = await codeOf(readImport(input(f), f.password === null ? {} : { password: f.password }));
+    const code = await errorCode(readImport(input(f), f.password === null ? {} : { password: f.password }));
     expect(code).toMatch(/^(import|file)\//);
   });
 
