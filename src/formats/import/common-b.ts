@@ -70,7 +70,7 @@ export function readUriList(format: string, text: string, maxLines = 100_000): I
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
   if (lines.length > maxLines) throw new AppError('import/damaged');
-  return collectAccounts(format, lines, (line) => ({ data: parseForeignUri(line) }), (_line, i) => `#${i + 1}`);
+  return collectAccounts(format, lines, (line) => ({ data: parseForeignUri(line) }), uriEntryLabel);
 }
 
 /** Label for a URI line: its decoded label, without query, or the line number. */

@@ -10,6 +10,7 @@ import { readEnteText } from '../../../../src/formats/import/ente-encrypted';
 import { importersB } from '../../../../src/formats/import/family-b';
 import { readJavaStringMap } from '../../../../src/formats/import/java-serial';
 import { readProtonPlain } from '../../../../src/formats/import/proton';
+import { readRaivo } from '../../../../src/formats/import/raivo';
 import { readStratumJson } from '../../../../src/formats/import/stratum';
 import { readTotpAuthenticatorPlain } from '../../../../src/formats/import/totp-authenticator';
 import { readUriList } from '../../../../src/formats/import/common-b';
@@ -111,9 +112,10 @@ describe('family-B fuzz (10,000 inputs per importer)', () => {
   }, TIMEOUT);
 
   it.each([
-    ['authenticator-plus', F.FILES.authenticatorPlus],
-    ['winauth-zip', F.FILES.winAuth],
-  ])('%s: 5,000 ZIP directories + 4,500 URI lists + 500 full path', async (id, file) => {
+    ['authenticator-plus', F.FILES.authenticatorPlus, F.URI_LIST],
+    ['winauth-zip', F.FILES.winAuth, F.URI_LIST],
+    ['raivo-zip', F.FILES.raivoZip, F.RAIVO],
+  ])('%s: 5,000 ZIP directories + 4,500 members + 500 full path', async (id, file, member) => {
     const zip = F.readImportFixture(file);
     const imp = importer(id);
     await fc.assert(
@@ -122,7 +124,8 @@ describe('family-B fuzz (10,000 inputs per importer)', () => {
       }),
       { numRuns: 5_000 },
     );
-    await fuzzDecoder(enc(F.URI_LIST), 4_500, (b) => readUriList(id, dec(b)));
+    const decode = id === 'raivo-zip' ? (b: Uint8Array) => readRaivo(jsonOrNull(b)) : (b: Uint8Array) => readUriList(id, dec(b));
+    await fuzzDecoder(enc(member), 4_500, decode);
     await fuzzImporter(id, zip, 500, { password: F.PASSWORD });
   }, TIMEOUT);
 
