@@ -106,3 +106,13 @@ describe('otpauth lines as other apps write them', () => {
     expect(urisInHtml('<td><code>otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&amp;issuer=A&#38;B</code></td>')).toEqual(['otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&issuer=A&B']);
   });
 });
+
+describe('passwords are used exactly as typed', () => {
+  it('a password that NFKC would change still opens a Proton export (even with a KDF runner given)', async () => {
+    const password = 'ｐａｓｓ ﬁle'; // full-width letters and a ligature: NFKC turns them into ASCII
+    const bytes = await W.writeProtonEncrypted(F.PROTON_PLAIN, password);
+    const result = await readImport({ bytes }, { password, kdf: W.STUB_KDF });
+    expect(result.accounts).toHaveLength(4);
+    expect(await errorCode(readImport({ bytes }, { password: password.normalize('NFKC') }))).toBe('import/wrong-password');
+  });
+});
