@@ -69,11 +69,11 @@ describe('family-B fuzz (10,000 inputs per importer)', () => {
     await fuzzImporter('proton-authenticator', await W.writeProtonEncrypted(F.PROTON_PLAIN, F.PASSWORD, W.stubArgon2), 500, withPassword);
   }, TIMEOUT);
 
-  it('stratum: 9,500 plain + 300 strong (stub KDF) + 200 legacy (PBKDF2)', async () => {
+  it('stratum: 9,500 plain + 400 strong (stub KDF) + 100 legacy (PBKDF2, 64,000 rounds)', async () => {
     await fuzzDecoder(enc(F.STRATUM_PLAIN), 4_500, (b) => readStratumJson(jsonOrNull(b)));
     await fuzzImporter('stratum', enc(F.STRATUM_PLAIN), 5_000, {});
-    await fuzzImporter('stratum', await W.writeStratumStrong(F.STRATUM_PLAIN, F.PASSWORD, W.stubArgon2), 300, withPassword);
-    await fuzzImporter('stratum', F.readImportFixture(F.FILES.stratumLegacy), 200, withPassword);
+    await fuzzImporter('stratum', await W.writeStratumStrong(F.STRATUM_PLAIN, F.PASSWORD, W.stubArgon2), 400, withPassword);
+    await fuzzImporter('stratum', F.readImportFixture(F.FILES.stratumLegacy), 100, withPassword);
   }, TIMEOUT);
 
   it('ente-encrypted: 9,700 decrypted text + 300 full path (tiny libsodium limits)', async () => {
