@@ -10,6 +10,7 @@ import { decryptBitwardenExport } from './bitwarden-crypto';
 import { bareSecretDraft, steamUriSecret } from './foreign-uri';
 import type { AccountData } from '../../core/account';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
+import { parseForeignUri } from './common-b';
 import { AppError, isAppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportResult } from './types';
 
@@ -49,7 +50,7 @@ export function bitwardenTotpDraft(item: BitwardenItem, authenticator: boolean):
 /** A link without any label (`otpauth://totp/?secret=…`) is named by its item instead. */
 function parseLink(totp: string, item: BitwardenItem): AccountData {
   try {
-    return parseOtpauthUri(totp);
+    return parseForeignUri(totp);
   } catch (err) {
     if (!isAppError(err) || err.code !== 'uri/missing-label' || item.itemName === '') throw err;
     const labelled = totp.replace(/^(otpauth:\/\/[^/?]*)\/?(?=\?)/i, `$1/${encodeURIComponent(item.itemName)}`);

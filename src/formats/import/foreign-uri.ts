@@ -1,7 +1,7 @@
 /**
  * @file Helpers the family-A importers share: bare secrets, steam:// keys, text lines, abort
- * checks, own-key table lookups. Links inside other apps' files go through the core parser (parseOtpauthUri), so an
- * imported link names its account exactly as the same link scanned as a QR code would.
+ * checks, own-key table lookups. Links inside other apps' files go through parseForeignUri
+ * (common-b.ts), which reads them as those apps do.
  */
 import { accountDraft } from './common';
 import { type AccountData } from '../../core/account';

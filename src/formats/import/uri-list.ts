@@ -7,7 +7,7 @@
 import { collectAccounts, decodeText, entryLabel, isRecord, str, type DraftExtras } from './common';
 import { significantLines } from './foreign-uri';
 import type { AccountData } from '../../core/account';
-import { parseOtpauthUri } from '../../core/otpauth-uri';
+import { parseForeignUri } from './common-b';
 import { AppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportResult } from './types';
 
@@ -60,7 +60,7 @@ function readLines(format: string, lines: readonly Line[], withCodeDisplay: bool
     format,
     lines,
     (l) => {
-      const data: AccountData = parseOtpauthUri(l.text);
+      const data: AccountData = parseForeignUri(l.text);
       labels.set(l.line, entryLabel(data.issuer, data.name, l.line - 1));
       if (!withCodeDisplay) return { data };
       const display = codeDisplayOf(l.text);

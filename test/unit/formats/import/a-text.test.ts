@@ -15,10 +15,10 @@ describe('otpauth link list importer', () => {
     expect(await rejection(readFixture('x.txt', {}, utf8('hello\notpauth://totp/a?secret=GEZDGNBV\n')))).toBe('import/unknown-format');
   });
 
-  it('names accounts exactly as the same link scanned as a QR code (label equal to issuer= means no account name)', async () => {
+  it('names accounts as the exporting apps do: a label equal to issuer= is also the account name', async () => {
     const text = 'otpauth://totp/NoIssuer?secret=GEZDGNBVGY3TQOJQ&issuer=NoIssuer\notpauth://totp/alice?secret=GEZDGNBVGY3TQOJQ&issuer=Acme\n';
     const result = await readFixture('x.txt', {}, utf8(text));
-    expect(result.accounts.map((a) => [a.issuer, a.name])).toEqual([['NoIssuer', ''], ['Acme', 'alice']]);
+    expect(result.accounts.map((a) => [a.issuer, a.name])).toEqual([['NoIssuer', 'NoIssuer'], ['Acme', 'alice']]);
   });
 });
 
