@@ -1,0 +1,72 @@
+/**
+ * @file TOTP Authenticator (BinaryBoot, Android) backups (docs/formats.md): base64 text of
+ * AES-256-CBC (PKCS#7, zero IV, key = SHA-256 of the password; the app's default password is
+ * "TotpAuthenticator"). The plaintext is a JSON object whose first *key* is the JSON text of
+ * the entry array. Keys are hex (`"base": 16`). The app's codes are SHA-1/6 digits/30 s:
+ * like Aegis we ignore the `digits`/`period` strings some entries carry.
+ */
+import { AppError } from '../../core/errors';
+import { accountDraft, aesCbcDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hexToBytes, int, isRecord, parseJson, requirePassword, sha256, str, utf8 } from './common';
+import { bytesToSecretB32, canonicalB32, hasExtension, throwIfAborted, typed } from './common-b';
+import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+
+const MAX_BYTES = 16 * 1024 * 1024;
+
+function cipherBytes(bytes: Uint8Array): Uint8Array | null {
+  if (bytes.length < 24 || bytes.length > MAX_BYTES) return null;
+  const text = decodeText(bytes)?.trim();
+  if (text === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
+  const raw = base64ToBytes(text);
+  return raw !== null && raw.length >= 16 && raw.length % 16 === 0 ? raw : null;
+}
+
+function secretOf(e: Record<string, unknown>): string {
+  const key = str(e.key).trim();
+  const base = int(e.base, 16);
+  if (base === 32) return canonicalB32(key);
+  const bytes = base === 16 ? hexToBytes(key) : null;
+  if (bytes === null || bytes.length === 0) throw new AppError('account/invalid-secret', { field: 'secret' });
+  return bytesToSecretB32(bytes);
+}
+
+/** The decrypted JSON: `{"<JSON array of entries>": "<timestamp>"}`. */
+export function readTotpAuthenticatorPlain(plain: Uint8Array): ImportResult {
+  const outer = parseJson(plain);
+  if (!isRecord(outer)) throw new AppError('import/damaged');
+  const first = Object.keys(outer)[0];
+  const entries = first === undefined ? null : parseJson(utf8(first));
+  if (!Array.isArray(entries)) throw new AppError('import/damaged');
+  return collectAccounts(
+    'totp-authenticator',
+    entries,
+    (e) => {
+      if (!isRecord(e)) throw new AppError('import/damaged');
+      const data = accountDraft('totp', { issuer: str(e.issuer), name: str(e.name), secretB32: secretOf(e) });
+      return { data, extras: { groups: [str(e.accountHeaderLabel)], favourite: e.isFavorite === true } };
+    },
+    (e, i) => (isRecord(e) ? entryLabel(str(e.issuer), str(e.name), i) : `#${i + 1}`),
+  );
+}
+
+export const totpAuthenticatorImporter: Importer = {
+  id: 'totp-authenticator',
+  label: 'TOTP Authenticator',
+  sniff(input: ImportInput) {
+    // No magic: base64 text of whole AES blocks, with the app's extension or none given.
+    if (input.fileName !== undefined && input.fileName !== '' && !hasExtension(input, '.bin', '.encrypt', '.txt', '.backup')) return null;
+    return cipherBytes(input.bytes) === null ? null : { encrypted: true };
+  },
+  async read(input: ImportInput, options: ImportOptions) {
+    const ct = cipherBytes(input.bytes);
+    if (ct === null) throw new AppError('import/damaged');
+    const password = requirePassword(options.password);
+    throwIfAborted(options);
+    const key = await sha256(utf8(password));
+    const plain = await aesCbcDecrypt(key, new Uint8Array(16), ct);
+    key.fill(0);
+    // Padding can survive a wrong key (about 1 in 256): garbage that is not our JSON.
+    const outer = parseJson(plain);
+    if (!isRecord(outer)) throw new AppError('import/wrong-password');
+    return typed(() => readTotpAuthenticatorPlain(plain));
+  },
+};
