@@ -78,6 +78,7 @@ const SKIP_REASON: Record<ExportSkip['reason'], string> = {
   type: 'the target format has no such account type',
   period: 'the target format knows only 30-second codes',
   digits: 'the target format knows only 6- and 8-digit codes',
+  invalid: 'the account is incomplete',
 };
 
 function shortPath(io: CliIo, target: string): string {
@@ -141,7 +142,7 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
   }
   await writeAllOrNothing(files, args.flags.get('force') === true);
   if (to === 'google-qr') io.stdout((written.uris ?? []).map((u) => `${u}\n`).join(''));
-  for (const s of written.skipped) io.stderr(`skipped ${s.label}: ${SKIP_REASON[s.reason]}\n`);
+  for (const s of written.skipped) io.stderr(`skipped ${s.label}: ${s.code === undefined ? SKIP_REASON[s.reason] : messageFor(s.code)}\n`);
   for (const p of result.problems) io.stderr(`not read from the input: ${p.label}: ${messageFor(p.code)}\n`);
   io.stderr(`Wrote ${count} account${count === 1 ? '' : 's'} to ${files.map((f) => shortPath(io, f.target)).join(', ')}\n`);
   return EXIT_OK;
@@ -153,13 +154,13 @@ export async function codesCommand(io: CliIo, argv: readonly string[]): Promise<
   const now = io.now();
   const rows = result.accounts.map((a) => {
     const title = a.issuer !== '' && a.name !== '' ? `${a.issuer} (${a.name})` : a.issuer || a.name;
-    let code: string;
+    let code = '-';
+    let when = a.type === 'hotp' ? `counter ${a.counter}, not advanced` : `${Math.ceil(totpState(a, now).remainingMs / 1000)} s left`;
     try {
       code = groupCode(generateCode(a, now), a.type);
     } catch (err) {
-      code = `(${err instanceof AppError ? messageFor(err.code) : messageFor('unknown')})`;
+      when = `no code: ${messageFor(err instanceof AppError ? err.code : 'unknown')}`;
     }
-    const when = a.type === 'hotp' ? `counter ${a.counter}, not advanced` : `${Math.ceil(totpState(a, now).remainingMs / 1000)} s left`;
     return { code, title, when };
   });
   const width = Math.max(0, ...rows.map((r) => r.code.length));

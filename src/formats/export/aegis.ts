@@ -5,11 +5,12 @@
  * 32-byte salt, the master key wrapped with AES-256-GCM) and the db as base64 of its AES-256-GCM
  * ciphertext, nonces and tags in hex. Aegis hashes the password's UTF-8 bytes as typed.
  */
+import type { AccountData } from '../../core/account';
 import { randomBytes } from '../../core/crypto/aead';
 import { aesGcmSealRaw, scryptRaw } from '../../core/crypto/foreign-seal';
 import { throwIfAborted } from '../../core/crypto/kdf';
-import { accountDataOf, groupNames, noteWithRecoveryCodes, requireExportPassword, utf8Bytes } from './common';
-import type { ExportAccount, ExportOptions, ExportResult, Exporter } from './types';
+import { checkAccounts, groupNames, noteWithRecoveryCodes, requireExportPassword, utf8Bytes } from './common';
+import type { ExportAccount, ExportOptions, ExportResult, ExportSkip, Exporter } from './types';
 
 /** The db version Aegis 3.x writes (it refuses higher ones, reads lower ones). */
 export const AEGIS_DB_VERSION = 3;
@@ -27,7 +28,7 @@ function base64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
-function entryInfo(a: ReturnType<typeof accountDataOf>): Record<string, unknown> {
+function entryInfo(a: AccountData): Record<string, unknown> {
   const algo = a.type === 'totp' || a.type === 'hotp' ? a.algorithm : ALGO_OF_TYPE[a.type];
   const info: Record<string, unknown> = { secret: a.secretB32, algo, digits: a.digits };
   if (a.type === 'hotp') info.counter = a.counter;
@@ -36,12 +37,12 @@ function entryInfo(a: ReturnType<typeof accountDataOf>): Record<string, unknown>
   return info;
 }
 
-/** The vault content (`db`) object. */
-export function aegisDb(accounts: readonly ExportAccount[]): Record<string, unknown> {
-  const groups = groupNames(accounts).map((name) => ({ uuid: crypto.randomUUID(), name }));
+/** The vault content (`db`) object, and the accounts it could not hold. */
+export function aegisDb(all: readonly ExportAccount[]): { db: Record<string, unknown>; skipped: ExportSkip[] } {
+  const { ok, skipped } = checkAccounts(all);
+  const groups = groupNames(ok.map((c) => c.account)).map((name) => ({ uuid: crypto.randomUUID(), name }));
   const uuidOf = new Map<string, string>(groups.map((g) => [g.name, g.uuid]));
-  const entries = accounts.map((account) => {
-    const a = accountDataOf(account);
+  const entries = ok.map(({ account, data: a }) => {
     return {
       type: a.type,
       uuid: crypto.randomUUID(),
@@ -54,23 +55,24 @@ export function aegisDb(accounts: readonly ExportAccount[]): Record<string, unkn
       groups: [...new Set(account.groups.map((g) => uuidOf.get(g.trim())).filter((u): u is string => u !== undefined))],
     };
   });
-  return { version: AEGIS_DB_VERSION, entries, groups, icons_optimized: true };
+  return { db: { version: AEGIS_DB_VERSION, entries, groups, icons_optimized: true }, skipped };
 }
 
-function file(json: unknown): ExportResult {
+function file(json: unknown, skipped: ExportSkip[]): ExportResult {
   return {
     file: { bytes: utf8Bytes(`${JSON.stringify(json, null, 4)}\n`), fileName: 'aegis-export.json', extension: 'json', mime: 'application/json' },
-    skipped: [],
+    skipped,
   };
 }
 
 export async function writeAegisPlain(accounts: readonly ExportAccount[]): Promise<ExportResult> {
-  return file({ version: 1, header: { slots: null, params: null }, db: aegisDb(accounts) });
+  const { db, skipped } = aegisDb(accounts);
+  return file({ version: 1, header: { slots: null, params: null }, db }, skipped);
 }
 
 export async function writeAegisEncrypted(accounts: readonly ExportAccount[], options: ExportOptions = {}): Promise<ExportResult> {
   const password = requireExportPassword(options.password);
-  const db = aegisDb(accounts);
+  const { db, skipped } = aegisDb(accounts);
   const masterKey = randomBytes(32);
   const salt = randomBytes(32);
   const pw = utf8Bytes(password);
@@ -98,7 +100,7 @@ export async function writeAegisEncrypted(accounts: readonly ExportAccount[], op
       repaired: true,
       is_backup: false,
     };
-    return file({ version: 1, header: { slots: [slot], params: { nonce: hex(dbNonce), tag: hex(sealed.tag) } }, db: base64(sealed.ct) });
+    return file({ version: 1, header: { slots: [slot], params: { nonce: hex(dbNonce), tag: hex(sealed.tag) } }, db: base64(sealed.ct) }, skipped);
   } finally {
     masterKey.fill(0);
     pw.fill(0);

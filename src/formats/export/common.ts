@@ -1,8 +1,8 @@
 /** @file Helpers shared by the exporters. */
 import { validateAccount, type AccountData } from '../../core/account';
-import { AppError } from '../../core/errors';
+import { AppError, isAppError } from '../../core/errors';
 import { entryLabel } from '../import/common';
-import type { ExportAccount, RecoveryCode } from './types';
+import type { ExportAccount, ExportSkip, RecoveryCode } from './types';
 
 export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(text);
@@ -26,6 +26,29 @@ export function accountDataOf(a: ExportAccount): AccountData {
     counter: a.counter,
     pin: a.pin,
   });
+}
+
+export interface Checked {
+  account: ExportAccount;
+  data: AccountData;
+  index: number;
+}
+
+/**
+ * Splits accounts into those a file can hold and those it cannot: one invalid account (an mOTP
+ * link without its PIN, say) is listed as skipped instead of failing the whole export.
+ */
+export function checkAccounts(accounts: readonly ExportAccount[]): { ok: Checked[]; skipped: ExportSkip[] } {
+  const ok: Checked[] = [];
+  const skipped: ExportSkip[] = [];
+  accounts.forEach((account, index) => {
+    try {
+      ok.push({ account, data: accountDataOf(account), index });
+    } catch (err) {
+      skipped.push({ label: labelOf(account, index), reason: 'invalid', code: isAppError(err) ? err.code : 'unknown' });
+    }
+  });
+  return { ok, skipped };
 }
 
 export function labelOf(a: Pick<ExportAccount, 'issuer' | 'name'>, index: number): string {

@@ -7,7 +7,7 @@ import { createInProcessKdf } from '../../core/crypto/kdf';
 import { writeExportFile } from '../../core/export-file';
 import { encodeMigrationUris } from '../google-migration';
 import { formatOtpauthList } from '../otpauth-list';
-import { accountDataOf, labelOf, requireExportPassword, utf8Bytes } from './common';
+import { checkAccounts, labelOf, requireExportPassword, utf8Bytes } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, Exporter } from './types';
 
 export const OMAMORI_APP_NAME = 'omamori-cli';
@@ -17,8 +17,9 @@ export const otpauthExporter: Exporter = {
   label: 'otpauth:// links',
   encrypted: false,
   async write(accounts) {
-    const text = formatOtpauthList(accounts.map(accountDataOf));
-    return { file: { bytes: utf8Bytes(text), fileName: 'otpauth-links.txt', extension: 'txt', mime: 'text/plain' }, skipped: [] };
+    const { ok, skipped } = checkAccounts(accounts);
+    const text = formatOtpauthList(ok.map((c) => c.data));
+    return { file: { bytes: utf8Bytes(text), fileName: 'otpauth-links.txt', extension: 'txt', mime: 'text/plain' }, skipped };
   },
 };
 
@@ -32,9 +33,10 @@ export const omamoriExporter: Exporter = {
     const deps: Parameters<typeof writeExportFile>[2] = { kdf: options.kdf ?? createInProcessKdf(), now, app: OMAMORI_APP_NAME };
     if (options.argon2 !== undefined) deps.argon2 = options.argon2;
     if (options.signal !== undefined) deps.signal = options.signal;
-    const bytes = await writeExportFile(accounts.map(accountDataOf), { kind: 'passphrase', passphrase }, deps);
+    const { ok, skipped } = checkAccounts(accounts);
+    const bytes = await writeExportFile(ok.map((c) => c.data), { kind: 'passphrase', passphrase }, deps);
     const day = now.toISOString().slice(0, 10);
-    return { file: { bytes, fileName: `omamori-backup-${day}.omamori`, extension: 'omamori', mime: 'application/json' }, skipped: [] };
+    return { file: { bytes, fileName: `omamori-backup-${day}.omamori`, extension: 'omamori', mime: 'application/json' }, skipped };
   },
 };
 
@@ -43,9 +45,10 @@ export const googleQrExporter: Exporter = {
   label: 'Google Authenticator transfer QR codes',
   encrypted: false,
   async write(accounts, options = {}) {
-    const data = accounts.map(accountDataOf);
+    const { ok, skipped } = checkAccounts(accounts);
+    const data = ok.map((c) => c.data);
     const encoded = encodeMigrationUris(data, options.perCode === undefined ? {} : { perCode: options.perCode });
-    const skipped = encoded.skipped.map(({ account, reason }) => ({ label: labelOf(account, data.indexOf(account)), reason }));
+    for (const { account, reason } of encoded.skipped) skipped.push({ label: labelOf(account, ok[data.indexOf(account)]?.index ?? 0), reason });
     const text = encoded.uris.map((u) => `${u}\n`).join('');
     return {
       file: { bytes: utf8Bytes(text), fileName: 'google-authenticator-transfer.txt', extension: 'txt', mime: 'text/plain' },

@@ -6,8 +6,8 @@
  * field, so notes and recovery codes are not carried (docs/formats.md).
  */
 import { formatOtpauthUri } from '../../core/otpauth-uri';
-import { accountDataOf, groupNames, labelOf, utf8Bytes } from './common';
-import type { ExportAccount, ExportOptions, ExportResult, ExportSkip, Exporter } from './types';
+import { checkAccounts, groupNames, labelOf, utf8Bytes } from './common';
+import type { ExportAccount, ExportOptions, ExportResult, Exporter } from './types';
 
 export const TWOFAS_SCHEMA_VERSION = 4;
 /** The icon collection 2FAS assigns to services it has no brand icon for. */
@@ -20,16 +20,15 @@ function labelText(title: string): string {
 
 export async function writeTwofas(accounts: readonly ExportAccount[], options: ExportOptions = {}): Promise<ExportResult> {
   const now = (options.now ?? new Date()).getTime();
-  const skipped: ExportSkip[] = [];
-  const names = groupNames(accounts);
+  const { ok, skipped } = checkAccounts(accounts);
+  const names = groupNames(ok.map((c) => c.account));
   const groups = names.map((name) => ({ id: crypto.randomUUID(), name, isExpanded: true, updatedAt: now }));
   const idOf = new Map<string, string>(groups.map((g) => [g.name, g.id]));
   const services: Record<string, unknown>[] = [];
-  accounts.forEach((account, index) => {
-    const a = accountDataOf(account);
+  for (const { account, data: a, index } of ok) {
     if (a.type !== 'totp' && a.type !== 'hotp' && a.type !== 'steam') {
       skipped.push({ label: labelOf(a, index), reason: 'type' });
-      return;
+      continue;
     }
     const title = a.issuer !== '' ? a.issuer : a.name;
     const otp: Record<string, unknown> = {};
@@ -55,7 +54,7 @@ export async function writeTwofas(accounts: readonly ExportAccount[], options: E
     const group = account.groups.map((g) => idOf.get(g.trim())).find((id) => id !== undefined);
     if (group !== undefined) service.groupId = group;
     services.push(service);
-  });
+  }
   const backup = {
     services,
     groups,

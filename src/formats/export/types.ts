@@ -4,6 +4,7 @@
  */
 import type { KdfRunner } from '../../core/crypto/kdf';
 import type { Argon2Cost } from '../../core/crypto/kdf';
+import type { ErrorCode } from '../../core/errors';
 import type { ImportedAccount } from '../import/types';
 
 export interface RecoveryCode {
@@ -27,12 +28,14 @@ export interface ExportedFile {
 }
 
 /** Why an account could not be written in a format (the account itself is listed, never its secret). */
-export type SkipReason = 'type' | 'period' | 'digits';
+export type SkipReason = 'type' | 'period' | 'digits' | 'invalid';
 
 export interface ExportSkip {
   /** "Issuer (name)" as in the import problems. */
   label: string;
   reason: SkipReason;
+  /** For 'invalid': what is wrong (e.g. an mOTP account read from a link has no PIN). */
+  code?: ErrorCode;
 }
 
 export interface ExportResult {
