@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import QRCode from 'qrcode';
 import { generateCode, groupCode, totpState } from '../core/codes';
 import { AppError } from '../core/errors';
 import { exporterFor, isExporterId, EXPORTER_IDS, type ExportAccount, type ExportSkip } from '../formats/export';
@@ -134,6 +133,7 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
   if (to === 'google-qr' && !/\.txt$/i.test(out)) {
     const uris = written.uris ?? [];
     const targets = await qrTargets(io, out, uris.length);
+    const { default: QRCode } = await import('qrcode');
     files = await Promise.all(
       uris.map(async (uri, i) => ({ target: targets[i] ?? '', bytes: new Uint8Array(await QRCode.toBuffer(uri, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 4 })) })),
     );

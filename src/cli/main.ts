@@ -4,9 +4,8 @@
  * bin/omamori.mjs calls. Every failure is one English line on stderr and a non-zero exit code.
  */
 import { version } from '../../package.json';
-import { EXPORTER_IDS } from '../formats/export';
+import { EXPORTER_IDS } from '../formats/export/types';
 import { CliError, EXIT_OK, EXIT_USAGE, presentCliError, usageError } from './cli-error';
-import { codesCommand, convertCommand, inspectCommand } from './commands';
 import type { CliIo } from './io';
 import { nodeIo } from './node-io';
 
@@ -57,13 +56,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout(`${version}\n`);
       return EXIT_OK;
     }
+    // Loaded only for a real command: --help and --version start without every importer.
     switch (command) {
       case 'inspect':
-        return await inspectCommand(io, rest);
+        return await (await import('./commands')).inspectCommand(io, rest);
       case 'convert':
-        return await convertCommand(io, rest);
+        return await (await import('./commands')).convertCommand(io, rest);
       case 'codes':
-        return await codesCommand(io, rest);
+        return await (await import('./commands')).codesCommand(io, rest);
       default:
         throw command.startsWith('-') ? usageError(`Unknown option ${command.split('=')[0] ?? ''}`) : usageError(`Unknown command ${command}`);
     }
