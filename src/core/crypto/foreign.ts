@@ -33,3 +33,26 @@ export async function aesCbcDecryptRaw(key: Uint8Array, iv: Uint8Array, ct: Uint
   const k = await crypto.subtle.importKey('raw', asBytes(key), 'AES-CBC', false, ['decrypt']);
   return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv: asBytes(iv) }, k, asBytes(ct)));
 }
+
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/**
+ * scrypt (RFC 7914) via @noble/hashes, 32-byte output. Callers bound N/r/p first; `maxmem` is a
+ * second fence so that a file can never make this allocate more than 256 MiB.
+ */
+export async function scryptRaw(password: Uint8Array, salt: Uint8Array, params: ScryptParams, onTick?: () => void): Promise<Bytes> {
+  const { scryptAsync } = await import('@noble/hashes/scrypt.js');
+  const out = await scryptAsync(password, salt, {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    dkLen: 32,
+    maxmem: 256 * 1024 * 1024 + 4096,
+    ...(onTick === undefined ? {} : { onProgress: () => onTick() }),
+  });
+  return asBytes(out);
+}

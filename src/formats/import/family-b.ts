@@ -5,6 +5,7 @@
  */
 import { enteEncryptedImporter } from './ente-encrypted';
 import { freeOtpPlusImporter } from './freeotp-plus';
+import { freeOtpV2Importer } from './freeotp-v2';
 import { lastPassImporter } from './lastpass';
 import { omamoriImporter } from './omamori';
 import { protonImporter } from './proton';
@@ -22,6 +23,7 @@ export const importersB: Importer[] = [
   stratumImporter,
   enteEncryptedImporter,
   freeOtpPlusImporter,
+  freeOtpV2Importer,
   lastPassImporter,
   raivoImporter,
   steamImporter,

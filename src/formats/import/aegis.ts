@@ -1,0 +1,184 @@
+/**
+ * @file Aegis vault export (`aegis-export-*.json`, format in Aegis' docs/vault.md): a `header`
+ * with password slots and GCM params, and a `db` that is either the plain content object or,
+ * when encrypted, base64 of its AES-256-GCM ciphertext under the master key. Each password slot
+ * wraps the master key with AES-256-GCM under scrypt(password, salt, N, r, p).
+ */
+import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hashAlgorithm, hexToBytes, int, isRecord, parseJson, requirePassword, str, utf8 } from './common';
+import { checkSignal } from './foreign-uri';
+import type { OtpType } from '../../core/account';
+import { scryptRaw } from '../../core/crypto/foreign';
+import { AppError } from '../../core/errors';
+import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
+
+const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', steam: 'steam', motp: 'motp', yandex: 'yandex' };
+const PASSWORD_SLOT = 1;
+/** Aegis writes N=2^15, r=8, p=1; these bounds leave room and keep memory (128·N·r) ≤ 256 MiB. */
+const SCRYPT_MAX_N = 2 ** 20;
+const SCRYPT_MAX_R = 32;
+const SCRYPT_MAX_P = 16;
+const SCRYPT_MAX_MEMORY = 256 * 1024 * 1024;
+const SCRYPT_MAX_WORK = 2 ** 24; // N·r·p
+const MAX_DB_VERSION = 3;
+
+function vaultOf(bytes: Uint8Array): Record<string, unknown> | null {
+  const json = parseJson(bytes);
+  if (!isRecord(json) || !isRecord(json.header) || !('db' in json)) return null;
+  if (!isRecord(json.db) && typeof json.db !== 'string') return null;
+  return json;
+}
+
+function isEncrypted(vault: Record<string, unknown>): boolean {
+  return typeof vault.db === 'string';
+}
+
+function scryptInBounds(n: number, r: number, p: number): boolean {
+  return (
+    Number.isSafeInteger(n) && n >= 2 && n <= SCRYPT_MAX_N && (n & (n - 1)) === 0 &&
+    Number.isSafeInteger(r) && r >= 1 && r <= SCRYPT_MAX_R &&
+    Number.isSafeInteger(p) && p >= 1 && p <= SCRYPT_MAX_P &&
+    128 * n * r <= SCRYPT_MAX_MEMORY && n * r * p <= SCRYPT_MAX_WORK
+  );
+}
+
+function hexField(value: unknown): Uint8Array {
+  const bytes = hexToBytes(str(value));
+  if (bytes === null) throw new AppError('import/damaged');
+  return bytes;
+}
+
+async function unwrapMasterKey(header: Record<string, unknown>, password: string, signal: AbortSignal | undefined): Promise<Uint8Array> {
+  const slots = Array.isArray(header.slots) ? header.slots.filter((s) => isRecord(s) && int(s.type, -1) === PASSWORD_SLOT) : [];
+  // Biometric (2) and raw (0) slots need a key that never leaves the phone.
+  if (slots.length === 0) throw new AppError('import/unsupported');
+  let tried = 0;
+  let beyondBounds = 0;
+  for (const slot of slots as Record<string, unknown>[]) {
+    const n = int(slot.n, 0);
+    const r = int(slot.r, 0);
+    const p = int(slot.p, 0);
+    // Checked before anything runs: a file must not be able to ask for gigabytes or hours.
+    if (!scryptInBounds(n, r, p)) {
+      beyondBounds++;
+      continue;
+    }
+    const params = isRecord(slot.key_params) ? slot.key_params : {};
+    const salt = hexToBytes(str(slot.salt));
+    const wrapped = hexToBytes(str(slot.key));
+    const nonce = hexToBytes(str(params.nonce));
+    const tag = hexToBytes(str(params.tag));
+    if (salt === null || wrapped === null || nonce?.length !== 12 || tag?.length !== 16 || wrapped.length !== 32) continue;
+    tried++;
+    checkSignal(signal);
+    const kek = await scryptRaw(utf8(password), salt, { N: n, r, p }, () => checkSignal(signal));
+    checkSignal(signal);
+    try {
+      return await aesGcmDecrypt(kek, nonce, concat(wrapped, tag));
+    } catch {
+      // another password slot may match
+    } finally {
+      kek.fill(0);
+    }
+  }
+  // No slot we could even try: parameters beyond our bounds, or slot fields missing.
+  if (tried === 0) throw new AppError(beyondBounds > 0 ? 'import/unsupported' : 'import/damaged');
+  throw new AppError('import/wrong-password');
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+async function decryptDb(vault: Record<string, unknown>, options: ImportOptions): Promise<unknown> {
+  const password = requirePassword(options.password);
+  const header = vault.header as Record<string, unknown>;
+  const params = isRecord(header.params) ? header.params : null;
+  const ct = base64ToBytes(str(vault.db));
+  if (params === null || ct === null) throw new AppError('import/damaged');
+  const nonce = hexField(params.nonce);
+  const tag = hexField(params.tag);
+  if (nonce.length !== 12 || tag.length !== 16) throw new AppError('import/damaged');
+  const masterKey = await unwrapMasterKey(header, password, options.signal);
+  let plain: Uint8Array;
+  try {
+    plain = await aesGcmDecrypt(masterKey, nonce, concat(ct, tag));
+  } catch {
+    // The slot opened, so the password is right: the content itself was altered.
+    throw new AppError('import/damaged');
+  } finally {
+    masterKey.fill(0);
+  }
+  const text = decodeText(plain);
+  plain.fill(0);
+  if (text === null) throw new AppError('import/damaged');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError('import/damaged');
+  }
+}
+
+function groupNames(db: Record<string, unknown>): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!Array.isArray(db.groups)) return names;
+  for (const g of db.groups) if (isRecord(g) && typeof g.uuid === 'string') names.set(g.uuid, str(g.name));
+  return names;
+}
+
+function entryGroups(entry: Record<string, unknown>, names: Map<string, string>): string[] {
+  // db v3: uuids into db.groups; v1/v2: one group name.
+  if (Array.isArray(entry.groups)) return entry.groups.map((id) => (typeof id === 'string' ? (names.get(id) ?? '') : ''));
+  return typeof entry.group === 'string' ? [entry.group] : [];
+}
+
+/** Reads the plain content object (`db`) of a vault. Exported for the fuzz tests. */
+export function readAegisDb(db: unknown): ImportResult {
+  if (!isRecord(db) || !Array.isArray(db.entries)) throw new AppError('import/damaged');
+  const version = int(db.version, 1);
+  if (version > MAX_DB_VERSION) throw new AppError('import/unsupported');
+  const names = groupNames(db);
+  return collectAccounts(
+    'aegis',
+    db.entries as unknown[],
+    (raw) => {
+      if (!isRecord(raw)) throw new AppError('import/damaged');
+      const type = TYPES[str(raw.type).toLowerCase()];
+      if (type === undefined) throw new AppError('import/unsupported');
+      const info = isRecord(raw.info) ? raw.info : {};
+      const draft = accountDraft(type, { issuer: str(raw.issuer), name: str(raw.name), secretB32: str(info.secret) });
+      if (type === 'totp' || type === 'hotp') {
+        const algorithm = info.algo === undefined || info.algo === null ? 'SHA1' : hashAlgorithm(info.algo);
+        if (algorithm === null) throw new AppError('account/invalid-algorithm');
+        draft.algorithm = algorithm;
+      }
+      if (type !== 'steam' && type !== 'yandex') draft.digits = int(info.digits, draft.digits);
+      if (type !== 'hotp') draft.period = int(info.period, draft.period);
+      if (type === 'hotp') draft.counter = int(info.counter, 0);
+      if (type === 'motp' || type === 'yandex') draft.pin = str(info.pin);
+      return {
+        data: draft,
+        extras: { groups: entryGroups(raw, names), notes: str(raw.note), favourite: raw.favorite === true },
+      };
+    },
+    (raw, i) => (isRecord(raw) ? entryLabel(str(raw.issuer), str(raw.name), i) : `#${i + 1}`),
+  );
+}
+
+export const aegisImporter: Importer = {
+  id: 'aegis',
+  label: 'Aegis',
+  sniff(input: ImportInput) {
+    const vault = vaultOf(input.bytes);
+    return vault === null ? null : { encrypted: isEncrypted(vault) };
+  },
+  async read(input, options) {
+    const vault = vaultOf(input.bytes);
+    if (vault === null) throw new AppError('import/damaged');
+    if (int(vault.version, 1) > 1) throw new AppError('import/unsupported');
+    const db = isEncrypted(vault) ? await decryptDb(vault, options) : vault.db;
+    return readAegisDb(db);
+  },
+};

@@ -1,0 +1,160 @@
+/**
+ * @file andOTP backups. Plain: a JSON array of entries (`otp_accounts_*.json`). Encrypted
+ * (`otp_accounts_*.json.aes`, often renamed `.bin`), two layouts without any magic:
+ *   new (andOTP ≥ 0.6.3): [4-byte BE PBKDF2-HMAC-SHA1 iterations][12-byte salt][12-byte nonce][ct‖tag],
+ *       key = PBKDF2(password, salt, iterations, 32 bytes);
+ *   old: [12-byte nonce][ct‖tag], key = SHA-256(password).
+ * Both are AES-256-GCM over the JSON array. With no magic, the encrypted importer only claims
+ * files named *.bin / *.aes that no other known binary format claims (see family-a.ts).
+ */
+import { accountDraft, aesGcmDecrypt, collectAccounts, decodeText, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, sha256, str, utf8 } from './common';
+import { checkSignal } from './foreign-uri';
+import type { OtpType } from '../../core/account';
+import { AppError, isAppError } from '../../core/errors';
+import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
+
+const TYPES: Readonly<Record<string, OtpType>> = { TOTP: 'totp', HOTP: 'hotp', STEAM: 'steam', MOTP: 'motp' };
+/** andOTP picks 140 000–160 000; anything far outside is not an andOTP header. */
+const MIN_ITERATIONS = 1_000;
+const MAX_ITERATIONS = 2_000_000;
+const NONCE = 12;
+const SALT = 12;
+const TAG = 16;
+
+function entriesOf(bytes: Uint8Array): unknown[] | null {
+  const json = parseJson(bytes);
+  if (!Array.isArray(json) || json.length === 0) return null;
+  const first: unknown = json[0];
+  return isRecord(first) && typeof first.secret === 'string' && typeof first.type === 'string' && ('label' in first || 'issuer' in first) ? json : null;
+}
+
+/** Maps the (decrypted) entry array. Exported for the fuzz tests. */
+export function readAndotpEntries(entries: unknown, format = 'andotp'): ImportResult {
+  if (!Array.isArray(entries)) throw new AppError('import/damaged');
+  return collectAccounts(
+    format,
+    entries as unknown[],
+    (raw) => {
+      if (!isRecord(raw)) throw new AppError('import/damaged');
+      const type = TYPES[str(raw.type).toUpperCase()];
+      if (type === undefined) throw new AppError('import/unsupported');
+      const { issuer, name } = namesOf(raw);
+      // andOTP asks for the mOTP PIN at every use and never stores it: the entry cannot be
+      // completed here, so it becomes a problem (account/invalid-pin) the user re-adds by hand.
+      const draft = accountDraft(type, { issuer, name, secretB32: str(raw.secret) });
+      if (type !== 'steam' && type !== 'motp') {
+        const algorithm = raw.algorithm === undefined || raw.algorithm === null ? 'SHA1' : hashAlgorithm(raw.algorithm);
+        if (algorithm === null) throw new AppError('account/invalid-algorithm');
+        draft.algorithm = algorithm;
+      }
+      if (type !== 'steam') draft.digits = int(raw.digits, draft.digits);
+      if (type === 'totp' || type === 'steam') draft.period = int(raw.period, draft.period);
+      if (type === 'hotp') draft.counter = int(raw.counter, 0);
+      const tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [];
+      return { data: draft, extras: { groups: tags, notes: str(raw.note) } };
+    },
+    (raw, i) => {
+      if (!isRecord(raw)) return `#${i + 1}`;
+      const { issuer, name } = namesOf(raw);
+      return entryLabel(issuer, name, i);
+    },
+  );
+}
+
+/** Old andOTP had only a label, which Aegis and andOTP itself wrote as "Issuer - name". */
+function namesOf(raw: Record<string, unknown>): { issuer: string; name: string } {
+  const label = str(raw.label);
+  if ('issuer' in raw) return { issuer: str(raw.issuer), name: label };
+  const dash = label.indexOf(' - ');
+  return dash < 0 ? { issuer: '', name: label } : { issuer: label.slice(0, dash), name: label.slice(dash + 3) };
+}
+
+export const andotpImporter: Importer = {
+  id: 'andotp',
+  label: 'andOTP',
+  sniff(input) {
+    return entriesOf(input.bytes) === null ? null : { encrypted: false };
+  },
+  async read(input) {
+    const entries = entriesOf(input.bytes);
+    if (entries === null) throw new AppError('import/damaged');
+    return readAndotpEntries(entries);
+  },
+};
+
+// ---- encrypted ----
+
+const OTHER_MAGICS: readonly string[] = ['AUTHENTICATORPRO', 'AuthenticatorPro', 'SQLite format 3', 'PK\u0003\u0004', '\u00ac\u00ed'];
+
+function startsWithAscii(bytes: Uint8Array, magic: string): boolean {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic.charCodeAt(i)) return false;
+  return true;
+}
+
+function looksEncryptedAndotp(input: ImportInput): boolean {
+  const name = (input.fileName ?? '').toLowerCase();
+  if (!name.endsWith('.bin') && !name.endsWith('.aes')) return false;
+  const { bytes } = input;
+  if (bytes.length < NONCE + TAG + 2) return false;
+  if (OTHER_MAGICS.some((m) => startsWithAscii(bytes, m))) return false;
+  // Ciphertext is never valid UTF-8 text of this length; base64 or JSON would be.
+  return decodeText(bytes) === null;
+}
+
+function iterationsOf(bytes: Uint8Array): number {
+  return (((bytes[0] ?? 0) << 24) >>> 0) + ((bytes[1] ?? 0) << 16) + ((bytes[2] ?? 0) << 8) + (bytes[3] ?? 0);
+}
+
+async function openNew(bytes: Uint8Array, password: string, signal: AbortSignal | undefined): Promise<Uint8Array | null> {
+  const iterations = iterationsOf(bytes);
+  if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS || bytes.length < 4 + SALT + NONCE + TAG) return null;
+  const salt = bytes.subarray(4, 4 + SALT);
+  const nonce = bytes.subarray(4 + SALT, 4 + SALT + NONCE);
+  checkSignal(signal);
+  const key = await pbkdf2(utf8(password), salt, iterations, 'SHA-1', 32);
+  checkSignal(signal);
+  try {
+    return await aesGcmDecrypt(key, nonce, bytes.subarray(4 + SALT + NONCE));
+  } catch (err) {
+    if (isAppError(err) && err.code === 'import/wrong-password') return null;
+    throw err;
+  } finally {
+    key.fill(0);
+  }
+}
+
+async function openOld(bytes: Uint8Array, password: string): Promise<Uint8Array | null> {
+  const key = await sha256(utf8(password));
+  try {
+    return await aesGcmDecrypt(key, bytes.subarray(0, NONCE), bytes.subarray(NONCE));
+  } catch {
+    return null;
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** Decrypts either layout; exported for tests. */
+export async function decryptAndotp(bytes: Uint8Array, options: ImportOptions): Promise<Uint8Array> {
+  const password = requirePassword(options.password);
+  const plain = (await openNew(bytes, password, options.signal)) ?? (await openOld(bytes, password));
+  if (plain === null) throw new AppError('import/wrong-password');
+  return plain;
+}
+
+export const andotpEncryptedImporter: Importer = {
+  id: 'andotp-encrypted',
+  label: 'andOTP (encrypted)',
+  sniff(input) {
+    return looksEncryptedAndotp(input) ? { encrypted: true } : null;
+  },
+  async read(input, options) {
+    if (!looksEncryptedAndotp(input)) throw new AppError('import/damaged');
+    const plain = await decryptAndotp(input.bytes, options);
+    const json = parseJson(plain);
+    plain.fill(0);
+    if (!Array.isArray(json)) throw new AppError('import/damaged');
+    return readAndotpEntries(json, 'andotp-encrypted');
+  },
+};

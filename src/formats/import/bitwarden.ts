@@ -1,0 +1,140 @@
+/**
+ * @file Bitwarden exports: the password manager's JSON (plain, or "password protected"), and
+ * Bitwarden Authenticator's JSON. Only login items with `login.totp` become accounts; cards,
+ * notes and identities are skipped silently. `login.totp` is an otpauth:// link, `steam://<key>`
+ * or a bare base32 key (Bitwarden's own three spellings). An "account restricted" export is
+ * encrypted with the Bitwarden account key, which the file does not hold: it is refused.
+ */
+import { accountDraft, collectAccounts, entryLabel, isRecord, parseJson, str, type DraftExtras } from './common';
+import { decryptBitwardenExport } from './bitwarden-crypto';
+import { bareSecretDraft, parseForeignUri, steamUriSecret } from './foreign-uri';
+import type { AccountData } from '../../core/account';
+import { AppError } from '../../core/errors';
+import type { Importer, ImportInput, ImportResult } from './types';
+
+/** Bitwarden's item type for logins. */
+const LOGIN = 1;
+
+export interface BitwardenItem {
+  /** The item's name (Bitwarden's title) and the login's user name. */
+  itemName: string;
+  username: string;
+  totp: string;
+  extras: DraftExtras;
+}
+
+/**
+ * One `login.totp` value as an account. Names: the link's issuer and account name first, then
+ * the item name as issuer and the user name as account name (a bare key carries neither).
+ * Steam keys are named after the item (Bitwarden shows no user name for them in the list).
+ */
+export function bitwardenTotpDraft(item: BitwardenItem, authenticator: boolean): AccountData {
+  const totp = item.totp.trim();
+  const steam = steamUriSecret(totp);
+  if (steam !== null) {
+    const name = authenticator ? item.username || item.itemName : item.itemName || item.username;
+    return accountDraft('steam', { issuer: 'Steam', name, secretB32: steam });
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(totp)) {
+    const parsed = parseForeignUri(totp);
+    return { ...parsed, issuer: parsed.issuer || item.itemName, name: parsed.name || (parsed.issuer === '' ? '' : item.username) };
+  }
+  return bareSecretDraft(totp, item.itemName, item.username);
+}
+
+export function readBitwardenItems(format: string, items: readonly BitwardenItem[], authenticator: boolean): ImportResult {
+  return collectAccounts(
+    format,
+    items,
+    (item) => ({ data: bitwardenTotpDraft(item, authenticator), extras: item.extras }),
+    (item, i) => entryLabel(item.itemName, item.username, i),
+  );
+}
+
+function folderNames(json: Record<string, unknown>): Map<string, string> {
+  const names = new Map<string, string>();
+  if (Array.isArray(json.folders)) for (const f of json.folders) if (isRecord(f) && typeof f.id === 'string') names.set(f.id, str(f.name));
+  // Organisation exports have collections instead of folders.
+  if (Array.isArray(json.collections)) for (const c of json.collections) if (isRecord(c) && typeof c.id === 'string') names.set(c.id, str(c.name));
+  return names;
+}
+
+function itemsOf(json: Record<string, unknown>): BitwardenItem[] {
+  if (!Array.isArray(json.items)) throw new AppError('import/damaged');
+  const folders = folderNames(json);
+  const out: BitwardenItem[] = [];
+  for (const raw of json.items as unknown[]) {
+    if (!isRecord(raw) || !isRecord(raw.login)) continue;
+    if (raw.type !== undefined && raw.type !== null && raw.type !== LOGIN) continue;
+    const totp = str(raw.login.totp).trim();
+    if (totp === '') continue;
+    const groups: string[] = [];
+    const folder = folders.get(str(raw.folderId));
+    if (folder !== undefined) groups.push(folder);
+    if (Array.isArray(raw.collectionIds)) for (const id of raw.collectionIds) groups.push(folders.get(str(id)) ?? '');
+    out.push({
+      itemName: str(raw.name).trim(),
+      username: str(raw.login.username).trim(),
+      totp,
+      extras: { groups, notes: str(raw.notes), favourite: raw.favorite === true },
+    });
+  }
+  return out;
+}
+
+/** Reads a plain (or decrypted) password-manager export object. */
+export function readBitwardenJson(json: unknown, format: string): ImportResult {
+  if (!isRecord(json) || json.encrypted === true) throw new AppError('import/damaged');
+  const items = itemsOf(json);
+  if (items.length === 0) throw new AppError('import/no-accounts');
+  return readBitwardenItems(format, items, false);
+}
+
+function exportOf(bytes: Uint8Array): Record<string, unknown> | null {
+  const json = parseJson(bytes);
+  if (!isRecord(json)) return null;
+  if (json.encrypted === true) return typeof json.encKeyValidation_DO_NOT_EDIT === 'string' || typeof json.data === 'string' || Array.isArray(json.items) ? json : null;
+  return Array.isArray(json.items) && (json.encrypted === false || 'folders' in json || 'collections' in json) ? json : null;
+}
+
+/**
+ * Bitwarden Authenticator writes no `folders` (it has none); the password manager always does
+ * (`"folders": []` at least) or `collections` for an organisation.
+ */
+function isAuthenticatorExport(json: Record<string, unknown>): boolean {
+  return json.encrypted !== true && !('folders' in json) && !('collections' in json);
+}
+
+export const bitwardenImporter: Importer = {
+  id: 'bitwarden',
+  label: 'Bitwarden',
+  sniff(input: ImportInput) {
+    const json = exportOf(input.bytes);
+    if (json === null || isAuthenticatorExport(json)) return null;
+    return { encrypted: json.encrypted === true };
+  },
+  async read(input, options) {
+    const json = exportOf(input.bytes);
+    if (json === null || isAuthenticatorExport(json)) throw new AppError('import/damaged');
+    if (json.encrypted !== true) return readBitwardenJson(json, 'bitwarden');
+    if (json.passwordProtected !== true) throw new AppError('import/account-restricted');
+    const plain = await decryptBitwardenExport(json, options);
+    return readBitwardenJson(plain, 'bitwarden');
+  },
+};
+
+export const bitwardenAuthenticatorImporter: Importer = {
+  id: 'bitwarden-authenticator',
+  label: 'Bitwarden Authenticator',
+  sniff(input) {
+    const json = exportOf(input.bytes);
+    return json !== null && isAuthenticatorExport(json) ? { encrypted: false } : null;
+  },
+  async read(input) {
+    const json = exportOf(input.bytes);
+    if (json === null || !isAuthenticatorExport(json)) throw new AppError('import/damaged');
+    const items = itemsOf(json);
+    if (items.length === 0) throw new AppError('import/no-accounts');
+    return readBitwardenItems('bitwarden-authenticator', items, true);
+  },
+};

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { decryptAndotp, readAndotpEntries } from '../../../../src/formats/import/andotp';
+import { readTwofasServices } from '../../../../src/formats/import/twofas';
+import { FIXTURE_PASSWORDS } from './a-fixture-accounts';
+import { detectedId, expectSameAccounts, expected, fixtureBytes, flipBit, readFixture, rejection, utf8 } from './a-helpers';
+
+const TWOFAS = [expected(0, { groups: ['Finance'] }), expected(1), expected(2), expected(3)];
+
+describe('2FAS importer', () => {
+  it('reads a plain schema-4 backup: the service name is the issuer even where otp.issuer/link hold the scanned one', async () => {
+    expect(detectedId('2fas/plain-v4.2fas')).toBe('2fas');
+    const result = await readFixture('2fas/plain-v4.2fas');
+    expectSameAccounts(result.accounts, TWOFAS);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('decrypts a backup protected with a Japanese password (UTF-8 bytes into PBKDF2)', async () => {
+    const result = await readFixture('2fas/encrypted-ja.2fas', { password: FIXTURE_PASSWORDS.twofas });
+    expectSameAccounts(result.accounts, TWOFAS);
+  });
+
+  it('asks for the password, refuses a wrong one (also its NFKC/NFD look-alikes) and a damaged ciphertext', async () => {
+    expect(await rejection(readFixture('2fas/encrypted-ja.2fas'))).toBe('import/password-required');
+    expect(await rejection(readFixture('2fas/encrypted-ja.2fas', { password: FIXTURE_PASSWORDS.twofas.normalize('NFD') }))).toBe('import/wrong-password');
+    const json = JSON.parse(new TextDecoder().decode(fixtureBytes('2fas/encrypted-ja.2fas'))) as { servicesEncrypted: string };
+    json.servicesEncrypted = json.servicesEncrypted.split(':').slice(0, 2).join(':');
+    expect(await rejection(readFixture('x.2fas', { password: 'x' }, utf8(JSON.stringify(json))))).toBe('import/damaged');
+  });
+
+  it('schema 1/2 entries have no tokenType and import as TOTP; unknown token types are problems; newer schemas are refused', async () => {
+    const result = readTwofasServices(
+      [
+        { name: 'Old', secret: 'GEZDGNBVGY3TQOJQ', type: 'Unknown', otp: { account: 'a', digits: 8, algorithm: 'sha512' } },
+        { name: 'Odd', secret: 'GEZDGNBVGY3TQOJQ', otp: { tokenType: 'PUSH' } },
+      ],
+      new Map(),
+    );
+    expect(result.accounts.map((a) => [a.type, a.issuer, a.name, a.algorithm, a.digits, a.period])).toEqual([['totp', 'Old', 'a', 'SHA512', 8, 30]]);
+    expect(result.problems).toEqual([{ label: 'Odd', code: 'import/unsupported' }]);
+    const v5 = utf8(JSON.stringify({ schemaVersion: 5, services: [], appOrigin: 'android' }));
+    expect(await rejection(readFixture('x.2fas', {}, v5))).toBe('import/unsupported');
+  });
+});
+
+const ANDOTP = [expected(0, { groups: ['Finance'] }), expected(1), expected(2, { groups: ['Finance'] }), expected(3)];
+
+describe('andOTP importer', () => {
+  it('reads the plain JSON array (padded secrets, tags as groups); mOTP without its PIN is one problem', async () => {
+    expect(detectedId('andotp/plain.json')).toBe('andotp');
+    const result = await readFixture('andotp/plain.json');
+    expectSameAccounts(result.accounts, ANDOTP);
+    expect(result.problems).toEqual([{ label: 'mOTP Host (vpn)', code: 'account/invalid-pin' }]);
+  });
+
+  it('decrypts both binary layouts (PBKDF2 header, and the old SHA-256 key)', async () => {
+    for (const file of ['andotp/otp_accounts.json.aes.bin', 'andotp/old-format.bin']) {
+      expect(detectedId(file)).toBe('andotp-encrypted');
+      const result = await readFixture(file, { password: FIXTURE_PASSWORDS.andotp });
+      expectSameAccounts(result.accounts, ANDOTP);
+      expect(await rejection(readFixture(file))).toBe('import/password-required');
+      expect(await rejection(readFixture(file, { password: 'andotp-tesT' }))).toBe('import/wrong-password');
+      expect(await rejection(readFixture(file, { password: FIXTURE_PASSWORDS.andotp }, flipBit(fixtureBytes(file), 40)))).toBe('import/wrong-password');
+    }
+  });
+
+  it('claims a headerless binary only by file name, and never another app’s magic', () => {
+    const bytes = fixtureBytes('andotp/old-format.bin');
+    expect(detectedId('backup.dat', bytes)).toBeNull();
+    const stratum = new Uint8Array([...utf8('AUTHENTICATORPRO'), ...bytes]);
+    expect(detectedId('backup.bin', stratum)).not.toBe('andotp-encrypted');
+    const java = new Uint8Array([0xac, 0xed, 0x00, 0x05, ...bytes]);
+    expect(detectedId('freeotp.bin', java)).not.toBe('andotp-encrypted');
+    expect(detectedId('b64.bin', utf8('QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo='))).not.toBe('andotp-encrypted');
+  });
+
+  it('old andOTP labels "Issuer - name" are split; missing optional fields take defaults', () => {
+    const result = readAndotpEntries([{ secret: 'gezdgnbvgy3tqojq', label: 'Acme - Acme:alice', type: 'totp' }]);
+    expect(result.accounts.map((a) => [a.issuer, a.name, a.algorithm, a.digits, a.period])).toEqual([['Acme', 'Acme:alice', 'SHA1', 6, 30]]);
+  });
+
+  it('a huge iteration count in the header is not run', async () => {
+    const bytes = new Uint8Array(fixtureBytes('andotp/otp_accounts.json.aes.bin'));
+    bytes.set([0xff, 0xff, 0xff, 0xff], 0);
+    const started = Date.now();
+    expect(await rejection(decryptAndotp(bytes, { password: 'x' }))).toBe('import/wrong-password');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
