@@ -49,7 +49,6 @@ const ENTRY_PROBLEM_CODE: Record<EntryProblem['code'], ErrorCode> = {
 export function readLinkTexts(texts: readonly string[], format: string): InputResult | null {
   const accounts: ImportedAccount[] = [];
   const problems: ImportProblem[] = [];
-  const batches = new Map<string, { size: number; seen: Set<number> }>();
   let links = 0;
   const seenMigration = new Set<string>();
   texts.forEach((raw, i) => {
@@ -62,10 +61,6 @@ export function readLinkTexts(texts: readonly string[], format: string): InputRe
         const batch = decodeMigrationUri(content.text);
         accounts.push(...batch.accounts.map(imported));
         problems.push(...batch.problems.map((p) => ({ label: p.excerpt !== '' ? p.excerpt : `#${p.index + 1}`, code: ENTRY_PROBLEM_CODE[p.code] })));
-        const key = `${batch.batchId}/${batch.batchSize}`;
-        const entry = batches.get(key) ?? { size: batch.batchSize, seen: new Set<number>() };
-        entry.seen.add(batch.batchIndex);
-        batches.set(key, entry);
       } catch (err) {
         problems.push({ label: `line ${i + 1}`, code: isAppError(err) ? err.code : 'migration/invalid-data' });
       }
@@ -82,14 +77,30 @@ export function readLinkTexts(texts: readonly string[], format: string): InputRe
   });
   if (links === 0) return null;
   const result: InputResult = { format, encrypted: false, accounts, problems };
-  // One export at a time is the usual case; with several, report the first one's gaps.
-  const first = [...batches.values()][0];
-  if (first !== undefined) {
-    const scanned = [...first.seen].sort((a, b) => a - b);
-    const missing = Array.from({ length: first.size }, (_, i) => i).filter((i) => !first.seen.has(i));
-    result.transfer = { batchSize: first.size, scanned, missing };
-  }
+  const transfer = transferInfo(texts);
+  if (transfer !== undefined) result.transfer = transfer;
   return result;
+}
+
+/**
+ * Which codes of a Google Authenticator export the texts hold, so a user sees "2 of 3" before
+ * trusting a conversion. One export at a time is the usual case; with several, the first one's.
+ */
+export function transferInfo(texts: readonly string[]): InputResult['transfer'] {
+  let first: { id: number; size: number; seen: Set<number> } | undefined;
+  for (const text of texts) {
+    if (!/^\s*otpauth-migration:/i.test(text)) continue;
+    try {
+      const b = decodeMigrationUri(text);
+      first ??= { id: b.batchId, size: b.batchSize, seen: new Set<number>() };
+      if (b.batchId === first.id && b.batchSize === first.size) first.seen.add(b.batchIndex);
+    } catch {
+      // Reported by the reader of the file.
+    }
+  }
+  if (first === undefined) return undefined;
+  const { size, seen } = first;
+  return { batchSize: size, scanned: [...seen].sort((a, b) => a - b), missing: Array.from({ length: size }, (_, i) => i).filter((i) => !seen.has(i)) };
 }
 
 async function readOmamori(bytes: Uint8Array, deps: ReadInputDeps): Promise<InputResult | null> {
@@ -137,9 +148,13 @@ export async function readInput(bytes: Uint8Array, fileName: string, deps: ReadI
   }
   const omamori = await readOmamori(bytes, deps);
   if (omamori !== null) return omamori;
-  const foreign = await readForeign(bytes, fileName, deps);
-  if (foreign !== null) return foreign;
   const text = decodeText(bytes);
+  const foreign = await readForeign(bytes, fileName, deps);
+  if (foreign !== null) {
+    const transfer = text === null ? undefined : transferInfo(text.split(/\r?\n/));
+    if (transfer !== undefined) foreign.transfer = transfer;
+    return foreign;
+  }
   const links = text === null ? null : readLinkTexts(text.split(/\r?\n/), 'otpauth-text');
   if (links !== null) return links;
   throw new AppError('import/unknown-format');
