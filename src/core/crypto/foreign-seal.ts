@@ -1,23 +1,9 @@
 /**
- * @file Primitives other apps' formats need when we *write* them (src/formats/export): scrypt
- * (Aegis' password slot) and AES-GCM encryption over raw key bytes with the tag returned apart,
- * as Aegis stores it. WebCrypto for AES, @noble/hashes for scrypt, so browser and Node share them.
+ * @file What other apps' formats need when we *write* them (src/formats/export) beyond
+ * foreign.ts: AES-GCM encryption over raw key bytes with the tag returned apart, as Aegis stores
+ * it. WebCrypto, so browser and Node share it. (scrypt is foreign.ts' `scryptRaw`.)
  */
-import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { asBytes, type Bytes } from './bytes';
-
-export interface ScryptParams {
-  N: number;
-  r: number;
-  p: number;
-  salt: Uint8Array;
-}
-
-/** scrypt → 32-byte key. `password` is the exact bytes the target app hashes. */
-export async function scryptRaw(password: Uint8Array, params: ScryptParams, dkLen = 32): Promise<Bytes> {
-  const out = await scryptAsync(password, params.salt, { N: params.N, r: params.r, p: params.p, dkLen, maxmem: 256 * 1024 * 1024 });
-  return asBytes(out);
-}
 
 /** AES-GCM (128-bit tag, no AAD unless given): ciphertext and tag as separate arrays. */
 export async function aesGcmSealRaw(key: Uint8Array, iv: Uint8Array, plain: Uint8Array, aad?: Uint8Array): Promise<{ ct: Bytes; tag: Bytes }> {

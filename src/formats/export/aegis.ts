@@ -7,7 +7,8 @@
  */
 import type { AccountData } from '../../core/account';
 import { randomBytes } from '../../core/crypto/aead';
-import { aesGcmSealRaw, scryptRaw } from '../../core/crypto/foreign-seal';
+import { scryptRaw } from '../../core/crypto/foreign';
+import { aesGcmSealRaw } from '../../core/crypto/foreign-seal';
 import { throwIfAborted } from '../../core/crypto/kdf';
 import { checkAccounts, groupNames, noteWithRecoveryCodes, requireExportPassword, utf8Bytes } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, ExportSkip, Exporter } from './types';
@@ -80,7 +81,7 @@ export async function writeAegisEncrypted(accounts: readonly ExportAccount[], op
   throwIfAborted(options.signal);
   let kek: Uint8Array | undefined;
   try {
-    kek = await scryptRaw(pw, { N: 2 ** logN, r: AEGIS_SCRYPT.r, p: AEGIS_SCRYPT.p, salt });
+    kek = await scryptRaw(pw, salt, { N: 2 ** logN, r: AEGIS_SCRYPT.r, p: AEGIS_SCRYPT.p });
     throwIfAborted(options.signal);
     const slotNonce = randomBytes(12);
     const wrapped = await aesGcmSealRaw(kek, slotNonce, masterKey);
