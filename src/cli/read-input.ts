@@ -14,6 +14,7 @@ import type { EntryProblem } from '../formats/google-migration-types';
 import { decodeText } from '../formats/import/common';
 import { detectFormat, MAX_IMPORT_BYTES } from '../formats/import/registry';
 import type { ImportedAccount, ImportProblem } from '../formats/import/types';
+import { CliError } from './cli-error';
 import { looksLikeImage, readQrTexts } from './qr-image';
 
 export interface InputResult {
@@ -36,6 +37,15 @@ export interface ReadInputDeps {
 function imported(a: AccountData): ImportedAccount {
   return { ...a, groups: [], notes: '', favourite: false };
 }
+
+const QR_KIND: Record<ReturnType<typeof classifyQrText>['kind'], string> = {
+  otpauth: 'an account link',
+  migration: 'a transfer code',
+  'transfer-code': "an Omamori backup's transfer code",
+  'web-address': 'a web address',
+  wifi: 'Wi-Fi settings',
+  other: 'other text',
+};
 
 const ENTRY_PROBLEM_CODE: Record<EntryProblem['code'], ErrorCode> = {
   'unsupported-algorithm': 'account/invalid-algorithm',
@@ -142,7 +152,11 @@ export async function readInput(bytes: Uint8Array, fileName: string, deps: ReadI
   if (looksLikeImage(bytes)) {
     const texts = await readQrTexts(bytes);
     const result = readLinkTexts(texts, 'qr-image');
-    if (result === null) throw new AppError('import/no-accounts');
+    if (result === null) {
+      // Only the kind of what was found (never its text): "a web address", "Wi-Fi settings"…
+      const kinds = [...new Set(texts.map((t) => QR_KIND[classifyQrText(t).kind]))];
+      throw new CliError(`The QR code${texts.length === 1 ? '' : 's'} in this image ${texts.length === 1 ? 'is' : 'are'} not for an authenticator (found ${kinds.join(', ')}).`);
+    }
     result.qrTexts = texts;
     return result;
   }

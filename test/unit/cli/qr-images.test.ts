@@ -3,6 +3,7 @@
  * driven by its MANIFEST (nothing runs where ../shared is absent; the committed QR fixture in
  * inspect.test.ts covers the image path there).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountNameFromGoogle } from '../../../src/formats/google-migration';
@@ -33,4 +34,14 @@ describe.skipIf(files.length === 0)('QR images from ../shared/testdata', () => {
       for (const e of file.expected_accounts) expect(got).toContainEqual([e.issuer, accountNameFromGoogle(e.name, e.issuer), e.secret]);
     });
   }
+});
+
+const NEGATIVE = path.join(SHARED, 'extract_otp_secrets/negative/qr_but_without_otp.png');
+
+describe.skipIf(!existsSync(NEGATIVE))('a QR image that holds no authenticator code', () => {
+  it('says what it found instead (never the text), in one line, exit 1', async () => {
+    const r = await run(['inspect', NEGATIVE]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('omamori: The QR code in this image is not for an authenticator (found other text).\n');
+  });
 });
