@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateCode, groupCode, totpState } from '../core/codes';
 import { AppError } from '../core/errors';
-import { exporterFor, isExporterId, EXPORTER_IDS, type ExportAccount, type ExportSkip } from '../formats/export';
+import { exporterFor, isExporterId, EXPORTER_IDS, type ExportAccount, type ExporterId, type ExportSkip } from '../formats/export';
 import { parseArgs, stringFlag } from './args';
 import { CliError, EXIT_OK, messageFor, usageError } from './cli-error';
 import type { CliIo } from './io';
@@ -85,6 +85,26 @@ function shortPath(io: CliIo, target: string): string {
   return rel === '' || rel.startsWith('..') ? target : rel;
 }
 
+/** What each target drops, so the user hears about it (export-side of docs/formats.md "Exporters"). */
+const NOT_CARRIED: Record<ExporterId, readonly ('groups' | 'notes' | 'favourites' | 'PINs')[]> = {
+  aegis: [],
+  'aegis-encrypted': [],
+  '2fas': ['notes', 'favourites'],
+  otpauth: ['groups', 'notes', 'favourites', 'PINs'],
+  omamori: ['groups', 'notes', 'favourites'],
+  'google-qr': ['groups', 'notes', 'favourites'],
+};
+
+function lostFields(to: ExporterId, accounts: readonly ExportAccount[]): string[] {
+  const present = {
+    groups: accounts.some((a) => a.groups.length > 0),
+    notes: accounts.some((a) => a.notes !== ''),
+    favourites: accounts.some((a) => a.favourite),
+    PINs: accounts.some((a) => a.pin !== ''),
+  };
+  return NOT_CARRIED[to].filter((f) => present[f]);
+}
+
 function perCodeOf(args: ReturnType<typeof parseArgs>): number | undefined {
   const raw = stringFlag(args, 'per-code');
   if (raw === undefined) return undefined;
@@ -144,6 +164,12 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
   if (to === 'google-qr') io.stdout((written.uris ?? []).map((u) => `${u}\n`).join(''));
   for (const s of written.skipped) io.stderr(`skipped ${s.label}: ${s.code === undefined ? SKIP_REASON[s.reason] : messageFor(s.code)}\n`);
   for (const p of result.problems) io.stderr(`not read from the input: ${p.label}: ${messageFor(p.code)}\n`);
+  const lost = lostFields(to, result.accounts);
+  if (lost.length > 0) io.stderr(`note: ${to} files cannot hold ${lost.join(', ')}; they are not in the output\n`);
+  const missing = result.transfer?.missing ?? [];
+  if (missing.length > 0) {
+    io.stderr(`note: the input has ${result.transfer?.scanned.length ?? 0} of ${result.transfer?.batchSize ?? 0} Google transfer codes; the accounts of code ${missing.map((i) => i + 1).join(', ')} are missing\n`);
+  }
   io.stderr(`Wrote ${count} account${count === 1 ? '' : 's'} to ${files.map((f) => shortPath(io, f.target)).join(', ')}\n`);
   return EXIT_OK;
 }

@@ -33,6 +33,13 @@ function promptHidden(question: string): Promise<string> {
 }
 
 export function nodeIo(): CliIo {
+  // `omamori inspect big.json | head`: a closed pipe ends the output quietly, not with a stack.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -87,9 +87,10 @@ describe('omamori convert', () => {
 
   it('2fas output from a mixed source lists what it skipped', async () => {
     const dir = tempDir();
-    const r = await run(['convert', fixture(FIXTURE_FILES.omamori), '--to', '2fas', '--out', path.join(dir, 'x.2fas'), '--passphrase-file', writeTemp(dir, 'p', FIXTURE_PASSWORD)]);
+    const r = await run(['convert', fixture(FIXTURE_FILES.aegisEncrypted), '--to', '2fas', '--out', path.join(dir, 'x.2fas'), '--passphrase-file', writeTemp(dir, 'p', FIXTURE_PASSWORD)]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/skipped Legacy VPN \(dave\): the target format has no such account type/);
+    expect(r.stderr).toContain('note: 2fas files cannot hold notes, favourites; they are not in the output\n');
     const json = JSON.parse(readFileSync(path.join(dir, 'x.2fas'), 'utf8')) as { schemaVersion: number; services: unknown[] };
     expect(json.schemaVersion).toBe(4);
     expect(json.services).toHaveLength(SAMPLE_ACCOUNTS.length);
@@ -108,6 +109,16 @@ describe('omamori convert', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
     expect(listDir(dir)).toEqual([]);
+  });
+
+  it('says when the input misses some of an export\'s Google transfer codes', async () => {
+    const dir = tempDir();
+    const two = await run(['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'google-qr', '--per-code', '2', '--out', path.join(dir, 'all.txt')]);
+    const [first] = two.stdout.trim().split('\n');
+    const partial = writeTemp(dir, 'partial.txt', `${first}\n`);
+    const r = await run(['convert', partial, '--to', 'otpauth', '--out', path.join(dir, 'out.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: the input has 1 of 2 Google transfer codes; the accounts of code 2 are missing\n');
   });
 
   it('an input with no usable accounts writes nothing', async () => {
