@@ -5,7 +5,7 @@
  * wraps the master key with AES-256-GCM under scrypt(password, salt, N, r, p).
  */
 import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hashAlgorithm, hexToBytes, int, isRecord, parseJson, requirePassword, str, utf8 } from './common';
-import { checkSignal } from './foreign-uri';
+import { checkSignal, lookup } from './foreign-uri';
 import type { OtpType } from '../../core/account';
 import { scryptRaw } from '../../core/crypto/foreign';
 import { AppError } from '../../core/errors';
@@ -145,7 +145,7 @@ export function readAegisDb(db: unknown): ImportResult {
     db.entries as unknown[],
     (raw) => {
       if (!isRecord(raw)) throw new AppError('import/damaged');
-      const type = TYPES[str(raw.type).toLowerCase()];
+      const type = lookup(TYPES, str(raw.type).toLowerCase());
       if (type === undefined) throw new AppError('import/unsupported');
       const info = isRecord(raw.info) ? raw.info : {};
       const draft = accountDraft(type, { issuer: str(raw.issuer), name: str(raw.name), secretB32: str(info.secret) });

@@ -8,15 +8,15 @@
  * files named *.bin / *.aes that no other known binary format claims (see family-a.ts).
  */
 import { accountDraft, aesGcmDecrypt, collectAccounts, decodeText, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, sha256, str, utf8 } from './common';
-import { checkSignal } from './foreign-uri';
+import { checkSignal, lookup } from './foreign-uri';
 import type { OtpType } from '../../core/account';
 import { AppError, isAppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
 
 const TYPES: Readonly<Record<string, OtpType>> = { TOTP: 'totp', HOTP: 'hotp', STEAM: 'steam', MOTP: 'motp' };
-/** andOTP picks 140 000–160 000; anything far outside is not an andOTP header. */
+/** andOTP picks 140 000–160 000; anything far outside is not an andOTP header (and is not run). */
 const MIN_ITERATIONS = 1_000;
-const MAX_ITERATIONS = 2_000_000;
+const MAX_ITERATIONS = 500_000;
 const NONCE = 12;
 const SALT = 12;
 const TAG = 16;
@@ -25,7 +25,9 @@ function entriesOf(bytes: Uint8Array): unknown[] | null {
   const json = parseJson(bytes);
   if (!Array.isArray(json) || json.length === 0) return null;
   const first: unknown = json[0];
-  return isRecord(first) && typeof first.secret === 'string' && typeof first.type === 'string' && ('label' in first || 'issuer' in first) ? json : null;
+  // andOTP always writes `label` (old versions had nothing else to name an entry); other apps'
+  // JSON arrays of {secret, type, issuer, name} (extract_otp_secrets) are not andOTP.
+  return isRecord(first) && typeof first.secret === 'string' && typeof first.type === 'string' && typeof first.label === 'string' ? json : null;
 }
 
 /** Maps the (decrypted) entry array. Exported for the fuzz tests. */
@@ -36,7 +38,7 @@ export function readAndotpEntries(entries: unknown, format = 'andotp'): ImportRe
     entries as unknown[],
     (raw) => {
       if (!isRecord(raw)) throw new AppError('import/damaged');
-      const type = TYPES[str(raw.type).toUpperCase()];
+      const type = lookup(TYPES, str(raw.type).toUpperCase());
       if (type === undefined) throw new AppError('import/unsupported');
       const { issuer, name } = namesOf(raw);
       // andOTP asks for the mOTP PIN at every use and never stores it: the entry cannot be

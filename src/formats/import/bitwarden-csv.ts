@@ -71,8 +71,8 @@ function tableOf(input: ImportInput): Table | null {
 function itemsOf(table: Table): BitwardenItem[] {
   const col = (name: string): number => table.header.indexOf(name);
   const at = (row: string[], index: number): string => (index < 0 ? '' : (row[index] ?? ''));
-  const [folder, favorite, type, name, notes, username, totp] = ['folder', 'favorite', 'type', 'name', 'notes', 'login_username', 'login_totp'].map(col) as [
-    number, number, number, number, number, number, number,
+  const [folder, collections, favorite, type, name, notes, username, totp] = ['folder', 'collections', 'favorite', 'type', 'name', 'notes', 'login_username', 'login_totp'].map(col) as [
+    number, number, number, number, number, number, number, number,
   ];
   const items: BitwardenItem[] = [];
   for (const row of table.rows) {
@@ -83,7 +83,8 @@ function itemsOf(table: Table): BitwardenItem[] {
       itemName: at(row, name).trim(),
       username: at(row, username).trim(),
       totp: value,
-      extras: { groups: [at(row, folder)], notes: at(row, notes), favourite: at(row, favorite).trim() === '1' },
+      // Organisation exports have a comma-separated `collections` column instead of `folder`.
+      extras: { groups: [at(row, folder), ...at(row, collections).split(',')], notes: at(row, notes), favourite: at(row, favorite).trim() === '1' },
     });
   }
   return items;

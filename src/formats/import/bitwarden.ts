@@ -7,9 +7,10 @@
  */
 import { accountDraft, collectAccounts, entryLabel, isRecord, parseJson, str, type DraftExtras } from './common';
 import { decryptBitwardenExport } from './bitwarden-crypto';
-import { bareSecretDraft, parseForeignUri, steamUriSecret } from './foreign-uri';
+import { bareSecretDraft, steamUriSecret } from './foreign-uri';
 import type { AccountData } from '../../core/account';
-import { AppError } from '../../core/errors';
+import { parseOtpauthUri } from '../../core/otpauth-uri';
+import { AppError, isAppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportResult } from './types';
 
 /** Bitwarden's item type for logins. */
@@ -24,9 +25,12 @@ export interface BitwardenItem {
 }
 
 /**
- * One `login.totp` value as an account. Names: the link's issuer and account name first, then
- * the item name as issuer and the user name as account name (a bare key carries neither).
- * Steam keys are named after the item (Bitwarden shows no user name for them in the list).
+ * One `login.totp` value as an account. A link names its account as the same link scanned as a
+ * QR code would (core parser); what it leaves empty comes from the item: its name as issuer, the
+ * login's user name as account name. A bare key carries no names, so both come from the item.
+ * A steam:// key has issuer "Steam"; the password manager's item title (what the user called it)
+ * becomes the account name, while Bitwarden Authenticator, whose item name is the issuer, keeps
+ * its user name.
  */
 export function bitwardenTotpDraft(item: BitwardenItem, authenticator: boolean): AccountData {
   const totp = item.totp.trim();
@@ -36,10 +40,21 @@ export function bitwardenTotpDraft(item: BitwardenItem, authenticator: boolean):
     return accountDraft('steam', { issuer: 'Steam', name, secretB32: steam });
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(totp)) {
-    const parsed = parseForeignUri(totp);
-    return { ...parsed, issuer: parsed.issuer || item.itemName, name: parsed.name || (parsed.issuer === '' ? '' : item.username) };
+    const parsed = parseLink(totp, item);
+    return { ...parsed, issuer: parsed.issuer || item.itemName, name: parsed.name || item.username };
   }
   return bareSecretDraft(totp, item.itemName, item.username);
+}
+
+/** A link without any label (`otpauth://totp/?secret=…`) is named by its item instead. */
+function parseLink(totp: string, item: BitwardenItem): AccountData {
+  try {
+    return parseOtpauthUri(totp);
+  } catch (err) {
+    if (!isAppError(err) || err.code !== 'uri/missing-label' || item.itemName === '') throw err;
+    const labelled = totp.replace(/^(otpauth:\/\/[^/?]*)\/?(?=\?)/i, `$1/${encodeURIComponent(item.itemName)}`);
+    return { ...parseOtpauthUri(labelled), issuer: item.itemName, name: item.username };
+  }
 }
 
 export function readBitwardenItems(format: string, items: readonly BitwardenItem[], authenticator: boolean): ImportResult {
@@ -65,6 +80,8 @@ function itemsOf(json: Record<string, unknown>): BitwardenItem[] {
   const out: BitwardenItem[] = [];
   for (const raw of json.items as unknown[]) {
     if (!isRecord(raw) || !isRecord(raw.login)) continue;
+    // Items in the trash carry a deletion date; they are not the user's accounts any more.
+    if (typeof raw.deletedDate === 'string' && raw.deletedDate !== '') continue;
     if (raw.type !== undefined && raw.type !== null && raw.type !== LOGIN) continue;
     const totp = str(raw.login.totp).trim();
     if (totp === '') continue;

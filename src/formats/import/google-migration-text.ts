@@ -5,14 +5,17 @@
  * as QR readers write) is read from the link on.
  */
 import { collectAccounts, decodeText, entryLabel } from './common';
-import { parseForeignUri, significantLines } from './foreign-uri';
+import { significantLines } from './foreign-uri';
 import type { AccountData } from '../../core/account';
+import { parseOtpauthUri } from '../../core/otpauth-uri';
 import { AppError, isAppError, type ErrorCode } from '../../core/errors';
 import { decodeMigrationUri } from '../google-migration';
 import type { EntryProblem } from '../google-migration-types';
 import type { Importer, ImportInput } from './types';
 
 const MIGRATION = /otpauth-migration:\/\//i;
+/** A transfer link at the start of a line, or after a short prefix such as "QR-Code:" (not inside JSON or prose). */
+const MIGRATION_LINE = /^[^\s"'{}[\]]{0,40}otpauth-migration:\/\//i;
 const PROBLEM_CODES: Readonly<Record<EntryProblem['code'], ErrorCode>> = {
   'unsupported-algorithm': 'import/unsupported',
   'unsupported-digits': 'import/unsupported',
@@ -26,8 +29,9 @@ type Item = { account: AccountData } | { problem: ErrorCode; label: string };
 function migrationLines(input: ImportInput): { line: number; text: string }[] | null {
   const text = decodeText(input.bytes);
   if (text === null) return null;
+  if (/^\s*[{[]/.test(text)) return null;
   const lines = significantLines(text);
-  return lines.some((l) => MIGRATION.test(l.text)) ? lines : null;
+  return lines.some((l) => MIGRATION_LINE.test(l.text)) ? lines : null;
 }
 
 export const googleMigrationTextImporter: Importer = {
@@ -45,7 +49,7 @@ export const googleMigrationTextImporter: Importer = {
       const at = text.search(MIGRATION);
       try {
         if (at < 0) {
-          items.push({ account: parseForeignUri(text) });
+          items.push({ account: parseOtpauthUri(text) });
           continue;
         }
         const batch = decodeMigrationUri(text.slice(at));

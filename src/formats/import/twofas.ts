@@ -7,7 +7,7 @@
  * where `otp.issuer` / `otp.link` still hold the originally scanned values.
  */
 import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, str, utf8 } from './common';
-import { checkSignal } from './foreign-uri';
+import { checkSignal, lookup } from './foreign-uri';
 import type { OtpType } from '../../core/account';
 import { AppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
@@ -72,7 +72,7 @@ export function readTwofasServices(services: unknown, groups: Map<string, string
       const otp = isRecord(raw.otp) ? raw.otp : {};
       // Schema 1 and 2 have no tokenType: 2FAS read every entry as TOTP.
       const tokenType = str(otp.tokenType, 'TOTP').toUpperCase();
-      const type = TOKEN_TYPES[tokenType];
+      const type = lookup(TOKEN_TYPES, tokenType);
       if (type === undefined) throw new AppError('import/unsupported');
       const issuer = str(raw.name).trim() || str(otp.issuer);
       const draft = accountDraft(type, { issuer, name: str(otp.account), secretB32: str(raw.secret) });

@@ -5,8 +5,9 @@
  * never a failure of the whole file.
  */
 import { collectAccounts, decodeText, entryLabel, isRecord, str, type DraftExtras } from './common';
-import { parseForeignUri, significantLines } from './foreign-uri';
+import { significantLines } from './foreign-uri';
 import type { AccountData } from '../../core/account';
+import { parseOtpauthUri } from '../../core/otpauth-uri';
 import { AppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportResult } from './types';
 
@@ -59,7 +60,7 @@ function readLines(format: string, lines: readonly Line[], withCodeDisplay: bool
     format,
     lines,
     (l) => {
-      const data: AccountData = parseForeignUri(l.text);
+      const data: AccountData = parseOtpauthUri(l.text);
       labels.set(l.line, entryLabel(data.issuer, data.name, l.line - 1));
       if (!withCodeDisplay) return { data };
       const display = codeDisplayOf(l.text);

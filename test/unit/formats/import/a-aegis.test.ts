@@ -34,6 +34,12 @@ describe('Aegis vault importer', () => {
     expect(await rejection(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis }, utf8(JSON.stringify(vault))))).toBe('import/damaged');
   });
 
+  it('stops with "aborted" when the caller has given up', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await rejection(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis, signal: controller.signal }))).toBe('aborted');
+  });
+
   it('refuses absurd scrypt parameters before running anything', async () => {
     const vault = JSON.parse(new TextDecoder().decode(fixtureBytes('aegis/encrypted.json'))) as { header: { slots: Record<string, unknown>[] } };
     for (const [n, r, p] of [[2 ** 40, 8, 1], [2 ** 21, 8, 1], [3000, 8, 1], [2 ** 15, 1000, 1], [2 ** 15, 8, 10 ** 6], [-1, 8, 1]] as const) {
@@ -65,6 +71,12 @@ describe('Aegis vault importer', () => {
     expect(() => readAegisDb([])).toThrow('import/damaged');
     const v2 = utf8(JSON.stringify({ version: 2, header: { slots: null, params: null }, db: { version: 3, entries: [] } }));
     expect(await rejection(readFixture('x.json', {}, v2))).toBe('import/unsupported');
+  });
+
+  it('a type named like an Object.prototype member is an unknown type, not a crash', () => {
+    const entries = ['constructor', '__proto__', 'toString'].map((type) => ({ type, name: type, issuer: 'X', info: { secret: 'GEZDGNBVGY3TQOJQ' } }));
+    const result = readAegisDb({ version: 3, entries });
+    expect(result.problems.map((p) => p.code)).toEqual(['import/unsupported', 'import/unsupported', 'import/unsupported']);
   });
 
   it('an empty vault says it holds no accounts', () => {

@@ -22,6 +22,12 @@ describe('Bitwarden password-manager JSON', () => {
     expect(result.problems).toEqual([{ label: 'Broken (erin)', code: 'uri/missing-secret' }]);
   });
 
+  it('names a link without any label after its item', async () => {
+    const vault = { encrypted: false, folders: [], items: [{ type: 1, name: 'Acme', login: { username: 'al', totp: 'otpauth://totp/?secret=GEZDGNBVGY3TQOJQ&digits=8' } }] };
+    const result = await readFixture('x.json', {}, utf8(JSON.stringify(vault)));
+    expect(result.accounts.map((a) => [a.issuer, a.name, a.digits])).toEqual([['Acme', 'al', 8]]);
+  });
+
   it('decrypts password-protected exports (PBKDF2 and Argon2id) with the password as typed, not NFKC', async () => {
     const runner = createInProcessKdf();
     const kdf: KdfRunner = { argon2id: vi.fn(runner.argon2id) };
@@ -34,6 +40,12 @@ describe('Bitwarden password-manager JSON', () => {
     }
     // The runner normalises to NFKC, so it must not see this password.
     expect(kdf.argon2id).not.toHaveBeenCalled();
+  });
+
+  it('stops with "aborted" when the caller has given up', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await rejection(readFixture('bitwarden/protected-pbkdf2.json', { password: FIXTURE_PASSWORDS.bitwarden, signal: controller.signal }))).toBe('aborted');
   });
 
   it('a changed data block after a correct password is damage, not a wrong password', async () => {

@@ -47,7 +47,22 @@ function bytesOf(file: ManifestFile): Uint8Array {
 }
 
 /**
- * The manifest in our model's terms: mOTP has no selectable algorithm here (always MD5, stored
+ * Where Omamori's documented rules name an account differently from the corpus' (Stratum's)
+ * reading. `otpauth://totp/NoIssuer?issuer=NoIssuer`: the core parser reads a label equal to
+ * issuer= as "no account name" (test/unit/core/otpauth-uri.test.ts; it is how Omamori writes
+ * such accounts), and imported links follow the same rule as scanned ones. In Bitwarden, an
+ * account name the link leaves empty comes from the login's user name ("Issuer" here).
+ */
+const NAME_DEVIATIONS: Readonly<Record<string, { issuer: string; from: string; to: string }>> = {
+  'stratum/data/urilist.txt': { issuer: 'NoIssuer', from: 'NoIssuer', to: '' },
+  'stratum/data/ente.unencrypted.txt': { issuer: 'NoIssuer', from: 'NoIssuer', to: '' },
+  'stratum/data/bitwarden.unencrypted.json': { issuer: 'NoIssuer', from: 'NoIssuer', to: 'Issuer' },
+  'stratum/data/bitwarden.encrypted.pbkdf2.json': { issuer: 'NoIssuer', from: 'NoIssuer', to: 'Issuer' },
+  'stratum/data/bitwarden.encrypted.argon2id.json': { issuer: 'NoIssuer', from: 'NoIssuer', to: 'Issuer' },
+};
+
+/**
+ * The manifest in our model's terms (plus NAME_DEVIATIONS): mOTP has no selectable algorithm here (always MD5, stored
  * as the SHA1 default), a `null` algorithm means the type's default, and Google's raw
  * "Issuer:name" loses its issuer prefix (accountNameFromGoogle, docs/formats.md).
  */
@@ -57,6 +72,8 @@ function normalised(file: ManifestFile): ManifestFile {
     let out = e;
     if (e.type === 'motp' || e.algorithm === null) out = { ...out, algorithm: DEFAULTS[type].algorithm };
     if (file.format === 'google-migration-uri-text') out = { ...out, name: accountNameFromGoogle(e.name, e.issuer) };
+    const deviation = NAME_DEVIATIONS[file.path];
+    if (deviation !== undefined && e.issuer === deviation.issuer && e.name === deviation.from) out = { ...out, name: deviation.to };
     return out;
   };
   return { ...file, expected_accounts: file.expected_accounts.map(fix) };

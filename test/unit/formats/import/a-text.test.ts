@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseForeignUri } from '../../../../src/formats/import/foreign-uri';
 import { detectedId, expectSameAccounts, expected, readFixture, rejection, utf8 } from './a-helpers';
 
 describe('otpauth link list importer', () => {
@@ -16,10 +15,10 @@ describe('otpauth link list importer', () => {
     expect(await rejection(readFixture('x.txt', {}, utf8('hello\notpauth://totp/a?secret=GEZDGNBV\n')))).toBe('import/unknown-format');
   });
 
-  it('reads a label without a colon as the account name, even when it equals issuer= (Key Uri Format)', () => {
-    expect(parseForeignUri('otpauth://totp/NoIssuer?secret=GEZDGNBVGY3TQOJQ&issuer=NoIssuer')).toMatchObject({ issuer: 'NoIssuer', name: 'NoIssuer' });
-    expect(parseForeignUri('otpauth://totp/Acme:?secret=GEZDGNBVGY3TQOJQ&issuer=Acme')).toMatchObject({ issuer: 'Acme', name: '' });
-    expect(parseForeignUri('otpauth://totp/alice?secret=GEZDGNBVGY3TQOJQ&issuer=Acme')).toMatchObject({ issuer: 'Acme', name: 'alice' });
+  it('names accounts exactly as the same link scanned as a QR code (label equal to issuer= means no account name)', async () => {
+    const text = 'otpauth://totp/NoIssuer?secret=GEZDGNBVGY3TQOJQ&issuer=NoIssuer\notpauth://totp/alice?secret=GEZDGNBVGY3TQOJQ&issuer=Acme\n';
+    const result = await readFixture('x.txt', {}, utf8(text));
+    expect(result.accounts.map((a) => [a.issuer, a.name])).toEqual([['NoIssuer', ''], ['Acme', 'alice']]);
   });
 });
 

@@ -27,6 +27,13 @@ describe('2FAS importer', () => {
     expect(await rejection(readFixture('x.2fas', { password: 'x' }, utf8(JSON.stringify(json))))).toBe('import/damaged');
   });
 
+  it('stops with "aborted" when the caller has given up', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await rejection(readFixture('2fas/encrypted-ja.2fas', { password: FIXTURE_PASSWORDS.twofas, signal: controller.signal }))).toBe('aborted');
+    expect(await rejection(readFixture('andotp/otp_accounts.json.aes.bin', { password: FIXTURE_PASSWORDS.andotp, signal: controller.signal }))).toBe('aborted');
+  });
+
   it('schema 1/2 entries have no tokenType and import as TOTP; unknown token types are problems; newer schemas are refused', async () => {
     const result = readTwofasServices(
       [
