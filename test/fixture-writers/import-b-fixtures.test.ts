@@ -27,6 +27,7 @@ describe('family-B import fixture writer', () => {
     put(F.FILES.freeOtpV2, W.writeFreeOtpV2(F.FREEOTP_V2_TOKENS, F.PASSWORD));
     put(F.FILES.lastPass, F.LASTPASS);
     put(F.FILES.raivo, F.RAIVO);
+    put(F.FILES.raivoZip, await W.writeZipCrypto('raivo-otp-export.json', F.RAIVO, F.PASSWORD, false));
     put(F.FILES.steamSingle, F.STEAM_SINGLE);
     put(F.FILES.steamWrapped, F.STEAM_WRAPPED);
     put(F.FILES.totpAuthenticator, W.writeTotpAuthenticator(F.TOTP_AUTHENTICATOR_ENTRIES, F.PASSWORD));

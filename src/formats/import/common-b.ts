@@ -5,10 +5,10 @@
  */
 import { decodeBase32, encodeBase32 } from '../../core/base32';
 import type { AccountData } from '../../core/account';
-import { createInProcessKdf, type Argon2Params } from '../../core/crypto/kdf';
+import { argon2idRaw, checkArgon2Params, type Argon2Params } from '../../core/crypto/kdf';
 import { AppError, isAppError } from '../../core/errors';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
-import { collectAccounts, decodeText, entryLabel, parseJson } from './common';
+import { collectAccounts, decodeText, entryLabel, parseJson, utf8 } from './common';
 import type { ImportInput, ImportOptions, ImportResult } from './types';
 
 /** Bytes as the canonical base32 Omamori stores; throws 'account/invalid-secret' when empty. */
@@ -70,7 +70,7 @@ export function readUriList(format: string, text: string, maxLines = 100_000): I
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
   if (lines.length > maxLines) throw new AppError('import/damaged');
-  return collectAccounts(format, lines, (line) => ({ data: parseForeignUri(line) }), (_line, i) => `#${i + 1}`);
+  return collectAccounts(format, lines, (line) => ({ data: parseForeignUri(line) }), uriEntryLabel);
 }
 
 /** Label for a URI line: its decoded label, without query, or the line number. */
@@ -116,11 +116,24 @@ export function requireText(bytes: Uint8Array): string {
   return text;
 }
 
-/** Argon2id with the caller's runner (a Worker in the app) or hash-wasm in-process. */
+/**
+ * Argon2id with the caller's runner (a Worker in the app) or hash-wasm in-process. Other apps
+ * hash the password's UTF-8 exactly as typed, while KdfRunner applies NFKC (Omamori's own
+ * rule): a password that NFKC would change is hashed in-process from its raw bytes instead.
+ */
 export async function argon2idForImport(password: string, params: Argon2Params, options: ImportOptions): Promise<Uint8Array> {
-  const kdf = options.kdf ?? createInProcessKdf();
   try {
-    return await kdf.argon2id(password, params, options.signal === undefined ? {} : { signal: options.signal });
+    if (options.kdf !== undefined && password.normalize('NFKC') === password) {
+      return await options.kdf.argon2id(password, params, options.signal === undefined ? {} : { signal: options.signal });
+    }
+    checkArgon2Params(params);
+    throwIfAborted(options);
+    const bytes = utf8(password);
+    try {
+      return await argon2idRaw(bytes, params);
+    } finally {
+      bytes.fill(0);
+    }
   } catch (err) {
     if (isAppError(err) && err.code === 'crypto/kdf-params') throw new AppError('import/damaged', { cause: err });
     throw err;

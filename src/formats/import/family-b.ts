@@ -15,7 +15,7 @@ import { stratumHtmlImporter } from './stratum-html';
 import { stratumImporter } from './stratum';
 import { totpAuthenticatorImporter } from './totp-authenticator';
 import type { Importer } from './types';
-import { authenticatorPlusImporter, winAuthZipImporter } from './zip-lists';
+import { authenticatorPlusImporter, raivoZipImporter, winAuthZipImporter } from './zip-lists';
 
 export const importersB: Importer[] = [
   omamoriImporter,
@@ -30,5 +30,6 @@ export const importersB: Importer[] = [
   stratumHtmlImporter,
   authenticatorPlusImporter,
   winAuthZipImporter,
+  raivoZipImporter,
   totpAuthenticatorImporter,
 ];

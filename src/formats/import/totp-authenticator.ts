@@ -52,8 +52,9 @@ export const totpAuthenticatorImporter: Importer = {
   id: 'totp-authenticator',
   label: 'TOTP Authenticator',
   sniff(input: ImportInput) {
-    // No magic: base64 text of whole AES blocks, with the app's extension or none given.
-    if (input.fileName !== undefined && input.fileName !== '' && !hasExtension(input, '.bin', '.encrypt', '.txt', '.backup')) return null;
+    // No magic: base64 text of whole AES blocks, with one of the app's extensions or none.
+    const name = input.fileName ?? '';
+    if (name.includes('.') && !hasExtension(input, '.bin', '.encrypt', '.txt', '.backup')) return null;
     return cipherBytes(input.bytes) === null ? null : { encrypted: true };
   },
   async read(input: ImportInput, options: ImportOptions) {

@@ -1,13 +1,15 @@
 /**
- * @file ZIP exports that wrap an otpauth list (docs/formats.md): Authenticator Plus
- * (`Accounts.txt`) and WinAuth (`winauth-YYYY-MM-DD.txt`), both usually ZipCrypto with a
- * password. Members are recognised by name from the central directory (names are never
- * encrypted); zip.js is loaded only when such a file is read.
+ * @file Password ZIPs around another export (docs/formats.md): Authenticator Plus
+ * (`Accounts.txt`) and WinAuth (`winauth-YYYY-MM-DD.txt`) wrap an otpauth list, usually with
+ * ZipCrypto; Raivo wraps its JSON (`raivo-otp-export.json`, AES or ZipCrypto). Members are
+ * recognised by name from the central directory (names are never encrypted); zip.js is loaded
+ * only when such a file is read.
  */
 import { AppError, isAppError } from '../../core/errors';
-import { decodeText } from './common';
-import { readUriList, startsWithAscii } from './common-b';
-import type { ImportInput, ImportOptions, Importer } from './types';
+import { decodeText, parseJson } from './common';
+import { readUriList, startsWithAscii, typed } from './common-b';
+import { readRaivo } from './raivo';
+import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 const MAX_MEMBER_BYTES = 8 * 1024 * 1024;
 
@@ -55,11 +57,29 @@ interface ZipApp {
   id: string;
   label: string;
   member: RegExp;
+  /** The member's bytes → accounts; null when they are not what the app writes. */
+  read(bytes: Uint8Array): ImportResult | null;
+}
+
+function uriListReader(id: string): (bytes: Uint8Array) => ImportResult | null {
+  return (bytes) => {
+    const text = decodeText(bytes);
+    return text === null ? null : readUriList(id, text);
+  };
 }
 
 const APPS: readonly ZipApp[] = [
-  { id: 'authenticator-plus', label: 'Authenticator Plus (ZIP)', member: /^(?:.*\/)?Accounts\.txt$/i },
-  { id: 'winauth-zip', label: 'WinAuth (ZIP)', member: /^(?:.*\/)?winauth[^/]*\.txt$/i },
+  { id: 'authenticator-plus', label: 'Authenticator Plus (ZIP)', member: /^(?:.*\/)?Accounts\.txt$/i, read: uriListReader('authenticator-plus') },
+  { id: 'winauth-zip', label: 'WinAuth (ZIP)', member: /^(?:.*\/)?winauth[^/]*\.txt$/i, read: uriListReader('winauth-zip') },
+  {
+    id: 'raivo-zip',
+    label: 'Raivo OTP (ZIP)',
+    member: /^(?:.*\/)?raivo-otp-export\.json$/i,
+    read: (bytes) => {
+      const json = parseJson(bytes);
+      return json === null ? null : { ...readRaivo(json), format: 'raivo-zip' };
+    },
+  },
 ];
 
 function findMember(bytes: Uint8Array, app: ZipApp): ZipMember | null {
@@ -81,7 +101,7 @@ async function extract(bytes: Uint8Array, name: string, password: string | undef
     if (entry === undefined || entry.directory) throw new AppError('import/damaged');
     if (entry.uncompressedSize > MAX_MEMBER_BYTES) throw new AppError('file/too-large');
     try {
-      return await entry.getData(new zip.Uint8ArrayWriter(), password === undefined ? {} : { password, checkPasswordOnly: false });
+      return await entry.getData(new zip.Uint8ArrayWriter(), password === undefined ? { checkSignature: true } : { password, checkSignature: true });
     } catch (err) {
       // ZipCrypto checks one byte of the password; a wrong one that passes fails the CRC.
       throw new AppError(entry.encrypted ? 'import/wrong-password' : 'import/damaged', { cause: err });
@@ -110,11 +130,12 @@ function zipListImporter(app: ZipApp): Importer {
         if (isAppError(err)) throw err;
         throw new AppError('import/damaged');
       }
-      const text = decodeText(plain);
-      if (text === null) throw new AppError(member.encrypted ? 'import/wrong-password' : 'import/damaged');
-      return readUriList(app.id, text);
+      const result = await typed(() => app.read(plain));
+      // ZipCrypto's one check byte lets 1 wrong password in 256 through to garbage.
+      if (result === null) throw new AppError(member.encrypted ? 'import/wrong-password' : 'import/damaged');
+      return result;
     },
   };
 }
 
-export const [authenticatorPlusImporter, winAuthZipImporter] = APPS.map(zipListImporter) as [Importer, Importer];
+export const [authenticatorPlusImporter, winAuthZipImporter, raivoZipImporter] = APPS.map(zipListImporter) as [Importer, Importer, Importer];

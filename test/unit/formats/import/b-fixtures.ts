@@ -182,6 +182,7 @@ export const FILES = {
   freeOtpV2: 'freeotp-v2/externalBackup.xml',
   lastPass: 'lastpass/export.json',
   raivo: 'raivo/raivo-otp-export.json',
+  raivoZip: 'raivo/raivo-otp-export.zip',
   steamSingle: 'steam/dave.maFile',
   steamWrapped: 'steam/manifest-accounts.json',
   totpAuthenticator: 'totp-authenticator/backup.bin',

@@ -40,6 +40,7 @@ const CASES: Case[] = [
     ],
   },
   { file: F.FILES.raivo, format: 'raivo', encrypted: false, accounts: [{ ...F.ALICE, favourite: true }, { ...F.CAROL, favourite: false }] },
+  { file: F.FILES.raivoZip, format: 'raivo-zip', encrypted: true, accounts: [{ ...F.ALICE, favourite: true }, { ...F.CAROL, favourite: false }] },
   { file: F.FILES.steamSingle, format: 'steam', encrypted: false, accounts: [F.DAVE] },
   { file: F.FILES.steamWrapped, format: 'steam', encrypted: false, accounts: [F.DAVE, STEAM_GRACE] },
   {

@@ -143,11 +143,11 @@ export function writeFreeOtpV2(tokens: readonly FreeOtpToken[], password: string
   return writeJavaStringMap(entries);
 }
 
-/** A ZipCrypto-encrypted ZIP with one text member (what Authenticator Plus and WinAuth write). */
-export async function writeZipCrypto(member: string, text: string, password: string): Promise<Uint8Array> {
+/** A password ZIP with one text member: ZipCrypto (Authenticator Plus, WinAuth) or AES (Raivo). */
+export async function writeZipCrypto(member: string, text: string, password: string, zipCrypto = true): Promise<Uint8Array> {
   const zip = await import('@zip.js/zip.js');
   zip.configure({ useWebWorkers: false });
   const writer = new zip.ZipWriter(new zip.Uint8ArrayWriter());
-  await writer.add(member, new zip.TextReader(text), { password, zipCrypto: true, lastModDate: new Date('2026-01-01T00:00:00Z') });
+  await writer.add(member, new zip.TextReader(text), { password, zipCrypto, lastModDate: new Date('2026-01-01T00:00:00Z') });
   return writer.close();
 }

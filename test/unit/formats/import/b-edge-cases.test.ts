@@ -1,0 +1,118 @@
+/** Family-B format quirks one at a time: KDF bounds, versions, the Java stream reader, URIs. */
+import { describe, expect, it } from 'vitest';
+import type { KdfRunner } from '../../../../src/core/crypto/kdf';
+import { parseForeignUri, readUriList } from '../../../../src/formats/import/common-b';
+import { readEnteText } from '../../../../src/formats/import/ente-encrypted';
+import { readJavaStringMap } from '../../../../src/formats/import/java-serial';
+import { readImport } from '../../../../src/formats/import/registry';
+import { urisInHtml } from '../../../../src/formats/import/stratum-html';
+import * as F from './b-fixtures';
+import { errorCode } from './b-helpers';
+import * as W from './b-writers';
+
+const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+describe('KDF parameters from files are bounded before anything runs', () => {
+  const ente = JSON.parse(new TextDecoder().decode(F.readImportFixture(F.FILES.enteEncrypted))) as { kdfParams: Record<string, unknown> };
+  it.each([
+    ['memLimit 2^40', { memLimit: 2 ** 40 }],
+    ['memLimit 1 GiB with 8 passes', { memLimit: 2 ** 30, opsLimit: 8 }],
+    ['opsLimit 0', { opsLimit: 0 }],
+    ['memLimit as text', { memLimit: 'lots' }],
+    ['salt of 3 bytes', { salt: 'AAAA' }],
+  ])('Ente: %s is damaged', async (_n, patch) => {
+    const bytes = enc(JSON.stringify({ ...ente, kdfParams: { ...ente.kdfParams, ...patch } }));
+    const started = performance.now();
+    expect(await errorCode(readImport({ bytes }, { password: F.PASSWORD }))).toBe('import/damaged');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('Proton and Stratum run Argon2id through the runner they are given', async () => {
+    const calls: number[] = [];
+    const spy: KdfRunner = {
+      argon2id: async (p, params, opts) => {
+        calls.push(params.m);
+        return W.STUB_KDF.argon2id(p, params, opts);
+      },
+    };
+    await readImport({ bytes: await W.writeProtonEncrypted(F.PROTON_PLAIN, F.PASSWORD, W.stubArgon2) }, { password: F.PASSWORD, kdf: spy });
+    await readImport({ bytes: await W.writeStratumStrong(F.STRATUM_PLAIN, F.PASSWORD, W.stubArgon2) }, { password: F.PASSWORD, kdf: spy });
+    expect(calls).toEqual([19_456, 65_536]);
+  });
+
+  it('an aborted import stops before the KDF', async () => {
+    expect(await errorCode(readImport({ bytes: F.readImportFixture(F.FILES.protonEncrypted) }, { password: F.PASSWORD, signal: AbortSignal.abort() }))).toBe('aborted');
+  });
+});
+
+describe('versions', () => {
+  it('a Proton encrypted export of another version is unsupported', async () => {
+    const file = JSON.parse(new TextDecoder().decode(F.readImportFixture(F.FILES.protonEncrypted))) as Record<string, unknown>;
+    expect(await errorCode(readImport({ bytes: enc(JSON.stringify({ ...file, version: 2 })) }, { password: F.PASSWORD }))).toBe('import/unsupported');
+  });
+});
+
+describe('Java serialization reader (FreeOTP v2)', () => {
+  it('reads back what the writer wrote, including non-ASCII and empty strings', () => {
+    const map = readJavaStringMap(W.writeJavaStringMap([['a', 'b'], ['日本', ''], ['masterKey', '{}']]));
+    expect([...map]).toEqual([['a', 'b'], ['日本', ''], ['masterKey', '{}']]);
+  });
+
+  it('follows a back-reference to an earlier string and decodes modified UTF-8 NUL', () => {
+    const bytes = W.writeJavaStringMap([['k1', 'v'], ['k2', 'x']]);
+    // Replace the last value (TC_STRING "x") by a TC_REFERENCE. Handles: 0x7e0000 class
+    // description, 0x7e0001 the map, then the strings in order: "k1", "v" (0x7e0003), "k2".
+    const tail = bytes.length - 1 - 4;
+    const patched = new Uint8Array([...bytes.subarray(0, tail), 0x71, 0x00, 0x7e, 0x00, 0x03, 0x78]);
+    expect(readJavaStringMap(patched).get('k2')).toBe('v');
+    const nul = new Uint8Array([...bytes.subarray(0, tail), 0x74, 0x00, 0x02, 0xc0, 0x80, 0x78]);
+    expect(readJavaStringMap(nul).get('k2')).toBe('\u0000');
+  });
+
+  it('refuses other classes and dangling references', async () => {
+    const bytes = W.writeJavaStringMap([['a', 'b']]);
+    const other = bytes.slice();
+    other[8 + 'java.util.'.length] = 'X'.charCodeAt(0);
+    expect(await errorCode(Promise.resolve().then(() => readJavaStringMap(other)))).toBe('import/damaged');
+    const dangling = new Uint8Array([...bytes.subarray(0, bytes.length - 4), 0x71, 0x00, 0x7f, 0x00, 0x00, 0x78]);
+    expect(await errorCode(Promise.resolve().then(() => readJavaStringMap(dangling)))).toBe('import/damaged');
+  });
+});
+
+describe('otpauth lines as other apps write them', () => {
+  it('a label equal to issuer= is also the account name (Ente, Stratum)', () => {
+    expect(parseForeignUri('otpauth://totp/NoIssuer?secret=JBSWY3DPEHPK3PXP&issuer=NoIssuer')).toMatchObject({ issuer: 'NoIssuer', name: 'NoIssuer' });
+  });
+
+  it('re-encodes secrets whose unused trailing bits are set', () => {
+    expect(parseForeignUri('otpauth://totp/x?secret=TESTTESTTESTTESTTEST').secretB32).toBe('TESTTESTTESTTESTTESQ');
+  });
+
+  it('Ente: trashed codes are left out, tags/pin/note are kept', () => {
+    const r = readEnteText(F.ENTE_TEXT);
+    expect(r.accounts.map((a) => [a.issuer, a.groups, a.favourite, a.notes])).toEqual([
+      ['Example', ['Personal'], true, 'main mail'],
+      ['Bank', [], false, ''],
+    ]);
+  });
+
+  it('a bad line becomes a problem labelled with its names, not an exception', () => {
+    const r = readUriList('x', 'otpauth://totp/Good:one?secret=JBSWY3DPEHPK3PXP\notpauth://totp/Bad:two?secret=!!!\n');
+    expect(r.accounts).toHaveLength(1);
+    expect(r.problems).toHaveLength(1);
+  });
+
+  it('HTML character references in URIs are decoded', () => {
+    expect(urisInHtml('<td><code>otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&amp;issuer=A&#38;B</code></td>')).toEqual(['otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&issuer=A&B']);
+  });
+});
+
+describe('passwords are used exactly as typed', () => {
+  it('a password that NFKC would change still opens a Proton export (even with a KDF runner given)', async () => {
+    const password = 'ｐａｓｓ ﬁle'; // full-width letters and a ligature: NFKC turns them into ASCII
+    const bytes = await W.writeProtonEncrypted(F.PROTON_PLAIN, password);
+    const result = await readImport({ bytes }, { password, kdf: W.STUB_KDF });
+    expect(result.accounts).toHaveLength(4);
+    expect(await errorCode(readImport({ bytes }, { password: password.normalize('NFKC') }))).toBe('import/wrong-password');
+  });
+});
