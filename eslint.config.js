@@ -39,7 +39,7 @@ const noSubtle = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/'] },
+  { ignores: ['dist/', 'cli-dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,7 +50,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', '*.config.{js,ts}', 'e2e/**/*.ts', 'test/**/*.ts'],
+    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.{js,ts}', 'e2e/**/*.ts', 'test/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
@@ -102,6 +102,20 @@ export default tseslint.config(
   {
     files: ['src/ui/**/*.ts'],
     rules: restrict(uiZone, [noSubtle]),
+  },
+  {
+    // The Node CLI: core, formats and Node; the en message table is a plain object it may reuse.
+    files: ['src/cli/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: restrict(
+      [
+        { group: ['dexie', 'lit', 'lit/*', 'qr-scanner', 'workbox-window', 'virtual:*'], message: 'the CLI runs in Node: no DOM libraries.' },
+        { group: ['**/storage/**', '**/services/**', '**/pwa/**'], message: 'the CLI imports core and formats only.' },
+        { regex: '/ui/(?!i18n/en$)', message: 'the CLI imports no ui module but the en message table (a plain object).' },
+      ],
+      [noSubtle],
+      { decoders: true },
+    ),
   },
   {
     files: ['src/ui/qr-scanner.ts'],

@@ -1,0 +1,176 @@
+/**
+ * @file Reads whatever FILE is into accounts: an Omamori backup, another app's export (the
+ * importer registry), a QR image, or text holding otpauth:// and otpauth-migration:// lines.
+ * Passphrases are asked for only when the file turns out to be encrypted.
+ */
+import type { AccountData } from '../core/account';
+import { AppError, isAppError, type ErrorCode } from '../core/errors';
+import { createInProcessKdf } from '../core/crypto/kdf';
+import { inspectExportFile, readExportFile } from '../core/export-file';
+import { parseOtpauthUri } from '../core/otpauth-uri';
+import { classifyQrText } from '../core/qr-content';
+import { decodeMigrationUri } from '../formats/google-migration';
+import type { EntryProblem } from '../formats/google-migration-types';
+import { decodeText } from '../formats/import/common';
+import { detectFormat, MAX_IMPORT_BYTES } from '../formats/import/registry';
+import type { ImportedAccount, ImportProblem } from '../formats/import/types';
+import { CliError } from './cli-error';
+import { looksLikeImage, readQrTexts } from './qr-image';
+
+export interface InputResult {
+  /** 'omamori', an importer id, 'qr-image' or 'otpauth-text'. */
+  format: string;
+  encrypted: boolean;
+  accounts: ImportedAccount[];
+  problems: ImportProblem[];
+  /** Google Authenticator transfer codes seen, when the input held any. */
+  transfer?: { batchSize: number; scanned: number[]; missing: number[] };
+  /** The decoded QR texts of an image (they hold secrets: shown only with --secrets). */
+  qrTexts?: string[];
+}
+
+export interface ReadInputDeps {
+  /** Called only when the input is encrypted. */
+  passphrase: () => Promise<string>;
+}
+
+function imported(a: AccountData): ImportedAccount {
+  return { ...a, groups: [], notes: '', favourite: false };
+}
+
+const QR_KIND: Record<ReturnType<typeof classifyQrText>['kind'], string> = {
+  otpauth: 'an account link',
+  migration: 'a transfer code',
+  'transfer-code': "an Omamori backup's transfer code",
+  'web-address': 'a web address',
+  wifi: 'Wi-Fi settings',
+  other: 'other text',
+};
+
+const ENTRY_PROBLEM_CODE: Record<EntryProblem['code'], ErrorCode> = {
+  'unsupported-algorithm': 'account/invalid-algorithm',
+  'unsupported-digits': 'account/invalid-digits',
+  'unsupported-type': 'uri/unsupported-type',
+  'invalid-secret': 'account/invalid-secret',
+  'invalid-entry': 'import/damaged',
+};
+
+/** Lines (or QR texts) of otpauth:// and otpauth-migration:// links; null when there are none. */
+export function readLinkTexts(texts: readonly string[], format: string): InputResult | null {
+  const accounts: ImportedAccount[] = [];
+  const problems: ImportProblem[] = [];
+  let links = 0;
+  const seenMigration = new Set<string>();
+  texts.forEach((raw, i) => {
+    const content = classifyQrText(raw);
+    if (content.kind === 'migration') {
+      links++;
+      if (seenMigration.has(content.text)) return;
+      seenMigration.add(content.text);
+      try {
+        const batch = decodeMigrationUri(content.text);
+        accounts.push(...batch.accounts.map(imported));
+        problems.push(...batch.problems.map((p) => ({ label: p.excerpt !== '' ? p.excerpt : `#${p.index + 1}`, code: ENTRY_PROBLEM_CODE[p.code] })));
+      } catch (err) {
+        problems.push({ label: `line ${i + 1}`, code: isAppError(err) ? err.code : 'migration/invalid-data' });
+      }
+    } else if (content.kind === 'otpauth') {
+      links++;
+      try {
+        accounts.push(imported(parseOtpauthUri(content.text)));
+      } catch (err) {
+        problems.push({ label: `line ${i + 1}`, code: isAppError(err) ? err.code : 'uri/invalid' });
+      }
+    } else if (content.text !== '' && !content.text.startsWith('#')) {
+      problems.push({ label: `line ${i + 1}`, code: content.kind === 'transfer-code' ? 'import/unsupported' : 'uri/unsupported-scheme' });
+    }
+  });
+  if (links === 0) return null;
+  const result: InputResult = { format, encrypted: false, accounts, problems };
+  const transfer = transferInfo(texts);
+  if (transfer !== undefined) result.transfer = transfer;
+  return result;
+}
+
+/**
+ * Which codes of a Google Authenticator export the texts hold, so a user sees "2 of 3" before
+ * trusting a conversion. One export at a time is the usual case; with several, the first one's.
+ */
+export function transferInfo(texts: readonly string[]): InputResult['transfer'] {
+  let first: { id: number; size: number; seen: Set<number> } | undefined;
+  for (const text of texts) {
+    if (!/^\s*otpauth-migration:/i.test(text)) continue;
+    try {
+      const b = decodeMigrationUri(text);
+      first ??= { id: b.batchId, size: b.batchSize, seen: new Set<number>() };
+      if (b.batchId === first.id && b.batchSize === first.size) first.seen.add(b.batchIndex);
+    } catch {
+      // Reported by the reader of the file.
+    }
+  }
+  if (first === undefined) return undefined;
+  const { size, seen } = first;
+  return { batchSize: size, scanned: [...seen].sort((a, b) => a - b), missing: Array.from({ length: size }, (_, i) => i).filter((i) => !seen.has(i)) };
+}
+
+async function readOmamori(bytes: Uint8Array, deps: ReadInputDeps): Promise<InputResult | null> {
+  let slots: string[];
+  try {
+    slots = inspectExportFile(bytes).slots;
+  } catch (err) {
+    if (isAppError(err) && err.code === 'file/not-omamori') return null;
+    throw err;
+  }
+  const secretText = await deps.passphrase();
+  // A file exported with a transfer code instead of a passphrase takes that code in its place.
+  const secret = slots.includes('passphrase') ? { kind: 'passphrase' as const, passphrase: secretText } : { kind: 'transfer-code' as const, code: secretText };
+  const payload = await readExportFile(bytes, secret, { kdf: createInProcessKdf() });
+  return { format: 'omamori', encrypted: true, accounts: payload.accounts.map(imported), problems: [] };
+}
+
+async function readForeign(bytes: Uint8Array, fileName: string, deps: ReadInputDeps): Promise<InputResult | null> {
+  const input = { bytes, fileName };
+  const detected = detectFormat(input);
+  if (detected === null) return null;
+  const { importer, sniff } = detected;
+  const read = async (password?: string): Promise<InputResult> => {
+    const result = await importer.read(input, password === undefined ? {} : { password });
+    return { format: result.format, encrypted: password !== undefined, accounts: result.accounts, problems: result.problems };
+  };
+  if (sniff.encrypted) return read(await deps.passphrase());
+  try {
+    return await read();
+  } catch (err) {
+    if (isAppError(err) && err.code === 'import/password-required') return read(await deps.passphrase());
+    throw err;
+  }
+}
+
+export async function readInput(bytes: Uint8Array, fileName: string, deps: ReadInputDeps): Promise<InputResult> {
+  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('file/too-large');
+  if (bytes.length === 0) throw new AppError('import/unknown-format');
+  if (looksLikeImage(bytes)) {
+    const texts = await readQrTexts(bytes);
+    const result = readLinkTexts(texts, 'qr-image');
+    if (result === null) {
+      // Only the kind of what was found (never its text): "a web address", "Wi-Fi settings"…
+      const kinds = [...new Set(texts.map((t) => QR_KIND[classifyQrText(t).kind]))];
+      throw new CliError(`The QR code${texts.length === 1 ? '' : 's'} in this image ${texts.length === 1 ? 'is' : 'are'} not for an authenticator (found ${kinds.join(', ')}).`);
+    }
+    result.qrTexts = texts;
+    return result;
+  }
+  const omamori = await readOmamori(bytes, deps);
+  if (omamori !== null) return omamori;
+  const text = decodeText(bytes);
+  const foreign = await readForeign(bytes, fileName, deps);
+  if (foreign !== null) {
+    const transfer = text === null ? undefined : transferInfo(text.split(/\r?\n/));
+    if (transfer !== undefined) foreign.transfer = transfer;
+    return foreign;
+  }
+  const links = text === null ? null : readLinkTexts(text.split(/\r?\n/), 'otpauth-text');
+  if (links !== null) return links;
+  throw new AppError('import/unknown-format');
+}
+

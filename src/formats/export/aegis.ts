@@ -1,0 +1,113 @@
+/**
+ * @file Aegis vault JSON (beemdevelopment/Aegis docs/vault.md), plain and encrypted, written the
+ * way Aegis 3.x writes it: db version 3 with `groups`, entries with `note`, `favorite`,
+ * `icon: null`, group UUIDs; the encrypted file has one password slot (scrypt N=2^15 r=8 p=1,
+ * 32-byte salt, the master key wrapped with AES-256-GCM) and the db as base64 of its AES-256-GCM
+ * ciphertext, nonces and tags in hex. Aegis hashes the password's UTF-8 bytes as typed.
+ */
+import type { AccountData } from '../../core/account';
+import { randomBytes } from '../../core/crypto/aead';
+import { scryptRaw } from '../../core/crypto/foreign';
+import { aesGcmSealRaw } from '../../core/crypto/foreign-seal';
+import { throwIfAborted } from '../../core/crypto/kdf';
+import { checkAccounts, groupNames, noteWithRecoveryCodes, requireExportPassword, utf8Bytes } from './common';
+import type { ExportAccount, ExportOptions, ExportResult, ExportSkip, Exporter } from './types';
+
+/** The db version Aegis 3.x writes (it refuses higher ones, reads lower ones). */
+export const AEGIS_DB_VERSION = 3;
+export const AEGIS_SCRYPT = Object.freeze({ logN: 15, r: 8, p: 1 });
+
+const ALGO_OF_TYPE = { steam: 'SHA1', motp: 'MD5', yandex: 'SHA256' } as const;
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function base64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+function entryInfo(a: AccountData): Record<string, unknown> {
+  const algo = a.type === 'totp' || a.type === 'hotp' ? a.algorithm : ALGO_OF_TYPE[a.type];
+  const info: Record<string, unknown> = { secret: a.secretB32, algo, digits: a.digits };
+  if (a.type === 'hotp') info.counter = a.counter;
+  else info.period = a.period;
+  if (a.type === 'motp' || a.type === 'yandex') info.pin = a.pin;
+  return info;
+}
+
+/** The vault content (`db`) object, and the accounts it could not hold. */
+export function aegisDb(all: readonly ExportAccount[]): { db: Record<string, unknown>; skipped: ExportSkip[] } {
+  const { ok, skipped } = checkAccounts(all);
+  const groups = groupNames(ok.map((c) => c.account)).map((name) => ({ uuid: crypto.randomUUID(), name }));
+  const uuidOf = new Map<string, string>(groups.map((g) => [g.name, g.uuid]));
+  const entries = ok.map(({ account, data: a }) => {
+    return {
+      type: a.type,
+      uuid: crypto.randomUUID(),
+      name: a.name,
+      issuer: a.issuer,
+      note: noteWithRecoveryCodes(account.notes, account.recoveryCodes),
+      favorite: account.favourite,
+      icon: null,
+      info: entryInfo(a),
+      groups: [...new Set(account.groups.map((g) => uuidOf.get(g.trim())).filter((u): u is string => u !== undefined))],
+    };
+  });
+  return { db: { version: AEGIS_DB_VERSION, entries, groups, icons_optimized: true }, skipped };
+}
+
+function file(json: unknown, skipped: ExportSkip[]): ExportResult {
+  return {
+    file: { bytes: utf8Bytes(`${JSON.stringify(json, null, 4)}\n`), fileName: 'aegis-export.json', extension: 'json', mime: 'application/json' },
+    skipped,
+  };
+}
+
+export async function writeAegisPlain(accounts: readonly ExportAccount[]): Promise<ExportResult> {
+  const { db, skipped } = aegisDb(accounts);
+  return file({ version: 1, header: { slots: null, params: null }, db }, skipped);
+}
+
+export async function writeAegisEncrypted(accounts: readonly ExportAccount[], options: ExportOptions = {}): Promise<ExportResult> {
+  const password = requireExportPassword(options.password);
+  const { db, skipped } = aegisDb(accounts);
+  const masterKey = randomBytes(32);
+  const salt = randomBytes(32);
+  const pw = utf8Bytes(password);
+  const logN = options.scryptLogN ?? AEGIS_SCRYPT.logN;
+  throwIfAborted(options.signal);
+  let kek: Uint8Array | undefined;
+  try {
+    kek = await scryptRaw(pw, salt, { N: 2 ** logN, r: AEGIS_SCRYPT.r, p: AEGIS_SCRYPT.p });
+    throwIfAborted(options.signal);
+    const slotNonce = randomBytes(12);
+    const wrapped = await aesGcmSealRaw(kek, slotNonce, masterKey);
+    const dbNonce = randomBytes(12);
+    const plain = utf8Bytes(JSON.stringify(db));
+    const sealed = await aesGcmSealRaw(masterKey, dbNonce, plain);
+    plain.fill(0);
+    const slot = {
+      type: 1,
+      uuid: crypto.randomUUID(),
+      key: hex(wrapped.ct),
+      key_params: { nonce: hex(slotNonce), tag: hex(wrapped.tag) },
+      n: 2 ** logN,
+      r: AEGIS_SCRYPT.r,
+      p: AEGIS_SCRYPT.p,
+      salt: hex(salt),
+      repaired: true,
+      is_backup: false,
+    };
+    return file({ version: 1, header: { slots: [slot], params: { nonce: hex(dbNonce), tag: hex(sealed.tag) } }, db: base64(sealed.ct) }, skipped);
+  } finally {
+    masterKey.fill(0);
+    pw.fill(0);
+    kek?.fill(0);
+  }
+}
+
+export const aegisExporter: Exporter = { id: 'aegis', label: 'Aegis (plain)', encrypted: false, write: (accounts) => writeAegisPlain(accounts) };
+export const aegisEncryptedExporter: Exporter = { id: 'aegis-encrypted', label: 'Aegis (encrypted)', encrypted: true, write: writeAegisEncrypted };

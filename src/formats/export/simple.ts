@@ -1,0 +1,59 @@
+/**
+ * @file Exporters that wrap codecs Omamori already has: the otpauth:// list, Omamori's own
+ * encrypted file (export-file.ts; it carries the code parameters only, not groups, notes or
+ * recovery codes) and Google Authenticator transfer codes (one URI per QR code).
+ */
+import { createInProcessKdf } from '../../core/crypto/kdf';
+import { writeExportFile } from '../../core/export-file';
+import { encodeMigrationUris } from '../google-migration';
+import { formatOtpauthList } from '../otpauth-list';
+import { checkAccounts, labelOf, requireExportPassword, utf8Bytes } from './common';
+import type { ExportAccount, ExportOptions, ExportResult, Exporter } from './types';
+
+export const OMAMORI_APP_NAME = 'omamori-cli';
+
+export const otpauthExporter: Exporter = {
+  id: 'otpauth',
+  label: 'otpauth:// links',
+  encrypted: false,
+  async write(accounts) {
+    const { ok, skipped } = checkAccounts(accounts);
+    const text = formatOtpauthList(ok.map((c) => c.data));
+    return { file: { bytes: utf8Bytes(text), fileName: 'otpauth-links.txt', extension: 'txt', mime: 'text/plain' }, skipped };
+  },
+};
+
+export const omamoriExporter: Exporter = {
+  id: 'omamori',
+  label: 'Omamori backup',
+  encrypted: true,
+  async write(accounts: readonly ExportAccount[], options: ExportOptions = {}): Promise<ExportResult> {
+    const passphrase = requireExportPassword(options.password);
+    const now = options.now ?? new Date();
+    const deps: Parameters<typeof writeExportFile>[2] = { kdf: options.kdf ?? createInProcessKdf(), now, app: OMAMORI_APP_NAME };
+    if (options.argon2 !== undefined) deps.argon2 = options.argon2;
+    if (options.signal !== undefined) deps.signal = options.signal;
+    const { ok, skipped } = checkAccounts(accounts);
+    const bytes = await writeExportFile(ok.map((c) => c.data), { kind: 'passphrase', passphrase }, deps);
+    const day = now.toISOString().slice(0, 10);
+    return { file: { bytes, fileName: `omamori-backup-${day}.omamori`, extension: 'omamori', mime: 'application/json' }, skipped };
+  },
+};
+
+export const googleQrExporter: Exporter = {
+  id: 'google-qr',
+  label: 'Google Authenticator transfer QR codes',
+  encrypted: false,
+  async write(accounts, options = {}) {
+    const { ok, skipped } = checkAccounts(accounts);
+    const data = ok.map((c) => c.data);
+    const encoded = encodeMigrationUris(data, options.perCode === undefined ? {} : { perCode: options.perCode });
+    for (const { account, reason } of encoded.skipped) skipped.push({ label: labelOf(account, ok[data.indexOf(account)]?.index ?? 0), reason });
+    const text = encoded.uris.map((u) => `${u}\n`).join('');
+    return {
+      file: { bytes: utf8Bytes(text), fileName: 'google-authenticator-transfer.txt', extension: 'txt', mime: 'text/plain' },
+      skipped,
+      uris: encoded.uris,
+    };
+  },
+};

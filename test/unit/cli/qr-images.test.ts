@@ -1,0 +1,47 @@
+/**
+ * Real photos and screenshots of Google Authenticator's transfer screen from ../shared/testdata,
+ * driven by its MANIFEST (nothing runs where ../shared is absent; the committed QR fixture in
+ * inspect.test.ts covers the image path there).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { accountNameFromGoogle } from '../../../src/formats/google-migration';
+import { manifestFiles, SHARED } from '../formats/import/corpus-helpers';
+import { run } from './cli-helpers';
+
+interface QrManifestFile {
+  path: string;
+  expected_qr_text?: string;
+  expected_qr_texts?: string[];
+  expected_accounts: { issuer: string; name: string; secret: string }[];
+}
+
+const WANTED = ['extract_otp_secrets/qr/example_export.png', 'extract_otp_secrets/qr/Exported-QR-codes.webp'];
+const files = (manifestFiles() as unknown as QrManifestFile[]).filter((f) => WANTED.includes(f.path));
+
+describe.skipIf(files.length === 0)('QR images from ../shared/testdata', () => {
+  for (const file of files) {
+    it(`${file.path}: every QR code in the image, decoded to the expected texts and accounts`, async () => {
+      const r = await run(['inspect', path.join(SHARED, file.path), '--secrets']);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout) as { qrTexts: string[]; accounts: { issuer: string; name: string; secret: string }[]; problems: unknown[] };
+      const texts = file.expected_qr_texts ?? (file.expected_qr_text === undefined ? [] : [file.expected_qr_text]);
+      expect([...report.qrTexts].sort()).toEqual([...texts].sort());
+      expect(report.problems).toEqual([]);
+      // The manifest keeps Google's raw `Issuer:name`; we drop the repeated issuer, as the app does.
+      const got = report.accounts.map((a) => [a.issuer, a.name, a.secret]);
+      for (const e of file.expected_accounts) expect(got).toContainEqual([e.issuer, accountNameFromGoogle(e.name, e.issuer), e.secret]);
+    });
+  }
+});
+
+const NEGATIVE = path.join(SHARED, 'extract_otp_secrets/negative/qr_but_without_otp.png');
+
+describe.skipIf(!existsSync(NEGATIVE))('a QR image that holds no authenticator code', () => {
+  it('says what it found instead (never the text), in one line, exit 1', async () => {
+    const r = await run(['inspect', NEGATIVE]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('omamori: The QR code in this image is not for an authenticator (found other text).\n');
+  });
+});
