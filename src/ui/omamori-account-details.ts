@@ -121,7 +121,7 @@ export class OmamoriAccountDetails extends LitElement {
         : html`<ul class="chips" aria-labelledby="groups-title">
             ${groups.map(
               (g) => html`<li class="chip" data-testid="group-chip">
-                <span>${g}</span>
+                <span data-testid="group-name">${g}</span>
                 <button type="button" data-testid="group-remove" aria-label=${t('details.groupRemove', { group: g })} @click=${() => void this.removeGroup(g)}>
                   <span aria-hidden="true">×</span>
                 </button>

@@ -71,6 +71,8 @@ export class OmamoriRecoveryCodes extends LitElement {
   declare importing: boolean;
   declare shown: boolean;
   declare busy: boolean;
+  /** The row whose mark button was pressed: its replacement gets the focus when the change lands. */
+  private pendingFocus: number | undefined;
 
   constructor() {
     super();
@@ -121,10 +123,19 @@ export class OmamoriRecoveryCodes extends LitElement {
   }
 
   private async mark(index: number, used: boolean): Promise<void> {
+    if (this.busy) return;
+    // The pressed button is replaced by its opposite once the saved account comes back (live
+    // list): keep the keyboard on the same row.
+    this.pendingFocus = index;
     const codes = this.account.recoveryCodes;
-    const ok = await this.save(setCodeUsed(codes, index, used ? Date.now() : 0), used ? t('recovery.markedUsed', { n: index + 1 }) : undefined);
-    // The pressed button is replaced by its opposite: keep the keyboard on the same row.
-    if (ok) this.focusLater(`[data-index="${index}"] button.mark`);
+    if (!(await this.save(setCodeUsed(codes, index, used ? Date.now() : 0), used ? t('recovery.markedUsed', { n: index + 1 }) : undefined))) this.pendingFocus = undefined;
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('account') && this.pendingFocus !== undefined) {
+      this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.pendingFocus}"] button.mark`)?.focus();
+      this.pendingFocus = undefined;
+    }
   }
 
   private async copy(code: string): Promise<void> {
@@ -160,8 +171,8 @@ export class OmamoriRecoveryCodes extends LitElement {
         : html`<span class="code mono" data-testid="recovery-code-text"><span aria-hidden="true">${c.code.replace(/[^\s-]/g, '•')}</span><span class="visually-hidden">${t('recovery.hidden')}</span></span>`}
       ${used ? html`<span class="used-at" data-testid="recovery-used-at">${t('recovery.usedOn', { date })}</span>` : nothing}
       ${used
-        ? html`<button type="button" class="mark" data-testid="recovery-unmark" aria-label=${t('recovery.unmarkLabel', { n: i + 1 })} ?disabled=${this.busy} @click=${() => void this.mark(i, false)}>${t('recovery.unmark')}</button>`
-        : html`<button type="button" class="mark" data-testid="recovery-mark" aria-label=${t('recovery.markUsedLabel', { n: i + 1 })} ?disabled=${this.busy} @click=${() => void this.mark(i, true)}>${t('recovery.markUsed')}</button>`}
+        ? html`<button type="button" class="mark" data-testid="recovery-unmark" aria-label=${t('recovery.unmarkLabel', { n: i + 1 })} @click=${() => void this.mark(i, false)}>${t('recovery.unmark')}</button>`
+        : html`<button type="button" class="mark" data-testid="recovery-mark" aria-label=${t('recovery.markUsedLabel', { n: i + 1 })} @click=${() => void this.mark(i, true)}>${t('recovery.markUsed')}</button>`}
       <button type="button" data-testid="recovery-copy" aria-label=${t('recovery.copyLabel', { n: i + 1 })} @click=${() => void this.copy(c.code)}>${t('recovery.copy')}</button>
     </li>`;
   }
