@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
 import { addAccountByKey, createVault, unlock } from './helpers';
 
@@ -139,4 +140,29 @@ test.describe('account details', () => {
     await page.getByTestId('icon-auto').click();
     await expect(page.getByTestId('icon-current')).toHaveText(/^Automatic/);
   });
+});
+
+test('the details screen has no axe violations in light and dark themes', async ({ page }) => {
+  await createVault(page);
+  await addAccountByKey(page, { issuer: 'GitHub', name: 'octocat', secret: 'JBSWY3DPEHPK3PXP' });
+  await openDetails(page, 'GitHub');
+  await page.getByTestId('group-input').fill('Work');
+  await page.getByTestId('group-add').click();
+  await page.getByTestId('recovery-add').click();
+  await page.getByTestId('recovery-read').click();
+  await page.getByTestId('recovery-text').fill('1a2b3-c4d5e\nf6a7b-8c9d0\ne1f2a-3b4c5');
+  await page.getByTestId('recovery-read').click();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect((await new AxeBuilder({ page }).analyze()).violations, `import preview, ${colorScheme}`).toEqual([]);
+  }
+  await page.getByTestId('recovery-save').click();
+  await page.getByTestId('recovery-mark').first().click();
+  await expect(page.getByTestId('recovery-warning')).toBeVisible();
+  await page.getByTestId('icon-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('text') });
+  await expect(page.getByTestId('icon-error')).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect((await new AxeBuilder({ page }).analyze()).violations, `details, ${colorScheme}`).toEqual([]);
+  }
 });
