@@ -237,8 +237,8 @@ export class OmamoriAccountForm extends LitElement {
           : html`${this.input('issuer', t('form.issuer'), 'issuer')} ${this.input('name', t('form.name'), 'name')}
               ${this.editing
                 ? html`<omamori-account-secret .account=${this.editing}></omamori-account-secret>`
-                : this.input('secretB32', t('form.secret'), 'secret', { hint: t('form.secretHint'), mono: true })}
-              ${this.renderAdvanced()} ${this.renderNotes()}`}
+                : this.input('secretB32', t('form.secret'), 'secret', { hint: t('form.secretHint'), mono: true })}`}
+        ${this.renderNotes()} ${this.mode === 'uri' ? nothing : this.renderAdvanced()}
         ${this.errors.form ? html`<p class="error-box" role="alert" data-testid="form-error">${this.errors.form}</p>` : nothing}
         <div class="actions">
           <button class="primary" type="submit" data-testid="save-account" ?disabled=${this.busy}>${editing ? t('form.save') : t('form.add')}</button>

@@ -39,13 +39,24 @@ export class OmamoriRecoveryCodes extends LitElement {
         padding: 0.375rem 0;
         border-top: 1px solid var(--om-border);
       }
+      .what {
+        flex: 1 1 9rem;
+        display: flex;
+        gap: 0.5rem;
+        min-width: 0;
+      }
+      .btns {
+        display: flex;
+        gap: 0.5rem;
+        margin-left: auto;
+      }
       .n {
         min-width: 1.75rem;
         color: var(--om-text-muted);
         font-variant-numeric: tabular-nums;
       }
       .code {
-        flex: 1 1 8rem;
+        display: block;
         overflow-wrap: anywhere;
       }
       li.used .code {
@@ -53,6 +64,7 @@ export class OmamoriRecoveryCodes extends LitElement {
         color: var(--om-text-muted);
       }
       .used-at {
+        display: block;
         font-size: 0.875rem;
         color: var(--om-text-muted);
       }
@@ -165,15 +177,21 @@ export class OmamoriRecoveryCodes extends LitElement {
     const used = c.usedAt > 0;
     const date = used ? new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' }).format(c.usedAt) : '';
     return html`<li class=${used ? 'used' : ''} data-index=${i} data-testid="recovery-code" data-used=${used ? 'true' : 'false'}>
-      <span class="n" aria-hidden="true">${i + 1}.</span>
-      ${this.shown
-        ? html`<span class="code mono" data-testid="recovery-code-text">${c.code}</span>`
-        : html`<span class="code mono" data-testid="recovery-code-text"><span aria-hidden="true">${c.code.replace(/[^\s-]/g, '•')}</span><span class="visually-hidden">${t('recovery.hidden')}</span></span>`}
-      ${used ? html`<span class="used-at" data-testid="recovery-used-at">${t('recovery.usedOn', { date })}</span>` : nothing}
-      ${used
-        ? html`<button type="button" class="mark" data-testid="recovery-unmark" aria-label=${t('recovery.unmarkLabel', { n: i + 1 })} @click=${() => void this.mark(i, false)}>${t('recovery.unmark')}</button>`
-        : html`<button type="button" class="mark" data-testid="recovery-mark" aria-label=${t('recovery.markUsedLabel', { n: i + 1 })} @click=${() => void this.mark(i, true)}>${t('recovery.markUsed')}</button>`}
-      <button type="button" data-testid="recovery-copy" aria-label=${t('recovery.copyLabel', { n: i + 1 })} @click=${() => void this.copy(c.code)}>${t('recovery.copy')}</button>
+      <div class="what">
+        <span class="n" aria-hidden="true">${i + 1}.</span>
+        <div>
+          ${this.shown
+            ? html`<span class="code mono" data-testid="recovery-code-text">${c.code}</span>`
+            : html`<span class="code mono" data-testid="recovery-code-text"><span aria-hidden="true">${c.code.replace(/[^\s-]/g, '•')}</span><span class="visually-hidden">${t('recovery.hidden')}</span></span>`}
+          ${used ? html`<span class="used-at" data-testid="recovery-used-at">${t('recovery.usedOn', { date })}</span>` : nothing}
+        </div>
+      </div>
+      <div class="btns">
+        ${used
+          ? html`<button type="button" class="mark" data-testid="recovery-unmark" aria-label=${t('recovery.unmarkLabel', { n: i + 1 })} @click=${() => void this.mark(i, false)}>${t('recovery.unmark')}</button>`
+          : html`<button type="button" class="mark" data-testid="recovery-mark" aria-label=${t('recovery.markUsedLabel', { n: i + 1 })} @click=${() => void this.mark(i, true)}>${t('recovery.markUsed')}</button>`}
+        <button type="button" data-testid="recovery-copy" aria-label=${t('recovery.copyLabel', { n: i + 1 })} @click=${() => void this.copy(c.code)}>${t('recovery.copy')}</button>
+      </div>
     </li>`;
   }
 
