@@ -52,6 +52,8 @@ export class OmamoriAccountForm extends LitElement {
   declare busy: boolean;
   /** The id the draft was taken from: live updates of the same account keep the user's typing. */
   private draftOf: string | undefined;
+  /** The HOTP counter when the draft was taken; another tab may advance it while this is open. */
+  private draftCounter = 0;
 
   constructor() {
     super();
@@ -72,6 +74,7 @@ export class OmamoriAccountForm extends LitElement {
     if (changed.has('editing') && this.editing && this.editing.id !== this.draftOf) {
       this.draftOf = this.editing.id;
       this.draft = dataOf(this.editing);
+      this.draftCounter = this.editing.counter;
       this.notes = this.editing.notes;
       this.mode = 'key';
     }
@@ -115,6 +118,8 @@ export class OmamoriAccountForm extends LitElement {
       this.errors = { [this.mode === 'uri' ? 'uri' : field]: presentError(err) };
       return;
     }
+    // An untouched counter must never roll back codes drawn meanwhile (a reused HOTP code).
+    if (this.editing && data.counter === this.draftCounter) data = { ...data, counter: this.editing.counter };
     if (this.notes.length > MAX_NOTES_LENGTH) {
       this.errors = { notes: t('details.notesTooLong', { max: MAX_NOTES_LENGTH }) };
       return;
