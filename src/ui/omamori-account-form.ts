@@ -1,15 +1,16 @@
 import { LitElement, html, nothing } from 'lit';
-import { accountTitle, DEFAULTS, digitRange, HASH_ALGORITHMS, OTP_TYPES, sameCredential, validateAccount, type Account, type AccountData, type OtpType } from '../core/account';
+import { accountTitle, DEFAULTS, digitRange, HASH_ALGORITHMS, MAX_NOTES_LENGTH, OTP_TYPES, sameCredential, validateAccount, type Account, type AccountData, type OtpType } from '../core/account';
 import { isAppError, type ErrorField } from '../core/errors';
-import { accountLink, readAccountLink } from '../services/account-links';
+import { readAccountLink } from '../services/account-links';
 import { getVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { baseStyles } from './shared-styles';
-import { ensureRecentAuth } from './reauth';
 import { showToast } from './toast-bus';
 import { formStyles } from './account-form-styles';
-import './qr-render';
+import { detailsStyles } from './details-styles';
+import './omamori-account-details';
+import './omamori-account-secret';
 
 type Mode = 'key' | 'uri';
 
@@ -17,9 +18,16 @@ function blankDraft(): AccountData {
   return { type: 'totp', issuer: '', name: '', secretB32: '', ...DEFAULTS.totp, counter: 0, pin: '' };
 }
 
+function dataOf(a: Account): AccountData {
+  const { type, issuer, name, secretB32, algorithm, digits, period, counter, pin } = a;
+  return { type, issuer, name, secretB32, algorithm, digits, period, counter, pin };
+}
+
 /**
- * Add an account by setup key or otpauth:// link, or edit one. Errors appear next to their field;
- * an account already in the vault (same secret and parameters) is flagged, not added twice.
+ * Add an account by setup key or otpauth:// link (notes optional), or show one account's details:
+ * names, notes and code settings saved with Save, and below them <omamori-account-details>
+ * (favourite, groups, recovery codes, icon), which save right away. Errors appear next to their
+ * field; an account already in the vault (same secret and parameters) is flagged, not added twice.
  */
 export class OmamoriAccountForm extends LitElement {
   static override properties = {
@@ -29,11 +37,10 @@ export class OmamoriAccountForm extends LitElement {
     draft: { state: true },
     uri: { state: true },
     errors: { state: true },
+    notes: { state: true },
     busy: { state: true },
-    revealed: { state: true },
-    qrShown: { state: true },
   };
-  static override styles = [baseStyles, formStyles];
+  static override styles = [baseStyles, formStyles, detailsStyles];
 
   declare accounts: readonly Account[];
   declare editing: Account | undefined;
@@ -41,11 +48,12 @@ export class OmamoriAccountForm extends LitElement {
   declare draft: AccountData;
   declare uri: string;
   declare errors: Partial<Record<ErrorField | 'form', string>>;
+  declare notes: string;
   declare busy: boolean;
-  /** The setup key of the account being edited, shown only after re-authentication. */
-  declare revealed: string;
-  /** The account's otpauth:// QR code is shown (after re-authentication) for a second device. */
-  declare qrShown: boolean;
+  /** The id the draft was taken from: live updates of the same account keep the user's typing. */
+  private draftOf: string | undefined;
+  /** The HOTP counter when the draft was taken; another tab may advance it while this is open. */
+  private draftCounter = 0;
 
   constructor() {
     super();
@@ -55,18 +63,20 @@ export class OmamoriAccountForm extends LitElement {
     this.draft = blankDraft();
     this.uri = '';
     this.errors = {};
+    this.notes = '';
     this.busy = false;
-    this.revealed = '';
-    this.qrShown = false;
     new LocaleController(this);
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('editing') && this.editing) {
-      const { id: _id, createdAt: _c, updatedAt: _u, ...data } = this.editing;
-      this.draft = data;
+    // Favourite, groups, codes and icon save right away and come back as a new `editing` object;
+    // only another account (or the first one) replaces what the user is typing.
+    if (changed.has('editing') && this.editing && this.editing.id !== this.draftOf) {
+      this.draftOf = this.editing.id;
+      this.draft = dataOf(this.editing);
+      this.draftCounter = this.editing.counter;
+      this.notes = this.editing.notes;
       this.mode = 'key';
-      this.qrShown = false;
     }
   }
 
@@ -108,6 +118,12 @@ export class OmamoriAccountForm extends LitElement {
       this.errors = { [this.mode === 'uri' ? 'uri' : field]: presentError(err) };
       return;
     }
+    // An untouched counter must never roll back codes drawn meanwhile (a reused HOTP code).
+    if (this.editing && data.counter === this.draftCounter) data = { ...data, counter: this.editing.counter };
+    if (this.notes.length > MAX_NOTES_LENGTH) {
+      this.errors = { notes: t('details.notesTooLong', { max: MAX_NOTES_LENGTH }) };
+      return;
+    }
     const duplicate = this.accounts.find((a) => a.id !== this.editing?.id && sameCredential(a, data));
     if (duplicate) {
       this.errors = { form: t('form.duplicate', { title: accountTitle(duplicate) || t('card.noName') }) };
@@ -117,10 +133,10 @@ export class OmamoriAccountForm extends LitElement {
     try {
       const vault = getVault();
       if (this.editing) {
-        await vault.updateAccount(this.editing.id, data);
+        await vault.updateAccount(this.editing.id, data, { notes: this.notes });
         showToast({ message: t('saved') });
       } else {
-        await vault.addAccount(data);
+        await vault.addAccount({ ...data, notes: this.notes });
         showToast({ message: t('added', { title: accountTitle(data) }) });
       }
       this.close();
@@ -196,37 +212,21 @@ export class OmamoriAccountForm extends LitElement {
     </div>`;
   }
 
-  private async reveal(): Promise<void> {
-    if (!this.editing || !(await ensureRecentAuth())) return;
-    this.revealed = this.editing.secretB32;
-  }
-
-  private async showQr(): Promise<void> {
-    if (!this.editing || !(await ensureRecentAuth())) return;
-    this.qrShown = true;
-  }
-
-  private renderSecret() {
-    if (!this.editing) return nothing;
-    const qrButton = html`<button type="button" data-testid=${this.qrShown ? 'hide-account-qr' : 'show-account-qr'}
-      @click=${() => (this.qrShown ? (this.qrShown = false) : void this.showQr())}>${this.qrShown ? t('form.hideQr') : t('form.showQr')}</button>`;
-    return html`${this.revealed
-        ? html`<label for="revealed">${t('form.secret')}</label>
-            <input id="revealed" class="mono" readonly data-testid="revealed-secret" .value=${this.revealed.replace(/(.{4})(?=.)/g, '$1 ')} />
-            <p class="hint">${t('form.revealHint')}</p>
-            <div class="actions">${qrButton}</div>`
-        : html`<div class="actions"><button type="button" data-testid="reveal-secret" @click=${this.reveal}>${t('form.reveal')}</button>${qrButton}</div>`}
-      ${this.qrShown
-        ? html`<omamori-qr data-testid="account-qr" .text=${accountLink(this.editing)} label=${t('form.qrLabel', { title: accountTitle(this.editing) || t('card.noName') })}></omamori-qr>
-            <p class="hint" data-testid="account-qr-hint">${t('form.qrHint')}</p>`
-        : nothing}`;
+  private renderNotes() {
+    const error = this.errors.notes;
+    return html`<label for="notes">${t('details.notes')}</label>
+      <textarea id="notes" rows="4" data-testid="field-notes" maxlength=${MAX_NOTES_LENGTH} .value=${this.notes}
+        aria-describedby="notes-hint notes-error" aria-invalid=${error ? 'true' : 'false'}
+        @input=${(e: Event) => (this.notes = (e.target as HTMLTextAreaElement).value)}></textarea>
+      <p class="hint" id="notes-hint">${t('details.notesHint', { count: this.notes.length, max: MAX_NOTES_LENGTH })}</p>
+      ${error ? html`<p class="field-error" id="notes-error" role="alert" data-testid="error-notes">${error}</p>` : nothing}`;
   }
 
   override render() {
     const editing = this.editing !== undefined;
     return html`<main class="page">
       <form class="panel" @submit=${this.onSubmit} novalidate data-testid="account-form">
-        <h1>${editing ? t('form.editTitle') : t('form.addTitle')}</h1>
+        <h1>${editing ? t('details.title') : t('form.addTitle')}</h1>
         ${editing
           ? nothing
           : html`<p><button type="button" class="link" data-testid="form-scan" @click=${() => this.dispatchEvent(new CustomEvent('open-scanner', { bubbles: true, composed: true }))}>
@@ -240,14 +240,17 @@ export class OmamoriAccountForm extends LitElement {
               <p class="hint" id="uri-hint">${t('form.uriHint')}</p>
               ${this.fieldError('uri')}`
           : html`${this.input('issuer', t('form.issuer'), 'issuer')} ${this.input('name', t('form.name'), 'name')}
-              ${editing ? this.renderSecret() : this.input('secretB32', t('form.secret'), 'secret', { hint: t('form.secretHint'), mono: true })}
-              ${this.renderAdvanced()}`}
+              ${this.editing
+                ? html`<omamori-account-secret .account=${this.editing}></omamori-account-secret>`
+                : this.input('secretB32', t('form.secret'), 'secret', { hint: t('form.secretHint'), mono: true })}`}
+        ${this.renderNotes()} ${this.mode === 'uri' ? nothing : this.renderAdvanced()}
         ${this.errors.form ? html`<p class="error-box" role="alert" data-testid="form-error">${this.errors.form}</p>` : nothing}
         <div class="actions">
           <button class="primary" type="submit" data-testid="save-account" ?disabled=${this.busy}>${editing ? t('form.save') : t('form.add')}</button>
           <button type="button" @click=${this.close}>${t('form.cancel')}</button>
         </div>
       </form>
+      ${this.editing ? html`<omamori-account-details .account=${this.editing} .accounts=${this.accounts}></omamori-account-details>` : nothing}
     </main>`;
   }
 }
