@@ -85,7 +85,7 @@ test('groups are renamed and deleted from "Manage groups"; their accounts stay',
   await page.getByTestId('manage-groups').click();
   const dialog = page.getByTestId('group-manager');
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByTestId('group-row')).toHaveText([/Money\s*1 accounts/, /Work\s*2 accounts/]);
+  await expect(dialog.getByTestId('group-row')).toHaveText([/Money\s*1 account\b/, /Work\s*2 accounts/]);
   await dialog.getByRole('button', { name: 'Rename: Work' }).click();
   await dialog.getByTestId('group-new-name').fill('Office');
   await dialog.getByTestId('group-save').click();

@@ -43,7 +43,7 @@ export async function restoreNewVault(page: Page, accounts: readonly SeedAccount
   await page.getByTestId('restore-file').setInputFiles({ name: 'seed.omamori', mimeType: 'application/json', buffer: bytes });
   await page.getByTestId('restore-code').fill(code);
   await page.getByTestId('restore-submit').click();
-  await expect(page.getByTestId('restore-import')).toHaveText(`Import ${accounts.length} accounts`, { timeout });
+  await expect(page.getByTestId('restore-import')).toHaveText(`Import ${accounts.length.toLocaleString('en-US')} accounts`, { timeout });
   await page.getByTestId('restore-import').click();
   await expect(page.getByTestId('code-card').first()).toBeVisible({ timeout });
 }

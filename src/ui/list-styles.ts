@@ -1,4 +1,4 @@
-/** @file Styles of the code list's header, banners and empty states. */
+/** @file Styles of the code list: header, banners and empty states; the card grid. */
 import { css } from 'lit';
 
 export const listStyles = css`
@@ -83,5 +83,66 @@ export const listStyles = css`
     .bar .icon {
       display: none;
     }
+  }
+`;
+
+export const gridStyles = css`
+  :host {
+    display: block;
+    max-width: 64rem;
+    margin: 0 auto;
+    padding: 0.5rem 1rem 1rem;
+  }
+  .rows {
+    display: block;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: repeat(var(--om-cols, 1), minmax(0, 1fr));
+    gap: 0.75rem;
+    padding-bottom: 0.75rem;
+    width: 100%;
+  }
+  h2 {
+    font-size: 1rem;
+    margin: 0.5rem 0;
+    color: var(--om-text-muted);
+    width: 100%;
+  }
+  .cell {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-width: 0;
+    border-radius: var(--om-radius);
+  }
+  .cell omamori-code-card {
+    flex: 1;
+    min-width: 0;
+  }
+  .cell.reorder {
+    flex-wrap: wrap;
+    cursor: grab;
+  }
+  .cell.over {
+    outline: 3px dashed var(--om-accent);
+    outline-offset: 2px;
+  }
+  .pick {
+    display: flex;
+    margin: 0;
+  }
+  .pick input {
+    width: 1.5rem;
+    height: 1.5rem;
+  }
+  .moves {
+    display: flex;
+    gap: 0.5rem;
+    width: 100%;
+  }
+  .moves button {
+    flex: 1;
+    min-height: 44px;
   }
 `;

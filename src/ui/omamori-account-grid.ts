@@ -1,10 +1,11 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { accountTitle, type Account } from '../core/account';
 import { chunkRows, moveItem } from '../core/account-order';
 import { ColumnsController } from './controllers/columns-controller';
 import { TickerController } from './controllers/ticker-controller';
 import { LocaleController, t } from './i18n/i18n';
+import { gridStyles } from './list-styles';
 import { baseStyles } from './shared-styles';
 import type { virtualize as VirtualizeFn } from '@lit-labs/virtualizer/virtualize.js';
 import './omamori-code-card';
@@ -43,69 +44,7 @@ export class OmamoriAccountGrid extends LitElement {
     selected: { attribute: false },
     ready: { state: true },
   };
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: block;
-        max-width: 64rem;
-        margin: 0 auto;
-        padding: 0.5rem 1rem 1rem;
-      }
-      .rows {
-        display: block;
-      }
-      .row {
-        display: grid;
-        grid-template-columns: repeat(var(--om-cols, 1), minmax(0, 1fr));
-        gap: 0.75rem;
-        padding-bottom: 0.75rem;
-        width: 100%;
-      }
-      h2 {
-        font-size: 1rem;
-        margin: 0.5rem 0;
-        color: var(--om-text-muted);
-        width: 100%;
-      }
-      .cell {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        min-width: 0;
-        border-radius: var(--om-radius);
-      }
-      .cell omamori-code-card {
-        flex: 1;
-        min-width: 0;
-      }
-      .cell.reorder {
-        flex-wrap: wrap;
-        cursor: grab;
-      }
-      .cell.over {
-        outline: 3px dashed var(--om-accent);
-        outline-offset: 2px;
-      }
-      .pick {
-        display: flex;
-        margin: 0;
-      }
-      .pick input {
-        width: 1.5rem;
-        height: 1.5rem;
-      }
-      .moves {
-        display: flex;
-        gap: 0.5rem;
-        width: 100%;
-      }
-      .moves button {
-        flex: 1;
-        min-height: 44px;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, gridStyles];
 
   declare favourites: readonly Account[];
   declare others: readonly Account[];

@@ -11,30 +11,11 @@ import { listStyles } from './list-styles';
 import { PreferencesController, setPreference } from './preferences';
 import { baseStyles } from './shared-styles';
 import { showToast } from './toast-bus';
+import { countLabel, memo, readGroup, saveGroup } from './list-state';
 import type { MoveDetail, OmamoriAccountGrid } from './omamori-account-grid';
 import type { ListMode } from './omamori-list-toolbar';
 import './omamori-account-grid';
 import './omamori-list-toolbar';
-
-const GROUP_KEY = 'omamori.list.group';
-
-function readGroup(): string | null {
-  try {
-    return sessionStorage.getItem(GROUP_KEY);
-  } catch {
-    return null;
-  }
-}
-
-/** Recomputes only when one of its inputs changed (by identity). */
-function memo<T>(): (inputs: readonly unknown[], compute: () => T) => T {
-  let last: { inputs: readonly unknown[]; value: T } | undefined;
-  return (inputs, compute) => {
-    if (last && last.inputs.length === inputs.length && last.inputs.every((v, i) => v === inputs[i])) return last.value;
-    last = { inputs, value: compute() };
-    return last.value;
-  };
-}
 
 /** The home screen: search, group chips, sort, and the code cards (favourites first). */
 export class OmamoriCodeList extends LitElement implements ListKeysHost {
@@ -138,7 +119,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   moveFocusedCard(delta: 1 | -1): boolean {
     const grid = this.grid;
     const id = grid?.focusedId() ?? '';
-    if (this.mode !== 'reorder' || !grid || !id) return false;
+    if (this.activeMode() !== 'reorder' || !grid || !id) return false;
     grid.move(id, grid.indexOf(id) + delta);
     return true;
   }
@@ -146,12 +127,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   // --- toolbar, selection, reorder
   private setGroup(group: string | null): void {
     this.group = group;
-    try {
-      if (group === null) sessionStorage.removeItem(GROUP_KEY);
-      else sessionStorage.setItem(GROUP_KEY, group);
-    } catch {
-      // Without session storage the choice lasts until the page closes.
-    }
+    saveGroup(group);
   }
 
   private setMode(mode: ListMode): void {
@@ -159,6 +135,11 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     this.selected = new Set();
     this.announcement = mode === 'reorder' ? t('list.reorderHint') : '';
     if (mode === 'select') void import('./omamori-select-bar');
+  }
+
+  /** Reordering only makes sense in custom order (the sort may change in another tab). */
+  private activeMode(): ListMode {
+    return this.mode === 'reorder' && this.sortMode !== 'custom' ? '' : this.mode;
   }
 
   private setSort(mode: SortMode): void {
@@ -210,8 +191,8 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
       const message = this.query.trim() ? t('list.noMatches', { query: this.query }) : t('list.groupEmpty', { group: a.group ?? '' });
       return html`<p class="empty muted" data-testid="no-matches">${message}</p>`;
     }
-    return html`<section aria-label=${t('list.count', { count: a.shown.length })} data-testid="account-list">
-      <omamori-account-grid .favourites=${a.favourites} .others=${a.others} .mode=${this.mode} .selected=${this.selected}
+    return html`<section aria-label=${countLabel(a.shown.length)} data-testid="account-list">
+      <omamori-account-grid .favourites=${a.favourites} .others=${a.others} .mode=${this.activeMode()} .selected=${this.selected}
         @toggle-select=${(e: CustomEvent<{ id: string; on: boolean }>) => this.toggle(e.detail.id, e.detail.on)}
         @move-account=${(e: CustomEvent<MoveDetail>) => void this.onMove(e.detail)}></omamori-account-grid>
     </section>`;
@@ -221,7 +202,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     const has = this.accounts.length > 0;
     const a = this.arrange();
     const filtered = this.query.trim() !== '' || a.group !== null;
-    const status = this.announcement || (filtered ? t('list.count', { count: a.shown.length }) : '');
+    const status = this.announcement || (filtered ? countLabel(a.shown.length) : '');
     return html`<header>
         <div class="bar">
           <h1>${t('app.name')}</h1>
@@ -240,7 +221,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
                 <input id="search" type="search" data-testid="search" placeholder=${t('list.searchPlaceholder')} autocomplete="off" .value=${this.query}
                   @input=${(e: Event) => ((this.query = (e.target as HTMLInputElement).value), (this.announcement = ''))} />
               </div>
-              <omamori-list-toolbar .groups=${a.groups} .group=${a.group} .sortMode=${this.sortMode} .mode=${this.mode}
+              <omamori-list-toolbar .groups=${a.groups} .group=${a.group} .sortMode=${this.sortMode} .mode=${this.activeMode()}
                 @group-change=${(e: CustomEvent<string | null>) => this.setGroup(e.detail)} @sort-change=${(e: CustomEvent<SortMode>) => this.setSort(e.detail)}
                 @mode-change=${(e: CustomEvent<ListMode>) => this.setMode(e.detail)} @manage-groups=${() => this.openManager()}></omamori-list-toolbar>`
           : nothing}

@@ -9,6 +9,7 @@ import { groupNames } from '../core/account-order';
 import { getVault } from './app-services';
 import { getLocale, LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
+import { countLabel } from './list-state';
 import { baseStyles } from './shared-styles';
 import { showToast } from './toast-bus';
 
@@ -158,7 +159,7 @@ export class OmamoriGroupManager extends LitElement {
       </li>`;
     }
     return html`<li data-testid="group-row">
-      <span class="name"><strong>${name}</strong> <span class="muted">${t('groups.members', { count: members })}</span></span>
+      <span class="name"><strong>${name}</strong> <span class="muted">${countLabel(members)}</span></span>
       ${this.deleting === name
         ? html`<p class="confirm" role="alert">${t('groups.deleteConfirm', { group: name })}</p>
             <button class="danger" data-testid="group-delete-confirm" ?disabled=${this.busy} @click=${() => this.deleteGroup(name)}>${t('groups.delete')}</button>

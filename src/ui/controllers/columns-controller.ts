@@ -1,15 +1,15 @@
 /**
- * @file How many card columns fit the host (the same rule as the CSS grid: 20rem cards, 0.75rem
- * gaps, 64rem at most), so the windowed list can lay out whole rows. Exposes `--om-cols` on the
+ * @file How many card columns fit the host (the rule of the old CSS grid: cards at least 20rem
+ * wide, 0.75rem gaps), so the windowed list can lay out whole rows. Exposes `--om-cols` on the
  * host through the CSSOM (the CSP allows no style attributes).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** Columns for a content box `width` px wide (the host's padding already taken off). */
 export function columnsFor(width: number, rem: number): number {
-  const inner = Math.min(width, 64 * rem) - 2 * rem;
-  return Math.max(1, Math.floor((inner + 0.75 * rem) / (20 * rem + 0.75 * rem)));
+  return Math.max(1, Math.floor((width + 0.75 * rem) / (20 * rem + 0.75 * rem)));
 }
 
 export class ColumnsController implements ReactiveController {
@@ -24,11 +24,12 @@ export class ColumnsController implements ReactiveController {
 
   hostConnected(): void {
     this.observer = new ResizeObserver((entries) => {
-      const width = entries[0]?.contentRect.width ?? this.host.clientWidth;
-      this.update(width);
+      const width = entries[0]?.contentRect.width;
+      if (width !== undefined) this.update(width);
     });
     this.observer.observe(this.host);
-    this.update(this.host.clientWidth || window.innerWidth);
+    const style = getComputedStyle(this.host);
+    this.update(this.host.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
   }
 
   hostDisconnected(): void {

@@ -307,6 +307,7 @@ export const en = {
   'scanner.other': 'This QR code is not for an authenticator. Scan the code the site shows when you turn on two-step verification.',
 
   // --- code list: organise, find, scale (issue #6) ---
+  'list.countOne': '1 account',
   'list.favourites': 'Favourites',
   'list.others': 'Other accounts',
   'list.groups': 'Groups',
@@ -328,7 +329,7 @@ export const en = {
   'list.selected': '{count} selected',
   'list.selectAll': 'Select all shown',
   'list.groupName': 'Group',
-  'list.groupNameHint': 'An existing group or a new name',
+  'list.groupNameHint': 'Existing or new group',
   'list.groupNameMissing': 'Enter a group name.',
   'list.noneSelected': 'Select accounts first.',
   'list.addToGroup': 'Add to group',
@@ -337,7 +338,6 @@ export const en = {
   'list.removedFromGroup': '{count} accounts were taken out of the group "{group}".',
   'groups.title': 'Manage groups',
   'groups.none': 'No groups yet. Select accounts and add them to a group to create one.',
-  'groups.members': '{count} accounts',
   'groups.rename': 'Rename',
   'groups.newName': 'New name for "{group}"',
   'groups.save': 'Save',

@@ -309,6 +309,7 @@ export const ja: Record<MessageKey, string> = {
   'scanner.other': 'このQRコードは認証アプリ用ではありません。2段階認証を有効にするときにサイトに表示されるQRコードをスキャンしてください。',
 
   // --- code list: organise, find, scale (issue #6) ---
+  'list.countOne': '1 件のアカウント',
   'list.favourites': 'お気に入り',
   'list.others': 'その他のアカウント',
   'list.groups': 'グループ',
@@ -330,7 +331,7 @@ export const ja: Record<MessageKey, string> = {
   'list.selected': '{count} 件を選択中',
   'list.selectAll': '表示中をすべて選択',
   'list.groupName': 'グループ',
-  'list.groupNameHint': '既存のグループ名または新しい名前',
+  'list.groupNameHint': '既存または新しいグループ',
   'list.groupNameMissing': 'グループ名を入力してください。',
   'list.noneSelected': '先にアカウントを選択してください。',
   'list.addToGroup': 'グループに追加',
@@ -339,7 +340,6 @@ export const ja: Record<MessageKey, string> = {
   'list.removedFromGroup': '{count} 件のアカウントをグループ「{group}」から外しました。',
   'groups.title': 'グループを管理',
   'groups.none': 'グループはまだありません。アカウントを選択してグループに追加すると作成されます。',
-  'groups.members': '{count} 件のアカウント',
   'groups.rename': '名前を変更',
   'groups.newName': '「{group}」の新しい名前',
   'groups.save': '保存',
