@@ -22,6 +22,12 @@ const cardCount = (page: Page): Promise<number> => page.getByTestId('code-card')
 
 test('10,000 accounts: bounded DOM, scroll to the end, search finds one', async ({ page }) => {
   test.setTimeout(480_000);
+  // The virtualizer positions rows through the CSSOM: the strict CSP (no inline styles) must hold.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await restoreNewVault(page, ACCOUNTS, 240_000);
   await expect(page.getByTestId('account-list')).toHaveAttribute('aria-label', '10,000 accounts');
   // Favourites first (4 of them), then the rest in the backup's order.
@@ -58,4 +64,5 @@ test('10,000 accounts: bounded DOM, scroll to the end, search finds one', async 
   await unlock(page);
   await expect(page.getByTestId('account-list')).toHaveAttribute('aria-label', '3,334 accounts', { timeout: 60_000 });
   expect(await cardCount(page)).toBeLessThanOrEqual(MAX_CARDS_IN_DOM);
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 });
