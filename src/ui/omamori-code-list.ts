@@ -3,7 +3,7 @@ import { accountTitle, type Account } from '../core/account';
 import { applyOrder, filterByGroup, groupNames, sortAccounts, splitFavourites, type SortMode } from '../core/account-order';
 import { filterAccounts, prepareSearch } from '../core/account-search';
 import { getVault } from './app-services';
-import { ListKeysController, type ListKeysHost } from './controllers/list-keys-controller';
+import type { ListKeysHost } from './controllers/list-keys-controller';
 import { gearIcon, lockIcon } from './icons';
 import { getLocale, LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
@@ -15,7 +15,6 @@ import { countLabel, memo, readGroup, saveGroup } from './list-state';
 import type { MoveDetail, OmamoriAccountGrid } from './omamori-account-grid';
 import type { ListMode } from './omamori-list-toolbar';
 import './omamori-account-grid';
-import './omamori-list-toolbar';
 
 /** The home screen: search, group chips, sort, and the code cards (favourites first). */
 export class OmamoriCodeList extends LitElement implements ListKeysHost {
@@ -45,6 +44,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   declare managing: boolean;
   declare announcement: string;
   private readonly prefs = new PreferencesController(this);
+  private extras: Promise<unknown> | undefined;
   private readonly sorted = memo<Account[]>();
   private readonly groupList = memo<string[]>();
   private readonly inGroup = memo<readonly Account[]>();
@@ -63,7 +63,15 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     this.managing = false;
     this.announcement = '';
     new LocaleController(this);
-    new ListKeysController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Not needed for the first code: loaded after it, to keep the start-up bundle small.
+    this.extras ??= Promise.all([
+      import('./controllers/list-keys-controller').then(({ ListKeysController }) => new ListKeysController(this)),
+      import('./omamori-list-toolbar'),
+    ]).catch((err: unknown) => showToast({ message: presentError(err) }));
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
