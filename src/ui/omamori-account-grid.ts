@@ -41,6 +41,7 @@ export class OmamoriAccountGrid extends LitElement {
     favourites: { attribute: false },
     others: { attribute: false },
     mode: { type: String },
+    large: { type: Boolean },
     selected: { attribute: false },
     ready: { state: true },
   };
@@ -49,6 +50,9 @@ export class OmamoriAccountGrid extends LitElement {
   declare favourites: readonly Account[];
   declare others: readonly Account[];
   declare mode: '' | 'select' | 'reorder';
+  /** A large vault (over WINDOW_FROM accounts): windowed even while a search shows few, so
+   *  typing never switches between the two ways of rendering. */
+  declare large: boolean;
   declare selected: ReadonlySet<string>;
   declare ready: boolean;
   private readonly ticker = new TickerController(this);
@@ -62,6 +66,7 @@ export class OmamoriAccountGrid extends LitElement {
     this.favourites = [];
     this.others = [];
     this.mode = '';
+    this.large = false;
     this.selected = new Set();
     this.ready = virtualizeFn !== undefined;
     new LocaleController(this);
@@ -71,8 +76,12 @@ export class OmamoriAccountGrid extends LitElement {
     return this.favourites.length + this.others.length;
   }
 
+  private get windowed(): boolean {
+    return this.large || this.total > WINDOW_FROM;
+  }
+
   protected override willUpdate(): void {
-    if (this.total > WINDOW_FROM && !this.ready) void loadVirtualizer().then(() => (this.ready = true));
+    if (this.windowed && !this.ready) void loadVirtualizer().then(() => (this.ready = true));
   }
 
   /** Rows of whole card lines (and section headings), rebuilt only when the input changes. */
@@ -213,7 +222,7 @@ export class OmamoriAccountGrid extends LitElement {
   override render() {
     const rows = this.rows();
     const now = this.ticker.now;
-    const windowed = this.total > WINDOW_FROM;
+    const windowed = this.windowed;
     if (windowed && virtualizeFn !== undefined) {
       // Only the rows in (and near) the viewport are rendered, so the per-second tick touches those only.
       return html`<div class="rows">${virtualizeFn({ items: rows, keyFunction: (r: Row) => r.key, renderItem: (r: Row) => this.renderRow(r, now) })}</div>`;

@@ -12,9 +12,8 @@ import { PreferencesController, setPreference } from './preferences';
 import { baseStyles } from './shared-styles';
 import { showToast } from './toast-bus';
 import { countLabel, memo, readGroup, saveGroup } from './list-state';
-import type { MoveDetail, OmamoriAccountGrid } from './omamori-account-grid';
+import { WINDOW_FROM, type MoveDetail, type OmamoriAccountGrid } from './omamori-account-grid';
 import type { ListMode } from './omamori-list-toolbar';
-import './omamori-account-grid';
 
 /** The home screen: search, group chips, sort, and the code cards (favourites first). */
 export class OmamoriCodeList extends LitElement implements ListKeysHost {
@@ -200,7 +199,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
       return html`<p class="empty muted" data-testid="no-matches">${message}</p>`;
     }
     return html`<section aria-label=${countLabel(a.shown.length)} data-testid="account-list">
-      <omamori-account-grid .favourites=${a.favourites} .others=${a.others} .mode=${this.activeMode()} .selected=${this.selected}
+      <omamori-account-grid .favourites=${a.favourites} .others=${a.others} ?large=${this.accounts.length > WINDOW_FROM} .mode=${this.activeMode()} .selected=${this.selected}
         @toggle-select=${(e: CustomEvent<{ id: string; on: boolean }>) => this.toggle(e.detail.id, e.detail.on)}
         @move-account=${(e: CustomEvent<MoveDetail>) => void this.onMove(e.detail)}></omamori-account-grid>
     </section>`;
