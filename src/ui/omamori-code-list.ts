@@ -243,7 +243,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
             </div>`
           : ''}
         ${this.mode === 'select' && has
-          ? html`<omamori-select-bar .selected=${[...this.selected]} .groups=${a.groups} .group=${a.group}
+          ? html`<omamori-select-bar .selected=${this.accounts.filter((x) => this.selected.has(x.id)).map((x) => x.id)} .groups=${a.groups} .group=${a.group}
               @select-all=${() => (this.selected = new Set(a.shown.map((x) => x.id)))} @select-done=${() => this.setMode('')}></omamori-select-bar>`
           : nothing}
         ${has ? this.renderCards(a) : this.renderEmpty()}
