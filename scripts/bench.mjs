@@ -115,7 +115,7 @@ async function waitForServer() {
 const FIRST_CODE_PROBE = () => {
   const find = () => {
     const list = document.querySelector('omamori-app')?.shadowRoot?.querySelector('omamori-code-list');
-    const card = list?.shadowRoot?.querySelector('omamori-code-card');
+    const card = list?.shadowRoot?.querySelector('omamori-account-grid')?.shadowRoot?.querySelector('omamori-code-card');
     const code = card?.shadowRoot?.querySelector('[data-testid="code"]');
     return code && /\d/.test(code.textContent ?? '');
   };

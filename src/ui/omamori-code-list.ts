@@ -1,109 +1,34 @@
-import { LitElement, css, html } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import type { Account } from '../core/account';
-import { filterAccounts } from '../core/account-search';
-import { TickerController } from './controllers/ticker-controller';
+import { LitElement, html, nothing } from 'lit';
+import { accountTitle, type Account } from '../core/account';
+import { applyOrder, filterByGroup, groupNames, sortAccounts, splitFavourites, type SortMode } from '../core/account-order';
+import { filterAccounts, prepareSearch } from '../core/account-search';
+import { getVault } from './app-services';
+import type { ListKeysHost } from './controllers/list-keys-controller';
 import { gearIcon, lockIcon } from './icons';
-import { LocaleController, t } from './i18n/i18n';
+import { getLocale, LocaleController, t } from './i18n/i18n';
+import { presentError } from './i18n/present-error';
+import { listStyles } from './list-styles';
+import { PreferencesController, setPreference } from './preferences';
 import { baseStyles } from './shared-styles';
-import './omamori-code-card';
+import { showToast } from './toast-bus';
+import { countLabel, memo, readGroup, saveGroup } from './list-state';
+import { WINDOW_FROM, type MoveDetail, type OmamoriAccountGrid } from './omamori-account-grid';
+import type { ListMode } from './omamori-list-toolbar';
 
-/** The home screen: search, the code cards, and the way to add the first account. */
-export class OmamoriCodeList extends LitElement {
-  static override properties = { accounts: { attribute: false }, damaged: { type: Number }, notBackedUp: { type: Number }, query: { state: true } };
-  static override styles = [
-    baseStyles,
-    css`
-      header {
-        position: sticky;
-        top: 0;
-        z-index: 2;
-        background: var(--om-bg);
-        padding: 0.75rem 1rem 0.5rem;
-        border-bottom: 1px solid var(--om-border);
-      }
-      .bar {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        max-width: 64rem;
-        margin: 0 auto;
-      }
-      .bar h1 {
-        flex: 1;
-        margin: 0;
-        font-size: 1.25rem;
-      }
-      .search {
-        max-width: 64rem;
-        margin: 0.5rem auto 0;
-      }
-      ul {
-        list-style: none;
-        margin: 0 auto;
-        padding: 1rem;
-        max-width: 64rem;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
-        gap: 0.75rem;
-      }
-      .center {
-        justify-content: center;
-      }
-      .backup-banner {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-        margin: 1rem max(1rem, calc((100% - 62rem) / 2)) 0;
-        padding: 0.5rem 1rem;
-        border-radius: var(--om-radius);
-        background: var(--om-accent-soft);
-      }
-      .backup-banner span {
-        flex: 1 1 14rem;
-      }
-      .empty {
-        text-align: center;
-        max-width: 32rem;
-        margin: 3rem auto;
-        padding: 0 1rem;
-      }
-      .bar button {
-        white-space: nowrap;
-      }
-      .icon {
-        display: inline-flex;
-        vertical-align: middle;
-      }
-      /* Phones: title with icon-only Settings/Lock on the first row, the two add actions below. */
-      @media (max-width: 480px) {
-        .bar {
-          flex-wrap: wrap;
-        }
-        .bar .tool {
-          padding: 0.5rem 0.7rem;
-        }
-        .bar .tool .label {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip: rect(0 0 0 0);
-        }
-        .bar .enrol {
-          order: 2;
-          flex: 1 1 40%;
-          padding: 0.5rem 0.75rem;
-        }
-      }
-      @media (min-width: 481px) {
-        .bar .icon {
-          display: none;
-        }
-      }
-    `,
-  ];
+/** The home screen: search, group chips, sort, and the code cards (favourites first). */
+export class OmamoriCodeList extends LitElement implements ListKeysHost {
+  static override properties = {
+    accounts: { attribute: false },
+    damaged: { type: Number },
+    notBackedUp: { type: Number },
+    query: { state: true },
+    group: { state: true },
+    mode: { state: true },
+    selected: { state: true },
+    managing: { state: true },
+    announcement: { state: true },
+  };
+  static override styles = [baseStyles, listStyles];
 
   declare accounts: readonly Account[];
   declare query: string;
@@ -111,7 +36,19 @@ export class OmamoriCodeList extends LitElement {
   declare damaged: number;
   /** Accounts added or changed since the last export: a banner suggests making a backup. */
   declare notBackedUp: number;
-  private readonly ticker = new TickerController(this);
+  /** The group chip chosen (kept for this tab's session); null = all. */
+  declare group: string | null;
+  declare mode: ListMode;
+  declare selected: ReadonlySet<string>;
+  declare managing: boolean;
+  declare announcement: string;
+  private readonly prefs = new PreferencesController(this);
+  private extras: Promise<unknown> | undefined;
+  private readonly sorted = memo<Account[]>();
+  private readonly groupList = memo<string[]>();
+  private readonly inGroup = memo<readonly Account[]>();
+  private readonly found = memo<readonly Account[]>();
+  private readonly split = memo<{ favourites: Account[]; others: Account[] }>();
 
   constructor() {
     super();
@@ -119,11 +56,129 @@ export class OmamoriCodeList extends LitElement {
     this.query = '';
     this.damaged = 0;
     this.notBackedUp = 0;
+    this.group = readGroup();
+    this.mode = '';
+    this.selected = new Set();
+    this.managing = false;
+    this.announcement = '';
     new LocaleController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Not needed for the first code: loaded after it, to keep the start-up bundle small.
+    this.extras ??= Promise.all([
+      import('./controllers/list-keys-controller').then(({ ListKeysController }) => new ListKeysController(this)),
+      import('./omamori-list-toolbar'),
+    ]).catch((err: unknown) => showToast({ message: presentError(err) }));
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('accounts')) {
+      const accounts = this.accounts;
+      // Fold names for search while idle, so the first keystroke is as quick as the others.
+      const warm = (): void => prepareSearch(accounts);
+      if ('requestIdleCallback' in window) requestIdleCallback(warm);
+      else setTimeout(warm, 50);
+    }
+  }
+
+  private get grid(): OmamoriAccountGrid | null {
+    return this.renderRoot.querySelector('omamori-account-grid');
+  }
+
+  private get sortMode(): SortMode {
+    return this.prefs.value.sortMode;
+  }
+
+  /** Groups in use, the chosen one (if it still exists) and the accounts shown, in order. */
+  private arrange() {
+    const locale = getLocale();
+    const groups = this.groupList([this.accounts, locale], () => groupNames(this.accounts, locale));
+    const group = this.group !== null && groups.includes(this.group) ? this.group : null;
+    const sorted = this.sorted([this.accounts, this.sortMode, locale], () => sortAccounts(this.accounts, this.sortMode, locale));
+    const inGroup = this.inGroup([sorted, group], () => filterByGroup(sorted, group));
+    const shown = this.found([inGroup, this.query], () => filterAccounts(inGroup, this.query));
+    return { groups, group, shown, ...this.split([shown], () => splitFavourites(shown)) };
   }
 
   private emit(name: 'add-account' | 'lock-vault' | 'open-settings' | 'open-scanner' | 'open-guide'): void {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+  }
+
+  // --- keyboard shortcuts (ListKeysHost)
+  focusSearch(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
+  }
+
+  clearSearch(): boolean {
+    if (this.query === '') return false;
+    this.query = '';
+    this.focusSearch();
+    return true;
+  }
+
+  focusCard(delta: 1 | -1, fromSearch: boolean): void {
+    const grid = this.grid;
+    if (grid && !grid.focusCard(delta, fromSearch) && delta === -1 && grid.focusedId()) this.focusSearch();
+  }
+
+  moveFocusedCard(delta: 1 | -1): boolean {
+    const grid = this.grid;
+    const id = grid?.focusedId() ?? '';
+    if (this.activeMode() !== 'reorder' || !grid || !id) return false;
+    grid.move(id, grid.indexOf(id) + delta);
+    return true;
+  }
+
+  // --- toolbar, selection, reorder
+  private setGroup(group: string | null): void {
+    this.group = group;
+    saveGroup(group);
+  }
+
+  private setMode(mode: ListMode): void {
+    this.mode = mode;
+    this.selected = new Set();
+    this.announcement = mode === 'reorder' ? t('list.reorderHint') : '';
+    if (mode === 'select') void import('./omamori-select-bar');
+  }
+
+  /** Reordering only makes sense in custom order (the sort may change in another tab). */
+  private activeMode(): ListMode {
+    return this.mode === 'reorder' && this.sortMode !== 'custom' ? '' : this.mode;
+  }
+
+  private setSort(mode: SortMode): void {
+    setPreference('sortMode', mode);
+    if (mode !== 'custom' && this.mode === 'reorder') this.setMode('');
+  }
+
+  private toggle(id: string, on: boolean): void {
+    const next = new Set(this.selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.selected = next;
+  }
+
+  private openManager(): void {
+    void import('./omamori-group-manager').then(() => (this.managing = true));
+  }
+
+  private async onMove(detail: MoveDetail): Promise<void> {
+    const grid = this.grid;
+    const active = grid?.shadowRoot?.activeElement;
+    const keep = active?.classList.contains('move-up') ? '.move-up' : active?.classList.contains('move-down') ? '.move-down' : '';
+    const account = this.accounts.find((a) => a.id === detail.id);
+    // Shown at once; the vault's own list follows and carries the same order.
+    this.accounts = applyOrder(this.accounts, detail.ids);
+    this.announcement = t('list.moved', { title: (account && accountTitle(account)) || t('card.noName'), position: detail.position, count: detail.count });
+    void grid?.refocus(detail.id, keep);
+    try {
+      await getVault().setOrder(detail.ids);
+    } catch (err) {
+      showToast({ message: presentError(err) });
+    }
   }
 
   private renderEmpty() {
@@ -138,9 +193,23 @@ export class OmamoriCodeList extends LitElement {
     </section>`;
   }
 
+  private renderCards(a: ReturnType<OmamoriCodeList['arrange']>) {
+    if (a.shown.length === 0) {
+      const message = this.query.trim() ? t('list.noMatches', { query: this.query }) : t('list.groupEmpty', { group: a.group ?? '' });
+      return html`<p class="empty muted" data-testid="no-matches">${message}</p>`;
+    }
+    return html`<section aria-label=${countLabel(a.shown.length)} data-testid="account-list">
+      <omamori-account-grid .favourites=${a.favourites} .others=${a.others} ?large=${this.accounts.length > WINDOW_FROM} .mode=${this.activeMode()} .selected=${this.selected}
+        @toggle-select=${(e: CustomEvent<{ id: string; on: boolean }>) => this.toggle(e.detail.id, e.detail.on)}
+        @move-account=${(e: CustomEvent<MoveDetail>) => void this.onMove(e.detail)}></omamori-account-grid>
+    </section>`;
+  }
+
   override render() {
-    const visible = filterAccounts(this.accounts, this.query);
-    const now = this.ticker.now;
+    const has = this.accounts.length > 0;
+    const a = this.arrange();
+    const filtered = this.query.trim() !== '' || a.group !== null;
+    const status = this.announcement || (filtered ? countLabel(a.shown.length) : '');
     return html`<header>
         <div class="bar">
           <h1>${t('app.name')}</h1>
@@ -153,29 +222,35 @@ export class OmamoriCodeList extends LitElement {
             <span class="icon">${lockIcon}</span><span class="label">${t('list.lock')}</span>
           </button>
         </div>
-        ${this.accounts.length > 0
+        ${has
           ? html`<div class="search">
-              <label class="visually-hidden" for="search">${t('list.search')}</label>
-              <input id="search" type="search" data-testid="search" placeholder=${t('list.searchPlaceholder')}
-                autocomplete="off" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
-            </div>`
-          : ''}
+                <label class="visually-hidden" for="search">${t('list.search')}</label>
+                <input id="search" type="search" data-testid="search" placeholder=${t('list.searchPlaceholder')} autocomplete="off" .value=${this.query}
+                  @input=${(e: Event) => ((this.query = (e.target as HTMLInputElement).value), (this.announcement = ''))} />
+              </div>
+              <omamori-list-toolbar .groups=${a.groups} .group=${a.group} .sortMode=${this.sortMode} .mode=${this.activeMode()}
+                @group-change=${(e: CustomEvent<string | null>) => this.setGroup(e.detail)} @sort-change=${(e: CustomEvent<SortMode>) => this.setSort(e.detail)}
+                @mode-change=${(e: CustomEvent<ListMode>) => this.setMode(e.detail)} @manage-groups=${() => this.openManager()}></omamori-list-toolbar>`
+          : nothing}
       </header>
       <main>
+        <div class="visually-hidden" role="status" data-testid="list-status">${status}</div>
         ${this.damaged > 0 ? html`<p class="page error-box" role="alert">${t('list.damaged', { count: this.damaged })}</p>` : ''}
-        ${this.notBackedUp > 0 && this.accounts.length > 0
+        ${this.notBackedUp > 0 && has
           ? html`<div class="backup-banner" role="status" data-testid="backup-banner">
               <span>${t(this.notBackedUp === 1 ? 'list.notBackedUpOne' : 'list.notBackedUp', { count: this.notBackedUp })}</span>
               <button data-testid="backup-now" @click=${() => this.emit('open-settings')}>${t('list.backupNow')}</button>
             </div>`
           : ''}
-        ${this.accounts.length === 0
-          ? this.renderEmpty()
-          : visible.length === 0
-            ? html`<p class="empty muted" role="status">${t('list.noMatches', { query: this.query })}</p>`
-            : html`<ul aria-label=${t('list.count', { count: visible.length })}>
-                ${repeat(visible, (a) => a.id, (a) => html`<li><omamori-code-card .account=${a} .now=${now}></omamori-code-card></li>`)}
-              </ul>`}
+        ${this.mode === 'select' && has
+          ? html`<omamori-select-bar .selected=${this.accounts.filter((x) => this.selected.has(x.id)).map((x) => x.id)} .groups=${a.groups} .group=${a.group}
+              @select-all=${() => (this.selected = new Set(a.shown.map((x) => x.id)))} @select-done=${() => this.setMode('')}></omamori-select-bar>`
+          : nothing}
+        ${has ? this.renderCards(a) : this.renderEmpty()}
+        ${this.managing
+          ? html`<omamori-group-manager .accounts=${this.accounts} @group-manager-closed=${() => (this.managing = false)}
+              @group-renamed=${(e: CustomEvent<{ from: string; to: string }>) => this.group === e.detail.from && this.setGroup(e.detail.to)}></omamori-group-manager>`
+          : nothing}
       </main>`;
   }
 }

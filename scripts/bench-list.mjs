@@ -1,0 +1,180 @@
+// node scripts/bench-list.mjs: figures for the code list at scale (issue #6). Prints, asserts nothing.
+//   For 1,000 and 10,000 accounts (restored from a backup written here with the production codec):
+//   1. unlock (passphrase submitted) → first code painted, and the same minus Argon2id
+//   2. search keystroke → repaint of the list (median; target ≤ 16 ms at 10,000)
+//   3. cards in the DOM, JS heap, DOM nodes, main-thread busy time while the codes tick
+//   Also the gzip size of the lazily loaded virtualizer chunks.
+import { execSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { runnerImport } from 'vite';
+
+const PORT = 4250;
+const ORIGIN = `http://localhost:${PORT}`;
+const OUT = '.tmp/dist-bench-list';
+const PASSPHRASE = 'bench list passphrase';
+const UNLOCK_RUNS = 5;
+const KEY_RUNS = 21;
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+execSync(`npx vite build --outDir ${OUT} --emptyOutDir`, { stdio: 'ignore' });
+const server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const stop = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(ORIGIN)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('preview server did not start');
+}
+
+const { module: seed } = await runnerImport('./e2e/support/seed-backup.ts');
+
+// Deep queries through the shadow roots: app → list → grid → cards.
+const PAGE_HELPERS = () => {
+  const grid = () => document.querySelector('omamori-app')?.shadowRoot?.querySelector('omamori-code-list')?.shadowRoot?.querySelector('omamori-account-grid');
+  const cards = () => [...(grid()?.shadowRoot?.querySelectorAll('omamori-code-card') ?? [])];
+  window.__bench = {
+    cards,
+    firstName: () => cards()[0]?.shadowRoot?.querySelector('[data-testid="name"]')?.textContent ?? '',
+    firstCodePainted: () => /\d/.test(cards()[0]?.shadowRoot?.querySelector('[data-testid="code"]')?.textContent ?? ''),
+    // Resolves with keydown → the first frame whose DOM shows the expected first account.
+    armKey(prefix) {
+      window.__bench.pending = new Promise((resolve) => {
+        let t0 = 0;
+        const poll = () => (window.__bench.firstName().startsWith(prefix) ? resolve(performance.now() - t0) : requestAnimationFrame(poll));
+        const onKey = (e) => {
+          t0 = e.timeStamp;
+          window.removeEventListener('keydown', onKey, true);
+          requestAnimationFrame(poll);
+        };
+        window.addEventListener('keydown', onKey, true);
+      });
+    },
+    // Resolves with the unlock click → first frame with a painted code.
+    armUnlock() {
+      window.__bench.pending = new Promise((resolve) => {
+        let t0 = 0;
+        const poll = () => (window.__bench.firstCodePainted() ? resolve(performance.now() - t0) : requestAnimationFrame(poll));
+        const onClick = (e) => {
+          if (!e.composedPath().some((n) => n.dataset?.testid === 'unlock-submit')) return;
+          t0 = e.timeStamp;
+          window.removeEventListener('click', onClick, true);
+          requestAnimationFrame(poll);
+        };
+        window.addEventListener('click', onClick, true);
+      });
+    },
+  };
+};
+
+async function restore(page, count) {
+  const accounts = Array.from({ length: count }, (_, i) => ({ issuer: `Service ${i}`, name: `user${i}@example.com` }));
+  const { bytes, code } = await seed.backupOf(accounts);
+  await page.goto(ORIGIN);
+  await page.getByTestId('start-restore').click();
+  await page.getByTestId('new-passphrase').fill(PASSPHRASE);
+  await page.getByTestId('confirm-passphrase').fill(PASSPHRASE);
+  await page.getByTestId('create-submit').click();
+  await page.getByTestId('restore-file').waitFor({ timeout: 60_000 });
+  await page.getByTestId('restore-file').setInputFiles({ name: 'bench.omamori', mimeType: 'application/json', buffer: bytes });
+  await page.getByTestId('restore-code').fill(code);
+  await page.getByTestId('restore-submit').click();
+  await page.getByTestId('restore-import').waitFor({ timeout: 120_000 });
+  await page.getByTestId('restore-import').click();
+  await page.getByTestId('code-card').first().waitFor({ timeout: 240_000 });
+}
+
+async function benchCount(browser, count) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(PAGE_HELPERS);
+  const page = await context.newPage();
+  await restore(page, count);
+
+  const unlock = [];
+  for (let i = 0; i < UNLOCK_RUNS; i++) {
+    await page.getByTestId('lock').click();
+    await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+    await page.evaluate(() => {
+      performance.clearMeasures();
+      window.__bench.armUnlock();
+    });
+    await page.getByTestId('unlock-submit').click();
+    const total = await page.evaluate(() => window.__bench.pending);
+    const kdf = await page.evaluate(() => performance.getEntriesByName('omamori:kdf').at(-1)?.duration ?? NaN);
+    unlock.push({ total, kdf });
+  }
+
+  // Idle with the codes ticking: main-thread busy time over 5 s, heap and nodes.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? NaN;
+  await page.waitForTimeout(1000);
+  const busy0 = await metric('TaskDuration');
+  await page.waitForTimeout(5000);
+  const busy = ((await metric('TaskDuration')) - busy0) / 5;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await metric('JSHeapUsedSize');
+  const nodes = await metric('Nodes');
+  const cards = await page.evaluate(() => window.__bench.cards().length);
+
+  // Search: type all but the last digit, then time the last keystroke.
+  const keys = [];
+  const digits = String(count - 1).length;
+  const search = page.getByTestId('search');
+  for (let i = 0; i < KEY_RUNS; i++) {
+    const n = 10 ** (digits - 1) + Math.floor(Math.random() * (count - 10 ** (digits - 1)));
+    const query = `user${n}`;
+    await search.fill(query.slice(0, -1));
+    await page.waitForTimeout(100);
+    await page.evaluate((prefix) => window.__bench.armKey(prefix), `${query}@`);
+    await page.keyboard.press(query.at(-1));
+    keys.push(await page.evaluate(() => window.__bench.pending));
+  }
+  // And clearing the search (one keystroke back to all accounts).
+  const clears = [];
+  for (let i = 0; i < 5; i++) {
+    await search.fill('user1');
+    await page.waitForTimeout(100);
+    await page.evaluate(() => window.__bench.armKey('user0@'));
+    await search.press('Escape');
+    clears.push(await page.evaluate(() => window.__bench.pending));
+  }
+  await context.close();
+  return { unlock, busy, heap, nodes, cards, keys, clears };
+}
+
+await waitForServer();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+console.log('Omamori list bench (production build, 1280x800)');
+const lazy = readdirSync(`${OUT}/assets`).filter((f) => /^(virtualize|flow)-.*\.js$/.test(f));
+const lazyGz = lazy.reduce((sum, f) => sum + gzipSync(readFileSync(`${OUT}/assets/${f}`), { level: 9 }).length, 0);
+console.log(`Virtualizer, loaded only above 200 accounts: ${lazy.join(' + ')} = ${(lazyGz / 1024).toFixed(1)} KB gzip`);
+for (const count of [1000, 10_000]) {
+  const r = await benchCount(browser, count);
+  const total = median(r.unlock.map((u) => u.total));
+  const kdf = median(r.unlock.map((u) => u.kdf));
+  console.log(`\n${count.toLocaleString('en-US')} accounts`);
+  console.log(`  unlock submitted → first code painted: ${fmt(total)} (median of ${UNLOCK_RUNS}); Argon2id ${fmt(kdf)}; the rest ${fmt(total - kdf)}`);
+  console.log(`  search keystroke → repaint: median ${fmt(median(r.keys))}, max ${fmt(Math.max(...r.keys))} (${KEY_RUNS} keystrokes; target ≤ 16 ms)`);
+  console.log(`  Escape (clear search) → repaint of all: median ${fmt(median(r.clears))}`);
+  console.log(`  cards in the DOM: ${r.cards}; DOM nodes ${r.nodes}; JS heap ${(r.heap / 1048576).toFixed(1)} MB; main thread busy while ticking: ${(r.busy * 100).toFixed(1)} %`);
+}
+await browser.close();
+stop();
+process.exit(0);
