@@ -43,8 +43,7 @@ export class OmamoriAbout extends LitElement {
       }
       summary {
         cursor: pointer;
-        padding: 0.625rem 0.25rem;
-        min-height: 44px;
+        padding: 0.75rem 0.25rem;
         overflow-wrap: anywhere;
       }
       .spdx {

@@ -58,11 +58,13 @@ export class OmamoriBackupSettings extends LitElement {
         user-select: all;
       }
       a.button {
-        display: inline-block;
-        padding: 0.6rem 1rem;
-        border-radius: 10px;
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        padding: 0.5rem 1rem;
+        border-radius: 999px;
         background: var(--om-accent);
-        color: var(--om-accent-fg, #fff);
+        color: var(--om-accent-text);
         text-decoration: none;
         font-weight: 600;
       }

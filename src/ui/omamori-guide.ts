@@ -11,6 +11,7 @@ export class OmamoriGuide extends LitElement {
   static override styles = [
     baseStyles,
     css`
+      h1,
       section {
         margin-top: 1rem;
       }
@@ -34,6 +35,7 @@ export class OmamoriGuide extends LitElement {
       <button data-testid="guide-back" @click=${() => this.dispatchEvent(new CustomEvent('guide-closed', { bubbles: true, composed: true }))}>
         ← ${t('settings.back')}
       </button>
+      <h1>${t('guide.link')}</h1>
       <section class="panel" aria-labelledby="g-google" data-testid="guide-google">
         <h2 id="g-google">${t('guide.google.title')}</h2>
         <ol>

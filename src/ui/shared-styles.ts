@@ -88,6 +88,7 @@ export const baseStyles = css`
     cursor: progress;
   }
   button:focus-visible,
+  a:focus-visible,
   input:focus-visible,
   select:focus-visible,
   summary:focus-visible {
