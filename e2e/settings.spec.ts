@@ -130,3 +130,34 @@ test('switching the language in settings turns the settings, the about page and 
   await page.getByTestId('backup-done').click();
   await expect(page.getByTestId('backup-last-export')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日/);
 });
+
+test('the re-authentication dialog keeps keyboard focus inside and gives it back when closed', async ({ page }) => {
+  await page.clock.install();
+  await createVault(page);
+  await openSettings(page);
+  await page.clock.fastForward(61_000);
+  const idle = page.getByTestId('autolock-idle');
+  await idle.focus();
+  await idle.selectOption('never');
+  const dialog = page.getByTestId('reauth-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('reauth-passphrase')).toBeFocused();
+
+  /** Where focus is: 'dialog' inside the modal, 'page' anywhere else in the document, 'none' for the browser itself. */
+  const focusPlace = () =>
+    page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || el === document.body) return 'none';
+      const dlg = document.querySelector('omamori-reauth-dialog')?.shadowRoot?.querySelector('dialog');
+      return dlg?.contains(el) ? 'dialog' : 'page';
+    });
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    expect(await focusPlace()).not.toBe('page');
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(idle).toBeFocused();
+  await expect(idle).not.toHaveValue('never');
+});
