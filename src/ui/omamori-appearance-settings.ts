@@ -21,13 +21,17 @@ export class OmamoriAppearanceSettings extends LitElement {
       section + section {
         margin-top: 0.75rem;
       }
+      fieldset {
+        margin: 0;
+      }
+      .choice {
+        align-items: flex-start;
+      }
+      .choice input {
+        margin-top: 0.125rem;
+      }
       .choice + .hint {
         margin: 0.125rem 0 0 1.75rem;
-      }
-      .themes {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 1.25rem;
       }
     `,
   ];
@@ -53,15 +57,13 @@ export class OmamoriAppearanceSettings extends LitElement {
     return html`<section class="panel" aria-labelledby="appearance-theme-h">
         <h3 id="appearance-theme-h">${t('appearance.theme')}</h3>
         <fieldset aria-labelledby="appearance-theme-h">
-          <div class="themes">
-            ${THEMES.map(
-              (value) => html`<label class="choice">
-                <input type="radio" name="theme" value=${value} data-testid=${`theme-${value}`} .checked=${theme === value}
-                  @change=${() => setPreference('theme', value)} />
-                ${t(`appearance.theme.${value}`)}
-              </label>`,
-            )}
-          </div>
+          ${THEMES.map(
+            (value) => html`<label class="choice">
+              <input type="radio" name="theme" value=${value} data-testid=${`theme-${value}`} .checked=${theme === value}
+                @change=${() => setPreference('theme', value)} />
+              ${t(`appearance.theme.${value}`)}
+            </label>`,
+          )}
         </fieldset>
       </section>
       <section class="panel" aria-labelledby="appearance-codes-h">
