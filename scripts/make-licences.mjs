@@ -48,7 +48,8 @@ const collector = () => ({
 await build({
   root: ROOT,
   logLevel: 'warn',
-  build: { write: false },
+  // Nothing of the app is written, but the PWA plugin writes its service worker: keep it out of dist/.
+  build: { write: false, outDir: 'dist-e2e-licences', emptyOutDir: true },
   plugins: [collector()],
   worker: { plugins: () => [collector()] },
 });
