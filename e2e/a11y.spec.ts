@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { readFileSync } from 'node:fs';
+import { encodeMigrationUris } from '../src/formats/google-migration';
 import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, unlock } from './helpers';
 
 const BACKUP_PASS = 'backup passphrase 123';
@@ -72,6 +73,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByTestId('scanner-file').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: qr });
       await expect(page.getByTestId('scan-preview')).toBeVisible({ timeout: 15_000 });
       await expectNoViolations(page, 'enrol preview');
+      // A Google Authenticator transfer code: the transfer import list.
+      await page.getByTestId('enroll-back').click();
+      await page.getByTestId('scan-qr').click();
+      const { uris } = encodeMigrationUris([{ type: 'totp', issuer: 'Moved', name: 'me@example.com', secretB32: RFC_SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '' }], { batchId: 9 });
+      await page.getByTestId('scanner-file').setInputFiles({ name: 'transfer.png', mimeType: 'image/png', buffer: await QRCode.toBuffer(uris[0]!, { width: 400 }) });
+      await expect(page.getByTestId('transfer')).toBeVisible({ timeout: 15_000 });
+      await expectNoViolations(page, 'transfer import');
       await page.getByTestId('open-guide').click();
       await expect(page.getByTestId('guide-google')).toBeVisible();
       await expectNoViolations(page, 'guide');
