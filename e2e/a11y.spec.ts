@@ -156,3 +156,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP', colorScheme: 'dark' });
+
+  test('the Japanese screens have no axe violations either (dark)', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expectNoViolations(page, 'first run (ja)');
+    await createVault(page);
+    await addAccountByKey(page, { issuer: '楽天', name: '山田 太郎', secret: RFC_SECRET });
+    await expectNoViolations(page, 'list (ja)');
+    await settingsExpanded(page);
+    await expectNoViolations(page, 'settings (ja)');
+    await page.getByTestId('open-about').click();
+    await expect(page.getByTestId('about')).toBeVisible();
+    await expectNoViolations(page, 'about (ja)');
+  });
+});
