@@ -1,19 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { HIDDEN_CHOICES_MS, IDLE_CHOICES_MS, type AutoLockSettings } from '../services/auto-lock';
 import { getAutoLock } from './app-services';
-import { getLocale, LocaleController, t } from './i18n/i18n';
+import { formatDuration } from './i18n/format';
+import { LocaleController, t } from './i18n/i18n';
 import { ensureRecentAuth } from './reauth';
 import { baseStyles } from './shared-styles';
 import { showToast } from './toast-bus';
 
 const NEVER = 'never';
-
-/** "30 seconds", "5 minutes", "5 分" — the browser's own unit names, in the app's language. */
-function formatDuration(ms: number): string {
-  const minutes = ms >= 60_000 && ms % 60_000 === 0;
-  const format = new Intl.NumberFormat(getLocale(), { style: 'unit', unit: minutes ? 'minute' : 'second', unitDisplay: 'long' });
-  return format.format(minutes ? ms / 60_000 : ms / 1000);
-}
 
 /** The offered choices, plus the saved value when it is a valid one the list does not offer. */
 function withCurrent(choices: readonly number[], current: number | null): number[] {
@@ -89,7 +83,7 @@ export class OmamoriAutolockSettings extends LitElement {
     const { idleMs, hiddenMs } = this.settings;
     const warn = idleMs === null || this.askingNever;
     return html`<section class="panel" aria-labelledby="autolock-h">
-      <h2 id="autolock-h">${t('autolock.title')}</h2>
+      <h3 id="autolock-h">${t('autolock.title')}</h3>
       <label for="autolock-idle">${t('autolock.idle')}</label>
       <select id="autolock-idle" data-testid="autolock-idle" aria-describedby=${warn ? 'autolock-warning' : nothing} @change=${this.onIdleChange}>
         ${withCurrent(IDLE_CHOICES_MS, idleMs).map((ms) => html`<option value=${String(ms)} ?selected=${ms === idleMs}>${formatDuration(ms)}</option>`)}

@@ -47,7 +47,7 @@ export class OmamoriBackupOpen extends LitElement {
         margin: 0.25rem 0 0.75rem;
         padding-left: 1.25rem;
       }
-      h4 {
+      h5 {
         margin: 0.75rem 0 0;
       }
     `,
@@ -173,11 +173,11 @@ export class OmamoriBackupOpen extends LitElement {
   private renderPreview(p: ImportPreview) {
     const count = p.added.length + (this.updateChanged ? p.changed.length : 0);
     return html`<div data-testid="restore-preview">
-      <h4>${t('backup.previewNew', { count: p.added.length })}</h4>
+      <h5>${t('backup.previewNew', { count: p.added.length })}</h5>
       ${this.list(p.added, 'restore-new')}
-      <h4>${t('backup.previewPresent', { count: p.present.length })}</h4>
+      <h5>${t('backup.previewPresent', { count: p.present.length })}</h5>
       ${this.list(p.present, 'restore-present')}
-      <h4>${t('backup.previewChanged', { count: p.changed.length })}</h4>
+      <h5>${t('backup.previewChanged', { count: p.changed.length })}</h5>
       ${this.list(p.changed.map((c) => c.incoming), 'restore-changed')}
       ${p.changed.length > 0
         ? html`<label><input type="checkbox" data-testid="restore-update-changed" .checked=${this.updateChanged}
@@ -193,10 +193,10 @@ export class OmamoriBackupOpen extends LitElement {
   private renderCheck(c: BackupCheck) {
     if (c.ok) return html`<p role="status" data-testid="test-result" data-ok="true">${c.count === 1 ? t('backup.testOkOne') : t('backup.testOk', { count: c.count })}</p>`;
     return html`<div role="status" data-testid="test-result" data-ok="false">
-      ${c.missing.length ? html`<h4>${t('backup.testMissing', { count: c.missing.length })}</h4>${this.list(c.missing, 'test-missing')}` : nothing}
-      ${c.extra.length ? html`<h4>${t('backup.testExtra', { count: c.extra.length })}</h4>${this.list(c.extra, 'test-extra')}` : nothing}
+      ${c.missing.length ? html`<h5>${t('backup.testMissing', { count: c.missing.length })}</h5>${this.list(c.missing, 'test-missing')}` : nothing}
+      ${c.extra.length ? html`<h5>${t('backup.testExtra', { count: c.extra.length })}</h5>${this.list(c.extra, 'test-extra')}` : nothing}
       ${c.different.length
-        ? html`<h4>${t('backup.testDifferent', { count: c.different.length })}</h4>${this.list(c.different.map((d) => d.inBackup), 'test-different')}`
+        ? html`<h5>${t('backup.testDifferent', { count: c.different.length })}</h5>${this.list(c.different.map((d) => d.inBackup), 'test-different')}`
         : nothing}
     </div>`;
   }

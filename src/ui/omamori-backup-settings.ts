@@ -10,7 +10,8 @@ import type { ExportSecret } from '../services/backup-service';
 // Imported here, not via app-services: the backup code stays in the settings chunk.
 import { getBackup } from '../services/browser-backup';
 import { getVault } from './app-services';
-import { getLocale, LocaleController, t } from './i18n/i18n';
+import { formatDate } from './i18n/format';
+import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { ensureRecentAuth } from './reauth';
 import { type PickerChange } from './omamori-account-picker';
@@ -57,11 +58,13 @@ export class OmamoriBackupSettings extends LitElement {
         user-select: all;
       }
       a.button {
-        display: inline-block;
-        padding: 0.6rem 1rem;
-        border-radius: 10px;
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        padding: 0.5rem 1rem;
+        border-radius: 999px;
         background: var(--om-accent);
-        color: var(--om-accent-fg, #fff);
+        color: var(--om-accent-text);
         text-decoration: none;
         font-weight: 600;
       }
@@ -249,21 +252,21 @@ export class OmamoriBackupSettings extends LitElement {
   override render() {
     const last = this.lastExport;
     return html`<section class="panel" aria-labelledby="backup-h">
-      <h2 id="backup-h">${t('backup.title')}</h2>
+      <h3 id="backup-h">${t('backup.title')}</h3>
       <p class="muted">${t('backup.lead')}</p>
       <p data-testid="backup-last-export">
-        ${last === null ? t('backup.never') : t('backup.lastExport', { date: new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(last) })}
+        ${last === null ? t('backup.never') : t('backup.lastExport', { date: formatDate(last, { dateStyle: 'long', timeStyle: 'short' }) })}
       </p>
       ${this.phase === 'none'
         ? html`<button data-testid="backup-export" @click=${() => void this.startExport()}>${t('backup.export')}</button>`
         : this.phase === 'ready' && this.download
           ? this.renderReady(this.download)
           : this.renderForm()}
-      <h3>${t('backup.restore')}</h3>
+      <h4>${t('backup.restore')}</h4>
       ${this.panel === 'restore'
         ? html`<omamori-backup-open mode="restore" @backup-restored=${() => (this.panel = 'none')}></omamori-backup-open>`
         : html`<button data-testid="restore-open" @click=${() => this.togglePanel('restore')}>${t('backup.restore')}</button>`}
-      <h3>${t('backup.test')}</h3>
+      <h4>${t('backup.test')}</h4>
       <p class="hint">${t('backup.testLead')}</p>
       ${this.panel === 'test'
         ? html`<omamori-backup-open mode="test"></omamori-backup-open>`

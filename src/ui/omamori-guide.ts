@@ -11,6 +11,7 @@ export class OmamoriGuide extends LitElement {
   static override styles = [
     baseStyles,
     css`
+      h1,
       section {
         margin-top: 1rem;
       }
@@ -34,6 +35,7 @@ export class OmamoriGuide extends LitElement {
       <button data-testid="guide-back" @click=${() => this.dispatchEvent(new CustomEvent('guide-closed', { bubbles: true, composed: true }))}>
         ← ${t('settings.back')}
       </button>
+      <h1>${t('guide.link')}</h1>
       <section class="panel" aria-labelledby="g-import">
         <h2 id="g-import">${t('import.title')}</h2>
         <p>${t('guide.importLead')}</p>

@@ -1,10 +1,17 @@
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { getLocale, getLocaleSetting, LocaleController, setLocaleSetting, t, type LocaleSetting } from './i18n/i18n';
 import { baseStyles } from './shared-styles';
 
 /** Language choice: follow the browser, English, or 日本語 (each shown in its own language). */
 export class OmamoriLanguagePicker extends LitElement {
-  static override styles = [baseStyles];
+  static override styles = [
+    baseStyles,
+    css`
+      label {
+        margin-top: 0;
+      }
+    `,
+  ];
 
   constructor() {
     super();

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { MAX_PASSKEYS, type PasskeyInfo } from '../services/vault-passkeys';
 import { getVault } from './app-services';
-import { getLocale, LocaleController, t } from './i18n/i18n';
+import { formatDate } from './i18n/format';
+import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { ensureRecentAuth } from './reauth';
 import { baseStyles } from './shared-styles';
@@ -17,9 +18,6 @@ export class OmamoriPasskeySettings extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      .panel {
-        margin-top: 1rem;
-      }
       ul {
         list-style: none;
         padding: 0;
@@ -127,12 +125,11 @@ export class OmamoriPasskeySettings extends LitElement {
 
   private renderList(passkeys: PasskeyInfo[]) {
     if (passkeys.length === 0) return html`<p class="muted" data-testid="passkey-none">${t('passkey.none')}</p>`;
-    const date = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' });
     return html`<ul aria-label=${t('passkey.list')} data-testid="passkey-list">
       ${passkeys.map(
         (p) => html`<li data-testid="passkey-item">
           <span><span class="label" data-testid="passkey-label">${p.label}</span><br />
-            <span class="hint">${t('passkey.createdAt', { date: date.format(new Date(p.createdAt)) })}</span></span>
+            <span class="hint">${t('passkey.createdAt', { date: formatDate(p.createdAt) })}</span></span>
           <button class="danger" data-testid="passkey-remove" aria-label=${t('passkey.removeLabel', { label: p.label })}
             ?disabled=${this.busy} @click=${() => this.removePasskey(p)}>${t('passkey.remove')}</button>
         </li>`,
@@ -160,7 +157,7 @@ export class OmamoriPasskeySettings extends LitElement {
   override render() {
     const passkeys = this.passkeys;
     return html`<section class="panel" aria-labelledby="passkey-h">
-      <h2 id="passkey-h">${t('passkey.title')}</h2>
+      <h3 id="passkey-h">${t('passkey.title')}</h3>
       <p class="muted">${t('passkey.lead')}</p>
       ${passkeys === undefined ? nothing : html`${this.renderList(passkeys)} ${this.renderAdd(passkeys.length)}`}
       ${this.error ? html`<p class="field-error" role="alert" data-testid="passkey-error">${this.error}</p>` : nothing}

@@ -99,7 +99,7 @@ export class OmamoriSecuritySettings extends LitElement {
 
   override render() {
     return html`<section class="panel" aria-labelledby="security-h">
-      <h2 id="security-h">${t('security.title')}</h2>
+      <h3 id="security-h">${t('security.title')}</h3>
       ${this.form === 'change'
         ? html`<form @submit=${this.submitChange} novalidate>
             ${this.passwordField('current-pass', t('security.current'), 'current-password')}
@@ -109,7 +109,7 @@ export class OmamoriSecuritySettings extends LitElement {
         : html`<button data-testid="change-passphrase" @click=${() => this.open('change')}>${t('security.change')}</button>`}
       ${this.deviceSlot === undefined
         ? nothing
-        : html`<h3>${t('settings.deviceSlot')}</h3>
+        : html`<h4>${t('settings.deviceSlot')}</h4>
             <p data-testid="device-slot-state">${this.deviceSlot ? t('settings.deviceSlotOn') : t('settings.deviceSlotOff')}</p>
             <p class="hint">${t('create.deviceSlotWarning')}</p>
             ${this.form === 'device'

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import { getLocale, LocaleController, t } from './i18n/i18n';
+import { formatBytes } from './i18n/format';
+import { LocaleController, t } from './i18n/i18n';
 import { baseStyles } from './shared-styles';
 
 /** Whether the browser promised to keep our storage, how much is used, and why it matters. */
@@ -37,22 +38,16 @@ export class OmamoriStorageSettings extends LitElement {
     await this.refresh();
   }
 
-  private bytes(n: number): string {
-    return new Intl.NumberFormat(getLocale(), { style: 'unit', unit: n >= 1e9 ? 'gigabyte' : n >= 1e6 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
-      n >= 1e9 ? n / 1e9 : n >= 1e6 ? n / 1e6 : n / 1e3,
-    );
-  }
-
   override render() {
     const ios = /iP(hone|ad|od)/.test(navigator.userAgent) || (navigator.userAgent.includes('Mac') && navigator.maxTouchPoints > 1);
     return html`<section class="panel" aria-labelledby="storage-h">
-      <h2 id="storage-h">${t('storage.title')}</h2>
+      <h3 id="storage-h">${t('storage.title')}</h3>
       <p data-testid="storage-state">
         ${this.persisted === undefined ? t('storage.unknown') : this.persisted ? t('storage.persistent') : t('storage.notPersistent')}
       </p>
       ${ios && !this.persisted ? html`<p class="hint">${t('storage.ios')}</p>` : nothing}
       ${this.usage !== undefined && this.quota !== undefined
-        ? html`<p class="hint" data-testid="storage-usage">${t('storage.used', { used: this.bytes(this.usage), quota: this.bytes(this.quota) })}</p>`
+        ? html`<p class="hint" data-testid="storage-usage">${t('storage.used', { used: formatBytes(this.usage), quota: formatBytes(this.quota) })}</p>`
         : nothing}
       ${this.persisted === false ? html`<button data-testid="storage-ask" @click=${this.ask}>${t('storage.ask')}</button>` : nothing}
     </section>`;

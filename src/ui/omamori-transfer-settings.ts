@@ -214,7 +214,7 @@ export class OmamoriTransferSettings extends LitElement {
             </div>`
         : html`<p class="error-box" data-testid="gqr-nothing">${t('transfer.nothingToShow')}</p>`}
       ${this.skipped.length > 0
-        ? html`<h3>${t('transfer.skippedTitle')}</h3>
+        ? html`<h4>${t('transfer.skippedTitle')}</h4>
             <ul data-testid="gqr-skipped">
               ${this.skipped.map((s) => html`<li data-testid="gqr-skipped-item">${skippedText(s)}</li>`)}
             </ul>`
@@ -264,7 +264,7 @@ export class OmamoriTransferSettings extends LitElement {
 
   override render() {
     return html`<section class="panel" aria-labelledby="transfer-h">
-      <h2 id="transfer-h">${t('transfer.title')}</h2>
+      <h3 id="transfer-h">${t('transfer.title')}</h3>
       <p class="muted">${t('transfer.lead')}</p>
       ${this.renderBody()}
     </section>`;

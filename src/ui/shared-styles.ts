@@ -14,18 +14,33 @@ export const baseStyles = css`
   }
   h1,
   h2,
-  h3 {
+  h3,
+  h4,
+  h5 {
     margin: 0 0 0.5rem;
     line-height: 1.25;
   }
   h1 {
     font-size: 1.5rem;
   }
-  h3 {
-    margin-top: 1.25rem;
-  }
   h2 {
     font-size: 1.2rem;
+  }
+  /* Settings: group (h2) → section panel (h3) → part of a section (h4) → detail (h5). */
+  h3 {
+    font-size: 1.1rem;
+    margin-top: 1.25rem;
+  }
+  h4 {
+    font-size: 1rem;
+    margin-top: 1.25rem;
+  }
+  h5 {
+    font-size: 0.95rem;
+  }
+  .panel > h2:first-child,
+  .panel > h3:first-child {
+    margin-top: 0;
   }
   p {
     line-height: 1.5;
@@ -73,6 +88,7 @@ export const baseStyles = css`
     cursor: progress;
   }
   button:focus-visible,
+  a:focus-visible,
   input:focus-visible,
   select:focus-visible,
   summary:focus-visible {

@@ -19,7 +19,9 @@ const STORAGE_KEY = 'omamori.locale';
 const listeners = new Set<() => void>();
 
 function browserLocale(): Locale {
-  const langs = navigator.languages?.length ? navigator.languages : [navigator.language];
+  // Also loaded by unit tests in Node, which has no navigator (Node 20) and no document.
+  if (typeof navigator === 'undefined') return 'en';
+  const langs = navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en'];
   for (const lang of langs) {
     const base = lang.toLowerCase().split('-')[0];
     if (base === 'ja') return 'ja';
@@ -39,7 +41,11 @@ function readSetting(): LocaleSetting {
 
 let setting: LocaleSetting = readSetting();
 let current: Locale = setting === 'auto' ? browserLocale() : setting;
-document.documentElement.lang = current;
+setDocumentLang();
+
+function setDocumentLang(): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = current;
+}
 
 export function getLocale(): Locale {
   return current;
@@ -64,11 +70,13 @@ export async function setLocaleSetting(next: LocaleSetting): Promise<void> {
     // Private mode without storage: the choice lasts for this page only.
   }
   current = next === 'auto' ? browserLocale() : next;
-  document.documentElement.lang = current;
+  setDocumentLang();
   for (const l of listeners) l();
 }
 
 export type MessageParams = Record<string, string | number>;
+
+const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
 
 export function t(key: MessageKey, params?: MessageParams): string {
   const template = TABLES[current]?.[key] ?? en[key];
@@ -76,7 +84,7 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? new Intl.NumberFormat(current).format(v) : v;
+    return typeof v === 'number' ? (numberFormats[current] ??= new Intl.NumberFormat(current)).format(v) : v;
   });
 }
 

@@ -10,6 +10,19 @@ describe('message tables', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
   });
 
+  // Separately, so that a failure names the missing keys and the table they are missing from.
+  it('have every English key in Japanese', () => {
+    expect(Object.keys(en).filter((k) => !Object.hasOwn(ja, k))).toEqual([]);
+  });
+
+  it('have every Japanese key in English', () => {
+    expect(Object.keys(ja).filter((k) => !Object.hasOwn(en, k))).toEqual([]);
+  });
+
+  it('hold only strings', () => {
+    for (const [key, text] of [...Object.entries(en), ...Object.entries(ja)]) expect(typeof text, key).toBe('string');
+  });
+
   it('have no empty message', () => {
     for (const [key, text] of [...Object.entries(en), ...Object.entries(ja)]) {
       expect(text.trim(), key).not.toBe('');
