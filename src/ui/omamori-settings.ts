@@ -6,6 +6,7 @@ import { showToast } from './toast-bus';
 import './omamori-appearance-settings';
 import './omamori-autolock-settings';
 import './omamori-backup-settings';
+import './omamori-interop-settings';
 import './omamori-language-picker';
 import './omamori-passkey-settings';
 import './omamori-security-settings';
@@ -172,6 +173,7 @@ export class OmamoriSettings extends LitElement {
             <omamori-autolock-settings></omamori-autolock-settings>`)}
           ${this.group(...backup!, html`<omamori-backup-settings .restoreOpen=${this.restoreOpen}></omamori-backup-settings>
             <omamori-transfer-settings></omamori-transfer-settings>
+            <omamori-interop-settings></omamori-interop-settings>
             <omamori-storage-settings></omamori-storage-settings>`)}
           ${this.group(...appearance!, html`<omamori-appearance-settings></omamori-appearance-settings>`)}
           ${this.group(...language!, html`<div class="panel"><omamori-language-picker></omamori-language-picker></div>`)}

@@ -5,6 +5,7 @@ import { getVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import './qr-render';
+import { saveFile } from './download';
 import { ensureRecentAuth } from './reauth';
 import { displayTitle, type PickerChange } from './omamori-account-picker';
 import './omamori-account-picker';
@@ -162,15 +163,7 @@ export class OmamoriTransferSettings extends LitElement {
     event.preventDefault();
     if (!this.plainConfirmed || this.accounts.length === 0) return;
     try {
-      const text = otpauthListFor(this.accounts);
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = plainExportFileName();
-      link.rel = 'noopener';
-      link.click();
-      // The download has taken the bytes by then; the URL must not outlive the action.
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveFile(otpauthListFor(this.accounts), plainExportFileName(), 'text/plain;charset=utf-8');
       const count = this.accounts.length;
       this.close();
       showToast({ message: t('transfer.plainDone', { count }) });
