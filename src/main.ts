@@ -4,6 +4,7 @@ import './boot';
 // Applies the chosen theme (Settings → Appearance) before the first paint.
 import './ui/preferences';
 import './ui/omamori-app';
-import { startServiceWorker } from './pwa/register-sw';
 
-startServiceWorker();
+// The worker is registered once the first screen is up (omamori-app says so), so its code is not
+// in the way of the first code.
+window.addEventListener('omamori:started', () => void import('./pwa/register-sw').then((m) => m.startServiceWorker()), { once: true });

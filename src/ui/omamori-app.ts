@@ -3,7 +3,7 @@ import { accountTitle, type Account } from '../core/account';
 import { accountsNotInBackup, createLastExportStore } from '../services/backup-health';
 import type { VaultState } from '../services/vault-service';
 import { getAutoLock, getVault, startVault } from './app-services';
-import { LocaleController, localeReady, t } from './i18n/i18n';
+import { loadAllMessages, LocaleController, localeReady, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
 import { baseStyles } from './shared-styles';
 import { clearToasts, showToast } from './toast-bus';
@@ -17,14 +17,14 @@ import './omamori-unlock';
  * (Lit keeps properties set before the upgrade).
  */
 const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
-  'omamori-account-form': () => import('./omamori-account-form'),
-  'omamori-app-import': () => import('./omamori-app-import'),
-  'omamori-create-vault': () => import('./omamori-create-vault'),
-  'omamori-enroll': () => import('./omamori-enroll'),
-  'omamori-first-run': () => import('./omamori-first-run'),
-  'omamori-guide': () => import('./omamori-guide'),
-  'omamori-settings': () => import('./omamori-settings'),
-  'omamori-vault-missing': () => import('./omamori-vault-missing'),
+  'omamori-account-form': () => loadAllMessages().then(() => import('./omamori-account-form')),
+  'omamori-app-import': () => loadAllMessages().then(() => import('./omamori-app-import')),
+  'omamori-create-vault': () => loadAllMessages().then(() => import('./omamori-create-vault')),
+  'omamori-enroll': () => loadAllMessages().then(() => import('./omamori-enroll')),
+  'omamori-first-run': () => loadAllMessages().then(() => import('./omamori-first-run')),
+  'omamori-guide': () => loadAllMessages().then(() => import('./omamori-guide')),
+  'omamori-settings': () => loadAllMessages().then(() => import('./omamori-settings')),
+  'omamori-vault-missing': () => loadAllMessages().then(() => import('./omamori-vault-missing')),
 };
 
 type Screen = 'loading' | 'first-run' | 'create' | 'missing' | 'locked' | 'unlocked';
@@ -127,9 +127,30 @@ export class OmamoriApp extends LitElement {
     } catch (err) {
       this.screen = 'locked';
       showToast({ message: presentError(err), timeoutMs: 0 });
+      this.#afterFirstScreen();
     }
     // Also after a failed start: the vault can still be unlocked by hand. start() is idempotent.
     getAutoLock().start();
+  }
+
+  #started = false;
+
+  /**
+   * Once the first screen (the codes, or the lock screen) has painted: the service worker is
+   * registered (main.ts) and the rest of the English table loads (lazy screens also wait for it).
+   * Neither is in the way of the first code.
+   */
+  #afterFirstScreen(): void {
+    if (this.#started) return;
+    this.#started = true;
+    void this.updateComplete.then(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          window.dispatchEvent(new Event('omamori:started'));
+          void loadAllMessages().catch(() => undefined);
+        }, 300),
+      ),
+    );
   }
 
   /** The database closed under us: deleted (→ "vault missing") or upgraded by another tab (→ reload). */
@@ -151,6 +172,7 @@ export class OmamoriApp extends LitElement {
         this.accounts = accounts;
         this.damaged = info.damagedCount;
         this.notBackedUp = accountsNotInBackup(accounts, createLastExportStore(localStorage).read());
+        this.#afterFirstScreen();
       });
       return;
     }
@@ -161,6 +183,7 @@ export class OmamoriApp extends LitElement {
     this.view = { kind: 'list' };
     if (state === 'none') this.screen = this.screen === 'create' ? 'create' : 'first-run';
     else this.screen = state;
+    this.#afterFirstScreen();
   }
 
   private async deleteAccount(id: string): Promise<void> {

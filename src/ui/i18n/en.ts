@@ -1,6 +1,11 @@
-/** English messages: the reference table. Every key must exist in ja.ts too (the compiler checks). */
-export const en = {
-  'app.name': 'Omamori',
+/**
+ * @file English messages: the reference table (every key must exist in ja.ts too; the compiler
+ * checks). The start-up part lives in en-core.ts; this module loads lazily with the first screen
+ * that needs it.
+ */
+import { enCore } from './en-core';
+
+const enMore = {
   'app.tagline': 'Two-step verification codes, offline.',
   'firstRun.intro1':
     'Omamori keeps the one-time codes for your two-step verification, encrypted on this device, and works without a connection.',
@@ -8,10 +13,8 @@ export const en = {
   'firstRun.create': 'Create a vault',
   'language.label': 'Language',
   'language.auto': 'Browser default',
-
   'create.title': 'Create your vault',
   'create.lead': 'Choose a passphrase. It encrypts your accounts; nobody can recover it for you.',
-  'create.passphrase': 'Passphrase',
   'create.confirm': 'Type it again',
   'create.deviceSlot': 'Open without a passphrase on this device',
   'create.deviceSlotWarning': 'Anyone with access to this browser profile can then open the vault.',
@@ -23,41 +26,6 @@ export const en = {
   'strength.fair': 'fair',
   'strength.good': 'good',
   'strength.strong': 'strong',
-
-  'unlock.title': 'Unlock Omamori',
-  'unlock.lead': 'Enter your passphrase to show your codes.',
-  'unlock.submit': 'Unlock',
-  'unlock.working': 'Unlocking…',
-  'unlock.retryIn': 'Too many attempts. Try again in {seconds} s.',
-  'unlock.passkey': 'Unlock with passkey',
-  'unlock.passkeyWorking': 'Waiting for your passkey…',
-  'unlock.orPassphrase': 'Or enter your passphrase below.',
-
-  'list.search': 'Search',
-  'list.searchPlaceholder': 'Search accounts',
-  'list.add': 'Add account',
-  'list.lock': 'Lock',
-  'list.settings': 'Settings',
-  'list.empty.title': 'No accounts yet',
-  'list.empty.body':
-    'Turn on two-step verification on a site, choose "authenticator app", then add the setup key or the otpauth:// link it shows.',
-  'list.noMatches': 'No account matches "{query}".',
-  'list.count': '{count} accounts',
-  'list.damaged': '{count} records could not be opened and are hidden.',
-
-  'list.notBackedUp': '{count} accounts are not in any backup yet. If this device is lost, they are lost too.',
-  'list.notBackedUpOne': '1 account is not in any backup yet. If this device is lost, it is lost too.',
-  'list.backupNow': 'Export now',
-  'card.copy': 'Copy code for {title}',
-  'card.copied': 'Copied',
-  'card.next': 'Next: {code}',
-  'card.secondsLeft': 'Time left: {seconds} s',
-  'card.hotpNext': 'Generate next code',
-  'card.hotpHidden': 'Press "Generate" for a code',
-  'card.edit': 'Edit',
-  'card.delete': 'Delete',
-  'card.noName': '(no name)',
-
   'form.addTitle': 'Add account',
   'form.editTitle': 'Edit account',
   'form.mode.key': 'Enter a setup key',
@@ -90,15 +58,11 @@ export const en = {
   'form.add': 'Add',
   'form.cancel': 'Cancel',
   'form.duplicate': 'This account is already in your vault ({title}).',
-
   'delete.confirm': 'Delete {title}? You can undo this for a few seconds.',
-  'delete.done': '{title} deleted.',
-  'delete.undo': 'Undo',
   'added': '{title} added.',
   'saved': 'Saved.',
   'dialog.ok': 'OK',
   'dialog.cancel': 'Cancel',
-
   'backup.title': 'Backup',
   'backup.lead': 'An encrypted backup file holds your accounts. Keep a copy somewhere other than this device.',
   'backup.lastExport': 'Last backup from this device: {date}',
@@ -166,7 +130,6 @@ export const en = {
   'backup.testDifferent': 'Different in the backup ({count}):',
   'firstRun.restore': 'Restore from a backup',
   'firstRun.restoreHint': 'First create a vault on this device; then choose your backup file.',
-
   'settings.title': 'Settings',
   'settings.back': 'Back',
   'settings.deviceSlot': 'Open without a passphrase on this device',
@@ -178,7 +141,6 @@ export const en = {
   'settings.about': 'About',
   'settings.version': 'Version {version}',
   'settings.aboutBody': 'Omamori is free software under the MIT licence. It never sends your data anywhere.',
-
   'passkey.title': 'Passkeys',
   'passkey.lead':
     'A passkey (a phone, a security key, or this computer\'s screen lock) can unlock Omamori instead of your passphrase. Your passphrase keeps working.',
@@ -196,7 +158,6 @@ export const en = {
   'passkey.limitReached': 'You have {max} passkeys, the most Omamori allows. Remove one to add another.',
   'passkey.added': 'Passkey "{label}" added.',
   'passkey.removed': 'Passkey "{label}" removed.',
-
   'missing.title': 'Your vault data is missing',
   'missing.body':
     'This browser had an Omamori vault, but its data is gone. Browsers delete site data when space runs low, when site data is cleared, or (on iPhone and iPad) after weeks without a visit.',
@@ -205,13 +166,11 @@ export const en = {
   'missing.startNew': 'Start a new, empty vault',
   'missing.confirm': 'A new vault will not contain your old accounts. Continue?',
   'missing.startNewConfirm': 'Yes, start a new vault',
-
   'security.title': 'Passphrase and this device',
   'security.change': 'Change passphrase',
   'security.current': 'Current passphrase',
   'security.new': 'New passphrase',
   'security.changed': 'Passphrase changed. Use the new one from now on.',
-
   'transfer.title': 'Move to Google Authenticator or another app',
   'transfer.lead':
     'Show your accounts as transfer QR codes for Google Authenticator (Transfer accounts → Import accounts) or another authenticator app, or save them as otpauth:// links.',
@@ -243,7 +202,6 @@ export const en = {
   'transfer.plainConfirm': 'I understand that this file is not encrypted',
   'transfer.plainDownload': 'Download links',
   'transfer.plainDone': 'Saved {count} accounts as otpauth:// links.',
-
   'storage.title': 'Storage on this device',
   'storage.persistent': 'Persistent: the browser will not delete your vault to free space.',
   'storage.notPersistent':
@@ -252,7 +210,6 @@ export const en = {
   'storage.ask': 'Ask the browser to keep it',
   'storage.used': 'Used: {used} of about {quota}.',
   'storage.unknown': 'This browser does not say whether storage is persistent.',
-
   'autolock.title': 'Auto-lock',
   'autolock.idle': 'Lock after inactivity',
   'autolock.hidden': 'Lock when hidden for',
@@ -260,16 +217,13 @@ export const en = {
   'autolock.never': 'Never',
   'autolock.immediately': 'Immediately',
   'autolock.neverWarning': 'Your codes stay on screen until you lock Omamori yourself. Anyone who picks up this device can see them.',
-
   'reauth.title': 'Confirm it is you',
   'reauth.lead': 'Enter your passphrase to continue.',
   'reauth.passphrase': 'Passphrase',
   'reauth.confirm': 'Confirm',
   'reauth.working': 'Checking…',
-
   'reauth.usePasskey': 'Use a passkey instead',
   'enroll.title': 'Scan a QR code',
-  'enroll.scan': 'Scan QR code',
   'enroll.duplicate': 'Already in your vault — not added again.',
   'enroll.duplicateShort': 'already in your vault',
   'enroll.added': 'Added.',
@@ -290,8 +244,6 @@ export const en = {
   'enroll.otherExport': 'This code belongs to a different transfer. Start a new transfer with it? The codes scanned so far will be dropped.',
   'enroll.startNewTransfer': 'Start a new transfer',
   'enroll.keepCurrent': 'Keep the current one',
-
-  'guide.link': 'Moving from another app?',
   'guide.google.title': 'Moving from Google Authenticator',
   'guide.google.1': 'On the old phone, open Google Authenticator, tap the menu (☰ or ⋮) and choose "Transfer accounts" → "Export accounts".',
   'guide.google.2': 'Select the accounts to move and tap "Next". Google shows one QR code per 10 accounts.',
@@ -304,7 +256,6 @@ export const en = {
   'guide.microsoft.2': 'In its two-step verification settings, add a new authenticator app; the site shows a QR code.',
   'guide.microsoft.3': 'Scan it here with "Scan QR code" and type the code Omamori shows to confirm.',
   'guide.microsoft.4': 'Remove the old authenticator entry on the site, then the account in Microsoft Authenticator.',
-
   'scanner.transferCode': 'This is an Omamori transfer code: use it when restoring a backup file, not here.',
   'scanner.notTransferCode': 'This QR code is not an Omamori transfer code.',
   'backup.scanCode': 'Scan the code',
@@ -312,12 +263,8 @@ export const en = {
   'backup.generate': 'Generate a strong passphrase (write it down or save it in a password manager)',
   'backup.readyOne': 'Backup ready and checked: 1 account.',
   'backup.testOkOne': 'The 1 account restores correctly.',
-  'pwa.updateReady': 'A new version is ready.',
-  'pwa.reload': 'Reload',
-  'pwa.offlineReady': 'Omamori now works offline.',
   'dismiss': 'Dismiss',
   'loading': 'Loading…',
-
   'scanner.label': 'Scan a QR code',
   'scanner.video': 'Camera preview',
   'scanner.start': 'Start camera',
@@ -333,19 +280,6 @@ export const en = {
   'scanner.webAddress': 'This QR code is a web address, not an account.',
   'scanner.wifi': 'This QR code is a Wi-Fi network, not an account.',
   'scanner.other': 'This QR code is not for an authenticator. Scan the code the site shows when you turn on two-step verification.',
-
-  // --- code card: icons, privacy and comfort ---
-  'card.copyCode': 'Copy code {digits} for {title}',
-  'card.revealCode': 'Code hidden for {title}, activate to show',
-  'card.tapToShow': 'Tap to show',
-  'card.favourite': 'Favourite: {title}',
-  'card.showLarge': 'Show large: {title}',
-  'card.recoveryFew': '{count} recovery codes left',
-  'card.recoveryOne': '1 recovery code left',
-  'card.recoveryNone': 'No recovery codes left',
-  'large.code': 'Code: {digits}',
-  'large.secondsLeft': '{seconds} seconds left',
-  'large.close': 'Close',
   // --- account details: notes, favourite, groups, recovery codes, custom icon (issue 6) ---
   'details.title': 'Account details',
   'details.notes': 'Notes',
@@ -417,49 +351,6 @@ export const en = {
   'icon.error.size': 'This image is larger than 10 MB. Choose a smaller one. Nothing was saved.',
   'icon.error.decode': 'This image could not be read; it may be damaged. Nothing was saved.',
   'icon.error.result': 'This image could not be made small enough. Try a simpler one. Nothing was saved.',
-
-  // --- code list: organise, find, scale (issue #6) ---
-  'list.countOne': '1 account',
-  'list.favourites': 'Favourites',
-  'list.others': 'Other accounts',
-  'list.groups': 'Groups',
-  'list.allGroups': 'All',
-  'list.sort': 'Sort',
-  'list.sort.custom': 'Custom order',
-  'list.sort.issuer': 'Service A–Z',
-  'list.sort.recent': 'Recently used',
-  'list.select': 'Select',
-  'list.reorder': 'Reorder',
-  'list.done': 'Done',
-  'list.manageGroups': 'Manage groups',
-  'list.groupEmpty': 'No account in the group "{group}".',
-  'list.reorderHint': 'Drag a card, or use its Move up and Move down buttons (Alt+Up/Down arrows).',
-  'list.moveUp': 'Move up: {title}',
-  'list.moveDown': 'Move down: {title}',
-  'list.moved': '{title} moved to position {position} of {count}.',
-  'list.selectAccount': 'Select {title}',
-  'list.selected': '{count} selected',
-  'list.selectAll': 'Select all shown',
-  'list.groupName': 'Group',
-  'list.groupNameHint': 'Existing or new group',
-  'list.groupNameMissing': 'Enter a group name.',
-  'list.noneSelected': 'Select accounts first.',
-  'list.addToGroup': 'Add to group',
-  'list.removeFromGroup': 'Remove from group',
-  'list.addedToGroup': '{count} accounts are in the group "{group}".',
-  'list.removedFromGroup': '{count} accounts were taken out of the group "{group}".',
-  'groups.title': 'Manage groups',
-  'groups.none': 'No groups yet. Select accounts and add them to a group to create one.',
-  'groups.rename': 'Rename',
-  'groups.newName': 'New name for "{group}"',
-  'groups.save': 'Save',
-  'groups.cancel': 'Cancel',
-  'groups.delete': 'Delete',
-  'groups.deleteLabel': 'Delete the group "{group}"',
-  'groups.deleteConfirm': 'Delete the group "{group}"? Its accounts stay; only the group goes.',
-  'groups.renamed': 'The group is now called "{group}".',
-  'groups.deleted': 'The group "{group}" was deleted; its accounts stay.',
-  'groups.close': 'Close',
   // --- settings & about ---
   'settings.index': 'Sections',
   'settings.group.security': 'Security',
@@ -484,76 +375,8 @@ export const en = {
   'about.librariesLead': 'Omamori is built with these open-source packages, each used under its licence. Open one to read the full text.',
   'about.iconsNote': 'Service icons: brand names and logos are trademarks of their owners; their use does not imply endorsement.',
   'about.loading': 'Loading…',
-
-  'error.uri/invalid': 'This is not a valid otpauth:// link.',
-  'error.uri/unsupported-scheme': 'Only otpauth:// links can be added here.',
-  'error.uri/unsupported-type': 'This kind of code is not supported.',
-  'error.uri/missing-secret': 'The link has no secret key.',
-  'error.uri/missing-label': 'The link has no account name.',
-  'error.migration/invalid-uri': 'This is not a Google Authenticator transfer code (otpauth-migration://offline?data=…).',
-  'error.migration/invalid-data': 'This transfer code is damaged or incomplete. Scan it again, or export the accounts again in Google Authenticator.',
-  'error.migration/empty': 'This transfer code holds no accounts.',
-  'error.account/invalid-secret': 'The setup key must use letters A–Z and digits 2–7.',
-  'error.account/secret-too-short': 'The setup key is too short.',
-  'error.account/invalid-algorithm': 'Choose SHA-1, SHA-256 or SHA-512.',
-  'error.account/invalid-digits': 'This number of digits is not allowed for this type.',
-  'error.account/invalid-period': 'The period must be a whole number of seconds.',
-  'error.account/invalid-counter': 'The counter must be a whole number, 0 or more.',
-  'error.account/missing-name': 'Enter a service or an account name.',
-  'error.account/invalid-pin': 'The PIN must be 4 to 16 digits.',
-  'error.account/too-long': 'This is too long.',
-  'error.crypto/integrity': 'The data failed its integrity check.',
-  'error.crypto/kdf-params': 'The key settings are outside the safe range.',
-  'error.crypto/kdf-memory': 'This device does not have enough memory to unlock the vault.',
-  'error.vault/wrong-passphrase': 'Wrong passphrase. Nothing was changed.',
-  'error.vault/passphrase-empty': 'Enter a passphrase.',
-  'error.vault/passphrase-mismatch': 'The two passphrases are not the same.',
-  'error.vault/locked': 'The vault is locked. Unlock it first.',
-  'error.vault/exists': 'A vault already exists in this browser.',
-  'error.vault/not-found': 'No vault was found.',
-  'error.vault/account-not-found': 'That account no longer exists.',
-  'error.vault/device-slot-unavailable': 'This device cannot open the vault by itself any more. Use your passphrase.',
-  'error.vault/record-damaged': 'An account record is damaged and could not be opened.',
-  'error.vault/reauth-required': 'For your security, confirm it is you first with your passphrase or a passkey.',
-  'error.vault/retry-later': 'Too many wrong passphrases. Wait a moment, then try again.',
-  'error.storage/failed': 'Saving failed. Nothing was changed.',
-  'error.storage/quota': 'The browser is out of storage space. Nothing was changed.',
-  'error.storage/version-change': 'Omamori was updated in another tab. Reload this tab.',
-  'error.storage/blocked': 'Close other Omamori tabs to finish the update.',
-  'error.passkey/prf-unsupported':
-    'This passkey cannot unlock Omamori: the authenticator does not support the PRF extension. Use another passkey (for example a recent phone or security key).',
-  'error.passkey/prf-invalid': 'The passkey did not return a usable key, so it cannot open the vault. Nothing was changed; use your passphrase or another passkey.',
-  'error.passkey/limit': 'You can add up to 5 passkeys. Remove one first.',
-  'error.passkey/failed': 'The passkey did not work. Nothing was changed; please try again.',
-  'error.passkey/not-found': 'This passkey is not registered for this vault. Use your passphrase or another passkey.',
-  'error.passkey/unsupported': 'This browser does not support passkeys. Your passphrase still works.',
-  'error.scan/camera-denied':
-    'Omamori is not allowed to use the camera. To allow it, click the camera or settings icon next to the address (on a phone: the browser\'s site settings), set Camera to Allow, then press "Start camera". You can also choose an image of the QR code instead.',
-  'error.scan/no-camera': 'No camera was found. Choose an image of the QR code instead, or enter the setup key.',
-  'error.scan/insecure-context': 'The camera works only when Omamori is opened over https://. Choose an image of the QR code instead.',
-  'error.scan/camera-failed': 'The camera could not be started. Close other apps that use it and try again, or choose an image of the QR code.',
-  'error.scan/no-code': 'No QR code was found in this image. Try a sharper image that shows the whole code.',
-  'error.scan/not-image': 'This file is not an image Omamori can read. Choose a PNG, JPEG or WebP image.',
-  'error.file/too-large': 'This file is too large to be an Omamori backup.',
-  'error.file/not-omamori': 'This is not an Omamori backup file.',
-  'error.file/unsupported-version': 'This backup was made by a newer version of Omamori. Update Omamori, then try again.',
-  'error.file/damaged': 'The file is damaged. Nothing was imported; try another copy of the backup.',
-  'error.file/kdf-params': 'This backup file asks for unsafe key settings, so it was not opened.',
-  'error.file/wrong-passphrase': 'Wrong passphrase for this backup file. Nothing was changed.',
-  'error.file/wrong-transfer-code': 'Wrong transfer code for this backup file. Nothing was changed.',
-  'error.file/invalid-transfer-code': 'A transfer code has 30 letters and digits (6 groups of 5). Check it and try again.',
-  'error.file/verify-failed': 'The backup could not be verified, so it is not offered. Nothing was changed; try again.',
-  'error.file/empty': 'There are no accounts to back up.',
-  'error.import/unknown-format': 'This file is not an export Omamori can read. See the list of supported apps.',
-  'error.import/password-required': 'This export is encrypted. Enter the password it was exported with.',
-  'error.import/wrong-password': 'Wrong password for this export, or the file is damaged.',
-  'error.import/account-restricted':
-    'This Bitwarden export is encrypted with your Bitwarden account key and can only be opened inside Bitwarden. Export again choosing "Password protected".',
-  'error.import/unsupported': 'This version or kind of export is not supported yet.',
-  'error.import/damaged': 'This export file is damaged or incomplete.',
-  'error.import/no-accounts': 'This export holds no accounts Omamori can use.',
-  'error.aborted': 'Cancelled.',
-  'error.unknown': 'Something went wrong. Nothing was changed.',
 } as const;
+
+export const en = { ...enCore, ...enMore } as const;
 
 export type MessageKey = keyof typeof en;

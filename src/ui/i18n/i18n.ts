@@ -3,17 +3,30 @@
  * re-renders an element when the language changes. The choice is kept in localStorage (not secret).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type MessageKey } from './en';
+import { enCore } from './en-core';
+import type { MessageKey } from './en';
 
 export type Locale = 'en' | 'ja';
 export type LocaleSetting = Locale | 'auto';
 export const LOCALES: readonly Locale[] = ['en', 'ja'];
 
-/** English ships in the start-up bundle; Japanese loads on demand (see localeReady). */
-const TABLES: Partial<Record<Locale, Record<MessageKey, string>>> = { en };
+/**
+ * The start-up screens' English (en-core.ts) ships in the start-up bundle; the rest of English
+ * (en.ts) loads with the first lazy screen (loadAllMessages), Japanese on demand (localeReady).
+ */
+const TABLES: Partial<Record<Locale, Partial<Record<MessageKey, string>>>> = { en: enCore };
+let fullEnglish: Promise<void> | undefined;
 
 async function ensureTable(locale: Locale): Promise<void> {
   if (locale === 'ja' && TABLES.ja === undefined) TABLES.ja = (await import('./ja')).ja;
+}
+
+/** Every English message; awaited before any lazy screen renders (omamori-app's loader). */
+export function loadAllMessages(): Promise<void> {
+  fullEnglish ??= import('./en').then((m) => {
+    TABLES.en = m.en;
+  });
+  return fullEnglish;
 }
 const STORAGE_KEY = 'omamori.locale';
 const listeners = new Set<() => void>();
@@ -79,7 +92,9 @@ export type MessageParams = Record<string, string | number>;
 const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
 
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = TABLES[current]?.[key] ?? en[key];
+  // A key outside en-core before loadAllMessages settles shows as the key itself (the start-up
+  // message test keeps start-up modules to en-core).
+  const template = TABLES[current]?.[key] ?? TABLES.en?.[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];

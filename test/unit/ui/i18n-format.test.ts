@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatBytes, formatDate, formatDuration, formatNumber, formatRelative } from '../../../src/ui/i18n/format';
-import { getLocale, setLocaleSetting, t } from '../../../src/ui/i18n/i18n';
+import { getLocale, loadAllMessages, setLocaleSetting, t } from '../../../src/ui/i18n/i18n';
 
 const NOV_27 = Date.UTC(2026, 10, 27, 12, 0, 0);
 
 describe('locale formatting', () => {
+  // The full English table loads lazily in the app too (en-core holds the start-up part).
+  beforeAll(() => loadAllMessages());
+
   afterEach(async () => {
     await setLocaleSetting('en');
   });
