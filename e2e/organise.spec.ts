@@ -127,6 +127,8 @@ test('custom order: drag and drop, and Move up/down buttons and Alt+arrows for t
   await expect(page.getByTestId('list-status')).toHaveText('Amazon moved to position 4 of 4.');
   await expect(cell(page, 'Amazon').getByTestId('move-down')).toBeDisabled();
 
+  // The order is on screen at once and written in the background: reload once it is stored.
+  await expect(page.locator('omamori-code-list')).not.toHaveAttribute('saving');
   await reloadAndUnlock(page);
   await expect.poll(() => issuers(page)).toEqual(['銀行', 'Dropbox', 'GitHub', 'Zoom', 'Amazon']);
 });

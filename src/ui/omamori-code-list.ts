@@ -174,12 +174,19 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     this.accounts = applyOrder(this.accounts, detail.ids);
     this.announcement = t('list.moved', { title: (account && accountTitle(account)) || t('card.noName'), position: detail.position, count: detail.count });
     void grid?.refocus(detail.id, keep);
+    // `saving` on the host while order writes are pending (tests wait for it before a reload).
+    this.#pendingSaves++;
+    this.toggleAttribute('saving', true);
     try {
       await getVault().setOrder(detail.ids);
     } catch (err) {
       showToast({ message: presentError(err) });
+    } finally {
+      this.toggleAttribute('saving', --this.#pendingSaves > 0);
     }
   }
+
+  #pendingSaves = 0;
 
   private renderEmpty() {
     return html`<section class="empty" data-testid="empty-list">
