@@ -83,7 +83,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByTestId('open-guide').click();
       await expect(page.getByTestId('guide-google')).toBeVisible();
       await expectNoViolations(page, 'guide');
-      await page.getByTestId('guide-back').click();
+      // Import from another app: the picker, the password step (with an error), the preview.
+      await page.getByTestId('guide-import').click();
+      await expect(page.getByTestId('import-file')).toBeVisible();
+      await expectNoViolations(page, 'import from another app');
+      const aegis = readFileSync(new URL('../test/fixtures/import/aegis/encrypted.json', import.meta.url));
+      await page.getByTestId('import-file').setInputFiles({ name: 'aegis.json', mimeType: 'application/json', buffer: aegis });
+      await page.getByTestId('import-password').fill('wrong');
+      await page.getByTestId('import-open').click();
+      await expect(page.getByTestId('import-error')).toBeVisible({ timeout: 30_000 });
+      await expectNoViolations(page, 'import password (error)');
+      await page.getByTestId('import-password').fill('correct horse');
+      await page.getByTestId('import-open').click();
+      await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 });
+      await expectNoViolations(page, 'import preview');
+      await page.getByTestId('import-back').click();
 
       // Settings with every section open, the export form, the ready state, the restore preview.
       await settingsExpanded(page);

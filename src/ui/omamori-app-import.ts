@@ -41,8 +41,9 @@ export class OmamoriAppImport extends LitElement {
         margin: 0.25rem 0 0.75rem;
         padding-left: 1.25rem;
       }
-      h4 {
+      h2 {
         margin: 0.75rem 0 0;
+        font-size: 1rem;
       }
     `,
   ];
@@ -146,11 +147,11 @@ export class OmamoriAppImport extends LitElement {
   private renderPreview(p: AppImportPreview) {
     return html`<div data-testid="import-preview">
       <p>${t('import.readAs', { app: this.formatLabel })}</p>
-      <h4>${t('backup.previewNew', { count: p.added.length })}</h4>
+      <h2>${t('backup.previewNew', { count: p.added.length })}</h2>
       ${this.names(p.added, 'import-new')}
-      ${p.present.length > 0 ? html`<h4>${t('import.present', { count: p.present.length })}</h4>${this.names(p.present, 'import-present')}` : nothing}
+      ${p.present.length > 0 ? html`<h2>${t('import.present', { count: p.present.length })}</h2>${this.names(p.present, 'import-present')}` : nothing}
       ${p.problems.length > 0
-        ? html`<h4>${t('import.problems', { count: p.problems.length })}</h4>
+        ? html`<h2>${t('import.problems', { count: p.problems.length })}</h2>
             <ul data-testid="import-problems">
               ${p.problems.map((x) => html`<li>${x.label}: ${presentError(new AppError(x.code))}</li>`)}
             </ul>`
