@@ -26,7 +26,8 @@ async function reloadAndUnlock(page: Page): Promise<void> {
   await expect(page.getByTestId('code-card').first()).toBeVisible({ timeout: 30_000 });
 }
 
-test('favourites stay on top in every sort order; the order survives a reload', async ({ page }) => {
+test('favourites stay on top in every sort order; the order survives a reload', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await restoreNewVault(page, ACCOUNTS);
   // Custom order = the backup's order, the favourite pinned above it under its own heading.
   await expect.poll(() => issuers(page)).toEqual(['銀行', 'GitHub', 'Amazon', 'Zoom', 'Dropbox']);
@@ -38,6 +39,11 @@ test('favourites stay on top in every sort order; the order survives a reload', 
   // Never-used accounts sort last in "recently used", among themselves in custom order.
   await page.getByTestId('sort-mode').selectOption('recent');
   await expect.poll(() => issuers(page)).toEqual(['銀行', 'GitHub', 'Amazon', 'Zoom', 'Dropbox']);
+  // Copying a code makes it the most recently used (the favourite stays pinned above).
+  await cell(page, 'Zoom').getByTestId('copy').click();
+  await expect.poll(() => issuers(page)).toEqual(['銀行', 'Zoom', 'GitHub', 'Amazon', 'Dropbox']);
+  await cell(page, 'Dropbox').getByTestId('copy').click();
+  await expect.poll(() => issuers(page)).toEqual(['銀行', 'Dropbox', 'Zoom', 'GitHub', 'Amazon']);
 
   await page.getByTestId('sort-mode').selectOption('issuer');
   await reloadAndUnlock(page);

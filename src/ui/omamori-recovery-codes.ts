@@ -14,6 +14,7 @@ import { ensureRecentAuth } from './reauth';
 import { baseStyles } from './shared-styles';
 import { showToast } from './toast-bus';
 import './omamori-recovery-import';
+import { copyCode } from './clipboard';
 
 export class OmamoriRecoveryCodes extends LitElement {
   static override properties = {
@@ -152,7 +153,8 @@ export class OmamoriRecoveryCodes extends LitElement {
 
   private async copy(code: string): Promise<void> {
     try {
-      await navigator.clipboard.writeText(code);
+      // Same path as a one-time code: cleared 30 s later when the clipboard still holds it.
+      await copyCode(code);
       showToast({ message: t('recovery.copied') });
     } catch (err) {
       showToast({ message: presentError(err) });

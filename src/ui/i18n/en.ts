@@ -27,7 +27,6 @@ const enMore = {
   'strength.good': 'good',
   'strength.strong': 'strong',
   'form.addTitle': 'Add account',
-  'form.editTitle': 'Edit account',
   'form.mode.key': 'Enter a setup key',
   'form.mode.uri': 'Paste an otpauth:// link',
   'form.uri': 'otpauth:// link',

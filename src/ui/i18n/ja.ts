@@ -61,7 +61,6 @@ export const ja: Record<MessageKey, string> = {
   'card.noName': '（名前なし）',
 
   'form.addTitle': 'アカウントを追加',
-  'form.editTitle': 'アカウントを編集',
   'form.mode.key': 'セットアップキーを入力',
   'form.mode.uri': 'otpauth:// リンクを貼り付け',
   'form.uri': 'otpauth:// リンク',
