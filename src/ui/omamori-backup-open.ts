@@ -8,6 +8,7 @@ import { getVault } from './app-services';
 import type { QrCodesEvent } from './omamori-scanner';
 import { LocaleController, t } from './i18n/i18n';
 import { presentError } from './i18n/present-error';
+import { fileDropStyles } from './file-drop-styles';
 import { baseStyles } from './shared-styles';
 import { showToast } from './toast-bus';
 
@@ -33,20 +34,8 @@ export class OmamoriBackupOpen extends LitElement {
   };
   static override styles = [
     baseStyles,
+    fileDropStyles,
     css`
-      .drop {
-        border: 2px dashed var(--om-border);
-        border-radius: 12px;
-        padding: 1rem;
-        margin-top: 0.75rem;
-      }
-      .drop.over {
-        border-color: var(--om-accent);
-      }
-      ul {
-        margin: 0.25rem 0 0.75rem;
-        padding-left: 1.25rem;
-      }
       h5 {
         margin: 0.75rem 0 0;
       }

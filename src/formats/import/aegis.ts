@@ -4,7 +4,7 @@
  * when encrypted, base64 of its AES-256-GCM ciphertext under the master key. Each password slot
  * wraps the master key with AES-256-GCM under scrypt(password, salt, N, r, p).
  */
-import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hashAlgorithm, hexToBytes, int, isRecord, parseJson, requirePassword, str, utf8 } from './common';
+import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, hexToBytes, int, isRecord, parseJson, requirePassword, str, utf8 } from './common';
 import { checkSignal, lookup } from './foreign-uri';
 import type { OtpType } from '../../core/account';
 import { scryptRaw } from '../../core/crypto/foreign';
@@ -111,14 +111,7 @@ async function decryptDb(vault: Record<string, unknown>, options: ImportOptions)
   } finally {
     masterKey.fill(0);
   }
-  const text = decodeText(plain);
-  plain.fill(0);
-  if (text === null) throw new AppError('import/damaged');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError('import/damaged');
-  }
+  return decryptedJson(plain);
 }
 
 function groupNames(db: Record<string, unknown>): Map<string, string> {

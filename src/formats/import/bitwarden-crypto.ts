@@ -7,7 +7,7 @@
  * HMAC-SHA256 over iv‖ct). The MAC is checked before decrypting: a wrong password shows there.
  * The password is used as UTF-8 exactly as typed (Bitwarden applies no normalisation).
  */
-import { aesCbcDecrypt, base64ToBytes, decodeText, hmacSha256, int, pbkdf2, requirePassword, sha256, str, utf8 } from './common';
+import { aesCbcDecrypt, base64ToBytes, decryptedJson, hmacSha256, int, pbkdf2, requirePassword, sha256, str, utf8 } from './common';
 import { checkSignal } from './foreign-uri';
 import { bytesEqual } from '../../core/crypto/bytes';
 import { argon2idRaw, checkArgon2Params, type Argon2Params } from '../../core/crypto/kdf';
@@ -105,14 +105,7 @@ export async function decryptBitwardenExport(json: Record<string, unknown>, opti
     } catch (err) {
       throw isAppError(err) ? new AppError('import/damaged') : err;
     }
-    const text = decodeText(plain);
-    plain.fill(0);
-    if (text === null) throw new AppError('import/damaged');
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new AppError('import/damaged');
-    }
+    return decryptedJson(plain);
   } finally {
     encKey.fill(0);
     macKey.fill(0);

@@ -33,6 +33,18 @@ export function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
+/** JSON inside decrypted bytes (which are wiped here); anything but JSON is 'import/damaged'. */
+export function decryptedJson(plain: Uint8Array): unknown {
+  const text = decodeText(plain);
+  plain.fill(0);
+  if (text === null) throw new AppError('import/damaged');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError('import/damaged');
+  }
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

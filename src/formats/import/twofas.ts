@@ -6,7 +6,7 @@
  * The service `name` is what 2FAS shows (the user may have renamed it): it is our issuer, even
  * where `otp.issuer` / `otp.link` still hold the originally scanned values.
  */
-import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, str, utf8 } from './common';
+import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, str, utf8 } from './common';
 import { checkSignal, lookup } from './foreign-uri';
 import type { OtpType } from '../../core/account';
 import { AppError } from '../../core/errors';
@@ -45,14 +45,7 @@ async function decryptServices(backup: Record<string, unknown>, options: ImportO
   } finally {
     key.fill(0);
   }
-  const text = decodeText(plain);
-  plain.fill(0);
-  if (text === null) throw new AppError('import/damaged');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError('import/damaged');
-  }
+  return decryptedJson(plain);
 }
 
 function groupNames(backup: Record<string, unknown>): Map<string, string> {
