@@ -53,6 +53,8 @@ mkdirSync(OUT_DIR, { recursive: true });
 
 /** Playwright's PNGs, recompressed (a palette is plenty for UI pictures and keeps the repo small). */
 async function save(page, file) {
+  // Service icons load a moment after the codes (a lazy chunk, when the browser is idle).
+  if (file.includes('-list')) await page.waitForTimeout(2500);
   const png = await page.screenshot();
   await sharp(png).png({ palette: true, quality: 95, effort: 10, compressionLevel: 9 }).toFile(`${OUT_DIR}/${file}`);
   console.log(`wrote ${OUT_DIR}/${file}`);
