@@ -64,6 +64,9 @@ export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void>
  */
 export async function dumpStorage(page: Page): Promise<string> {
   return page.evaluate(async () => {
+    // The service worker registers once the first screen is up and then fills its precache:
+    // wait for it (bounded), so that two dumps differ only by what the test did.
+    if ('serviceWorker' in navigator) await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 15_000))]);
     const out: string[] = [];
     const bytesToText = (bytes: Uint8Array): string =>
       `${Array.from(bytes, (b) => String.fromCharCode(b)).join('')}|${new TextDecoder('utf-8', { fatal: false }).decode(bytes)}`;
