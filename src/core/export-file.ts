@@ -79,10 +79,14 @@ function kdfOpts(deps: KdfOptions): KdfOptions {
   return opts;
 }
 
-/** One payload entry: the code fields, then the extras in their own object (lastUsedAt stays home). */
-function payloadEntry(a: AccountData & Partial<AccountExtras>): AccountData & { extras: Omit<AccountExtras, 'lastUsedAt'> } {
+/**
+ * One payload entry: the code fields, then the extras in their own object — left out when they
+ * are all empty, as readers take a missing object for empty extras (lastUsedAt stays home).
+ */
+function payloadEntry(a: AccountData & Partial<AccountExtras>): AccountData & { extras?: Omit<AccountExtras, 'lastUsedAt'> } {
   const { lastUsedAt: _device, ...extras } = validateExtras(a);
-  return { ...validateAccount(a), extras };
+  const empty = !extras.favourite && extras.groups.length === 0 && extras.notes === '' && extras.recoveryCodes.length === 0 && extras.icon === '';
+  return empty ? validateAccount(a) : { ...validateAccount(a), extras };
 }
 
 export async function writeExportFile(accounts: readonly (AccountData & Partial<AccountExtras>)[], secret: ExportSecret, deps: WriteExportDeps): Promise<Bytes> {
