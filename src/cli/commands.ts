@@ -91,7 +91,7 @@ const NOT_CARRIED: Record<ExporterId, readonly ('groups' | 'notes' | 'favourites
   'aegis-encrypted': [],
   '2fas': ['notes', 'favourites'],
   otpauth: ['groups', 'notes', 'favourites', 'PINs'],
-  omamori: ['groups', 'notes', 'favourites'],
+  omamori: [],
   'google-qr': ['groups', 'notes', 'favourites'],
 };
 

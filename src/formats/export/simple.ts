@@ -1,7 +1,7 @@
 /**
  * @file Exporters that wrap codecs Omamori already has: the otpauth:// list, Omamori's own
- * encrypted file (export-file.ts; it carries the code parameters only, not groups, notes or
- * recovery codes) and Google Authenticator transfer codes (one URI per QR code).
+ * encrypted file (export-file.ts; with groups, notes, favourites and recovery codes) and Google
+ * Authenticator transfer codes (one URI per QR code).
  */
 import { createInProcessKdf } from '../../core/crypto/kdf';
 import { writeExportFile } from '../../core/export-file';
@@ -34,7 +34,15 @@ export const omamoriExporter: Exporter = {
     if (options.argon2 !== undefined) deps.argon2 = options.argon2;
     if (options.signal !== undefined) deps.signal = options.signal;
     const { ok, skipped } = checkAccounts(accounts);
-    const bytes = await writeExportFile(ok.map((c) => c.data), { kind: 'passphrase', passphrase }, deps);
+    // The backup carries the extras too (docs/export-format.md): groups, notes, favourite, recovery codes.
+    const entries = ok.map(({ account, data }) => ({
+      ...data,
+      groups: account.groups,
+      notes: account.notes,
+      favourite: account.favourite,
+      recoveryCodes: account.recoveryCodes ?? [],
+    }));
+    const bytes = await writeExportFile(entries, { kind: 'passphrase', passphrase }, deps);
     const day = now.toISOString().slice(0, 10);
     return { file: { bytes, fileName: `omamori-backup-${day}.omamori`, extension: 'omamori', mime: 'application/json' }, skipped };
   },

@@ -80,14 +80,14 @@ describe('export → import round trips', () => {
     expect(got.accounts.map((a) => shape(a, {}))).toEqual(SAMPLE_ACCOUNTS.map((a) => shape(a, {})));
   });
 
-  it('omamori: opens with our reader (and through readImport when the Omamori importer is present)', async () => {
+  it('omamori: opens with our reader and through readImport, groups, notes, favourites and recovery codes included', async () => {
     const { file } = await EXPORTERS.omamori.write(ALL_SAMPLES, { password: FIXTURE_PASSWORD, argon2: FIXTURE_ARGON2 });
     const payload = await readExportFile(file.bytes, { kind: 'passphrase', passphrase: FIXTURE_PASSWORD }, { kdf: createInProcessKdf() });
-    const bare = (a: ExportAccount | ImportedAccount): Shape => shape({ ...a, groups: [], notes: '', favourite: false }, {});
-    expect(payload.accounts.map((a) => bare({ ...a, groups: [], notes: '', favourite: false }))).toEqual(ALL_SAMPLES.map(bare));
-    if (!hasImporter('omamori')) return;
+    const full = (a: ExportAccount | ImportedAccount): Shape => shape(a, { groups: true, notes: true, favourite: true });
+    expect(payload.accounts.map(full)).toEqual(ALL_SAMPLES.map(full));
+    expect(payload.accounts.map((a) => a.recoveryCodes)).toEqual(ALL_SAMPLES.map((a) => a.recoveryCodes ?? []));
     const got = await readImport({ bytes: file.bytes, fileName: file.fileName }, { password: FIXTURE_PASSWORD });
-    expect(got.accounts.map(bare)).toEqual(ALL_SAMPLES.map(bare));
+    expect(got.accounts.map(full)).toEqual(ALL_SAMPLES.map(full));
   });
 
   it('google-qr: TOTP-30 and HOTP in batches of --per-code; other periods, digits and types are skipped', async () => {
