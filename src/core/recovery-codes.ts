@@ -41,7 +41,7 @@ export const RECOVERY_LOW_AT = 2;
 export const MIN_CODE_CHARS = 6;
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-const NUMBERING = /^(?:#\d{1,3}|\(\d{1,3}\)|\d{1,3}[.):]|no\.?\d{1,3}[.):]?)$/i;
+const NUMBERING = /^(?:#\d{1,3}|\(\d{1,3}\)|\d{1,3}[.):]|no\.\d{1,3}[.):]?)$/i;
 /** Numbering glued to the code, as full-width text often has it: "1.3816" (from "１．３８１６"). */
 const STUCK_NUMBERING = /^(?:\d{1,3}[.)]|\(\d{1,3}\)|#\d{1,3}[.):])(.+)$/;
 const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;

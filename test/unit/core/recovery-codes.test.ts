@@ -194,6 +194,13 @@ const layouts: Record<string, (codes: string[]) => string> = {
   withProse: (codes) => `Your backup codes\nKeep these safe.\n\n${codes.join('\n')}\n\nEach code can be used only once.`,
 };
 
+describe('parseRecoveryCodes: numbering', () => {
+  it('takes "No.1" as numbering but a code piece such as "no4" as part of the code (found by the property)', () => {
+    expect(parseRecoveryCodes('No.1 abcd-1234\nNo.2 efgh-5678')).toEqual(['abcd-1234', 'efgh-5678']);
+    expect(parseRecoveryCodes('aaa no4 aaa aaa\naaa aaa aaa aa7')).toEqual(['aaa no4 aaa aaa', 'aaa aaa aaa aa7']);
+  });
+});
+
 describe('parseRecoveryCodes: property', () => {
   it('reads back the same codes from every layout', () => {
     fc.assert(
