@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { generateCode, groupCode } from '../src/core/codes';
 import { readImport } from '../src/formats/import/registry';
-import { createVault } from './helpers';
+import { addAccountByKey, createVault, RFC_SECRET } from './helpers';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../test/fixtures/import');
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);
@@ -65,4 +65,26 @@ test('a file of no known format changes nothing and says so', async ({ page }) =
   await expect(page.getByTestId('import-error')).toContainText('not an export Omamori can read');
   await page.getByTestId('import-back').click();
   await expect(page.getByTestId('code-card')).toHaveCount(0);
+});
+
+test('Settings exports an encrypted Aegis file that our Aegis importer opens with the same account; a plain 2FAS file needs the confirmation', async ({ page }) => {
+  await createVault(page);
+  await addAccountByKey(page, { issuer: 'Exported', name: 'me@example.com', secret: RFC_SECRET });
+  await page.getByTestId('settings').click();
+  await page.getByTestId('interop-password').fill('aegis export pass');
+  await page.getByTestId('interop-confirm').fill('aegis export pass');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('interop-export').click()]);
+  const bytes = new Uint8Array(readFileSync((await download.path())!));
+  const read = await readImport({ bytes, fileName: download.suggestedFilename() }, { password: 'aegis export pass' });
+  expect(read.format).toBe('aegis');
+  expect(read.accounts.map((a) => [a.issuer, a.name, a.secretB32])).toEqual([['Exported', 'me@example.com', RFC_SECRET]]);
+
+  await page.getByTestId('interop-format').selectOption('2fas');
+  await expect(page.getByTestId('interop-warning')).toBeVisible();
+  await expect(page.getByTestId('interop-export')).toBeDisabled();
+  await page.getByTestId('interop-confirm-plain').check();
+  const [plain] = await Promise.all([page.waitForEvent('download'), page.getByTestId('interop-export').click()]);
+  const twofas = await readImport({ bytes: new Uint8Array(readFileSync((await plain.path())!)), fileName: plain.suggestedFilename() });
+  expect(twofas.format).toBe('2fas');
+  expect(twofas.accounts.map((a) => a.secretB32)).toEqual([RFC_SECRET]);
 });

@@ -4,7 +4,9 @@
  */
 import { sameCredential, type AccountData } from '../core/account';
 import type { KdfRunner } from '../core/crypto/kdf';
-import { readImport, type ImportedAccount, type ImportProblem } from '../formats/import/registry';
+import { AppError } from '../core/errors';
+import { exporterFor, type ExportSkip } from '../formats/export';
+import { detectFormat, IMPORTERS, MAX_IMPORT_BYTES, readImport, type ImportedAccount, type ImportProblem } from '../formats/import/registry';
 import type { AccountStore } from './vault-accounts';
 
 export interface AppImportPreview {
@@ -48,4 +50,31 @@ export async function previewAppImport(
 /** One transaction; returns how many accounts were added. */
 export function commitAppImport(vault: VaultForAppImport, preview: AppImportPreview): Promise<number> {
   return vault.importAccounts(preview.added);
+}
+
+/** The apps whose exports are read, by name (for the import screen's list). */
+export function importableApps(): string[] {
+  return [...new Set(IMPORTERS.map((i) => i.label))];
+}
+
+/** Which app wrote the file and whether it needs a password; typed errors for too big or unknown. */
+export function recogniseExport(file: { bytes: Uint8Array; fileName?: string }): { app: string; encrypted: boolean } {
+  if (file.bytes.length > MAX_IMPORT_BYTES) throw new AppError('file/too-large');
+  const input = file.fileName === undefined ? { bytes: file.bytes } : { bytes: file.bytes, fileName: file.fileName };
+  const detected = detectFormat(input);
+  if (detected === null) throw new AppError('import/unknown-format');
+  return { app: detected.importer.label, encrypted: detected.sniff.encrypted };
+}
+
+export type AppExportTarget = 'aegis-encrypted' | 'aegis' | '2fas';
+
+/** Every account of the vault as a file another app reads; accounts the format cannot hold are listed. */
+export async function exportForApp(
+  vault: Pick<AccountStore, 'listAccounts'>,
+  target: AppExportTarget,
+  password?: string,
+): Promise<{ bytes: Uint8Array; fileName: string; mime: string; written: number; skipped: ExportSkip[] }> {
+  const accounts = await vault.listAccounts();
+  const { file, skipped } = await exporterFor(target).write(accounts, password === undefined ? {} : { password });
+  return { bytes: file.bytes, fileName: file.fileName, mime: file.mime, written: accounts.length - skipped.length, skipped };
 }

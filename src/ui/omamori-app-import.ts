@@ -1,8 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, type AccountData } from '../core/account';
 import { AppError, isAppError } from '../core/errors';
-import { detectFormat, IMPORTERS, MAX_IMPORT_BYTES } from '../formats/import/registry';
-import { commitAppImport, previewAppImport, type AppImportPreview } from '../services/app-import';
+import { commitAppImport, importableApps, previewAppImport, recogniseExport, type AppImportPreview } from '../services/app-import';
 import { createWorkerKdf } from '../services/worker-kdf';
 import { getVault } from './app-services';
 import { LocaleController, t } from './i18n/i18n';
@@ -67,13 +66,11 @@ export class OmamoriAppImport extends LitElement {
     this.reset();
     if (picked === undefined) return;
     try {
-      if (picked.size > MAX_IMPORT_BYTES) throw new AppError('file/too-large');
       const file = { bytes: new Uint8Array(await picked.arrayBuffer()), fileName: picked.name };
-      const detected = detectFormat(file);
-      if (detected === null) throw new AppError('import/unknown-format');
+      const { app, encrypted } = recogniseExport(file);
       this.file = file;
-      this.formatLabel = detected.importer.label;
-      if (detected.sniff.encrypted) this.phase = 'password';
+      this.formatLabel = app;
+      if (encrypted) this.phase = 'password';
       else await this.read();
     } catch (err) {
       this.error = presentError(err);
@@ -156,7 +153,7 @@ export class OmamoriAppImport extends LitElement {
 
   override render() {
     const busy = this.phase === 'working';
-    const apps = [...new Set(IMPORTERS.map((i) => i.label))].join(', ');
+    const apps = importableApps().join(', ');
     return html`<main class="page">
       <button data-testid="import-back" @click=${() => this.dispatchEvent(new CustomEvent('import-closed', { bubbles: true, composed: true }))}>
         ← ${t('settings.back')}

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { MIN_PASSPHRASE_LENGTH, passphraseLength } from '../core/passphrase-strength';
-import { exporterFor, type ExportSkip } from '../formats/export';
+import type { ExportSkip } from '../formats/export';
+import { exportForApp, type AppExportTarget } from '../services/app-import';
 import { getVault } from './app-services';
 import { saveFile } from './download';
 import { LocaleController, t } from './i18n/i18n';
@@ -10,7 +11,7 @@ import { ensureRecentAuth } from './reauth';
 import { baseStyles } from './shared-styles';
 import { showToast } from './toast-bus';
 
-type Target = 'aegis-encrypted' | 'aegis' | '2fas';
+type Target = AppExportTarget;
 const TARGETS: readonly { id: Target; label: MessageKey }[] = [
   { id: 'aegis-encrypted', label: 'interop.aegisEncrypted' },
   { id: 'aegis', label: 'interop.aegisPlain' },
@@ -73,12 +74,10 @@ export class OmamoriInteropSettings extends LitElement {
     this.busy = true;
     try {
       if (!(await ensureRecentAuth())) return;
-      const accounts = await getVault().listAccounts();
-      const options = encrypted ? { password: this.value('interop-password') } : {};
-      const { file, skipped } = await exporterFor(this.target).write(accounts, options);
-      saveFile(file.bytes, file.fileName, file.mime);
-      this.skipped = skipped;
-      showToast({ message: t('interop.done', { count: accounts.length - skipped.length }) });
+      const out = await exportForApp(getVault(), this.target, encrypted ? this.value('interop-password') : undefined);
+      saveFile(out.bytes, out.fileName, out.mime);
+      this.skipped = out.skipped;
+      showToast({ message: t('interop.done', { count: out.written }) });
     } catch (err) {
       this.error = presentError(err);
     } finally {
