@@ -39,7 +39,7 @@ const noSubtle = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'cli-dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/'] },
+  { ignores: ['dist/', 'dist-e2e-*/', 'cli-dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
