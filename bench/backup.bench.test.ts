@@ -9,8 +9,8 @@ import { expect, it } from 'vitest';
 import type { AccountData } from '../src/core/account';
 import { encodeBase32 } from '../src/core/base32';
 import { createInProcessKdf, type KdfRunner } from '../src/core/crypto/kdf';
-import { BackupService } from '../src/services/backup-service';
-import { VaultService } from '../src/services/vault-service';
+import { BackupService } from '../src/services/backup/backup';
+import { VaultService } from '../src/services/vault/vault';
 import { OmamoriDb } from '../src/storage/db';
 
 Dexie.dependencies.indexedDB = indexedDB;

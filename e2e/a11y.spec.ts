@@ -8,8 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { readFileSync } from 'node:fs';
-import { encodeMigrationUris } from '../src/formats/google-migration';
-import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, unlock } from './helpers';
+import { encodeMigrationUris } from '../src/formats/google-migration/codec';
+import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, unlock } from './support/helpers';
 
 const BACKUP_PASS = 'backup passphrase 123';
 
@@ -78,7 +78,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByTestId('scan-qr').click();
       const { uris } = encodeMigrationUris([{ type: 'totp', issuer: 'Moved', name: 'me@example.com', secretB32: RFC_SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '' }], { batchId: 9 });
       await page.getByTestId('scanner-file').setInputFiles({ name: 'transfer.png', mimeType: 'image/png', buffer: await QRCode.toBuffer(uris[0]!, { width: 400 }) });
-      await expect(page.getByTestId('transfer')).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByTestId('google-import')).toBeVisible({ timeout: 15_000 });
       await expectNoViolations(page, 'transfer import');
       await page.getByTestId('open-guide').click();
       await expect(page.getByTestId('guide-google')).toBeVisible();
@@ -139,7 +139,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('autolock-never-warning')).toBeVisible();
 
       // Within a minute of that proof: the transfer screens open without asking again.
-      await page.getByTestId('show-transfer-qr').click();
+      await page.getByTestId('show-google-qr').click();
       await expect(page.getByTestId('gqr-setup')).toBeVisible();
       await page.getByTestId('gqr-start').click();
       await expect(page.getByTestId('gqr-view')).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
-import { addAccountByKey, createVault, unlock } from './helpers';
+import { addAccountByKey, createVault, unlock } from './support/helpers';
 
 async function openDetails(page: Page, issuer: string): Promise<void> {
   await page.getByTestId('code-card').filter({ hasText: issuer }).getByTestId('edit').click();

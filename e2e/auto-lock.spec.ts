@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addAccountByKey, createVault, PASSPHRASE, unlock } from './helpers';
+import { addAccountByKey, createVault, PASSPHRASE, unlock } from './support/helpers';
 
 const ACCOUNT = { issuer: 'Sentinel Issuer Q7', name: 'sentinel.user@example.org', secret: 'JBSWY3DPEHPK3PXP' };
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addAccountByKey, createVault, RFC_SECRET } from './helpers';
+import { addAccountByKey, createVault, RFC_SECRET } from './support/helpers';
 
 test('the code list says which accounts are in no backup until an export, and again after a change', async ({ page }) => {
   await createVault(page);

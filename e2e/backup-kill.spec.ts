@@ -9,7 +9,7 @@ import type { AccountData } from '../src/core/account';
 import { createInProcessKdf } from '../src/core/crypto/kdf';
 import { writeExportFile } from '../src/core/export-file';
 import { generateTransferCode } from '../src/core/transfer-code';
-import { PASSPHRASE, unlock } from './helpers';
+import { PASSPHRASE, unlock } from './support/helpers';
 
 const COUNT = 500;
 const DELAYS_MS = [0, 2, 5, 10, 20, 30, 40, 55, 70, 85, 100, 125, 150, 200, 250, 325, 400, 550, 700, 900];

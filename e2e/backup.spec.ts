@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addAccountByKey, createVault, dumpStorage as dumpAll, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './helpers';
+import { addAccountByKey, createVault, dumpStorage as dumpAll, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
 
 const BACKUP_PASS = 'バックアップ backup passphrase';
 const ACCOUNTS = [

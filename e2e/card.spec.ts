@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AccountData, AccountExtras } from '../src/core/account';
 import { createInProcessKdf } from '../src/core/crypto/kdf';
 import { writeExportFile } from '../src/core/export-file';
-import { E2E_ORIGIN, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './helpers';
+import { E2E_ORIGIN, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
 
 const BACKUP_PASS = 'card test backup';
 /** A 1×1 PNG. */

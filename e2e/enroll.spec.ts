@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import type { AccountData } from '../src/core/account';
-import { encodeMigrationUris } from '../src/formats/google-migration';
-import { addAccountByKey, createVault, RFC_SECRET, RFC_TIME_MS } from './helpers';
+import { encodeMigrationUris } from '../src/formats/google-migration/codec';
+import { addAccountByKey, createVault, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
 
 const DIR = '.tmp/enroll';
 
@@ -58,21 +58,21 @@ test('a three-code Google transfer: progress, a partial add needs confirmation, 
   await openScanner(page);
 
   await scanImage(page, await qrPng('transfer-3', uris[2]!));
-  await expect(page.getByTestId('transfer-progress')).toHaveText('1 of 3 codes scanned');
+  await expect(page.getByTestId('google-import-progress')).toHaveText('1 of 3 codes scanned');
   await expect(page.getByTestId('scanner-hint')).toContainText('1 of 3 codes scanned');
   await scanImage(page, await qrPng('transfer-1', uris[0]!));
-  await expect(page.getByTestId('transfer-progress')).toHaveText('2 of 3 codes scanned');
-  await expect(page.getByTestId('transfer-missing')).toHaveText('Code 2 of 3 not scanned yet.');
+  await expect(page.getByTestId('google-import-progress')).toHaveText('2 of 3 codes scanned');
+  await expect(page.getByTestId('google-import-missing')).toHaveText('Code 2 of 3 not scanned yet.');
   // 15 accounts scanned, one of them already in the vault.
-  await expect(page.getByTestId('transfer-add')).toHaveText('Add 14 accounts');
-  await page.getByTestId('transfer-add').click();
-  await expect(page.getByTestId('transfer-partial')).toBeVisible();
+  await expect(page.getByTestId('google-import-add')).toHaveText('Add 14 accounts');
+  await page.getByTestId('google-import-add').click();
+  await expect(page.getByTestId('google-import-partial')).toBeVisible();
   await page.getByRole('button', { name: 'Keep scanning' }).click();
 
   await scanImage(page, await qrPng('transfer-2', uris[1]!));
-  await expect(page.getByTestId('transfer-progress')).toHaveText('3 of 3 codes scanned');
-  await expect(page.getByTestId('transfer-missing')).toHaveCount(0);
-  await page.getByTestId('transfer-add').click();
+  await expect(page.getByTestId('google-import-progress')).toHaveText('3 of 3 codes scanned');
+  await expect(page.getByTestId('google-import-missing')).toHaveCount(0);
+  await page.getByTestId('google-import-add').click();
   await expect(page.getByTestId('code-card')).toHaveCount(25);
   await page.getByTestId('search').fill('山田 太郎 13');
   await expect(page.getByTestId('code-card').getByTestId('name')).toHaveText('山田 太郎 13');
@@ -84,12 +84,12 @@ test('a code from another export asks before starting a new transfer', async ({ 
   await createVault(page);
   await openScanner(page);
   await scanImage(page, await qrPng('export-a', a[0]!));
-  await expect(page.getByTestId('transfer-progress')).toHaveText('1 of 2 codes scanned');
+  await expect(page.getByTestId('google-import-progress')).toHaveText('1 of 2 codes scanned');
   await scanImage(page, await qrPng('export-b', b[0]!));
-  await expect(page.getByTestId('transfer-other-export')).toBeVisible();
-  await page.getByTestId('transfer-restart').click();
-  await expect(page.getByTestId('transfer-progress')).toHaveText('1 of 1 codes scanned');
-  await page.getByTestId('transfer-add').click();
+  await expect(page.getByTestId('google-import-other-export')).toBeVisible();
+  await page.getByTestId('google-import-restart').click();
+  await expect(page.getByTestId('google-import-progress')).toHaveText('1 of 1 codes scanned');
+  await page.getByTestId('google-import-add').click();
   await expect(page.getByTestId('code-card')).toHaveCount(1);
 });
 

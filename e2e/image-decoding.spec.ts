@@ -4,8 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import type { AccountData } from '../src/core/account';
 import { parseOtpauthUri } from '../src/core/otpauth-uri';
-import { accountNameFromGoogle, decodeMigrationUri, encodeMigrationUris } from '../src/formats/google-migration';
-import { createVault, E2E_ORIGIN, RFC_SECRET } from './helpers';
+import { accountNameFromGoogle, decodeMigrationUri, encodeMigrationUris } from '../src/formats/google-migration/codec';
+import { createVault, E2E_ORIGIN, RFC_SECRET } from './support/helpers';
 
 // Other projects' images, read in place (never copied here); see ../shared/testdata/README.md.
 const TESTDATA = resolve('../shared/testdata');

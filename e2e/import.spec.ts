@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { generateCode, groupCode } from '../src/core/codes';
 import { readImport } from '../src/formats/import/registry';
-import { addAccountByKey, createVault, RFC_SECRET } from './helpers';
+import { addAccountByKey, createVault, RFC_SECRET } from './support/helpers';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../test/fixtures/import');
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);

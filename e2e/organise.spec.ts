@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { unlock } from './helpers';
+import { unlock } from './support/helpers';
 import { restoreNewVault, type SeedAccount } from './support/seed-backup';
 
 const ACCOUNTS: SeedAccount[] = [

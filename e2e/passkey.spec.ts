@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, RFC_TIME_MS, unlock } from './helpers';
+import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, RFC_TIME_MS, unlock } from './support/helpers';
 
 /** A CDP virtual authenticator (TOOLCHAIN.md "Passkeys"); `hasPrf: false` is one without PRF. */
 async function addVirtualAuthenticator(page: Page, hasPrf: boolean): Promise<void> {

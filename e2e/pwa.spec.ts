@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { addAccountByKey, createVault, dumpStorage, E2E_ORIGIN, RFC_SECRET, RFC_TIME_MS } from './helpers';
+import { addAccountByKey, createVault, dumpStorage, E2E_ORIGIN, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
 
 async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addAccountByKey, createVault, dumpStorage, PASSPHRASE, RFC_SECRET, unlock } from './helpers';
+import { addAccountByKey, createVault, dumpStorage, PASSPHRASE, RFC_SECRET, unlock } from './support/helpers';
 
 test('showing a setup key asks for the passphrase when the last one is older than 60 s', async ({ page }) => {
   await page.clock.install();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addAccountByKey, createVault, PASSPHRASE, unlock } from './helpers';
+import { addAccountByKey, createVault, PASSPHRASE, unlock } from './support/helpers';
 
 // A fixed clock: the "used" date is predictable (and re-authentication stays recent).
 const NOW = new Date('2026-03-14T10:00:00Z');

@@ -4,7 +4,7 @@
  * only the visible cards in the DOM, scrolls to its end, and search finds one account.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { unlock } from './helpers';
+import { unlock } from './support/helpers';
 import { restoreNewVault, type SeedAccount } from './support/seed-backup';
 
 const COUNT = 10_000;

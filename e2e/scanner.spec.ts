@@ -1,8 +1,8 @@
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import type { AccountData } from '../src/core/account';
-import { encodeMigrationUris } from '../src/formats/google-migration';
-import { createVault, E2E_ORIGIN, RFC_SECRET } from './helpers';
+import { encodeMigrationUris } from '../src/formats/google-migration/codec';
+import { createVault, E2E_ORIGIN, RFC_SECRET } from './support/helpers';
 import { writeQrClip, type ClipOptions } from './support/y4m';
 
 const BASE_URL = E2E_ORIGIN;
@@ -213,13 +213,13 @@ test('camera: a clip cycling through three transfer codes reaches 3 of 3 and add
   );
   const { uris } = encodeMigrationUris(accounts, { perCode: 4, batchId: 31337 });
   expect(uris).toHaveLength(3);
-  const { browser, page } = await launchWithCamera('transfer-cycle', uris, { framesPerCode: 12, gapFrames: 4 });
+  const { browser, page } = await launchWithCamera('google-cycle', uris, { framesPerCode: 12, gapFrames: 4 });
   try {
     await createVault(page);
     await openScanner(page);
-    await expect(page.getByTestId('transfer-progress')).toHaveText('3 of 3 codes scanned', { timeout: 30_000 });
-    await expect(page.getByTestId('transfer-add')).toHaveText('Add 12 accounts');
-    await page.getByTestId('transfer-add').click();
+    await expect(page.getByTestId('google-import-progress')).toHaveText('3 of 3 codes scanned', { timeout: 30_000 });
+    await expect(page.getByTestId('google-import-add')).toHaveText('Add 12 accounts');
+    await page.getByTestId('google-import-add').click();
     await expect(page.getByTestId('code-card')).toHaveCount(12);
     await page.getByTestId('search').fill('ヤフー');
     await expect(page.getByTestId('code-card')).toHaveCount(4);

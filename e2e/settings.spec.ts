@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { addAccountByKey, createVault, RFC_SECRET } from './helpers';
+import { addAccountByKey, createVault, RFC_SECRET } from './support/helpers';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const LIGHT_BG = 'rgb(255, 251, 247)';

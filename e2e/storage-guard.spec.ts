@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addAccountByKey, createVault, E2E_ORIGIN, PASSPHRASE, RFC_SECRET, unlock } from './helpers';
+import { addAccountByKey, createVault, E2E_ORIGIN, PASSPHRASE, RFC_SECRET, unlock } from './support/helpers';
 
 test('a vault database deleted under the running app shows "missing", also after a reload, never onboarding', async ({ page }) => {
   await createVault(page);

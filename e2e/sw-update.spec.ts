@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { addAccountByKey, E2E_PORT, RFC_SECRET } from './helpers';
-import { startStaticServer, type SwappableServer } from './static-server';
+import { addAccountByKey, E2E_PORT, RFC_SECRET } from './support/helpers';
+import { startStaticServer, type SwappableServer } from './support/static-server';
 
 const PORT = E2E_PORT + 3;
 const ORIGIN = `http://localhost:${PORT}`;

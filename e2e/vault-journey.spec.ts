@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addAccountByKey, addAccountByUri, createVault, dumpStorage, PASSPHRASE, RFC_SECRET, RFC_TIME_MS, unlock } from './helpers';
+import { addAccountByKey, addAccountByUri, createVault, dumpStorage, PASSPHRASE, RFC_SECRET, RFC_TIME_MS, unlock } from './support/helpers';
 
 test.describe('a new user', () => {
   test('creates a vault, adds an account, and sees the RFC 6238 code at a fixed clock', async ({ page }) => {

@@ -1,4 +1,4 @@
-// Generates src/ui/brand-icons/data.ts: a curated subset of simple-icons (CC0) for services
+// Generates src/ui/account-icon/brand-icons/data.ts: a curated subset of simple-icons (CC0) for services
 // that commonly offer 2FA, plus an alias table (incl. Japanese names) for matching by issuer.
 // The output is committed, so builds never need simple-icons; it is loaded as a lazy chunk.
 //   node scripts/make-brand-icons.mjs
@@ -150,7 +150,7 @@ ${aliases.map(([n, s]) => `  [${JSON.stringify(n)}, ${JSON.stringify(s)}],`).joi
 /** Slugs matched only by their whole name, never as the first word of a longer issuer. */
 export const EXACT_ONLY: ReadonlySet<string> = new Set(${JSON.stringify(EXACT_ONLY.filter((s) => icons.some((i) => i.slug === s)))});
 `;
-writeFileSync(new URL('../src/ui/brand-icons/data.ts', import.meta.url), ts);
+writeFileSync(new URL('../src/ui/account-icon/brand-icons/data.ts', import.meta.url), ts);
 
 const md = `# Bundled brand icons
 
@@ -181,5 +181,5 @@ Not bundled because simple-icons removed them at the owners' request: Microsoft,
 Yahoo, LinkedIn, Slack, Nintendo, Xbox, OpenAI, Mercari, Heroku and others; those accounts get
 a letter badge.
 `;
-writeFileSync(new URL('../src/ui/brand-icons/README.md', import.meta.url), md);
-console.log(`${icons.length} icons, ${aliases.length} names → src/ui/brand-icons/data.ts`);
+writeFileSync(new URL('../src/ui/account-icon/brand-icons/README.md', import.meta.url), md);
+console.log(`${icons.length} icons, ${aliases.length} names → src/ui/account-icon/brand-icons/data.ts`);

@@ -2,7 +2,7 @@
 // the vault) while the UI modules below are still being evaluated.
 import './boot';
 // Applies the chosen theme (Settings → Appearance) before the first paint.
-import './ui/preferences';
+import './ui/shared/preferences';
 import './ui/omamori-app';
 
 // The worker is registered once the first screen is up (omamori-app says so), so its code is not

@@ -8,7 +8,7 @@ import { encodeBase32 } from '../../src/core/base32';
 import { createInProcessKdf } from '../../src/core/crypto/kdf';
 import { writeExportFile } from '../../src/core/export-file';
 import { generateTransferCode } from '../../src/core/transfer-code';
-import { PASSPHRASE } from '../helpers';
+import { PASSPHRASE } from './helpers';
 
 export type SeedAccount = Pick<AccountData, 'issuer' | 'name'> & Partial<AccountData> & Partial<AccountExtras>;
 

@@ -4,7 +4,7 @@
  * exception's own text (it may hold user data) or a secret.
  */
 import { isAppError, type ErrorCode } from '../core/errors';
-import { en } from '../ui/i18n/en';
+import { en } from '../messages/en';
 
 export const EXIT_OK = 0;
 /** Bad input, wrong passphrase, unreadable or unwritable file. */

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateCode, groupCode, totpState } from '../core/codes';
 import { AppError } from '../core/errors';
-import { exporterFor, isExporterId, EXPORTER_IDS, type ExportAccount, type ExporterId, type ExportSkip } from '../formats/export';
+import { exporterFor, isExporterId, EXPORTER_IDS, type ExportAccount, type ExporterId, type ExportSkip } from '../formats/export/registry';
 import { parseArgs, stringFlag } from './args';
 import { CliError, EXIT_OK, messageFor, usageError } from './cli-error';
 import type { CliIo } from './io';

@@ -3,8 +3,8 @@
  * toast offers "Reload"; only that click activates the new worker and reloads.
  */
 import { registerSW } from 'virtual:pwa-register';
-import { t } from '../ui/i18n/i18n';
-import { showToast } from '../ui/toast-bus';
+import { t } from '../messages/translate';
+import { showToast } from '../ui/shared/toast-bus';
 
 export function startServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;

@@ -1,15 +1,16 @@
 import { LitElement, css, html } from 'lit';
 import { accountTitle, type Account } from '../core/account';
-import { accountsNotInBackup, createLastExportStore } from '../services/backup-health';
-import type { VaultState } from '../services/vault-service';
-import { getAutoLock, getVault, startVault } from './app-services';
-import { loadAllMessages, LocaleController, localeReady, t } from './i18n/i18n';
-import { presentError } from './i18n/present-error';
-import { baseStyles } from './shared-styles';
-import { clearToasts, showToast } from './toast-bus';
-import './omamori-code-list';
-import './omamori-toast';
-import './omamori-unlock';
+import { accountsNotInBackup, createLastExportStore } from '../services/backup/health';
+import type { VaultState } from '../services/vault/vault';
+import { getAutoLock, getVault, startVault } from './shared/services';
+import { loadAllMessages, localeReady, t } from '../messages/translate';
+import { LocaleController } from './shared/locale-controller';
+import { presentError } from '../messages/present-error';
+import { baseStyles } from './shared/styles';
+import { clearToasts, showToast } from './shared/toast-bus';
+import './codes/omamori-code-list';
+import './shared/omamori-toast';
+import './onboarding/omamori-unlock';
 
 /**
  * Screens that are not needed to show codes load when first shown, keeping them out of the
@@ -17,14 +18,14 @@ import './omamori-unlock';
  * (Lit keeps properties set before the upgrade).
  */
 const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
-  'omamori-account-form': () => loadAllMessages().then(() => import('./omamori-account-form')),
-  'omamori-app-import': () => loadAllMessages().then(() => import('./omamori-app-import')),
-  'omamori-create-vault': () => loadAllMessages().then(() => import('./omamori-create-vault')),
-  'omamori-enroll': () => loadAllMessages().then(() => import('./omamori-enroll')),
-  'omamori-first-run': () => loadAllMessages().then(() => import('./omamori-first-run')),
-  'omamori-guide': () => loadAllMessages().then(() => import('./omamori-guide')),
-  'omamori-settings': () => loadAllMessages().then(() => import('./omamori-settings')),
-  'omamori-vault-missing': () => loadAllMessages().then(() => import('./omamori-vault-missing')),
+  'omamori-account-form': () => loadAllMessages().then(() => import('./account/omamori-account-form')),
+  'omamori-other-app-import': () => loadAllMessages().then(() => import('./backup/omamori-other-app-import')),
+  'omamori-create-vault': () => loadAllMessages().then(() => import('./onboarding/omamori-create-vault')),
+  'omamori-enroll': () => loadAllMessages().then(() => import('./scan/omamori-enroll')),
+  'omamori-first-run': () => loadAllMessages().then(() => import('./onboarding/omamori-first-run')),
+  'omamori-guide': () => loadAllMessages().then(() => import('./scan/omamori-guide')),
+  'omamori-settings': () => loadAllMessages().then(() => import('./settings/omamori-settings')),
+  'omamori-vault-missing': () => loadAllMessages().then(() => import('./onboarding/omamori-vault-missing')),
 };
 
 type Screen = 'loading' | 'first-run' | 'create' | 'missing' | 'locked' | 'unlocked';
@@ -225,7 +226,7 @@ export class OmamoriApp extends LitElement {
       edit: 'omamori-account-form',
       scan: 'omamori-enroll',
       guide: 'omamori-guide',
-      import: 'omamori-app-import',
+      import: 'omamori-other-app-import',
       settings: 'omamori-settings',
     };
     return views[this.view.kind];
@@ -245,7 +246,7 @@ export class OmamoriApp extends LitElement {
       case 'guide':
         return html`<omamori-guide></omamori-guide>`;
       case 'import':
-        return html`<omamori-app-import></omamori-app-import>`;
+        return html`<omamori-other-app-import></omamori-other-app-import>`;
       case 'settings':
         return html`<omamori-settings .restoreOpen=${this.restoreAfterCreate}></omamori-settings>`;
       default:

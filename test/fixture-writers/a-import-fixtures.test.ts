@@ -11,7 +11,7 @@ import path from 'node:path';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { argon2id } from 'hash-wasm';
 import { it } from 'vitest';
-import { encodeMigrationUris } from '../../src/formats/google-migration';
+import { encodeMigrationUris } from '../../src/formats/google-migration/codec';
 import { ACCOUNTS, FIXTURE_PASSWORDS } from '../unit/formats/import/a-fixture-accounts';
 
 const OUT = path.resolve(process.cwd(), 'test/fixtures/import');

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { describe, it } from 'vitest';
-import { EXPORTERS } from '../../src/formats/export';
+import { EXPORTERS } from '../../src/formats/export/registry';
 import { ALL_SAMPLES, FIXTURE_ARGON2, FIXTURE_DIR, FIXTURE_FILES, FIXTURE_NOW, FIXTURE_PASSWORD, SAMPLE_ACCOUNTS } from '../unit/formats/export/export-samples';
 
 describe('export-formats fixture writer', () => {

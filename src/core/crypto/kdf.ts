@@ -41,7 +41,7 @@ export interface KdfRunner {
   argon2id(passphrase: string, params: Argon2Params, opts?: KdfOptions): Promise<Bytes>;
 }
 
-/** Messages between `src/services/worker-kdf.ts` and `argon2.worker.ts`. */
+/** Messages between `src/services/browser/kdf-worker.ts` and `argon2.worker.ts`. */
 export interface KdfWorkerRequest {
   id: number;
   passphrase: string;

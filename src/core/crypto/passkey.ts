@@ -1,7 +1,7 @@
 /**
  * @file Passkey slots (SECURITY.md): the WebAuthn PRF output is a high-entropy secret that only
  * the authenticator can produce; HKDF-SHA256 with a per-slot salt turns it into the slot's KEK.
- * Pure: the WebAuthn calls themselves live in src/services/webauthn.ts.
+ * Pure: the WebAuthn calls themselves live in src/services/vault/webauthn.ts.
  */
 import { AppError } from '../errors';
 import { hkdfSha256 } from './hkdf';

@@ -7,8 +7,8 @@
  */
 import type { AccountData } from '../../core/account';
 import { randomBytes } from '../../core/crypto/aead';
-import { scryptRaw } from '../../core/crypto/foreign';
-import { aesGcmSealRaw } from '../../core/crypto/foreign-seal';
+import { scryptRaw } from '../../core/crypto/other-apps';
+import { aesGcmSealRaw } from '../../core/crypto/other-apps';
 import { throwIfAborted } from '../../core/crypto/kdf';
 import { checkAccounts, groupNames, noteWithRecoveryCodes, requireExportPassword, utf8Bytes } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, ExportSkip, Exporter } from './types';

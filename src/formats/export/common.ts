@@ -1,7 +1,7 @@
 /** @file Helpers shared by the exporters. */
 import { validateAccount, type AccountData } from '../../core/account';
 import { AppError, isAppError } from '../../core/errors';
-import { entryLabel } from '../import/common';
+import { entryLabel } from '../import/input';
 import type { ExportAccount, ExportSkip, RecoveryCode } from './types';
 
 export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {

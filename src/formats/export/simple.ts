@@ -5,7 +5,7 @@
  */
 import { createInProcessKdf } from '../../core/crypto/kdf';
 import { writeExportFile } from '../../core/export-file';
-import { encodeMigrationUris } from '../google-migration';
+import { encodeMigrationUris } from '../google-migration/codec';
 import { formatOtpauthList } from '../otpauth-list';
 import { checkAccounts, labelOf, requireExportPassword, utf8Bytes } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, Exporter } from './types';

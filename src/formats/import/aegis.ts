@@ -4,10 +4,10 @@
  * when encrypted, base64 of its AES-256-GCM ciphertext under the master key. Each password slot
  * wraps the master key with AES-256-GCM under scrypt(password, salt, N, r, p).
  */
-import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, hexToBytes, int, isRecord, parseJson, requirePassword, str, utf8 } from './common';
-import { checkSignal, lookup } from './foreign-uri';
+import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, hexToBytes, int, isRecord, parseJson, requirePassword, str, utf8 } from './input';
+import { checkSignal, lookup } from './drafts';
 import type { OtpType } from '../../core/account';
-import { scryptRaw } from '../../core/crypto/foreign';
+import { scryptRaw } from '../../core/crypto/other-apps';
 import { AppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
 

@@ -7,8 +7,8 @@
  * Both are AES-256-GCM over the JSON array. With no magic, the encrypted importer only claims
  * files named *.bin / *.aes that no other known binary format claims (see family-a.ts).
  */
-import { accountDraft, aesGcmDecrypt, collectAccounts, decodeText, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, sha256, str, utf8 } from './common';
-import { checkSignal, lookup } from './foreign-uri';
+import { accountDraft, aesGcmDecrypt, collectAccounts, decodeText, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, sha256, str, utf8 } from './input';
+import { checkSignal, lookup } from './drafts';
 import type { OtpType } from '../../core/account';
 import { AppError, isAppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';

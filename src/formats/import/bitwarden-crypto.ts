@@ -7,8 +7,8 @@
  * HMAC-SHA256 over iv‖ct). The MAC is checked before decrypting: a wrong password shows there.
  * The password is used as UTF-8 exactly as typed (Bitwarden applies no normalisation).
  */
-import { aesCbcDecrypt, base64ToBytes, decryptedJson, hmacSha256, int, pbkdf2, requirePassword, sha256, str, utf8 } from './common';
-import { checkSignal } from './foreign-uri';
+import { aesCbcDecrypt, base64ToBytes, decryptedJson, hmacSha256, int, pbkdf2, requirePassword, sha256, str, utf8 } from './input';
+import { checkSignal } from './drafts';
 import { bytesEqual } from '../../core/crypto/bytes';
 import { argon2idRaw, checkArgon2Params, type Argon2Params } from '../../core/crypto/kdf';
 import { AppError, isAppError } from '../../core/errors';

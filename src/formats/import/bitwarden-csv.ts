@@ -4,7 +4,7 @@
  * (older exports lack `reprompt`; columns are found by name). RFC 4180 quoting: fields may hold
  * commas, doubled quotes and line breaks (notes often do).
  */
-import { decodeText } from './common';
+import { decodeText } from './input';
 import { readBitwardenItems, type BitwardenItem } from './bitwarden';
 import { AppError } from '../../core/errors';
 import type { Importer, ImportInput } from './types';

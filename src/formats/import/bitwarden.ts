@@ -5,12 +5,12 @@
  * or a bare base32 key (Bitwarden's own three spellings). An "account restricted" export is
  * encrypted with the Bitwarden account key, which the file does not hold: it is refused.
  */
-import { accountDraft, collectAccounts, entryLabel, isRecord, parseJson, str, type DraftExtras } from './common';
+import { accountDraft, collectAccounts, entryLabel, isRecord, parseJson, str, type DraftExtras } from './input';
 import { decryptBitwardenExport } from './bitwarden-crypto';
-import { bareSecretDraft, steamUriSecret } from './foreign-uri';
+import { bareSecretDraft, steamUriSecret } from './drafts';
 import type { AccountData } from '../../core/account';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
-import { parseForeignUri } from './common-b';
+import { parseForeignUri } from './link-lists';
 import { AppError, isAppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportResult } from './types';
 

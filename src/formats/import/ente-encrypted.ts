@@ -5,9 +5,9 @@
  * message whose plaintext is Ente's plain text export (otpauth lines, Ente's own `codeDisplay`).
  */
 import { AppError, isAppError } from '../../core/errors';
-import { secretstreamPull, sodiumArgon2id } from '../../core/crypto/foreign-b';
-import { base64ToBytes, collectAccounts, decodeText, int, isRecord, requirePassword, str, utf8 } from './common';
-import { jsonOf, parseForeignUri, requireJson, throwIfAborted, typed, uriEntryLabel } from './common-b';
+import { secretstreamPull, sodiumArgon2id } from '../../core/crypto/sodium';
+import { base64ToBytes, collectAccounts, decodeText, int, isRecord, requirePassword, str, utf8 } from './input';
+import { jsonOf, parseForeignUri, requireJson, throwIfAborted, typed, uriEntryLabel } from './link-lists';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 /** Ente encrypts files in 4 MiB chunks; an export is one of them. */

@@ -11,7 +11,7 @@ import { bitwardenCsvImporter } from './bitwarden-csv';
 import { googleMigrationTextImporter } from './google-migration-text';
 import { twofasImporter } from './twofas';
 import type { Importer } from './types';
-import { enteImporter, uriListImporter } from './uri-list';
+import { enteImporter, uriListImporter } from './otpauth-lists';
 
 export const importersA: Importer[] = [
   aegisImporter,

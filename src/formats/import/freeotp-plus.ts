@@ -6,8 +6,8 @@
  */
 import type { OtpType } from '../../core/account';
 import { AppError } from '../../core/errors';
-import { accountDraft, collectAccounts, entryLabel, hashAlgorithm, int, isRecord, str } from './common';
-import { bytesToSecretB32, jsonOf, requireJson, signedBytes, typed } from './common-b';
+import { accountDraft, collectAccounts, entryLabel, hashAlgorithm, int, isRecord, str } from './input';
+import { bytesToSecretB32, jsonOf, requireJson, signedBytes, typed } from './link-lists';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', steam: 'steam' };

@@ -7,8 +7,8 @@
  * `<uuid>-token` = plain metadata. Unlike FreeOTP+ JSON, HOTP counters are stored as they are.
  */
 import { AppError, isAppError } from '../../core/errors';
-import { aesGcmDecrypt, collectAccounts, isRecord, pbkdf2, requirePassword, str, utf8 } from './common';
-import { signedBytes, throwIfAborted } from './common-b';
+import { aesGcmDecrypt, collectAccounts, isRecord, pbkdf2, requirePassword, str, utf8 } from './input';
+import { signedBytes, throwIfAborted } from './link-lists';
 import { freeOtpTokenLabel, freeOtpTokenToDraft } from './freeotp-plus';
 import { isJavaSerialized, readJavaStringMap } from './java-serial';
 import type { ImportInput, ImportOptions, Importer } from './types';

@@ -4,13 +4,13 @@
  * the same file are read too. A line with text before the link (`QR-Code:otpauth-migration://…`,
  * as QR readers write) is read from the link on.
  */
-import { collectAccounts, decodeText, entryLabel } from './common';
-import { significantLines } from './foreign-uri';
+import { collectAccounts, decodeText, entryLabel } from './input';
+import { significantLines } from './drafts';
 import type { AccountData } from '../../core/account';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
 import { AppError, isAppError, type ErrorCode } from '../../core/errors';
-import { decodeMigrationUri } from '../google-migration';
-import type { EntryProblem } from '../google-migration-types';
+import { decodeMigrationUri } from '../google-migration/codec';
+import type { EntryProblem } from '../google-migration/types';
 import type { Importer, ImportInput } from './types';
 
 const MIGRATION = /otpauth-migration:\/\//i;

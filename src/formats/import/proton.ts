@@ -4,8 +4,8 @@
  * `{version, salt, content}`: Argon2id (t=2, m=19 MiB, p=1) → AES-256-GCM, 12-byte nonce
  * prefix, AAD `proton.authenticator.export.v1`; its plaintext is the plain export.
  */
-import { accountDraft, base64ToBytes, collectAccounts, entryLabel, isRecord, requirePassword, str, utf8, aesGcmDecrypt } from './common';
-import { argon2idForImport, canonicalB32, jsonOf, parseForeignUri, requireJson, throwIfAborted, typed } from './common-b';
+import { accountDraft, base64ToBytes, collectAccounts, entryLabel, isRecord, requirePassword, str, utf8, aesGcmDecrypt } from './input';
+import { argon2idForImport, canonicalB32, jsonOf, parseForeignUri, requireJson, throwIfAborted, typed } from './link-lists';
 import { AppError } from '../../core/errors';
 import type { AccountData } from '../../core/account';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';

@@ -5,8 +5,8 @@
  */
 import type { OtpType } from '../../core/account';
 import { AppError } from '../../core/errors';
-import { accountDraft, collectAccounts, entryLabel, hashAlgorithm, int, isRecord, str } from './common';
-import { canonicalB32, jsonOf, requireJson, typed } from './common-b';
+import { accountDraft, collectAccounts, entryLabel, hashAlgorithm, int, isRecord, str } from './input';
+import { canonicalB32, jsonOf, requireJson, typed } from './link-lists';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp' };

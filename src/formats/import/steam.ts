@@ -4,8 +4,8 @@
  * Only the code secret is imported; `identity_secret`, `revocation_code` etc. stay behind.
  */
 import { AppError } from '../../core/errors';
-import { accountDraft, base64ToBytes, collectAccounts, entryLabel, isRecord, str } from './common';
-import { bytesToSecretB32, jsonOf, requireJson, typed } from './common-b';
+import { accountDraft, base64ToBytes, collectAccounts, entryLabel, isRecord, str } from './input';
+import { bytesToSecretB32, jsonOf, requireJson, typed } from './link-lists';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 function isMaFile(value: unknown): value is Record<string, unknown> {

@@ -4,8 +4,8 @@
  * found as text and their HTML character references decoded.
  */
 import { AppError } from '../../core/errors';
-import { collectAccounts, decodeText } from './common';
-import { parseForeignUri, requireText, uriEntryLabel } from './common-b';
+import { collectAccounts, decodeText } from './input';
+import { parseForeignUri, requireText, uriEntryLabel } from './link-lists';
 import type { ImportInput, ImportOptions, Importer } from './types';
 
 const URI = /(?:otpauth|motp):\/\/[^\s<>"']+/gi;

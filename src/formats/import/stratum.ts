@@ -6,8 +6,8 @@
  */
 import { hexSecretToB32, type AccountData, type HashAlgorithm, type OtpType } from '../../core/account';
 import { AppError } from '../../core/errors';
-import { accountDraft, aesCbcDecrypt, aesGcmDecrypt, collectAccounts, entryLabel, int, isRecord, pbkdf2, requirePassword, str, utf8 } from './common';
-import { argon2idForImport, canonicalB32, jsonOf, requireJson, startsWithAscii, throwIfAborted, typed } from './common-b';
+import { accountDraft, aesCbcDecrypt, aesGcmDecrypt, collectAccounts, entryLabel, int, isRecord, pbkdf2, requirePassword, str, utf8 } from './input';
+import { argon2idForImport, canonicalB32, jsonOf, requireJson, startsWithAscii, throwIfAborted, typed } from './link-lists';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 const STRONG = 'AUTHENTICATORPRO';

@@ -6,8 +6,8 @@
  * like Aegis we ignore the `digits`/`period` strings some entries carry.
  */
 import { AppError } from '../../core/errors';
-import { accountDraft, aesCbcDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hexToBytes, int, isRecord, parseJson, requirePassword, sha256, str, utf8 } from './common';
-import { bytesToSecretB32, canonicalB32, hasExtension, throwIfAborted, typed } from './common-b';
+import { accountDraft, aesCbcDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hexToBytes, int, isRecord, parseJson, requirePassword, sha256, str, utf8 } from './input';
+import { bytesToSecretB32, canonicalB32, hasExtension, throwIfAborted, typed } from './link-lists';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 const MAX_BYTES = 16 * 1024 * 1024;

@@ -6,8 +6,8 @@
  * The service `name` is what 2FAS shows (the user may have renamed it): it is our issuer, even
  * where `otp.issuer` / `otp.link` still hold the originally scanned values.
  */
-import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, str, utf8 } from './common';
-import { checkSignal, lookup } from './foreign-uri';
+import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, str, utf8 } from './input';
+import { checkSignal, lookup } from './drafts';
 import type { OtpType } from '../../core/account';
 import { AppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';

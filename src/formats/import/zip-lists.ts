@@ -6,8 +6,8 @@
  * only when such a file is read.
  */
 import { AppError, isAppError } from '../../core/errors';
-import { decodeText, parseJson } from './common';
-import { readUriList, startsWithAscii, typed } from './common-b';
+import { decodeText, parseJson } from './input';
+import { readUriList, startsWithAscii, typed } from './link-lists';
 import { readRaivo } from './raivo';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accountNameFromGoogle } from '../../../src/formats/google-migration';
+import { accountNameFromGoogle } from '../../../src/formats/google-migration/codec';
 import { manifestFiles, SHARED } from '../formats/import/corpus-helpers';
 import { run } from './cli-helpers';
 

@@ -8,9 +8,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AccountData, HashAlgorithm, OtpType } from '../../../src/core/account';
-import { decodeMigrationUri, encodeMigrationUris } from '../../../src/formats/google-migration';
-import type { MigrationBatch } from '../../../src/formats/google-migration-types';
-import { TransferSession } from '../../../src/formats/transfer-session';
+import { decodeMigrationUri, encodeMigrationUris } from '../../../src/formats/google-migration/codec';
+import type { MigrationBatch } from '../../../src/formats/google-migration/types';
+import { MigrationSession } from '../../../src/formats/google-migration/session';
 import { catchAppError, FIXTURE_DIR, uriLines } from './migration-helpers';
 
 const SHARED = path.resolve(process.cwd(), '../shared/testdata');
@@ -139,7 +139,7 @@ it.each(images)('the QR text of shared image $path gives its expected accounts t
     for (const text of qrTexts(f)) expect(catchAppError(() => decodeMigrationUri(text)).code).toMatch(/^migration\//);
     return;
   }
-  const session = new TransferSession();
+  const session = new MigrationSession();
   for (const text of [...qrTexts(f)].reverse()) expect(session.add(decodeMigrationUri(text))).toEqual({ kind: 'added' });
   expect(session.isComplete()).toBe(true);
   expect(session.accounts()).toEqual(f.expected_accounts.map(expectedAccount));

@@ -1,7 +1,7 @@
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 import { describe, expect, it } from 'vitest';
 import type { AccountData } from '../../../src/core/account';
-import { decodeMigrationUri, encodeMigrationUris } from '../../../src/formats/google-migration';
+import { decodeMigrationUri, encodeMigrationUris } from '../../../src/formats/google-migration/codec';
 import { account, catchAppError } from './migration-helpers';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { validateAccount, type AccountData } from '../../../src/core/account';
 import { encodeBase32 } from '../../../src/core/base32';
 import { AppError } from '../../../src/core/errors';
-import { decodeMigrationUri, encodeMigrationUris } from '../../../src/formats/google-migration';
-import { TransferSession } from '../../../src/formats/transfer-session';
+import { decodeMigrationUri, encodeMigrationUris } from '../../../src/formats/google-migration/codec';
+import { MigrationSession } from '../../../src/formats/google-migration/session';
 import { fixtureUris, migrationUri } from './migration-helpers';
 
 /** Text as people name accounts: CJK, kana, emoji, ':' and spaces inside, any code point. */
@@ -56,7 +56,7 @@ describe('Google transfer codes, round trip', () => {
           const { uris, skipped } = encodeMigrationUris(accounts, { perCode, batchId });
           expect(skipped).toEqual([]);
           expect(uris).toHaveLength(Math.ceil(accounts.length / perCode));
-          const session = new TransferSession();
+          const session = new MigrationSession();
           const scanOrder = [...uris].sort((a, b) => sortKey(a) - sortKey(b));
           for (const uri of scanOrder) expect(session.add(decodeMigrationUri(uri)).kind).toBe('added');
           expect(session.isComplete()).toBe(true);

@@ -1,7 +1,7 @@
 import { WireType } from '@bufbuild/protobuf/wire';
 import { describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../../../src/core/base32';
-import { accountNameForGoogle, accountNameFromGoogle, decodeMigrationUri, MAX_MIGRATION_DATA_CHARS } from '../../../src/formats/google-migration';
+import { accountNameForGoogle, accountNameFromGoogle, decodeMigrationUri, MAX_MIGRATION_DATA_CHARS } from '../../../src/formats/google-migration/codec';
 import { account, buildPayload, catchAppError, fixtureUris, migrationUri, utf8 } from './migration-helpers';
 
 const decodeAll = (file: string) => fixtureUris(file).map((uri) => decodeMigrationUri(uri));

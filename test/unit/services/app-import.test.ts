@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commitAppImport, previewAppImport } from '../../../src/services/app-import';
+import { commitAppImport, previewAppImport } from '../../../src/services/other-apps/other-apps';
 import { FIXTURE_PASSWORDS } from '../formats/import/a-fixture-accounts';
 import { dumpDb, expectCode, totp, unlockedService } from './vault-fixtures';
 

@@ -12,8 +12,8 @@ import {
   shouldLock,
   type AutoLockSettings,
   type LockChannel,
-} from '../../../src/services/auto-lock';
-import type { VaultState } from '../../../src/services/vault-service';
+} from '../../../src/services/auto-lock/auto-lock';
+import type { VaultState } from '../../../src/services/vault/vault';
 
 const T0 = 1_700_000_000_000;
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInProcessKdf, type KdfRunner } from '../../../src/core/crypto/kdf';
 import { inspectExportFile } from '../../../src/core/export-file';
-import { backupFileName, BackupService, createLastExportStore, LAST_EXPORT_KEY } from '../../../src/services/backup-service';
+import { backupFileName, BackupService, createLastExportStore, LAST_EXPORT_KEY } from '../../../src/services/backup/backup';
 import { dumpDb, expectCode, FAST_ARGON2, hotp, randomSecretB32, totp, unlockedService } from './vault-fixtures';
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountData } from '../../../src/core/account';
-import { encodeMigrationUris } from '../../../src/formats/google-migration';
-import { readAccountLink } from '../../../src/services/account-links';
-import { readScannedTexts } from '../../../src/services/enrollment';
+import { encodeMigrationUris } from '../../../src/formats/google-migration/codec';
+import { readAccountLink } from '../../../src/services/enroll/account-links';
+import { readScannedTexts } from '../../../src/services/enroll/scanned-texts';
 
 const totp = (issuer: string, secretB32: string): AccountData => ({ type: 'totp', issuer, name: 'me', secretB32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '' });
 

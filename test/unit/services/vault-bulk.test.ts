@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeMigrationUri } from '../../../src/formats/google-migration';
-import { TransferSession } from '../../../src/formats/transfer-session';
+import { decodeMigrationUri } from '../../../src/formats/google-migration/codec';
+import { MigrationSession } from '../../../src/formats/google-migration/session';
 import { fixtureUris } from '../formats/migration-helpers';
 import { dumpDb, expectCode, hotp, PASS, randomSecretB32, totp, unlockedService } from './vault-fixtures';
 
@@ -68,7 +68,7 @@ describe('VaultService.addAccounts', () => {
 
   it('stores a scanned Google export as one batch', async () => {
     const { vault } = await unlockedService();
-    const session = new TransferSession();
+    const session = new MigrationSession();
     for (const uri of fixtureUris('multi-batch.txt').reverse()) session.add(decodeMigrationUri(uri));
     await vault.addAccounts(session.accounts());
     expect((await vault.listAccounts()).map((a) => a.issuer)).toEqual(['GitHub', 'Example', '', 'Amazon', 'Dropbox', 'GitLab', 'Slack']);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateExtras } from '../../../src/core/account';
 import { createInProcessKdf } from '../../../src/core/crypto/kdf';
-import { accountsNotInBackup } from '../../../src/services/backup-health';
-import { BackupService } from '../../../src/services/backup-service';
+import { accountsNotInBackup } from '../../../src/services/backup/health';
+import { BackupService } from '../../../src/services/backup/backup';
 import { expectCode, FAST_ARGON2, searchableDump, totp, unlockedService } from './vault-fixtures';
 
 const SECRET = { kind: 'passphrase', passphrase: 'extras pass' } as const;

@@ -7,7 +7,7 @@ import type { AccountData } from '../../../src/core/account';
 import { createInProcessKdf, type KdfRunner } from '../../../src/core/crypto/kdf';
 import { AppError } from '../../../src/core/errors';
 import { OmamoriDb } from '../../../src/storage/db';
-import { VaultService } from '../../../src/services/vault-service';
+import { VaultService } from '../../../src/services/vault/vault';
 
 // Dexie's liveQuery does nothing unless its global dependencies hold an IndexedDB; the
 // per-database option is not enough. Node has none, so point them at fake-indexeddb.

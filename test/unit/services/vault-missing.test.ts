@@ -1,8 +1,8 @@
 import { indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createInProcessKdf } from '../../../src/core/crypto/kdf';
-import { createMemoryMarker, createStorageMarker } from '../../../src/services/vault-marker';
-import { VaultService } from '../../../src/services/vault-service';
+import { createMemoryMarker, createStorageMarker } from '../../../src/services/vault/marker';
+import { VaultService } from '../../../src/services/vault/vault';
 import { FAST_ARGON2, openDb, PASS } from './vault-fixtures';
 
 function service(db = openDb(), marker = createMemoryMarker()): VaultService {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createInProcessKdf } from '../../../src/core/crypto/kdf';
 import { encodeBase64Url } from '../../../src/core/crypto/passkey';
 import type { PasskeySlot } from '../../../src/storage/db';
-import { VaultService } from '../../../src/services/vault-service';
-import type { CreatePrfOptions, GetPrfOptions, PrfResult, WebAuthnAdapter } from '../../../src/services/webauthn';
+import { VaultService } from '../../../src/services/vault/vault';
+import type { CreatePrfOptions, GetPrfOptions, PrfResult, WebAuthnAdapter } from '../../../src/services/vault/webauthn';
 import { dumpDb, expectCode, FAST_ARGON2, openDb, PASS, totp } from './vault-fixtures';
 
 /**

@@ -3,7 +3,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { createInProcessKdf, DEFAULT_ARGON2, FALLBACK_ARGON2, type KdfRunner } from '../../../src/core/crypto/kdf';
 import { AppError } from '../../../src/core/errors';
-import { VaultService, type VaultState } from '../../../src/services/vault-service';
+import { VaultService, type VaultState } from '../../../src/services/vault/vault';
 import { dumpDb, expectCode, FAST_ARGON2, makeService, openDb, PASS, totp, unlockedService } from './vault-fixtures';
 
 describe('VaultService: create, lock, unlock', () => {

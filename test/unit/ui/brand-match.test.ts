@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BRAND_ALIASES, BRAND_ICONS, EXACT_ONLY } from '../../../src/ui/brand-icons/data';
-import { buildBrandIndex, compactName, matchBrand } from '../../../src/ui/brand-icons/match';
+import { BRAND_ALIASES, BRAND_ICONS, EXACT_ONLY } from '../../../src/ui/account-icon/brand-icons/data';
+import { buildBrandIndex, compactName, matchBrand } from '../../../src/ui/account-icon/brand-icons/match';
 
 const index = buildBrandIndex(BRAND_ICONS, BRAND_ALIASES, EXACT_ONLY);
 const slug = (issuer: string): string | undefined => matchBrand(index, issuer)?.slug;

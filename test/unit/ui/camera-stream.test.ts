@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCameraError } from '../../../src/ui/camera-stream';
+import { toCameraError } from '../../../src/ui/scan/camera-stream';
 
 const named = (name: string): Error => Object.assign(new Error('browser text that may hold a device label'), { name });
 

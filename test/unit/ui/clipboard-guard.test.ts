@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLEAR_AFTER_MS, ClipboardGuard, type ClipboardLike } from '../../../src/ui/clipboard-guard';
+import { CLEAR_AFTER_MS, ClipboardGuard, type ClipboardLike } from '../../../src/ui/shared/clipboard-guard';
 
 class FakeClipboard implements ClipboardLike {
   text = 'before';

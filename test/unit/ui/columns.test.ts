@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsFor } from '../../../src/ui/controllers/columns-controller';
+import { columnsFor } from '../../../src/ui/codes/columns-controller';
 
 describe('columnsFor (windowed list rows)', () => {
   it('fits cards at least 20rem wide with 0.75rem gaps', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, inkOn } from '../../../src/ui/colour-contrast';
-import { BADGE_PALETTE, badgeColourIndex, badgeLetter } from '../../../src/ui/letter-badge';
+import { contrastRatio, inkOn } from '../../../src/ui/account-icon/colour-contrast';
+import { BADGE_PALETTE, badgeColourIndex, badgeLetter } from '../../../src/ui/account-icon/letter-badge';
 
 describe('letter badge', () => {
   it('takes the first grapheme, upper-cased', () => {

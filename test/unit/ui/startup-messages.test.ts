@@ -1,5 +1,5 @@
 /**
- * The English table is split (src/ui/i18n/en-core.ts ships at start-up, en.ts loads with the
+ * The English table is split (src/messages/en-core.ts ships at start-up, en.ts loads with the
  * first lazy screen). This walks the start-up module graph from src/main.ts — static and dynamic
  * imports, except the screens omamori-app loads through LAZY_ELEMENTS, which wait for the whole
  * table — and fails when a module there names a message key that is not in en-core.
@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/ui/i18n/en';
-import { enCore } from '../../../src/ui/i18n/en-core';
+import { en } from '../../../src/messages/en';
+import { enCore } from '../../../src/messages/en-core';
 
 const SRC = path.resolve(import.meta.dirname, '../../../src');
 
@@ -42,7 +42,7 @@ function startupModules(): Set<string> {
 
 describe('start-up message table', () => {
   it('holds every key the start-up modules use (and every error message)', () => {
-    const modules = [...startupModules()].filter((f) => !f.includes(`${path.sep}i18n${path.sep}`));
+    const modules = [...startupModules()].filter((f) => !f.includes(`${path.sep}messages${path.sep}`));
     expect(modules.length).toBeGreaterThan(30);
     expect(modules.some((f) => f.endsWith('omamori-code-card.ts'))).toBe(true);
     const keys = Object.keys(en);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { scrypt } from '@noble/hashes/scrypt.js';
 import { describe, expect, it } from 'vitest';
-import { EXPORTERS } from '../../../../src/formats/export';
+import { EXPORTERS } from '../../../../src/formats/export/registry';
 import { ALL_SAMPLES, FIXTURE_DIR, FIXTURE_FILES, FIXTURE_PASSWORD, SAMPLE_ACCOUNTS } from './export-samples';
 
 type Json = Record<string, unknown>;

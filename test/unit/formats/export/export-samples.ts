@@ -3,7 +3,7 @@
  * test/fixtures/export-formats (written by test/fixture-writers/export-formats-fixtures.test.ts).
  * Every secret here is random test data, not anyone's account.
  */
-import type { ExportAccount } from '../../../../src/formats/export';
+import type { ExportAccount } from '../../../../src/formats/export/registry';
 
 export const FIXTURE_DIR = new URL('../../../fixtures/export-formats/', import.meta.url);
 /** Passphrase of the encrypted fixtures: non-ASCII on purpose (Aegis hashes the UTF-8 bytes). */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, type OtpType } from '../../../../src/core/account';
 import { AppError } from '../../../../src/core/errors';
-import { accountNameFromGoogle } from '../../../../src/formats/google-migration';
+import { accountNameFromGoogle } from '../../../../src/formats/google-migration/codec';
 import { readImport } from '../../../../src/formats/import/registry';
 import type { ImportResult } from '../../../../src/formats/import/types';
 import { SHARED, expectAccounts, filesOfFormats, toExpectedShape, type ExpectedAccount, type ManifestFile } from './corpus-helpers';

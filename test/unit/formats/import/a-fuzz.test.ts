@@ -28,7 +28,7 @@ import { importersA } from '../../../../src/formats/import/family-a';
 import { readImport } from '../../../../src/formats/import/registry';
 import { readTwofasServices, twofasImporter } from '../../../../src/formats/import/twofas';
 import type { Importer, ImportOptions, ImportResult } from '../../../../src/formats/import/types';
-import { enteImporter, uriListImporter } from '../../../../src/formats/import/uri-list';
+import { enteImporter, uriListImporter } from '../../../../src/formats/import/otpauth-lists';
 import { fixtureBytes } from './a-helpers';
 import { FUZZ_PASSWORD, aegisEncrypter, andotpNewEncrypter, andotpOldEncrypter, bitwardenEncrypter, twofasEncrypter, type Encrypter } from './a-fuzz-seeds';
 

@@ -1,7 +1,7 @@
 /** Family-B format quirks one at a time: KDF bounds, versions, the Java stream reader, URIs. */
 import { describe, expect, it } from 'vitest';
 import type { KdfRunner } from '../../../../src/core/crypto/kdf';
-import { parseForeignUri, readUriList } from '../../../../src/formats/import/common-b';
+import { parseForeignUri, readUriList } from '../../../../src/formats/import/link-lists';
 import { readEnteText } from '../../../../src/formats/import/ente-encrypted';
 import { readJavaStringMap } from '../../../../src/formats/import/java-serial';
 import { readImport } from '../../../../src/formats/import/registry';

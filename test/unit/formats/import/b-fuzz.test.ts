@@ -13,7 +13,7 @@ import { readProtonPlain } from '../../../../src/formats/import/proton';
 import { readRaivo } from '../../../../src/formats/import/raivo';
 import { readStratumJson } from '../../../../src/formats/import/stratum';
 import { readTotpAuthenticatorPlain } from '../../../../src/formats/import/totp-authenticator';
-import { readUriList } from '../../../../src/formats/import/common-b';
+import { readUriList } from '../../../../src/formats/import/link-lists';
 import type { ImportOptions, Importer } from '../../../../src/formats/import/types';
 import { readFixture as readOmamoriFixture, TRANSFER_CODE } from '../../core/export-fixtures';
 import * as F from './b-fixtures';

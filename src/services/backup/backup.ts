@@ -1,0 +1,202 @@
+/**
+ * @file Encrypted backups (SECURITY.md "Export file"): export with a read-back check, restore as
+ * preview → one transaction, and "test a backup" against the vault. The file codec is pure
+ * (src/core/export-file.ts); this layer adds the vault and the last-export time.
+ */
+import { extrasOf, type Account, type AccountData } from '../../core/account';
+import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
+import { AppError } from '../../core/errors';
+import { inspectExportFile, readExportFile, writeExportFile, type BackupAccount, type ExportPayload, type ExportSecret, type SlotType } from '../../core/export-file';
+import { validateAccount } from '../../core/account';
+import type { AccountStore } from '../vault/accounts';
+
+export type { ExportSecret } from '../../core/export-file';
+
+import { createLastExportStore, type LastExportStore } from './health';
+
+export { createLastExportStore, LAST_EXPORT_KEY, type LastExportStore } from './health';
+
+export interface ImportPreview {
+  /** Not in the vault: imported. */
+  added: BackupAccount[];
+  /** Same secret and parameters and the same details: skipped. */
+  present: Account[];
+  /** Same secret and parameters, other details (name, counter, notes, recovery codes…): updated only if chosen. */
+  changed: { existing: Account; incoming: BackupAccount }[];
+  count: number;
+}
+
+export type BackupCheck =
+  | { ok: true; count: number }
+  | {
+      ok: false;
+      /** In the vault, not in the backup. */
+      missing: BackupAccount[];
+      /** In the backup, not in the vault. */
+      extra: BackupAccount[];
+      /** The same credential with other details. */
+      different: { inVault: BackupAccount; inBackup: BackupAccount }[];
+    };
+
+export interface BackupServiceOptions {
+  kdf: KdfRunner;
+  app: string;
+  now?: () => number;
+  argon2?: Argon2Cost;
+  lastExport?: LastExportStore;
+}
+
+export type VaultForBackup = Pick<AccountStore, 'listAccounts' | 'importAccounts'>;
+
+const FIELDS = ['type', 'issuer', 'name', 'secretB32', 'algorithm', 'digits', 'period', 'counter', 'pin'] as const;
+
+export function sameAccountData(a: AccountData, b: AccountData): boolean {
+  return FIELDS.every((f) => a[f] === b[f]);
+}
+
+/** Everything a backup carries, as one comparable string. */
+function entryKey(a: BackupAccount): string {
+  return JSON.stringify([FIELDS.map((f) => a[f]), a.favourite, a.groups, a.notes, a.recoveryCodes.map((c) => [c.code, c.usedAt]), a.icon]);
+}
+
+/** Same secret and parameters = the same credential (see sameCredential). */
+function credentialKey(a: AccountData): string {
+  return JSON.stringify([a.type, a.secretB32, a.algorithm, a.digits, a.type === 'hotp' ? 0 : a.period, a.pin]);
+}
+
+function toData(account: Account): BackupAccount {
+  const { lastUsedAt: _device, ...extras } = extrasOf(account);
+  return { ...validateAccount(account), ...extras };
+}
+
+/** Buckets by key, so matching thousands of accounts stays linear. */
+function buckets<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [item]);
+    else list.push(item);
+  }
+  return map;
+}
+
+/** Local date, as people read it: omamori-backup-2026-11-27.omamori */
+export function backupFileName(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `omamori-backup-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.omamori`;
+}
+
+export class BackupService {
+  readonly #kdf: KdfRunner;
+  readonly #app: string;
+  readonly #now: () => number;
+  readonly #argon2: Argon2Cost;
+  readonly #lastExport: LastExportStore;
+
+  constructor(options: BackupServiceOptions) {
+    this.#kdf = options.kdf;
+    this.#app = options.app;
+    this.#now = options.now ?? Date.now;
+    this.#argon2 = options.argon2 ?? DEFAULT_ARGON2;
+    this.#lastExport = options.lastExport ?? createLastExportStore(undefined);
+  }
+
+  lastExportAt(): number | null {
+    return this.#lastExport.read();
+  }
+
+  inspect(bytes: Uint8Array): { slots: SlotType[]; version: number } {
+    return inspectExportFile(bytes);
+  }
+
+  /**
+   * Writes the file, then decrypts it again and compares it with the vault before returning it
+   * (`file/verify-failed` on any difference). Throws `file/empty` when there is nothing to export.
+   */
+  async exportBackup(
+    vault: VaultForBackup,
+    opts: { ids?: readonly string[]; secret: ExportSecret } & KdfOptions,
+  ): Promise<{ bytes: Uint8Array; fileName: string; count: number }> {
+    const all = await vault.listAccounts();
+    const chosen = opts.ids === undefined ? all : all.filter((a) => opts.ids?.includes(a.id));
+    if (chosen.length === 0 || (opts.ids !== undefined && chosen.length !== new Set(opts.ids).size)) throw new AppError('file/empty');
+    const accounts = chosen.map(toData);
+    const at = this.#now();
+    const kdfOpts: KdfOptions = {};
+    if (opts.signal !== undefined) kdfOpts.signal = opts.signal;
+    if (opts.onProgress !== undefined) kdfOpts.onProgress = opts.onProgress;
+    const bytes = await writeExportFile(accounts, opts.secret, { kdf: this.#kdf, now: new Date(at), app: this.#app, argon2: this.#argon2, ...kdfOpts });
+    let payload: ExportPayload;
+    try {
+      payload = await readExportFile(bytes, opts.secret, { kdf: this.#kdf, ...kdfOpts });
+    } catch (err) {
+      throw new AppError('file/verify-failed', { cause: err });
+    }
+    const same = payload.count === accounts.length && payload.accounts.length === accounts.length && payload.accounts.every((a, i) => entryKey(a) === entryKey(accounts[i]!));
+    if (!same || payload.count === 0) throw new AppError('file/verify-failed');
+    this.#lastExport.write(at);
+    return { bytes, fileName: backupFileName(at), count: payload.count };
+  }
+
+  async previewImport(vault: VaultForBackup, bytes: Uint8Array, secret: ExportSecret, opts: KdfOptions = {}): Promise<ImportPreview> {
+    const payload = await readExportFile(bytes, secret, { kdf: this.#kdf, ...opts });
+    const existing = await vault.listAccounts();
+    const exact = new Map(existing.map((a) => [entryKey(toData(a)), a] as const));
+    const byCredential = buckets(existing, credentialKey);
+    const claimed = new Set<Account>();
+    const addedKeys = new Set<string>();
+    const preview: ImportPreview = { added: [], present: [], changed: [], count: payload.count };
+    for (const incoming of payload.accounts) {
+      const key = entryKey(incoming);
+      const same = exact.get(key);
+      if (same !== undefined) {
+        if (!preview.present.includes(same)) preview.present.push(same);
+        continue;
+      }
+      const match = byCredential.get(credentialKey(incoming))?.find((a) => !claimed.has(a));
+      if (match !== undefined) {
+        claimed.add(match);
+        preview.changed.push({ existing: match, incoming });
+      } else if (!addedKeys.has(key)) {
+        addedKeys.add(key);
+        preview.added.push(incoming);
+      }
+    }
+    return preview;
+  }
+
+  /** One transaction: the new accounts, and the changed ones too when chosen. Returns how many were written. */
+  commitImport(vault: VaultForBackup, preview: ImportPreview, opts: { updateChanged: boolean }): Promise<number> {
+    const updates = opts.updateChanged ? preview.changed.map((c) => ({ existing: c.existing, data: c.incoming })) : [];
+    return vault.importAccounts(preview.added, updates);
+  }
+
+  /** Opens the file and compares it with the vault as it is now. */
+  async checkBackup(vault: VaultForBackup, bytes: Uint8Array, secret: ExportSecret, opts: KdfOptions = {}): Promise<BackupCheck> {
+    const payload = await readExportFile(bytes, secret, { kdf: this.#kdf, ...opts });
+    const inVault = (await vault.listAccounts()).map(toData);
+    const used = new Set<BackupAccount>();
+    const exact = buckets(inVault, entryKey);
+    const extra: BackupAccount[] = [];
+    const different: { inVault: BackupAccount; inBackup: BackupAccount }[] = [];
+    const unmatched: BackupAccount[] = [];
+    for (const inBackup of payload.accounts) {
+      const hit = exact.get(entryKey(inBackup))?.find((a) => !used.has(a));
+      if (hit !== undefined) used.add(hit);
+      else unmatched.push(inBackup);
+    }
+    const byCredential = buckets(inVault.filter((a) => !used.has(a)), credentialKey);
+    for (const inBackup of unmatched) {
+      const hit = byCredential.get(credentialKey(inBackup))?.find((a) => !used.has(a));
+      if (hit !== undefined) {
+        used.add(hit);
+        different.push({ inVault: hit, inBackup });
+      } else extra.push(inBackup);
+    }
+    const missing = inVault.filter((a) => !used.has(a));
+    if (missing.length === 0 && extra.length === 0 && different.length === 0) return { ok: true, count: payload.count };
+    return { ok: false, missing, extra, different };
+  }
+}

@@ -1,0 +1,234 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { accountTitle, type AccountData } from '../../core/account';
+import type { BackupCheck, ExportSecret, ImportPreview } from '../../services/backup/backup';
+// Imported here, not via app-services: the backup code stays in the settings chunk.
+import { getBackup } from '../../services/browser/backup';
+import { classifyQrText } from '../../core/qr-content';
+import { getVault } from '../shared/services';
+import type { QrCodesEvent } from '../scan/omamori-scanner';
+import { t } from '../../messages/translate';
+import { LocaleController } from '../shared/locale-controller';
+import { presentError } from '../../messages/present-error';
+import { fileDropStyles } from '../shared/file-drop-styles';
+import { baseStyles } from '../shared/styles';
+import { showToast } from '../shared/toast-bus';
+
+type SlotType = 'passphrase' | 'transfer-code';
+type Phase = 'pick' | 'secret' | 'working' | 'preview' | 'result';
+
+/**
+ * Opens a backup file: pick or drop → inspect (envelope only) → ask for the passphrase or the
+ * transfer code its slots name → restore preview and one-transaction import (`mode="restore"`),
+ * or a comparison with the vault (`mode="test"`). The vault is untouched on any error.
+ */
+export class OmamoriBackupOpen extends LitElement {
+  static override properties = {
+    mode: { type: String },
+    phase: { state: true },
+    slot: { state: true },
+    error: { state: true },
+    preview: { state: true },
+    check: { state: true },
+    updateChanged: { state: true },
+    dragging: { state: true },
+    scanning: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    fileDropStyles,
+    css`
+      h5 {
+        margin: 0.75rem 0 0;
+      }
+    `,
+  ];
+
+  declare mode: 'restore' | 'test';
+  declare phase: Phase;
+  declare slot: SlotType;
+  declare error: string;
+  declare preview: ImportPreview | undefined;
+  declare check: BackupCheck | undefined;
+  declare updateChanged: boolean;
+  declare dragging: boolean;
+  private bytes: Uint8Array | undefined;
+
+  /** The scanner is open to read the transfer code's QR from the old device. */
+  declare scanning: boolean;
+
+  constructor() {
+    super();
+    this.scanning = false;
+    this.mode = 'restore';
+    this.phase = 'pick';
+    this.slot = 'passphrase';
+    this.error = '';
+    this.preview = undefined;
+    this.check = undefined;
+    this.updateChanged = false;
+    this.dragging = false;
+    new LocaleController(this);
+  }
+
+  private tid(name: string): string {
+    return `${this.mode}-${name}`;
+  }
+
+  private reset(): void {
+    this.bytes = undefined;
+    this.preview = undefined;
+    this.check = undefined;
+    this.phase = 'pick';
+    this.error = '';
+    this.updateChanged = false;
+  }
+
+  private async takeFile(file: File | undefined): Promise<void> {
+    this.reset();
+    if (file === undefined) return;
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const { slots } = getBackup().inspect(bytes);
+      this.bytes = bytes;
+      this.slot = slots.includes('passphrase') ? 'passphrase' : 'transfer-code';
+      this.phase = 'secret';
+    } catch (err) {
+      this.error = presentError(err);
+    }
+  }
+
+  private onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging = false;
+    void this.takeFile(event.dataTransfer?.files[0]);
+  }
+
+  private async openScanner(): Promise<void> {
+    await import('../scan/omamori-scanner');
+    this.scanning = true;
+  }
+
+  /** The old device shows the code as a QR too: reading it fills the field and opens the file. */
+  private onCodeScanned(event: QrCodesEvent): void {
+    const content = classifyQrText(event.detail.texts[0] ?? '');
+    if (content.kind !== 'transfer-code') return;
+    this.scanning = false;
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${this.tid('secret')}`);
+    if (input) input.value = content.code;
+    void this.submitSecret();
+  }
+
+  private async submitSecret(event?: Event): Promise<void> {
+    event?.preventDefault();
+    const bytes = this.bytes;
+    if (bytes === undefined) return;
+    const value = this.renderRoot.querySelector<HTMLInputElement>(`#${this.tid('secret')}`)?.value ?? '';
+    const secret: ExportSecret = this.slot === 'passphrase' ? { kind: 'passphrase', passphrase: value } : { kind: 'transfer-code', code: value };
+    this.phase = 'working';
+    this.error = '';
+    try {
+      if (this.mode === 'restore') {
+        this.preview = await getBackup().previewImport(getVault(), bytes, secret);
+      } else {
+        this.check = await getBackup().checkBackup(getVault(), bytes, secret);
+      }
+      this.phase = this.mode === 'restore' ? 'preview' : 'result';
+    } catch (err) {
+      this.error = presentError(err);
+      this.phase = 'secret';
+    }
+  }
+
+  private async commit(): Promise<void> {
+    const preview = this.preview;
+    if (preview === undefined) return;
+    this.phase = 'working';
+    try {
+      const count = await getBackup().commitImport(getVault(), preview, { updateChanged: this.updateChanged });
+      this.reset();
+      showToast({ message: t('backup.imported', { count }) });
+      this.dispatchEvent(new CustomEvent('backup-restored', { bubbles: true, composed: true, detail: { count } }));
+    } catch (err) {
+      this.error = presentError(err);
+      this.phase = 'preview';
+    }
+  }
+
+  private list(items: readonly Pick<AccountData, 'issuer' | 'name'>[], testid: string) {
+    return html`<ul data-testid=${testid}>
+      ${items.map((a) => html`<li>${accountTitle(a) || t('card.noName')}${a.issuer !== '' && a.name !== '' ? html` <span class="muted">(${a.name})</span>` : nothing}</li>`)}
+    </ul>`;
+  }
+
+  private renderPreview(p: ImportPreview) {
+    const count = p.added.length + (this.updateChanged ? p.changed.length : 0);
+    return html`<div data-testid="restore-preview">
+      <h5>${t('backup.previewNew', { count: p.added.length })}</h5>
+      ${this.list(p.added, 'restore-new')}
+      <h5>${t('backup.previewPresent', { count: p.present.length })}</h5>
+      ${this.list(p.present, 'restore-present')}
+      <h5>${t('backup.previewChanged', { count: p.changed.length })}</h5>
+      ${this.list(p.changed.map((c) => c.incoming), 'restore-changed')}
+      ${p.changed.length > 0
+        ? html`<label><input type="checkbox" data-testid="restore-update-changed" .checked=${this.updateChanged}
+              @change=${(e: Event) => (this.updateChanged = (e.target as HTMLInputElement).checked)} /> ${t('backup.updateChanged')}</label>`
+        : nothing}
+      <div class="actions">
+        <button class="primary" data-testid="restore-import" ?disabled=${count === 0} @click=${() => void this.commit()}>${t('backup.import', { count })}</button>
+        <button data-testid="restore-cancel" @click=${() => this.reset()}>${t('dialog.cancel')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderCheck(c: BackupCheck) {
+    if (c.ok) return html`<p role="status" data-testid="test-result" data-ok="true">${c.count === 1 ? t('backup.testOkOne') : t('backup.testOk', { count: c.count })}</p>`;
+    return html`<div role="status" data-testid="test-result" data-ok="false">
+      ${c.missing.length ? html`<h5>${t('backup.testMissing', { count: c.missing.length })}</h5>${this.list(c.missing, 'test-missing')}` : nothing}
+      ${c.extra.length ? html`<h5>${t('backup.testExtra', { count: c.extra.length })}</h5>${this.list(c.extra, 'test-extra')}` : nothing}
+      ${c.different.length
+        ? html`<h5>${t('backup.testDifferent', { count: c.different.length })}</h5>${this.list(c.different.map((d) => d.inBackup), 'test-different')}`
+        : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const busy = this.phase === 'working';
+    return html`<div class="drop ${this.dragging ? 'over' : ''}" @dragover=${(e: DragEvent) => (e.preventDefault(), (this.dragging = true))}
+        @dragleave=${() => (this.dragging = false)} @drop=${this.onDrop}>
+        <p class="hint">${t('backup.restoreLead')}</p>
+        <label for=${this.tid('file')}>${t('backup.chooseFile')}</label>
+        <input id=${this.tid('file')} type="file" accept=".omamori,application/json" data-testid=${this.tid('file')} ?disabled=${busy}
+          @change=${(e: Event) => void this.takeFile((e.target as HTMLInputElement).files?.[0])} />
+      </div>
+      ${this.phase === 'secret' || busy
+        ? html`<form @submit=${this.submitSecret} novalidate>
+            <label for=${this.tid('secret')}>${this.slot === 'passphrase' ? t('backup.askPassphrase') : t('backup.askCode')}</label>
+            <input id=${this.tid('secret')} data-testid=${this.slot === 'passphrase' ? this.tid('passphrase') : this.tid('code')}
+              type=${this.slot === 'passphrase' ? 'password' : 'text'} autocomplete="off" spellcheck="false" ?disabled=${busy} />
+            <div class="actions">
+              <button class="primary" type="submit" data-testid=${this.tid('submit')} ?disabled=${busy}>
+                ${this.mode === 'restore' ? t('backup.open') : t('backup.testRun')}
+              </button>
+              ${this.slot === 'transfer-code' && !this.scanning
+                ? html`<button type="button" data-testid=${this.tid('scan-code')} ?disabled=${busy} @click=${() => void this.openScanner()}>${t('backup.scanCode')}</button>`
+                : nothing}
+            </div>
+          </form>`
+        : nothing}
+      ${this.scanning && this.phase === 'secret'
+        ? html`<omamori-scanner autostart accept="transfer-code" @qr-codes=${this.onCodeScanned}></omamori-scanner>`
+        : nothing}
+      ${busy ? html`<p role="status" data-testid=${this.tid('working')}>${t('backup.opening')}</p>` : nothing}
+      ${this.error ? html`<p class="field-error" role="alert" data-testid=${this.tid('error')}>${this.error}</p>` : nothing}
+      ${this.phase === 'preview' && this.preview ? this.renderPreview(this.preview) : nothing}
+      ${this.phase === 'result' && this.check ? this.renderCheck(this.check) : nothing}`;
+  }
+}
+
+customElements.define('omamori-backup-open', OmamoriBackupOpen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-backup-open': OmamoriBackupOpen;
+  }
+}

@@ -1,0 +1,193 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { accountTitle, type AccountData } from '../../core/account';
+import { AppError, isAppError } from '../../core/errors';
+import { commitAppImport, importableApps, previewAppImport, recogniseExport, type AppImportPreview } from '../../services/other-apps/other-apps';
+import { createWorkerKdf } from '../../services/browser/kdf-worker';
+import { getVault } from '../shared/services';
+import { t } from '../../messages/translate';
+import { LocaleController } from '../shared/locale-controller';
+import { presentError } from '../../messages/present-error';
+import { fileDropStyles } from '../shared/file-drop-styles';
+import { baseStyles } from '../shared/styles';
+import { showToast } from '../shared/toast-bus';
+
+type Phase = 'pick' | 'password' | 'working' | 'preview';
+
+/**
+ * Import from another authenticator: pick or drop the export → the format is recognised →
+ * password if it is encrypted → preview (new, already here, problems) → one transaction.
+ * The vault is untouched until "Import", and on any error.
+ */
+export class OmamoriOtherAppImport extends LitElement {
+  static override properties = {
+    phase: { state: true },
+    error: { state: true },
+    preview: { state: true },
+    formatLabel: { state: true },
+    dragging: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    fileDropStyles,
+    css`
+      h2 {
+        margin: 0.75rem 0 0;
+        font-size: 1rem;
+      }
+    `,
+  ];
+
+  declare phase: Phase;
+  declare error: string;
+  declare preview: AppImportPreview | undefined;
+  declare formatLabel: string;
+  declare dragging: boolean;
+  private file: { bytes: Uint8Array; fileName: string } | undefined;
+  private readonly kdf = createWorkerKdf();
+
+  constructor() {
+    super();
+    this.phase = 'pick';
+    this.error = '';
+    this.preview = undefined;
+    this.formatLabel = '';
+    this.dragging = false;
+    new LocaleController(this);
+  }
+
+  private reset(): void {
+    this.file = undefined;
+    this.preview = undefined;
+    this.formatLabel = '';
+    this.phase = 'pick';
+    this.error = '';
+  }
+
+  private async takeFile(picked: File | undefined): Promise<void> {
+    this.reset();
+    if (picked === undefined) return;
+    try {
+      const file = { bytes: new Uint8Array(await picked.arrayBuffer()), fileName: picked.name };
+      const { app, encrypted } = recogniseExport(file);
+      this.file = file;
+      this.formatLabel = app;
+      if (encrypted) this.phase = 'password';
+      else await this.read();
+    } catch (err) {
+      this.error = presentError(err);
+    }
+  }
+
+  private async read(password?: string): Promise<void> {
+    const file = this.file;
+    if (file === undefined) return;
+    const previous = this.phase;
+    this.phase = 'working';
+    this.error = '';
+    try {
+      const opts = password === undefined ? { kdf: this.kdf } : { kdf: this.kdf, password };
+      this.preview = await previewAppImport(getVault(), file, opts);
+      this.phase = 'preview';
+    } catch (err) {
+      if (isAppError(err) && err.code === 'import/password-required') {
+        this.phase = 'password';
+        return;
+      }
+      this.error = presentError(err);
+      this.phase = previous === 'password' ? 'password' : 'pick';
+    }
+  }
+
+  private onPassword(event: Event): void {
+    event.preventDefault();
+    const value = this.renderRoot.querySelector<HTMLInputElement>('#import-password')?.value ?? '';
+    void this.read(value);
+  }
+
+  private async commit(): Promise<void> {
+    const preview = this.preview;
+    if (preview === undefined) return;
+    this.phase = 'working';
+    try {
+      const count = await commitAppImport(getVault(), preview);
+      this.reset();
+      showToast({ message: t('backup.imported', { count }) });
+      this.dispatchEvent(new CustomEvent('app-imported', { bubbles: true, composed: true, detail: { count } }));
+    } catch (err) {
+      this.error = presentError(err);
+      this.phase = 'preview';
+    }
+  }
+
+  private onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging = false;
+    void this.takeFile(event.dataTransfer?.files[0]);
+  }
+
+  private names(items: readonly Pick<AccountData, 'issuer' | 'name'>[], testid: string) {
+    return html`<ul data-testid=${testid}>
+      ${items.map((a) => html`<li>${accountTitle(a) || t('card.noName')}${a.issuer !== '' && a.name !== '' ? html` <span class="muted">(${a.name})</span>` : nothing}</li>`)}
+    </ul>`;
+  }
+
+  private renderPreview(p: AppImportPreview) {
+    return html`<div data-testid="import-preview">
+      <p>${t('import.readAs', { app: this.formatLabel })}</p>
+      <h2>${t('backup.previewNew', { count: p.added.length })}</h2>
+      ${this.names(p.added, 'import-new')}
+      ${p.present.length > 0 ? html`<h2>${t('import.present', { count: p.present.length })}</h2>${this.names(p.present, 'import-present')}` : nothing}
+      ${p.problems.length > 0
+        ? html`<h2>${t('import.problems', { count: p.problems.length })}</h2>
+            <ul data-testid="import-problems">
+              ${p.problems.map((x) => html`<li>${x.label}: ${presentError(new AppError(x.code))}</li>`)}
+            </ul>`
+        : nothing}
+      <div class="actions">
+        <button class="primary" data-testid="import-commit" ?disabled=${p.added.length === 0} @click=${() => void this.commit()}>
+          ${t('backup.import', { count: p.added.length })}
+        </button>
+        <button data-testid="import-cancel" @click=${() => this.reset()}>${t('dialog.cancel')}</button>
+      </div>
+    </div>`;
+  }
+
+  override render() {
+    const busy = this.phase === 'working';
+    const apps = importableApps().join(', ');
+    return html`<main class="page">
+      <button data-testid="import-back" @click=${() => this.dispatchEvent(new CustomEvent('import-closed', { bubbles: true, composed: true }))}>
+        ← ${t('settings.back')}
+      </button>
+      <h1>${t('import.title')}</h1>
+      <div class="drop ${this.dragging ? 'over' : ''}" @dragover=${(e: DragEvent) => (e.preventDefault(), (this.dragging = true))}
+        @dragleave=${() => (this.dragging = false)} @drop=${this.onDrop}>
+        <p class="hint">${t('import.lead')}</p>
+        <p class="hint" data-testid="import-apps">${t('import.supported', { apps })}</p>
+        <label for="import-file">${t('import.chooseFile')}</label>
+        <input id="import-file" type="file" data-testid="import-file" ?disabled=${busy}
+          @change=${(e: Event) => void this.takeFile((e.target as HTMLInputElement).files?.[0])} />
+      </div>
+      ${this.phase === 'password' || (busy && this.formatLabel !== '' && this.preview === undefined)
+        ? html`<form @submit=${this.onPassword} novalidate>
+            <label for="import-password">${t('import.password', { app: this.formatLabel })}</label>
+            <input id="import-password" data-testid="import-password" type="password" autocomplete="off" spellcheck="false" ?disabled=${busy} />
+            <div class="actions">
+              <button class="primary" type="submit" data-testid="import-open" ?disabled=${busy}>${t('backup.open')}</button>
+            </div>
+          </form>`
+        : nothing}
+      ${busy ? html`<p role="status" data-testid="import-working">${t('import.working')}</p>` : nothing}
+      ${this.error ? html`<p class="field-error" role="alert" data-testid="import-error">${this.error}</p>` : nothing}
+      ${this.phase === 'preview' && this.preview ? this.renderPreview(this.preview) : nothing}
+    </main>`;
+  }
+}
+
+customElements.define('omamori-other-app-import', OmamoriOtherAppImport);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-other-app-import': OmamoriOtherAppImport;
+  }
+}

@@ -1,0 +1,175 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { toAppError } from '../../core/errors';
+import { getVault } from '../shared/services';
+import { t } from '../../messages/translate';
+import { LocaleController } from '../shared/locale-controller';
+import { presentError } from '../../messages/present-error';
+import { baseStyles } from '../shared/styles';
+
+/**
+ * The lock screen: passphrase → codes. A wrong passphrase changes nothing and says so. When the
+ * vault has passkey slots, "Unlock with passkey" comes first; the passphrase always works too.
+ */
+export class OmamoriUnlock extends LitElement {
+  static override properties = {
+    passphrase: { state: true },
+    busy: { state: true },
+    error: { state: true },
+    hasPasskey: { state: true },
+    passkeyBusy: { state: true },
+    passkeyError: { state: true },
+    waitSeconds: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    css`
+      .hero {
+        text-align: center;
+        padding: 2rem 0 1rem;
+      }
+      .hero img {
+        width: 72px;
+        height: 72px;
+        border-radius: 18px;
+      }
+      .passkey {
+        margin: 0.5rem 0 1rem;
+      }
+    `,
+  ];
+
+  declare passphrase: string;
+  declare busy: boolean;
+  declare error: string;
+  declare hasPasskey: boolean;
+  declare passkeyBusy: boolean;
+  declare passkeyError: string;
+  /** Seconds left of the delay after repeated wrong passphrases (0 = may try now). */
+  declare waitSeconds: number;
+  private waitTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.passphrase = '';
+    this.busy = false;
+    this.error = '';
+    this.hasPasskey = false;
+    this.passkeyBusy = false;
+    this.passkeyError = '';
+    this.waitSeconds = 0;
+    new LocaleController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The vault row is readable while locked; without it (or on failure) only the passphrase shows.
+    getVault()
+      .listPasskeys()
+      .then((passkeys) => (this.hasPasskey = passkeys.length > 0))
+      .catch(() => (this.hasPasskey = false));
+  }
+
+  private async onPasskey(): Promise<void> {
+    if (this.busy) return;
+    this.error = '';
+    this.passkeyError = '';
+    this.busy = true;
+    this.passkeyBusy = true;
+    try {
+      await getVault().unlockWithPasskey();
+      this.passphrase = '';
+      this.dispatchEvent(new CustomEvent('vault-unlocked', { bubbles: true, composed: true }));
+    } catch (err) {
+      // Closing the browser's prompt is a choice, not an error worth a message.
+      if (toAppError(err).code !== 'aborted') this.passkeyError = presentError(err);
+    } finally {
+      this.busy = false;
+      this.passkeyBusy = false;
+    }
+  }
+
+  private renderPasskey() {
+    if (!this.hasPasskey) return nothing;
+    return html`<div class="passkey">
+      <button type="button" class="primary" data-testid="unlock-passkey" ?disabled=${this.busy} @click=${this.onPasskey}>
+        ${this.passkeyBusy ? t('unlock.passkeyWorking') : t('unlock.passkey')}
+      </button>
+      ${this.passkeyError
+        ? html`<p class="field-error" role="alert" data-testid="unlock-passkey-error">${this.passkeyError}</p>`
+        : nothing}
+      <p class="hint">${t('unlock.orPassphrase')}</p>
+    </div>`;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.waitTimer);
+  }
+
+  /** Counts the back-off down once a second (the service enforces it; this only shows it). */
+  private readonly updateWait = (): void => {
+    clearTimeout(this.waitTimer);
+    const ms = getVault().retryDelayMs();
+    this.waitSeconds = Math.ceil(ms / 1000);
+    if (ms > 0) this.waitTimer = setTimeout(this.updateWait, Math.min(ms, 1000));
+  };
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('#pass')?.focus();
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    this.error = '';
+    this.passkeyError = '';
+    this.busy = true;
+    const started = performance.now();
+    try {
+      await getVault().unlockWithPassphrase(this.passphrase);
+      performance.measure('omamori:unlock', { start: started, end: performance.now() });
+      this.passphrase = '';
+      this.dispatchEvent(new CustomEvent('vault-unlocked', { bubbles: true, composed: true }));
+    } catch (err) {
+      this.error = presentError(err);
+      this.passphrase = '';
+      this.updateWait();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#pass')?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    return html`<main class="page">
+      <div class="hero">
+        <img src="/icons/icon-192.png" alt="" width="72" height="72" />
+      </div>
+      <form class="panel" @submit=${this.onSubmit} novalidate>
+        <h1>${t('unlock.title')}</h1>
+        <p class="muted">${t('unlock.lead')}</p>
+        ${this.renderPasskey()}
+        <label for="pass">${t('create.passphrase')}</label>
+        <input id="pass" type="password" autocomplete="current-password" data-testid="unlock-passphrase"
+          .value=${this.passphrase} @input=${(e: Event) => (this.passphrase = (e.target as HTMLInputElement).value)}
+          aria-describedby="unlock-error" ?disabled=${this.busy} />
+        ${this.error ? html`<p class="field-error" id="unlock-error" role="alert" data-testid="unlock-error">${this.error}</p>` : ''}
+        ${this.waitSeconds > 0 ? html`<p class="hint" role="status" data-testid="unlock-wait">${t('unlock.retryIn', { seconds: this.waitSeconds })}</p>` : ''}
+        <div class="actions">
+          <button class="primary" type="submit" data-testid="unlock-submit" ?disabled=${this.busy || this.waitSeconds > 0}>
+            ${this.busy ? t('unlock.working') : t('unlock.submit')}
+          </button>
+        </div>
+      </form>
+    </main>`;
+  }
+}
+
+customElements.define('omamori-unlock', OmamoriUnlock);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-unlock': OmamoriUnlock;
+  }
+}

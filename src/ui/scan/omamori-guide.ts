@@ -1,0 +1,70 @@
+import { LitElement, css, html } from 'lit';
+import { t } from '../../messages/translate';
+import { LocaleController } from '../shared/locale-controller';
+import type { MessageKey } from '../../messages/en';
+import { baseStyles } from '../shared/styles';
+
+const GOOGLE_STEPS: MessageKey[] = ['guide.google.1', 'guide.google.2', 'guide.google.3', 'guide.google.4', 'guide.google.5'];
+const MICROSOFT_STEPS: MessageKey[] = ['guide.microsoft.1', 'guide.microsoft.2', 'guide.microsoft.3', 'guide.microsoft.4'];
+
+/** Short how-tos for the two apps most users arrive from. */
+export class OmamoriGuide extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      h1,
+      section {
+        margin-top: 1rem;
+      }
+      ol {
+        padding-left: 1.5rem;
+        line-height: 1.5;
+      }
+      li {
+        margin: 0.4rem 0;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    return html`<main class="page">
+      <button data-testid="guide-back" @click=${() => this.dispatchEvent(new CustomEvent('guide-closed', { bubbles: true, composed: true }))}>
+        ← ${t('settings.back')}
+      </button>
+      <h1>${t('guide.link')}</h1>
+      <section class="panel" aria-labelledby="g-import">
+        <h2 id="g-import">${t('import.title')}</h2>
+        <p>${t('guide.importLead')}</p>
+        <button class="primary" data-testid="guide-import" @click=${() => this.dispatchEvent(new CustomEvent('open-import', { bubbles: true, composed: true }))}>
+          ${t('import.title')}
+        </button>
+      </section>
+      <section class="panel" aria-labelledby="g-google" data-testid="guide-google">
+        <h2 id="g-google">${t('guide.google.title')}</h2>
+        <ol>
+          ${GOOGLE_STEPS.map((key) => html`<li>${t(key)}</li>`)}
+        </ol>
+      </section>
+      <section class="panel" aria-labelledby="g-microsoft" data-testid="guide-microsoft">
+        <h2 id="g-microsoft">${t('guide.microsoft.title')}</h2>
+        <p>${t('guide.microsoft.lead')}</p>
+        <ol>
+          ${MICROSOFT_STEPS.map((key) => html`<li>${t(key)}</li>`)}
+        </ol>
+      </section>
+    </main>`;
+  }
+}
+
+customElements.define('omamori-guide', OmamoriGuide);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-guide': OmamoriGuide;
+  }
+}

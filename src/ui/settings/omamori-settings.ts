@@ -1,0 +1,198 @@
+import { LitElement, css, html } from 'lit';
+import { t, type MessageKey } from '../../messages/translate';
+import { LocaleController } from '../shared/locale-controller';
+import { presentError } from '../../messages/present-error';
+import { baseStyles } from '../shared/styles';
+import { showToast } from '../shared/toast-bus';
+import './omamori-appearance-settings';
+import './omamori-autolock-settings';
+import '../backup/omamori-backup-settings';
+import '../backup/omamori-other-apps-settings';
+import '../onboarding/omamori-language-picker';
+import './omamori-passkey-settings';
+import './omamori-security-settings';
+import './omamori-storage-settings';
+import '../backup/omamori-google-export';
+
+declare const __APP_VERSION__: string;
+
+type Group = 'security' | 'backup' | 'appearance' | 'language' | 'about';
+const GROUPS: readonly [Group, MessageKey][] = [
+  ['security', 'settings.group.security'],
+  ['backup', 'settings.group.backup'],
+  ['appearance', 'settings.group.appearance'],
+  ['language', 'language.label'],
+  ['about', 'settings.about'],
+];
+
+/**
+ * Settings in groups — security, backup, appearance, language, about — with an index of the
+ * groups (a side column on wide screens). The about page, with its licence texts, opens in place
+ * and loads only then.
+ */
+export class OmamoriSettings extends LitElement {
+  /** Set by the app after "Restore from a backup" on the first-run screen: opens that panel. */
+  static override properties = { restoreOpen: { type: Boolean }, about: { state: true } };
+  static override styles = [
+    baseStyles,
+    css`
+      .top {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+      }
+      .top h1 {
+        margin: 0;
+      }
+      .index ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.5rem;
+        list-style: none;
+        margin: 1rem 0 0;
+        padding: 0;
+      }
+      .index a {
+        display: inline-block;
+        padding: 0.5rem 0.75rem;
+        border-radius: 999px;
+        color: var(--om-text);
+        text-underline-offset: 3px;
+      }
+      .index a:focus-visible {
+        outline: 3px solid var(--om-focus);
+        outline-offset: 2px;
+      }
+      .group {
+        margin-top: 1.75rem;
+        scroll-margin-top: 1rem;
+      }
+      .group > h2:focus {
+        outline: none;
+      }
+      /* Each section element draws its own panel: space them from here. */
+      .group > :not(h2) {
+        display: block;
+        margin-top: 0.75rem;
+      }
+      @media (min-width: 62rem) {
+        .page.wide {
+          max-width: 60rem;
+        }
+        .layout {
+          display: grid;
+          grid-template-columns: 12rem minmax(0, 1fr);
+          gap: 2rem;
+          align-items: start;
+        }
+        .index {
+          position: sticky;
+          top: 1rem;
+          margin-top: 1.75rem;
+        }
+        .index ul {
+          flex-direction: column;
+          margin: 0;
+        }
+      }
+    `,
+  ];
+
+  declare restoreOpen: boolean;
+  declare about: boolean;
+
+  constructor() {
+    super();
+    this.restoreOpen = false;
+    this.about = false;
+    new LocaleController(this);
+    this.addEventListener('about-closed', () => void this.closeAbout());
+  }
+
+  override firstUpdated(): void {
+    if (this.restoreOpen) this.renderRoot.querySelector('#group-backup')?.scrollIntoView();
+  }
+
+  private jump(event: Event, group: Group): void {
+    // In-page fragments do not reach into shadow roots: scroll and move focus by hand.
+    event.preventDefault();
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#group-${group}-h`);
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    heading?.closest('section')?.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }
+
+  private async openAbout(): Promise<void> {
+    try {
+      await import('../about/omamori-about');
+    } catch (err) {
+      showToast({ message: presentError(err) });
+      return;
+    }
+    this.about = true;
+    await this.updateComplete;
+    const page = this.renderRoot.querySelector('omamori-about');
+    await page?.updateComplete;
+    page?.focusTitle();
+    scrollTo(0, 0);
+  }
+
+  private async closeAbout(): Promise<void> {
+    this.about = false;
+    await this.updateComplete;
+    const button = this.renderRoot.querySelector<HTMLElement>('[data-testid="open-about"]');
+    button?.scrollIntoView({ block: 'center' });
+    button?.focus();
+  }
+
+  private group(id: Group, label: MessageKey, body: unknown) {
+    return html`<section class="group" id=${`group-${id}`} aria-labelledby=${`group-${id}-h`}>
+      <h2 id=${`group-${id}-h`} tabindex="-1">${t(label)}</h2>
+      ${body}
+    </section>`;
+  }
+
+  override render() {
+    if (this.about) return html`<omamori-about></omamori-about>`;
+    const [security, backup, appearance, language, about] = GROUPS;
+    return html`<main class="page wide" data-testid="settings-page">
+      <div class="top">
+        <button data-testid="settings-back" @click=${() => this.dispatchEvent(new CustomEvent('settings-closed', { bubbles: true, composed: true }))}>
+          ← ${t('settings.back')}
+        </button>
+        <h1>${t('settings.title')}</h1>
+      </div>
+      <div class="layout">
+        <nav class="index" aria-label=${t('settings.index')}>
+          <ul>
+            ${GROUPS.map(([id, label]) => html`<li><a href=${`#group-${id}`} data-testid=${`index-${id}`} @click=${(e: Event) => this.jump(e, id)}>${t(label)}</a></li>`)}
+          </ul>
+        </nav>
+        <div>
+          ${this.group(...security!, html`<omamori-security-settings></omamori-security-settings>
+            <omamori-passkey-settings></omamori-passkey-settings>
+            <omamori-autolock-settings></omamori-autolock-settings>`)}
+          ${this.group(...backup!, html`<omamori-backup-settings .restoreOpen=${this.restoreOpen}></omamori-backup-settings>
+            <omamori-google-export></omamori-google-export>
+            <omamori-other-apps-settings></omamori-other-apps-settings>
+            <omamori-storage-settings></omamori-storage-settings>`)}
+          ${this.group(...appearance!, html`<omamori-appearance-settings></omamori-appearance-settings>`)}
+          ${this.group(...language!, html`<div class="panel"><omamori-language-picker></omamori-language-picker></div>`)}
+          ${this.group(...about!, html`<div class="panel">
+            <p data-testid="version">${t('settings.version', { version: __APP_VERSION__ })}</p>
+            <p class="muted">${t('settings.aboutBody')}</p>
+            <button data-testid="open-about" @click=${() => void this.openAbout()}>${t('settings.openAbout')}</button>
+          </div>`)}
+        </div>
+      </div>
+    </main>`;
+  }
+}
+
+customElements.define('omamori-settings', OmamoriSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-settings': OmamoriSettings;
+  }
+}
