@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 
 export const CORPUS_DIR = path.resolve(process.env.OMAMORI_CORPUS ?? path.join(process.cwd(), '../shared/testdata'));
 
@@ -22,6 +22,7 @@ const announced = new Set<string>();
 
 /** `describe` for a suite that reads the corpus; skipped by name, with the reason, when it is absent. */
 export function describeCorpus(name: string, body: () => void): void {
+  // Suites are declared while vitest collects the file, so this decides before any corpus read.
   if (CORPUS_PRESENT) {
     describe(name, body);
     return;
@@ -30,7 +31,12 @@ export function describeCorpus(name: string, body: () => void): void {
     announced.add(name);
     console.info(`skipped "${name}": ${CORPUS_ABSENT_REASON}`);
   }
-  describe.skip(`${name} [skipped: ${CORPUS_ABSENT_REASON}]`, body);
+  // The body is not run: it would read files that are not there. One skipped placeholder keeps
+  // the suite's name in the report (a file whose every suite is absent is then "skipped", not
+  // "no test found").
+  describe.skip(name, () => {
+    it.skip(`needs the interop corpus: ${CORPUS_ABSENT_REASON}`, () => undefined);
+  });
 }
 
 /** A file of the corpus, by its path relative to the corpus root. */
