@@ -137,3 +137,8 @@ export function toAppError(err: unknown): AppError {
   }
   return new AppError('unknown', { cause: err });
 }
+
+/** Throws 'aborted' when the caller gave up (long operations take an AbortSignal). */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw new AppError('aborted');
+}

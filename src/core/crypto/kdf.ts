@@ -2,7 +2,7 @@
  * @file Passphrase KDF: Argon2id v1.3 via hash-wasm. Runs in a Worker in the app
  * (`argon2.worker.ts`, `kdf-worker-client.ts`) and in-process in Node (tests, CLI).
  */
-import { AppError, toAppError, type ErrorCode } from '../errors';
+import { AppError, toAppError, type ErrorCode, throwIfAborted } from '../errors';
 import { asBytes, utf8Encode, type Bytes } from './bytes';
 import { randomBytes } from './aead';
 
@@ -101,10 +101,6 @@ export async function argon2idRaw(passphraseBytes: Uint8Array, params: Argon2Par
     if (isAllocationFailure(err)) throw new AppError('crypto/kdf-memory', { cause: err });
     throw toAppError(err);
   }
-}
-
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted === true) throw new AppError('aborted');
 }
 
 /** Bounds check, normalisation and the KDF: what both runners do. */

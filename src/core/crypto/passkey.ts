@@ -32,10 +32,3 @@ export async function kekFromPrf(prfOutput: Uint8Array, hkdfSalt: Uint8Array): P
     bytes.fill(0);
   }
 }
-
-/** base64url without padding: how WebAuthn names credential ids (`evalByCredential` keys, slot AAD). */
-export function encodeBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}

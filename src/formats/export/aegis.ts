@@ -9,9 +9,10 @@ import type { AccountData } from '../../core/account';
 import { randomBytes } from '../../core/crypto/aead';
 import { scryptRaw } from '../../core/crypto/other-apps';
 import { aesGcmSealRaw } from '../../core/crypto/other-apps';
-import { throwIfAborted } from '../../core/crypto/kdf';
-import { checkAccounts, groupNames, noteWithRecoveryCodes, requireExportPassword, utf8Bytes } from './common';
+import { checkAccounts, groupNames, noteWithRecoveryCodes, requireExportPassword } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, ExportSkip, Exporter } from './types';
+import { throwIfAborted } from '../../core/errors';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 /** The db version Aegis 3.x writes (it refuses higher ones, reads lower ones). */
 export const AEGIS_DB_VERSION = 3;
@@ -61,7 +62,7 @@ export function aegisDb(all: readonly ExportAccount[]): { db: Record<string, unk
 
 function file(json: unknown, skipped: ExportSkip[]): ExportResult {
   return {
-    file: { bytes: utf8Bytes(`${JSON.stringify(json, null, 4)}\n`), fileName: 'aegis-export.json', extension: 'json', mime: 'application/json' },
+    file: { bytes: utf8Encode(`${JSON.stringify(json, null, 4)}\n`), fileName: 'aegis-export.json', extension: 'json', mime: 'application/json' },
     skipped,
   };
 }
@@ -76,7 +77,7 @@ export async function writeAegisEncrypted(accounts: readonly ExportAccount[], op
   const { db, skipped } = aegisDb(accounts);
   const masterKey = randomBytes(32);
   const salt = randomBytes(32);
-  const pw = utf8Bytes(password);
+  const pw = utf8Encode(password);
   const logN = options.scryptLogN ?? AEGIS_SCRYPT.logN;
   throwIfAborted(options.signal);
   let kek: Uint8Array | undefined;
@@ -86,7 +87,7 @@ export async function writeAegisEncrypted(accounts: readonly ExportAccount[], op
     const slotNonce = randomBytes(12);
     const wrapped = await aesGcmSealRaw(kek, slotNonce, masterKey);
     const dbNonce = randomBytes(12);
-    const plain = utf8Bytes(JSON.stringify(db));
+    const plain = utf8Encode(JSON.stringify(db));
     const sealed = await aesGcmSealRaw(masterKey, dbNonce, plain);
     plain.fill(0);
     const slot = {

@@ -4,10 +4,6 @@ import { AppError, isAppError } from '../../core/errors';
 import { entryLabel } from '../import/input';
 import type { ExportAccount, ExportSkip, RecoveryCode } from './types';
 
-export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(text);
-}
-
 export function requireExportPassword(password: string | undefined): string {
   if (password === undefined || password === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
   return password;

@@ -7,8 +7,9 @@ import { createInProcessKdf } from '../../core/crypto/kdf';
 import { writeExportFile } from '../../core/export-file';
 import { encodeMigrationUris } from '../google-migration/codec';
 import { formatOtpauthList } from '../otpauth-list';
-import { checkAccounts, labelOf, requireExportPassword, utf8Bytes } from './common';
+import { checkAccounts, labelOf, requireExportPassword } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, Exporter } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 export const OMAMORI_APP_NAME = 'omamori-cli';
 
@@ -19,7 +20,7 @@ export const otpauthExporter: Exporter = {
   async write(accounts) {
     const { ok, skipped } = checkAccounts(accounts);
     const text = formatOtpauthList(ok.map((c) => c.data));
-    return { file: { bytes: utf8Bytes(text), fileName: 'otpauth-links.txt', extension: 'txt', mime: 'text/plain' }, skipped };
+    return { file: { bytes: utf8Encode(text), fileName: 'otpauth-links.txt', extension: 'txt', mime: 'text/plain' }, skipped };
   },
 };
 
@@ -59,7 +60,7 @@ export const googleQrExporter: Exporter = {
     for (const { account, reason } of encoded.skipped) skipped.push({ label: labelOf(account, ok[data.indexOf(account)]?.index ?? 0), reason });
     const text = encoded.uris.map((u) => `${u}\n`).join('');
     return {
-      file: { bytes: utf8Bytes(text), fileName: 'google-authenticator-transfer.txt', extension: 'txt', mime: 'text/plain' },
+      file: { bytes: utf8Encode(text), fileName: 'google-authenticator-transfer.txt', extension: 'txt', mime: 'text/plain' },
       skipped,
       uris: encoded.uris,
     };

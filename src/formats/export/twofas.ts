@@ -6,8 +6,9 @@
  * field, so notes and recovery codes are not carried (docs/formats.md).
  */
 import { formatOtpauthUri } from '../../core/otpauth-uri';
-import { checkAccounts, groupNames, labelOf, utf8Bytes } from './common';
+import { checkAccounts, groupNames, labelOf } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, Exporter } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 export const TWOFAS_SCHEMA_VERSION = 4;
 /** The icon collection 2FAS assigns to services it has no brand icon for. */
@@ -65,7 +66,7 @@ export async function writeTwofas(accounts: readonly ExportAccount[], options: E
     appOrigin: 'android',
   };
   return {
-    file: { bytes: utf8Bytes(JSON.stringify(backup)), fileName: 'omamori-export.2fas', extension: '2fas', mime: 'application/json' },
+    file: { bytes: utf8Encode(JSON.stringify(backup)), fileName: 'omamori-export.2fas', extension: '2fas', mime: 'application/json' },
     skipped,
   };
 }

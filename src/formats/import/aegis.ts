@@ -4,12 +4,13 @@
  * when encrypted, base64 of its AES-256-GCM ciphertext under the master key. Each password slot
  * wraps the master key with AES-256-GCM under scrypt(password, salt, N, r, p).
  */
-import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, hexToBytes, int, isRecord, parseJson, requirePassword, str, utf8 } from './input';
-import { checkSignal, lookup } from './drafts';
+import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, hexToBytes, int, isRecord, parseJson, requirePassword, str } from './input';
+import { lookup } from './drafts';
 import type { OtpType } from '../../core/account';
 import { scryptRaw } from '../../core/crypto/other-apps';
-import { AppError } from '../../core/errors';
+import { AppError, throwIfAborted } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', steam: 'steam', motp: 'motp', yandex: 'yandex' };
 const PASSWORD_SLOT = 1;
@@ -69,9 +70,9 @@ async function unwrapMasterKey(header: Record<string, unknown>, password: string
     const tag = hexToBytes(str(params.tag));
     if (salt === null || wrapped === null || nonce?.length !== 12 || tag?.length !== 16 || wrapped.length !== 32) continue;
     tried++;
-    checkSignal(signal);
-    const kek = await scryptRaw(utf8(password), salt, { N: n, r, p }, () => checkSignal(signal));
-    checkSignal(signal);
+    throwIfAborted(signal);
+    const kek = await scryptRaw(utf8Encode(password), salt, { N: n, r, p }, () => throwIfAborted(signal));
+    throwIfAborted(signal);
     try {
       return await aesGcmDecrypt(kek, nonce, concat(wrapped, tag));
     } catch {

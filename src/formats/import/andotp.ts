@@ -7,11 +7,12 @@
  * Both are AES-256-GCM over the JSON array. With no magic, the encrypted importer only claims
  * files named *.bin / *.aes that no other known binary format claims (see family-a.ts).
  */
-import { accountDraft, aesGcmDecrypt, collectAccounts, decodeText, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, sha256, str, utf8 } from './input';
-import { checkSignal, lookup } from './drafts';
+import { accountDraft, aesGcmDecrypt, collectAccounts, decodeText, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, sha256, str } from './input';
+import { lookup } from './drafts';
 import type { OtpType } from '../../core/account';
-import { AppError, isAppError } from '../../core/errors';
+import { AppError, isAppError, throwIfAborted } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 const TYPES: Readonly<Record<string, OtpType>> = { TOTP: 'totp', HOTP: 'hotp', STEAM: 'steam', MOTP: 'motp' };
 /** andOTP picks 140 000–160 000; anything far outside is not an andOTP header (and is not run). */
@@ -113,9 +114,9 @@ async function openNew(bytes: Uint8Array, password: string, signal: AbortSignal 
   if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS || bytes.length < 4 + SALT + NONCE + TAG) return null;
   const salt = bytes.subarray(4, 4 + SALT);
   const nonce = bytes.subarray(4 + SALT, 4 + SALT + NONCE);
-  checkSignal(signal);
-  const key = await pbkdf2(utf8(password), salt, iterations, 'SHA-1', 32);
-  checkSignal(signal);
+  throwIfAborted(signal);
+  const key = await pbkdf2(utf8Encode(password), salt, iterations, 'SHA-1', 32);
+  throwIfAborted(signal);
   try {
     return await aesGcmDecrypt(key, nonce, bytes.subarray(4 + SALT + NONCE));
   } catch (err) {
@@ -127,7 +128,7 @@ async function openNew(bytes: Uint8Array, password: string, signal: AbortSignal 
 }
 
 async function openOld(bytes: Uint8Array, password: string): Promise<Uint8Array | null> {
-  const key = await sha256(utf8(password));
+  const key = await sha256(utf8Encode(password));
   try {
     return await aesGcmDecrypt(key, bytes.subarray(0, NONCE), bytes.subarray(NONCE));
   } catch {

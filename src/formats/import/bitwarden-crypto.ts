@@ -7,11 +7,10 @@
  * HMAC-SHA256 over iv‖ct). The MAC is checked before decrypting: a wrong password shows there.
  * The password is used as UTF-8 exactly as typed (Bitwarden applies no normalisation).
  */
-import { aesCbcDecrypt, base64ToBytes, decryptedJson, hmacSha256, int, pbkdf2, requirePassword, sha256, str, utf8 } from './input';
-import { checkSignal } from './drafts';
-import { bytesEqual } from '../../core/crypto/bytes';
+import { aesCbcDecrypt, base64ToBytes, decryptedJson, hmacSha256, int, pbkdf2, requirePassword, sha256, str } from './input';
+import { bytesEqual, utf8Encode } from '../../core/crypto/bytes';
 import { argon2idRaw, checkArgon2Params, type Argon2Params } from '../../core/crypto/kdf';
-import { AppError, isAppError } from '../../core/errors';
+import { AppError, isAppError, throwIfAborted } from '../../core/errors';
 import type { ImportOptions } from './types';
 
 const PBKDF2 = 0;
@@ -45,11 +44,11 @@ async function deriveMasterKey(json: Record<string, unknown>, password: string, 
   const iterations = int(json.kdfIterations, 0);
   if (kdfType === PBKDF2) {
     if (iterations < PBKDF2_MIN || iterations > PBKDF2_MAX) throw new AppError('import/unsupported');
-    return pbkdf2(utf8(password), utf8(saltText), iterations, 'SHA-256', 32);
+    return pbkdf2(utf8Encode(password), utf8Encode(saltText), iterations, 'SHA-256', 32);
   }
   if (kdfType !== ARGON2ID) throw new AppError('import/unsupported');
   const memoryMiB = int(json.kdfMemory, 0);
-  const params: Argon2Params = { m: memoryMiB * 1024, t: iterations, p: int(json.kdfParallelism, 0), salt: await sha256(utf8(saltText)) };
+  const params: Argon2Params = { m: memoryMiB * 1024, t: iterations, p: int(json.kdfParallelism, 0), salt: await sha256(utf8Encode(saltText)) };
   try {
     checkArgon2Params(params);
   } catch {
@@ -60,7 +59,7 @@ async function deriveMasterKey(json: Record<string, unknown>, password: string, 
   if (options.kdf !== undefined && password.normalize('NFKC') === password) {
     return options.kdf.argon2id(password, params, options.signal === undefined ? {} : { signal: options.signal });
   }
-  const bytes = utf8(password);
+  const bytes = utf8Encode(password);
   try {
     return await argon2idRaw(bytes, params);
   } finally {
@@ -69,7 +68,7 @@ async function deriveMasterKey(json: Record<string, unknown>, password: string, 
 }
 
 async function expand(prk: Uint8Array, info: string): Promise<Uint8Array> {
-  const label = utf8(`${info}\u0001`);
+  const label = utf8Encode(`${info}\u0001`);
   return hmacSha256(prk, label);
 }
 
@@ -89,9 +88,9 @@ export async function decryptBitwardenExport(json: Record<string, unknown>, opti
   const password = requirePassword(options.password);
   const validation = parseEncString(json.encKeyValidation_DO_NOT_EDIT);
   const data = parseEncString(json.data);
-  checkSignal(options.signal);
+  throwIfAborted(options.signal);
   const master = await deriveMasterKey(json, password, options);
-  checkSignal(options.signal);
+  throwIfAborted(options.signal);
   const encKey = await expand(master, 'enc');
   const macKey = await expand(master, 'mac');
   master.fill(0);

@@ -29,7 +29,7 @@ export function significantLines(text: string): { line: number; text: string }[]
 }
 
 /** Throws 'aborted' when the caller gave up. */
-export function checkSignal(signal: AbortSignal | undefined): void {
+export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted === true) throw new AppError('aborted');
 }
 

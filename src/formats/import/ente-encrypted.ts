@@ -4,11 +4,12 @@
  * with the file's limits (Ente asks for 1 GiB), payload = one XChaCha20-Poly1305 secretstream
  * message whose plaintext is Ente's plain text export (otpauth lines, Ente's own `codeDisplay`).
  */
-import { AppError, isAppError } from '../../core/errors';
+import { AppError, isAppError, throwIfAborted } from '../../core/errors';
 import { secretstreamPull, sodiumArgon2id } from '../../core/crypto/sodium';
-import { base64ToBytes, collectAccounts, decodeText, int, isRecord, requirePassword, str, utf8 } from './input';
-import { jsonOf, parseForeignUri, requireJson, throwIfAborted, typed, uriEntryLabel } from './link-lists';
+import { base64ToBytes, collectAccounts, decodeText, int, isRecord, requirePassword, str } from './input';
+import { jsonOf, parseForeignUri, requireJson, typed, uriEntryLabel } from './link-lists';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 /** Ente encrypts files in 4 MiB chunks; an export is one of them. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -82,11 +83,11 @@ export const enteEncryptedImporter: Importer = {
     const header = base64ToBytes(json.encryptionNonce);
     const data = base64ToBytes(json.encryptedData);
     if (header === null || data === null || header.length !== 24 || data.length < 17) throw new AppError('import/damaged');
-    throwIfAborted(options);
-    const passwordBytes = utf8(password);
+    throwIfAborted(options.signal);
+    const passwordBytes = utf8Encode(password);
     const key = await sodiumArgon2id(passwordBytes, salt, opsLimit, memLimit);
     passwordBytes.fill(0);
-    throwIfAborted(options);
+    throwIfAborted(options.signal);
     let plain: Uint8Array;
     try {
       plain = await secretstreamPull(key, header, data, CHUNK_BYTES);

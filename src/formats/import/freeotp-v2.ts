@@ -6,12 +6,13 @@
  * `mToken`). Each token is `<uuid>` = {"key": <encrypted secret, same shape>} beside
  * `<uuid>-token` = plain metadata. Unlike FreeOTP+ JSON, HOTP counters are stored as they are.
  */
-import { AppError, isAppError } from '../../core/errors';
-import { aesGcmDecrypt, collectAccounts, isRecord, pbkdf2, requirePassword, str, utf8 } from './input';
-import { signedBytes, throwIfAborted } from './link-lists';
+import { AppError, isAppError, throwIfAborted } from '../../core/errors';
+import { aesGcmDecrypt, collectAccounts, isRecord, pbkdf2, requirePassword, str } from './input';
+import { signedBytes } from './link-lists';
 import { freeOtpTokenLabel, freeOtpTokenToDraft } from './freeotp-plus';
 import { isJavaSerialized, readJavaStringMap } from './java-serial';
 import type { ImportInput, ImportOptions, Importer } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 const MAX_ITERATIONS = 2_000_000;
 const HASHES: Readonly<Record<string, 'SHA-1' | 'SHA-256' | 'SHA-512'>> = {
@@ -56,7 +57,7 @@ function encryptedKey(value: unknown): EncryptedKey {
   const ct = signedBytes(value.mCipherText);
   const params = signedBytes(value.mParameters, 64);
   if (ct === null || params === null || ct.length < 16) throw new AppError('import/damaged');
-  return { iv: gcmParameters(params), ct, aad: utf8(str(value.mToken)) };
+  return { iv: gcmParameters(params), ct, aad: utf8Encode(str(value.mToken)) };
 }
 
 async function unwrapMasterKey(masterKeyJson: string, password: string): Promise<Uint8Array> {
@@ -68,7 +69,7 @@ async function unwrapMasterKey(masterKeyJson: string, password: string): Promise
   const salt = signedBytes(mk.mSalt, 1024);
   if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS || salt === null) throw new AppError('import/damaged');
   const wrapped = encryptedKey(mk.mEncryptedKey);
-  const kek = await pbkdf2(utf8(password), salt, iterations, hash, 32);
+  const kek = await pbkdf2(utf8Encode(password), salt, iterations, hash, 32);
   try {
     return await aesGcmDecrypt(kek, wrapped.iv, wrapped.ct, wrapped.aad);
   } finally {
@@ -100,7 +101,7 @@ export const freeOtpV2Importer: Importer = {
     const masterKeyJson = map.get('masterKey');
     if (masterKeyJson === undefined) throw new AppError('import/damaged');
     const password = requirePassword(options.password);
-    throwIfAborted(options);
+    throwIfAborted(options.signal);
     const masterKey = await unwrapMasterKey(masterKeyJson, password);
     const tokens: { meta: unknown; secret: Uint8Array | null }[] = [];
     try {

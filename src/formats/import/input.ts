@@ -4,7 +4,7 @@
  * runs in the browser and in Node). A wrong key always surfaces as 'import/wrong-password'.
  */
 import { DEFAULTS, HASH_ALGORITHMS, validateAccount, type AccountData, type HashAlgorithm, type OtpType } from '../../core/account';
-import { asBytes, type Bytes } from '../../core/crypto/bytes';
+import { type Bytes } from '../../core/crypto/bytes';
 import { AppError, isAppError } from '../../core/errors';
 import { aesCbcDecryptRaw, aesGcmOpenRaw, pbkdf2Raw } from '../../core/crypto/other-apps';
 import type { ImportedAccount, ImportProblem, ImportResult } from './types';
@@ -152,9 +152,6 @@ export function requirePassword(password: string | undefined): string {
   return password;
 }
 
-export function utf8(text: string): Bytes {
-  return asBytes(new TextEncoder().encode(text));
-}
 
 /** A failed tag or bad padding (the usual sign of a wrong key) is a wrong password. */
 async function wrongPasswordOnFailure(op: () => Promise<Bytes>): Promise<Bytes> {

@@ -6,10 +6,11 @@
 import { decodeBase32, encodeBase32 } from '../../core/base32';
 import type { AccountData } from '../../core/account';
 import { argon2idRaw, checkArgon2Params, type Argon2Params } from '../../core/crypto/kdf';
-import { AppError, isAppError } from '../../core/errors';
+import { AppError, isAppError, throwIfAborted } from '../../core/errors';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
-import { collectAccounts, decodeText, entryLabel, parseJson, utf8 } from './input';
+import { collectAccounts, decodeText, entryLabel, parseJson } from './input';
 import type { ImportInput, ImportOptions, ImportResult } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 /** Bytes as the canonical base32 Omamori stores; throws 'account/invalid-secret' when empty. */
 export function bytesToSecretB32(bytes: Uint8Array): string {
@@ -127,8 +128,8 @@ export async function argon2idForImport(password: string, params: Argon2Params, 
       return await options.kdf.argon2id(password, params, options.signal === undefined ? {} : { signal: options.signal });
     }
     checkArgon2Params(params);
-    throwIfAborted(options);
-    const bytes = utf8(password);
+    throwIfAborted(options.signal);
+    const bytes = utf8Encode(password);
     try {
       return await argon2idRaw(bytes, params);
     } finally {
@@ -138,10 +139,6 @@ export async function argon2idForImport(password: string, params: Argon2Params, 
     if (isAppError(err) && err.code === 'crypto/kdf-params') throw new AppError('import/damaged', { cause: err });
     throw err;
   }
-}
-
-export function throwIfAborted(options: ImportOptions): void {
-  if (options.signal?.aborted === true) throw new AppError('aborted');
 }
 
 /** Any non-AppError escaping a decoder is a structure we did not expect. */

@@ -4,11 +4,12 @@
  * `{version, salt, content}`: Argon2id (t=2, m=19 MiB, p=1) → AES-256-GCM, 12-byte nonce
  * prefix, AAD `proton.authenticator.export.v1`; its plaintext is the plain export.
  */
-import { accountDraft, base64ToBytes, collectAccounts, entryLabel, isRecord, requirePassword, str, utf8, aesGcmDecrypt } from './input';
-import { argon2idForImport, canonicalB32, jsonOf, parseForeignUri, requireJson, throwIfAborted, typed } from './link-lists';
-import { AppError } from '../../core/errors';
+import { accountDraft, base64ToBytes, collectAccounts, entryLabel, isRecord, requirePassword, str, aesGcmDecrypt } from './input';
+import { argon2idForImport, canonicalB32, jsonOf, parseForeignUri, requireJson, typed } from './link-lists';
+import { AppError, throwIfAborted } from '../../core/errors';
 import type { AccountData } from '../../core/account';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 const AAD = 'proton.authenticator.export.v1';
 const KDF = { m: 19_456, t: 2, p: 1 } as const;
@@ -81,9 +82,9 @@ export const protonImporter: Importer = {
     if (salt === null || content === null || salt.length < 16 || salt.length > 64 || content.length < NONCE_BYTES + 16) {
       throw new AppError('import/damaged');
     }
-    throwIfAborted(options);
+    throwIfAborted(options.signal);
     const key = await argon2idForImport(password, { ...KDF, salt }, options);
-    const plain = await aesGcmDecrypt(key, content.subarray(0, NONCE_BYTES), content.subarray(NONCE_BYTES), utf8(AAD));
+    const plain = await aesGcmDecrypt(key, content.subarray(0, NONCE_BYTES), content.subarray(NONCE_BYTES), utf8Encode(AAD));
     key.fill(0);
     const inner = jsonOf({ bytes: plain });
     return typed(() => readProtonPlain(inner));

@@ -5,10 +5,11 @@
  * the legacy one ("AuthenticatorPro" + 20-byte salt + 16-byte IV, PBKDF2-SHA1 64000 → AES-CBC).
  */
 import { hexSecretToB32, type AccountData, type HashAlgorithm, type OtpType } from '../../core/account';
-import { AppError } from '../../core/errors';
-import { accountDraft, aesCbcDecrypt, aesGcmDecrypt, collectAccounts, entryLabel, int, isRecord, pbkdf2, requirePassword, str, utf8 } from './input';
-import { argon2idForImport, canonicalB32, jsonOf, requireJson, startsWithAscii, throwIfAborted, typed } from './link-lists';
+import { AppError, throwIfAborted } from '../../core/errors';
+import { accountDraft, aesCbcDecrypt, aesGcmDecrypt, collectAccounts, entryLabel, int, isRecord, pbkdf2, requirePassword, str } from './input';
+import { argon2idForImport, canonicalB32, jsonOf, requireJson, startsWithAscii, typed } from './link-lists';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 const STRONG = 'AUTHENTICATORPRO';
 const LEGACY = 'AuthenticatorPro';
@@ -91,7 +92,7 @@ async function decrypt(bytes: Uint8Array, password: string, options: ImportOptio
   const iv = bytes.subarray(36, 52);
   const ct = bytes.subarray(52);
   if (ct.length === 0 || ct.length % 16 !== 0) throw new AppError('import/damaged');
-  const key = await pbkdf2(utf8(password), salt, LEGACY_ITERATIONS, 'SHA-1', 32);
+  const key = await pbkdf2(utf8Encode(password), salt, LEGACY_ITERATIONS, 'SHA-1', 32);
   try {
     return await aesCbcDecrypt(key, iv, ct);
   } finally {
@@ -113,7 +114,7 @@ export const stratumImporter: Importer = {
       return typed(() => readStratumJson(json));
     }
     const password = requirePassword(options.password);
-    throwIfAborted(options);
+    throwIfAborted(options.signal);
     const plain = await decrypt(bytes, password, options);
     // A good tag (GCM) or padding (CBC) that decrypts to something else is a damaged file.
     const json = jsonOf({ bytes: plain });

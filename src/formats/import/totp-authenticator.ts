@@ -5,10 +5,11 @@
  * the entry array. Keys are hex (`"base": 16`). The app's codes are SHA-1/6 digits/30 s:
  * like Aegis we ignore the `digits`/`period` strings some entries carry.
  */
-import { AppError } from '../../core/errors';
-import { accountDraft, aesCbcDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hexToBytes, int, isRecord, parseJson, requirePassword, sha256, str, utf8 } from './input';
-import { bytesToSecretB32, canonicalB32, hasExtension, throwIfAborted, typed } from './link-lists';
+import { AppError, throwIfAborted } from '../../core/errors';
+import { accountDraft, aesCbcDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hexToBytes, int, isRecord, parseJson, requirePassword, sha256, str } from './input';
+import { bytesToSecretB32, canonicalB32, hasExtension, typed } from './link-lists';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 const MAX_BYTES = 16 * 1024 * 1024;
 
@@ -34,7 +35,7 @@ export function readTotpAuthenticatorPlain(plain: Uint8Array): ImportResult {
   const outer = parseJson(plain);
   if (!isRecord(outer)) throw new AppError('import/damaged');
   const first = Object.keys(outer)[0];
-  const entries = first === undefined ? null : parseJson(utf8(first));
+  const entries = first === undefined ? null : parseJson(utf8Encode(first));
   if (!Array.isArray(entries)) throw new AppError('import/damaged');
   return collectAccounts(
     'totp-authenticator',
@@ -61,8 +62,8 @@ export const totpAuthenticatorImporter: Importer = {
     const ct = cipherBytes(input.bytes);
     if (ct === null) throw new AppError('import/damaged');
     const password = requirePassword(options.password);
-    throwIfAborted(options);
-    const key = await sha256(utf8(password));
+    throwIfAborted(options.signal);
+    const key = await sha256(utf8Encode(password));
     const plain = await aesCbcDecrypt(key, new Uint8Array(16), ct);
     key.fill(0);
     // Padding can survive a wrong key (about 1 in 256): garbage that is not our JSON.

@@ -6,11 +6,12 @@
  * The service `name` is what 2FAS shows (the user may have renamed it): it is our issuer, even
  * where `otp.issuer` / `otp.link` still hold the originally scanned values.
  */
-import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, str, utf8 } from './input';
-import { checkSignal, lookup } from './drafts';
+import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, str } from './input';
+import { lookup } from './drafts';
 import type { OtpType } from '../../core/account';
-import { AppError } from '../../core/errors';
+import { AppError, throwIfAborted } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
+import { utf8Encode } from '../../core/crypto/bytes';
 
 const MAX_SCHEMA = 4;
 const PBKDF2_ITERATIONS = 10_000;
@@ -36,9 +37,9 @@ async function decryptServices(backup: Record<string, unknown>, options: ImportO
   if (ct === null || salt === null || iv === null || ct === undefined || salt === undefined || iv === undefined || ct.length < 16 || iv.length === 0) {
     throw new AppError('import/damaged');
   }
-  checkSignal(options.signal);
-  const key = await pbkdf2(utf8(password), salt, PBKDF2_ITERATIONS, 'SHA-256', 32);
-  checkSignal(options.signal);
+  throwIfAborted(options.signal);
+  const key = await pbkdf2(utf8Encode(password), salt, PBKDF2_ITERATIONS, 'SHA-256', 32);
+  throwIfAborted(options.signal);
   let plain: Uint8Array;
   try {
     plain = await aesGcmDecrypt(key, iv, ct);

@@ -4,13 +4,14 @@
  * these; the WebAuthn adapter is passed in so that tests can fake the authenticator.
  */
 import { randomBytes, type Sealed } from '../../core/crypto/aead';
-import { throwIfAborted, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
-import { encodeBase64Url, kekFromPrf, PASSKEY_SALT_BYTES } from '../../core/crypto/passkey';
+import { type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
+import { kekFromPrf, PASSKEY_SALT_BYTES } from '../../core/crypto/passkey';
 import { rewrapVaultKey, slotAad, unwrapVaultKey } from '../../core/crypto/vault-keys';
-import { AppError } from '../../core/errors';
+import { AppError, throwIfAborted } from '../../core/errors';
 import type { PasskeySlot, PassphraseSlot, VaultRow } from '../../storage/db';
 import { asWrongPassphrase, kekFromPassphrase, requirePassphraseSlot } from './key-slots';
 import type { WebAuthnAdapter } from './webauthn';
+import { bytesToB64Url } from '../../core/crypto/bytes';
 
 export const MAX_PASSKEYS = 5;
 export const MAX_PASSKEY_LABEL = 64;
@@ -37,7 +38,7 @@ export function passkeySlots(row: VaultRow): PasskeySlot[] {
 }
 
 export function passkeyInfos(row: VaultRow): PasskeyInfo[] {
-  return passkeySlots(row).map((s) => ({ id: encodeBase64Url(s.credentialId), label: s.label, createdAt: s.createdAt }));
+  return passkeySlots(row).map((s) => ({ id: bytesToB64Url(s.credentialId), label: s.label, createdAt: s.createdAt }));
 }
 
 function normalizeLabel(label: string): string {
@@ -87,7 +88,7 @@ export async function enrolPasskey({ kdf, passphrase, row, label, createdAt, web
   try {
     if (prfOutput === null) throw new AppError('passkey/prf-unsupported');
     const kek = await kekFromPrf(prfOutput, hkdfSalt);
-    const sealed = await rewrapVaultKey(from, { kek, aad: slotAad(row.vaultId, 'passkey', encodeBase64Url(credentialId)) });
+    const sealed = await rewrapVaultKey(from, { kek, aad: slotAad(row.vaultId, 'passkey', bytesToB64Url(credentialId)) });
     return { kind: 'passkey', credentialId, prfSalt, hkdfSalt, iv: sealed.iv, wrapped: sealed.ct, createdAt, label: normalizeLabel(label) };
   } catch (err) {
     // The credential exists on the authenticator but cannot open the vault: ask for its removal.
@@ -102,14 +103,14 @@ export async function enrolPasskey({ kdf, passphrase, row, label, createdAt, web
 export function slotsWithPasskey(row: VaultRow, slot: PasskeySlot): VaultRow['slots'] {
   const existing = passkeySlots(row);
   if (existing.length >= MAX_PASSKEYS) throw new AppError('passkey/limit');
-  const id = encodeBase64Url(slot.credentialId);
-  if (existing.some((s) => encodeBase64Url(s.credentialId) === id)) throw new AppError('passkey/failed');
+  const id = bytesToB64Url(slot.credentialId);
+  if (existing.some((s) => bytesToB64Url(s.credentialId) === id)) throw new AppError('passkey/failed');
   return [...row.slots, slot];
 }
 
 /** The row's slots without passkey `id`; throws `passkey/not-found`. */
 export function slotsWithoutPasskey(row: VaultRow, id: string): { slots: VaultRow['slots']; removed: PasskeySlot } {
-  const removed = passkeySlots(row).find((s) => encodeBase64Url(s.credentialId) === id);
+  const removed = passkeySlots(row).find((s) => bytesToB64Url(s.credentialId) === id);
   if (removed === undefined) throw new AppError('passkey/not-found');
   return { slots: row.slots.filter((s) => s !== removed), removed };
 }
@@ -123,11 +124,11 @@ export async function openPasskeySlot(webauthn: WebAuthnAdapter, row: VaultRow):
   const slots = passkeySlots(row);
   if (slots.length === 0) throw new AppError('passkey/not-found');
   if (!webauthn.isAvailable()) throw new AppError('passkey/unsupported');
-  const prfSaltsById = new Map(slots.map((s) => [encodeBase64Url(s.credentialId), s.prfSalt] as const));
+  const prfSaltsById = new Map(slots.map((s) => [bytesToB64Url(s.credentialId), s.prfSalt] as const));
   const { credentialId, prfOutput } = await webauthn.getPrfOutput({ credentialIds: slots.map((s) => s.credentialId), prfSaltsById });
   try {
-    const id = encodeBase64Url(credentialId);
-    const slot = slots.find((s) => encodeBase64Url(s.credentialId) === id);
+    const id = bytesToB64Url(credentialId);
+    const slot = slots.find((s) => bytesToB64Url(s.credentialId) === id);
     if (slot === undefined) throw new AppError('passkey/not-found');
     if (prfOutput === null) throw new AppError('passkey/prf-unsupported');
     const kek = await kekFromPrf(prfOutput, slot.hkdfSalt);

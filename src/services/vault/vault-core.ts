@@ -6,10 +6,10 @@
  */
 import { importAesKey, type Sealed } from '../../core/crypto/aead';
 import { bytesEqual } from '../../core/crypto/bytes';
-import { DEFAULT_ARGON2, throwIfAborted, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
+import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
 import { generateDeviceKey, generateVaultKeyBytes, slotAad, wrapKey } from '../../core/crypto/vault-keys';
 import { unlockDelayMs } from '../../core/backoff';
-import { AppError } from '../../core/errors';
+import { AppError, throwIfAborted } from '../../core/errors';
 import { databaseExists, type OmamoriDb, type PassphraseSlot, type StorageEvent, type VaultRow } from '../../storage/db';
 import { AccountStore } from './accounts';
 import { createMemoryMarker, type VaultMarker } from './marker';

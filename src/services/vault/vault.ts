@@ -2,8 +2,8 @@
  * @file VaultService: the vault core (vault-core.ts) plus passkey slots (WebAuthn PRF). Slot
  * helpers live in vault-passkeys.ts, browser calls in webauthn.ts. This is the class the app uses.
  */
-import { throwIfAborted, type KdfOptions } from '../../core/crypto/kdf';
-import { AppError } from '../../core/errors';
+import { type KdfOptions } from '../../core/crypto/kdf';
+import { AppError, throwIfAborted } from '../../core/errors';
 import { VaultCore } from './vault-core';
 import {
   enrolPasskey,

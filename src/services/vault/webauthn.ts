@@ -6,8 +6,8 @@
  */
 import { randomBytes } from '../../core/crypto/aead';
 import type { Bytes } from '../../core/crypto/bytes';
-import { encodeBase64Url } from '../../core/crypto/passkey';
 import { AppError } from '../../core/errors';
+import { bytesToB64Url } from '../../core/crypto/bytes';
 
 export interface PrfResult {
   credentialId: Bytes;
@@ -125,7 +125,7 @@ async function getPrfOutput({ credentialIds, prfSaltsById }: GetPrfOptions): Pro
   requireAvailable();
   const evalByCredential: Record<string, AuthenticationExtensionsPRFValues> = {};
   for (const id of credentialIds) {
-    const key = encodeBase64Url(id);
+    const key = bytesToB64Url(id);
     const salt = prfSaltsById.get(key);
     if (salt !== undefined) evalByCredential[key] = { first: new Uint8Array(salt) };
   }
@@ -143,7 +143,7 @@ function forgetCredential(credentialId: Uint8Array): void {
   const signal = (globalThis.PublicKeyCredential as unknown as SignalApi | undefined)?.signalUnknownCredential;
   if (typeof signal !== 'function') return;
   signal
-    .call(PublicKeyCredential, { rpId: location.hostname, credentialId: encodeBase64Url(credentialId) })
+    .call(PublicKeyCredential, { rpId: location.hostname, credentialId: bytesToB64Url(credentialId) })
     .catch(() => undefined);
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { open, seal } from '../../../src/core/crypto/aead';
-import { checkPrfOutput, encodeBase64Url, kekFromPrf } from '../../../src/core/crypto/passkey';
+import { checkPrfOutput, kekFromPrf } from '../../../src/core/crypto/passkey';
 import { slotAad } from '../../../src/core/crypto/vault-keys';
+import { bytesToB64Url } from '../../../src/core/crypto/bytes';
 
 describe('passkey crypto', () => {
   it('keeps the passphrase and device slot AAD byte-identical and binds passkey slots to the credential id', () => {
@@ -22,7 +23,7 @@ describe('passkey crypto', () => {
   });
 
   it('encodes credential ids as base64url without padding', () => {
-    expect(encodeBase64Url(new Uint8Array([0xfb, 0xff, 0xfe, 0x01]))).toBe('-__-AQ');
+    expect(bytesToB64Url(new Uint8Array([0xfb, 0xff, 0xfe, 0x01]))).toBe('-__-AQ');
   });
 
   it('derives the same KEK from the same PRF output and salt, and another one from another salt', async () => {

@@ -2,10 +2,11 @@ import { WireType } from '@bufbuild/protobuf/wire';
 import { describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../../../src/core/base32';
 import { accountNameForGoogle, accountNameFromGoogle, decodeMigrationUri, MAX_MIGRATION_DATA_CHARS } from '../../../src/formats/google-migration/codec';
-import { account, buildPayload, catchAppError, fixtureUris, migrationUri, utf8 } from './migration-helpers';
+import { account, buildPayload, catchAppError, fixtureUris, migrationUri } from './migration-helpers';
+import { utf8Encode } from '../../../src/core/crypto/bytes';
 
 const decodeAll = (file: string) => fixtureUris(file).map((uri) => decodeMigrationUri(uri));
-const SECRET = utf8('12345678901234567890');
+const SECRET = utf8Encode('12345678901234567890');
 const SECRET_B32 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
 describe('decodeMigrationUri on our committed fixtures', () => {

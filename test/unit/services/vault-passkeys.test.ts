@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createInProcessKdf } from '../../../src/core/crypto/kdf';
-import { encodeBase64Url } from '../../../src/core/crypto/passkey';
 import type { PasskeySlot } from '../../../src/storage/db';
 import { VaultService } from '../../../src/services/vault/vault';
 import type { CreatePrfOptions, GetPrfOptions, PrfResult, WebAuthnAdapter } from '../../../src/services/vault/webauthn';
 import { dumpDb, expectCode, FAST_ARGON2, openDb, PASS, totp } from './vault-fixtures';
+import { bytesToB64Url } from '../../../src/core/crypto/bytes';
 
 /**
  * A fake authenticator: each credential has a fixed 32-byte PRF output (the same for every salt,
@@ -26,7 +26,7 @@ class FakeAuthenticator implements WebAuthnAdapter {
 
   async createPrfCredential({ prfSalt }: CreatePrfOptions): Promise<PrfResult> {
     const credentialId = crypto.getRandomValues(new Uint8Array(16));
-    const id = encodeBase64Url(credentialId);
+    const id = bytesToB64Url(credentialId);
     const output = this.nextPrf === undefined ? crypto.getRandomValues(new Uint8Array(32)) : this.nextPrf;
     this.nextPrf = undefined;
     if (output !== null) this.outputs.set(id, output);
@@ -36,14 +36,14 @@ class FakeAuthenticator implements WebAuthnAdapter {
 
   async getPrfOutput(options: GetPrfOptions): Promise<PrfResult> {
     this.lastGet = options;
-    const id = this.present ?? encodeBase64Url(options.credentialIds[0]!);
+    const id = this.present ?? bytesToB64Url(options.credentialIds[0]!);
     const credentialId = Uint8Array.from(Buffer.from(id, 'base64url'));
     const output = this.outputs.get(id);
     return { credentialId, prfOutput: output === undefined ? null : new Uint8Array(output) };
   }
 
   forgetCredential(credentialId: Uint8Array): void {
-    this.forgotten.push(encodeBase64Url(credentialId));
+    this.forgotten.push(bytesToB64Url(credentialId));
   }
 }
 
@@ -163,7 +163,7 @@ describe('VaultService passkeys', () => {
     const { vault, fake } = await setup();
     await vault.addPasskey('Phone', PASS, fake);
     vault.lock();
-    fake.present = encodeBase64Url(new Uint8Array(16).fill(3));
+    fake.present = bytesToB64Url(new Uint8Array(16).fill(3));
     await expectCode(vault.unlockWithPasskey(fake), 'passkey/not-found');
     expect(await vault.getStatus()).toBe('locked');
   });
@@ -193,9 +193,9 @@ describe('VaultService passkeys', () => {
     const row = (await db.vault.get('vault'))!;
     await db.vault.put({ ...row, slots: row.slots.map((s) => (s === row.slots.at(-1) ? moved : s)) });
     vault.lock();
-    fake.present = encodeBase64Url(two.credentialId);
+    fake.present = bytesToB64Url(two.credentialId);
     await expectCode(vault.unlockWithPasskey(fake), 'passkey/prf-invalid');
-    fake.present = encodeBase64Url(one.credentialId);
+    fake.present = bytesToB64Url(one.credentialId);
     await vault.unlockWithPasskey(fake);
     expect(await vault.getStatus()).toBe('unlocked');
   });

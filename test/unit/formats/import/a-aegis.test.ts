@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readAegisDb } from '../../../../src/formats/import/aegis';
 import { FIXTURE_PASSWORDS } from './a-fixture-accounts';
-import { detectedId, expectSameAccounts, expected, fixtureBytes, readFixture, rejection, utf8 } from './a-helpers';
+import { detectedId, expectSameAccounts, expected, fixtureBytes, readFixture, rejection } from './a-helpers';
+import { utf8Encode } from '../../../../src/core/crypto/bytes';
 
 const ALL = [
   expected(0, { groups: ['Finance'], notes: 'primary login', favourite: true }),
@@ -31,7 +32,7 @@ describe('Aegis vault importer', () => {
     expect(await rejection(readFixture('aegis/encrypted.json', { password: 'correct horse ' }))).toBe('import/wrong-password');
     const vault = JSON.parse(new TextDecoder().decode(fixtureBytes('aegis/encrypted.json'))) as { db: string };
     vault.db = `${vault.db[0] === 'A' ? 'B' : 'A'}${vault.db.slice(1)}`;
-    expect(await rejection(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis }, utf8(JSON.stringify(vault))))).toBe('import/damaged');
+    expect(await rejection(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis }, utf8Encode(JSON.stringify(vault))))).toBe('import/damaged');
   });
 
   it('stops with "aborted" when the caller has given up', async () => {
@@ -46,7 +47,7 @@ describe('Aegis vault importer', () => {
       const slot = vault.header.slots[1] as Record<string, unknown>;
       Object.assign(slot, { n, r, p });
       const started = Date.now();
-      expect(await rejection(readFixture('aegis/encrypted.json', { password: 'x' }, utf8(JSON.stringify(vault))))).toBe('import/unsupported');
+      expect(await rejection(readFixture('aegis/encrypted.json', { password: 'x' }, utf8Encode(JSON.stringify(vault))))).toBe('import/unsupported');
       expect(Date.now() - started).toBeLessThan(500);
     }
   });
@@ -69,7 +70,7 @@ describe('Aegis vault importer', () => {
   it('refuses newer vault and db versions, and a db that is not an object', async () => {
     expect(() => readAegisDb({ version: 4, entries: [] })).toThrow('import/unsupported');
     expect(() => readAegisDb([])).toThrow('import/damaged');
-    const v2 = utf8(JSON.stringify({ version: 2, header: { slots: null, params: null }, db: { version: 3, entries: [] } }));
+    const v2 = utf8Encode(JSON.stringify({ version: 2, header: { slots: null, params: null }, db: { version: 3, entries: [] } }));
     expect(await rejection(readFixture('x.json', {}, v2))).toBe('import/unsupported');
   });
 

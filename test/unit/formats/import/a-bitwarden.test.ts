@@ -4,7 +4,8 @@ import { parseCsv } from '../../../../src/formats/import/bitwarden-csv';
 import { detectFormat } from '../../../../src/formats/import/registry';
 import type { ImportedAccount } from '../../../../src/formats/import/types';
 import { FIXTURE_PASSWORDS } from './a-fixture-accounts';
-import { detectedId, expectSameAccounts, expected, fixtureBytes, readFixture, rejection, utf8 } from './a-helpers';
+import { detectedId, expectSameAccounts, expected, fixtureBytes, readFixture, rejection } from './a-helpers';
+import { utf8Encode } from '../../../../src/core/crypto/bytes';
 
 /** A bare key is TOTP with the defaults; the item name is the issuer, the user name the account. */
 const bareKey = (name: string): ImportedAccount => ({ ...expected(1), issuer: 'Bare key item', name, algorithm: 'SHA1', digits: 6, period: 30 });
@@ -24,7 +25,7 @@ describe('Bitwarden password-manager JSON', () => {
 
   it('names a link without any label after its item', async () => {
     const vault = { encrypted: false, folders: [], items: [{ type: 1, name: 'Acme', login: { username: 'al', totp: 'otpauth://totp/?secret=GEZDGNBVGY3TQOJQ&digits=8' } }] };
-    const result = await readFixture('x.json', {}, utf8(JSON.stringify(vault)));
+    const result = await readFixture('x.json', {}, utf8Encode(JSON.stringify(vault)));
     expect(result.accounts.map((a) => [a.issuer, a.name, a.digits])).toEqual([['Acme', 'al', 8]]);
   });
 
@@ -52,14 +53,14 @@ describe('Bitwarden password-manager JSON', () => {
     const json = JSON.parse(new TextDecoder().decode(fixtureBytes('bitwarden/protected-pbkdf2.json'))) as { data: string };
     const [iv, ct, mac] = json.data.slice(2).split('|') as [string, string, string];
     json.data = `2.${iv}|${ct[0] === 'A' ? 'B' : 'A'}${ct.slice(1)}|${mac}`;
-    expect(await rejection(readFixture('x.json', { password: FIXTURE_PASSWORDS.bitwarden }, utf8(JSON.stringify(json))))).toBe('import/damaged');
+    expect(await rejection(readFixture('x.json', { password: FIXTURE_PASSWORDS.bitwarden }, utf8Encode(JSON.stringify(json))))).toBe('import/damaged');
   });
 
   it('refuses KDF parameters beyond Bitwarden’s own limits before running them', async () => {
     const base = JSON.parse(new TextDecoder().decode(fixtureBytes('bitwarden/protected-argon2id.json'))) as Record<string, unknown>;
     for (const change of [{ kdfMemory: 2 ** 40 }, { kdfIterations: 10 ** 9 }, { kdfParallelism: 4096 }, { kdfType: 7 }, { kdfType: 0, kdfIterations: 2 ** 40 }]) {
       const started = Date.now();
-      expect(await rejection(readFixture('x.json', { password: 'x' }, utf8(JSON.stringify({ ...base, ...change }))))).toBe('import/unsupported');
+      expect(await rejection(readFixture('x.json', { password: 'x' }, utf8Encode(JSON.stringify({ ...base, ...change }))))).toBe('import/unsupported');
       expect(Date.now() - started).toBeLessThan(500);
     }
   });

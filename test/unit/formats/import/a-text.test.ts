@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectedId, expectSameAccounts, expected, readFixture, rejection, utf8 } from './a-helpers';
+import { detectedId, expectSameAccounts, expected, readFixture, rejection } from './a-helpers';
+import { utf8Encode } from '../../../../src/core/crypto/bytes';
 
 describe('otpauth link list importer', () => {
   it('reads one link per line (CRLF, comments, blank lines, lower-case secret, otpauth://steam/); a line without a secret is one problem', async () => {
@@ -10,14 +11,14 @@ describe('otpauth link list importer', () => {
   });
 
   it('a file of comments only holds no accounts; an empty or unrelated file is unknown', async () => {
-    expect(await rejection(readFixture('x.txt', {}, utf8('# nothing here\n\n# still nothing\n')))).toBe('import/no-accounts');
-    expect(await rejection(readFixture('x.txt', {}, utf8('')))).toBe('import/unknown-format');
-    expect(await rejection(readFixture('x.txt', {}, utf8('hello\notpauth://totp/a?secret=GEZDGNBV\n')))).toBe('import/unknown-format');
+    expect(await rejection(readFixture('x.txt', {}, utf8Encode('# nothing here\n\n# still nothing\n')))).toBe('import/no-accounts');
+    expect(await rejection(readFixture('x.txt', {}, utf8Encode('')))).toBe('import/unknown-format');
+    expect(await rejection(readFixture('x.txt', {}, utf8Encode('hello\notpauth://totp/a?secret=GEZDGNBV\n')))).toBe('import/unknown-format');
   });
 
   it('names accounts as the exporting apps do: a label equal to issuer= is also the account name', async () => {
     const text = 'otpauth://totp/NoIssuer?secret=GEZDGNBVGY3TQOJQ&issuer=NoIssuer\notpauth://totp/alice?secret=GEZDGNBVGY3TQOJQ&issuer=Acme\n';
-    const result = await readFixture('x.txt', {}, utf8(text));
+    const result = await readFixture('x.txt', {}, utf8Encode(text));
     expect(result.accounts.map((a) => [a.issuer, a.name])).toEqual([['NoIssuer', 'NoIssuer'], ['Acme', 'alice']]);
   });
 });
@@ -43,11 +44,11 @@ describe('Google transfer links as text', () => {
 
   it('reads a link after a prefix (QR readers write "QR-Code:"), and plain otpauth lines beside transfer links', async () => {
     const uri = 'otpauth-migration://offline?data=CjoKFFRoZSBxdWljayBicm93biBmb3ggEg5Db3VudGVyIENvOmJvYhoKQ291bnRlciBDbyADKAEwATgqEAEYAiABKJIh';
-    const result = await readFixture('x.txt', {}, utf8(`QR-Code:${uri}\notpauth://totp/A:b?secret=GEZDGNBVGY3TQOJQ&issuer=A\n`));
+    const result = await readFixture('x.txt', {}, utf8Encode(`QR-Code:${uri}\notpauth://totp/A:b?secret=GEZDGNBVGY3TQOJQ&issuer=A\n`));
     expect(result.accounts.map((a) => a.issuer)).toEqual(['Counter Co', 'A']);
   });
 
   it('a file where no line can be read is damaged', async () => {
-    expect(await rejection(readFixture('x.txt', {}, utf8('otpauth-migration://offline?data=XXXX\n')))).toBe('import/damaged');
+    expect(await rejection(readFixture('x.txt', {}, utf8Encode('otpauth-migration://offline?data=XXXX\n')))).toBe('import/damaged');
   });
 });

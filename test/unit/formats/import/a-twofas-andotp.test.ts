@@ -3,6 +3,7 @@ import { decryptAndotp, readAndotpEntries } from '../../../../src/formats/import
 import { readTwofasServices } from '../../../../src/formats/import/twofas';
 import { FIXTURE_PASSWORDS } from './a-fixture-accounts';
 import { detectedId, expectSameAccounts, expected, fixtureBytes, flipBit, readFixture, rejection, utf8 } from './a-helpers';
+import { utf8Encode } from '../../../../src/core/crypto/bytes';
 
 const TWOFAS = [expected(0, { groups: ['Finance'] }), expected(1), expected(2), expected(3)];
 
@@ -24,7 +25,7 @@ describe('2FAS importer', () => {
     expect(await rejection(readFixture('2fas/encrypted-ja.2fas', { password: FIXTURE_PASSWORDS.twofas.normalize('NFD') }))).toBe('import/wrong-password');
     const json = JSON.parse(new TextDecoder().decode(fixtureBytes('2fas/encrypted-ja.2fas'))) as { servicesEncrypted: string };
     json.servicesEncrypted = json.servicesEncrypted.split(':').slice(0, 2).join(':');
-    expect(await rejection(readFixture('x.2fas', { password: 'x' }, utf8(JSON.stringify(json))))).toBe('import/damaged');
+    expect(await rejection(readFixture('x.2fas', { password: 'x' }, utf8Encode(JSON.stringify(json))))).toBe('import/damaged');
   });
 
   it('stops with "aborted" when the caller has given up', async () => {
@@ -44,7 +45,7 @@ describe('2FAS importer', () => {
     );
     expect(result.accounts.map((a) => [a.type, a.issuer, a.name, a.algorithm, a.digits, a.period])).toEqual([['totp', 'Old', 'a', 'SHA512', 8, 30]]);
     expect(result.problems).toEqual([{ label: 'Odd', code: 'import/unsupported' }]);
-    const v5 = utf8(JSON.stringify({ schemaVersion: 5, services: [], appOrigin: 'android' }));
+    const v5 = utf8Encode(JSON.stringify({ schemaVersion: 5, services: [], appOrigin: 'android' }));
     expect(await rejection(readFixture('x.2fas', {}, v5))).toBe('import/unsupported');
   });
 });
@@ -77,7 +78,7 @@ describe('andOTP importer', () => {
     expect(detectedId('backup.bin', stratum)).not.toBe('andotp-encrypted');
     const java = new Uint8Array([0xac, 0xed, 0x00, 0x05, ...bytes]);
     expect(detectedId('freeotp.bin', java)).not.toBe('andotp-encrypted');
-    expect(detectedId('b64.bin', utf8('QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo='))).not.toBe('andotp-encrypted');
+    expect(detectedId('b64.bin', utf8Encode('QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo='))).not.toBe('andotp-encrypted');
   });
 
   it('old andOTP labels "Issuer - name" are split; missing optional fields take defaults', () => {
