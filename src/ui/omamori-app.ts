@@ -1,8 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { accountTitle, type Account } from '../core/account';
-import { accountsNotInBackup, createLastExportStore } from '../services/backup/health';
+import { accountsNotInBackup } from '../services/backup/health';
+import { getLastExportStore } from '../services/browser/last-export';
 import type { VaultState } from '../services/vault/vault';
-import { getAutoLock, getVault, startVault } from './shared/services';
+import { getVault, startVault } from '../services/browser/vault';
+import { getAutoLock } from '../services/browser/auto-lock';
 import { loadAllMessages, localeReady, t } from '../messages/translate';
 import { LocaleController } from './shared/locale-controller';
 import { presentError } from '../messages/present-error';
@@ -83,7 +85,7 @@ export class OmamoriApp extends LitElement {
     this.addEventListener('open-settings', () => (this.view = { kind: 'settings' }));
     this.addEventListener('form-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('settings-closed', () => {
-      this.notBackedUp = accountsNotInBackup(this.accounts, createLastExportStore(localStorage).read());
+      this.notBackedUp = accountsNotInBackup(this.accounts, getLastExportStore().read());
       this.restoreAfterCreate = false;
       this.view = { kind: 'list' };
     });
@@ -172,7 +174,7 @@ export class OmamoriApp extends LitElement {
       this.unsubscribeAccounts ??= getVault().subscribeAccounts((accounts, info) => {
         this.accounts = accounts;
         this.damaged = info.damagedCount;
-        this.notBackedUp = accountsNotInBackup(accounts, createLastExportStore(localStorage).read());
+        this.notBackedUp = accountsNotInBackup(accounts, getLastExportStore().read());
         this.#afterFirstScreen();
       });
       return;

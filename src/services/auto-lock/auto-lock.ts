@@ -30,6 +30,8 @@ export * from './rules';
 /** The part of VaultService auto-lock needs (tests pass a fake). */
 export interface LockableVault {
   lock(): void;
+  /** Throws `vault/reauth-required` when no passphrase or passkey was given recently. */
+  requireRecentProof(): void;
   subscribeState(listener: (state: VaultState) => void): () => void;
   getStatus(): Promise<VaultState>;
 }
@@ -88,8 +90,12 @@ export class AutoLock {
     return { ...this.#settings };
   }
 
-  /** Validates (bad fields → defaults), saves, applies at once. Re-authentication is the caller's job. */
+  /**
+   * Validates (bad fields → defaults), saves, applies at once. Turning the idle lock off needs a
+   * recent passphrase or passkey: throws `vault/reauth-required` without one.
+   */
   setSettings(next: AutoLockSettings): AutoLockSettings {
+    if (next.idleMs === null && this.#settings.idleMs !== null) this.#vault.requireRecentProof();
     this.#settings = parseSettings(serializeSettings(next));
     this.#write(SETTINGS_KEY, serializeSettings(this.#settings));
     this.#emitSettings();

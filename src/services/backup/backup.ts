@@ -8,7 +8,7 @@ import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from
 import { AppError } from '../../core/errors';
 import { inspectExportFile, readExportFile, writeExportFile, type BackupAccount, type ExportPayload, type ExportSecret, type SlotType } from '../../core/export-file';
 import { validateAccount } from '../../core/account';
-import type { AccountStore } from '../vault/accounts';
+import type { VaultService } from '../vault/vault';
 
 export type { ExportSecret } from '../../core/export-file';
 
@@ -46,7 +46,7 @@ export interface BackupServiceOptions {
   lastExport?: LastExportStore;
 }
 
-export type VaultForBackup = Pick<AccountStore, 'listAccounts' | 'importAccounts'>;
+export type VaultForBackup = Pick<VaultService, 'listAccounts' | 'importAccounts' | 'requireRecentProof'>;
 
 const FIELDS = ['type', 'issuer', 'name', 'secretB32', 'algorithm', 'digits', 'period', 'counter', 'pin'] as const;
 
@@ -113,12 +113,14 @@ export class BackupService {
 
   /**
    * Writes the file, then decrypts it again and compares it with the vault before returning it
-   * (`file/verify-failed` on any difference). Throws `file/empty` when there is nothing to export.
+   * (`file/verify-failed` on any difference). Throws `file/empty` when there is nothing to export,
+   * and `vault/reauth-required` without a recent passphrase or passkey.
    */
   async exportBackup(
     vault: VaultForBackup,
     opts: { ids?: readonly string[]; secret: ExportSecret } & KdfOptions,
   ): Promise<{ bytes: Uint8Array; fileName: string; count: number }> {
+    vault.requireRecentProof();
     const all = await vault.listAccounts();
     const chosen = opts.ids === undefined ? all : all.filter((a) => opts.ids?.includes(a.id));
     if (chosen.length === 0 || (opts.ids !== undefined && chosen.length !== new Set(opts.ids).size)) throw new AppError('file/empty');

@@ -1,6 +1,7 @@
 /** @file The app's one BackupService: the Argon2id worker and localStorage for the last-export time. */
-import { BackupService, createLastExportStore } from '../backup/backup';
+import { BackupService } from '../backup/backup';
 import { createWorkerKdf } from './kdf-worker';
+import { getLastExportStore } from './last-export';
 
 declare const __APP_VERSION__: string;
 
@@ -10,7 +11,7 @@ export function getBackup(): BackupService {
   backup ??= new BackupService({
     kdf: createWorkerKdf(),
     app: `Omamori ${typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : ''}`.trim(),
-    lastExport: createLastExportStore(typeof localStorage === 'undefined' ? undefined : localStorage),
+    lastExport: getLastExportStore(),
   });
   return backup;
 }

@@ -1,16 +1,12 @@
 /**
- * @file Single otpauth:// links for the account form: reading a pasted one, writing one for the
- * per-account QR. Separate from enrollment.ts so the form does not load the transfer decoder.
+ * @file A single pasted otpauth:// link for the account form. Separate from scanned-texts.ts so
+ * the form does not load the Google migration decoder. (The link a second device scans comes from
+ * VaultService.revealSecret, behind re-authentication.)
  */
 import type { AccountData } from '../../core/account';
-import { formatOtpauthUri, parseOtpauthUri } from '../../core/otpauth-uri';
+import { parseOtpauthUri } from '../../core/otpauth-uri';
 
 /** One otpauth:// (or motp://) link, as pasted. Throws AppError. */
 export function readAccountLink(text: string): AccountData {
   return parseOtpauthUri(text.trim());
-}
-
-/** The link a second device scans to enrol the same secret. */
-export function accountLink(account: AccountData): string {
-  return formatOtpauthUri(account);
 }

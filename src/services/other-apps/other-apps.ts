@@ -7,7 +7,9 @@ import type { KdfRunner } from '../../core/crypto/kdf';
 import { AppError } from '../../core/errors';
 import { exporterFor, type ExportSkip } from '../../formats/export/registry';
 import { detectFormat, IMPORTERS, MAX_IMPORT_BYTES, readImport, type ImportedAccount, type ImportProblem } from '../../formats/import/registry';
-import type { AccountStore } from '../vault/accounts';
+import type { VaultService } from '../vault/vault';
+
+export type { ExportSkip };
 
 export interface AppImportPreview {
   /** Importer id, e.g. 'aegis'. */
@@ -20,7 +22,7 @@ export interface AppImportPreview {
   problems: ImportProblem[];
 }
 
-export type VaultForAppImport = Pick<AccountStore, 'listAccounts' | 'importAccounts'>;
+export type VaultForAppImport = Pick<VaultService, 'listAccounts' | 'importAccounts'>;
 
 /** Reads the file (throws typed errors: wrong password, unknown format …) and compares it with the vault. */
 export async function previewAppImport(
@@ -68,12 +70,17 @@ export function recogniseExport(file: { bytes: Uint8Array; fileName?: string }):
 
 export type AppExportTarget = 'aegis-encrypted' | 'aegis' | '2fas';
 
-/** Every account of the vault as a file another app reads; accounts the format cannot hold are listed. */
+/**
+ * Every account of the vault as a file another app reads; accounts the format cannot hold are
+ * listed. Throws `vault/reauth-required` without a recent proof.
+ */
 export async function exportForApp(
-  vault: Pick<AccountStore, 'listAccounts'>,
+  vault: Pick<VaultService, 'listAccounts' | 'requireRecentProof'>,
   target: AppExportTarget,
   password?: string,
 ): Promise<{ bytes: Uint8Array; fileName: string; mime: string; written: number; skipped: ExportSkip[] }> {
+  // Every secret leaves in this file: a recent passphrase or passkey is required.
+  vault.requireRecentProof();
   const accounts = await vault.listAccounts();
   const { file, skipped } = await exporterFor(target).write(accounts, password === undefined ? {} : { password });
   return { bytes: file.bytes, fileName: file.fileName, mime: file.mime, written: accounts.length - skipped.length, skipped };

@@ -1,128 +1,214 @@
 /**
- * @file Key slots of the vault row: building them and getting VK out of them. A bad tag on the
- * passphrase slot means a wrong passphrase; on the device slot, an unusable device key.
+ * @file The vault row and its passphrase and device slots: creating a vault, unlocking it (by
+ * passphrase, or by the device slot at start), proving the passphrase again, turning the device
+ * slot on or off, and changing the passphrase (a rewrap; no record is re-encrypted). The slot
+ * crypto is in slot-crypto.ts; VK only ever leaves here as a non-extractable CryptoKey.
  */
-import { type Sealed } from '../../core/crypto/aead';
-import { deriveNewPassphraseKey, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
-import { kekFromBytes, rewrapVaultKey, type KekTarget, slotAad, unwrapVaultKey, wrapKey } from '../../core/crypto/vault-keys';
-import { AppError } from '../../core/errors';
-import type { DeviceSlot, PassphraseSlot, Slot, VaultRow } from '../../storage/db';
+import { importAesKey, type Sealed } from '../../core/crypto/aead';
+import { bytesEqual } from '../../core/crypto/bytes';
+import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
+import { generateDeviceKey, generateVaultKeyBytes, slotAad, wrapKey } from '../../core/crypto/vault-keys';
+import { AppError, throwIfAborted } from '../../core/errors';
+import type { AccountRow, PassphraseSlot, VaultRow } from '../../storage/db';
+import type { VaultPresence } from './marker';
+import type { VaultKeys, VaultSession } from './session';
+import {
+  createPassphraseSlot,
+  deriveNewPassphraseTarget,
+  deviceSlotFromSealed,
+  findSlot,
+  openDeviceSlot,
+  openPassphraseSlot,
+  passphraseSlotFrom,
+  replaceSlot,
+  requirePassphraseSlot,
+  rewrapFromPassphrase,
+} from './slot-crypto';
+import type { VaultStore } from './store';
 
-export function findSlot<K extends Slot['kind']>(row: VaultRow, kind: K): Extract<Slot, { kind: K }> | undefined {
-  return row.slots.find((slot): slot is Extract<Slot, { kind: K }> => slot.kind === kind);
-}
+/** What the start-up read found: no vault, a locked one, or one the device slot opened. */
+export type StartResult = { state: 'none' | 'missing' | 'locked' } | { state: 'unlocked'; keys: VaultKeys; rows: AccountRow[] };
 
-export function requirePassphraseSlot(row: VaultRow): PassphraseSlot {
-  const slot = findSlot(row, 'passphrase');
-  if (slot === undefined) throw new AppError('vault/record-damaged');
-  return slot;
-}
+export class KeySlots {
+  readonly #store: VaultStore;
+  readonly #session: VaultSession;
+  readonly #presence: VaultPresence;
+  readonly #kdf: KdfRunner;
+  readonly #cost: Argon2Cost;
 
-export function replaceSlot(row: VaultRow, kind: Slot['kind'], slot: Slot | null): Slot[] {
-  const others = row.slots.filter((s) => s.kind !== kind);
-  return slot === null ? others : [...others, slot];
-}
-
-function sealedOf(slot: { iv: Uint8Array<ArrayBuffer>; wrapped: Uint8Array<ArrayBuffer> }): Sealed {
-  return { iv: slot.iv, ct: slot.wrapped };
-}
-
-export function asWrongPassphrase(err: unknown): unknown {
-  return err instanceof AppError && err.code === 'crypto/integrity'
-    ? new AppError('vault/wrong-passphrase', { field: 'passphrase' })
-    : err;
-}
-
-export async function kekFromPassphrase(kdf: KdfRunner, passphrase: string, slot: PassphraseSlot, opts?: KdfOptions): Promise<CryptoKey> {
-  const { m, t, p, salt } = slot.kdf;
-  const bytes = await kdf.argon2id(passphrase, { m, t, p, salt }, opts);
-  try {
-    return await kekFromBytes(bytes);
-  } finally {
-    bytes.fill(0);
+  constructor(store: VaultStore, session: VaultSession, presence: VaultPresence, kdf: KdfRunner, cost: Argon2Cost = DEFAULT_ARGON2) {
+    this.#store = store;
+    this.#session = session;
+    this.#presence = presence;
+    this.#kdf = kdf;
+    this.#cost = cost;
   }
-}
 
-/** A KEK for a new passphrase slot (fresh salt, fallback cost if memory is short). */
-export async function deriveNewPassphraseTarget(
-  kdf: KdfRunner,
-  passphrase: string,
-  cost: Argon2Cost,
-  vaultId: string,
-  opts?: KdfOptions,
-): Promise<{ target: KekTarget; params: PassphraseSlot['kdf'] }> {
-  const { key, params } = await deriveNewPassphraseKey(kdf, passphrase, cost, opts);
-  try {
-    const kek = await kekFromBytes(key);
-    const salt = new Uint8Array(params.salt);
-    return { target: { kek, aad: slotAad(vaultId, 'passphrase') }, params: { alg: 'argon2id', m: params.m, t: params.t, p: params.p, salt } };
-  } finally {
-    key.fill(0);
+  async hasDeviceSlot(): Promise<boolean> {
+    const row = await this.#store.readVault();
+    if (row === undefined || findSlot(row, 'device') === undefined) return false;
+    return (await this.#store.read(() => this.#store.db.deviceKeys.get('device'))) !== undefined;
   }
-}
 
-export function passphraseSlotFrom(params: PassphraseSlot['kdf'], sealed: Sealed): PassphraseSlot {
-  return { kind: 'passphrase', kdf: params, iv: sealed.iv, wrapped: sealed.ct };
-}
+  async create(passphrase: string, options: { deviceSlot: boolean }, opts: KdfOptions = {}): Promise<void> {
+    if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    if ((await this.#store.readVault()) !== undefined) throw new AppError('vault/exists');
+    const vaultId = crypto.randomUUID();
+    const vkBytes = generateVaultKeyBytes();
+    try {
+      const passSlot = await createPassphraseSlot(this.#kdf, passphrase, this.#cost, vaultId, vkBytes, opts);
+      const slots: VaultRow['slots'] = [passSlot];
+      let deviceKey: CryptoKey | null = null;
+      if (options.deviceSlot) {
+        deviceKey = await generateDeviceKey();
+        slots.push(deviceSlotFromSealed(await wrapKey(deviceKey, vkBytes, slotAad(vaultId, 'device'))));
+      }
+      const vk = await importAesKey(vkBytes, false);
+      throwIfAborted(opts.signal);
+      const row: VaultRow = { key: 'vault', vaultId, formatVersion: 1, createdAt: this.#session.now(), slots };
+      const { db } = this.#store;
+      await this.#store.write([db.vault, db.accounts, db.deviceKeys], async () => {
+        // Refuse rather than overwrite: a second tab may have created a vault meanwhile, and
+        // rows without a vault row are never deleted silently.
+        if ((await db.vault.get('vault')) !== undefined || (await db.accounts.count()) > 0) {
+          throw new AppError('vault/exists');
+        }
+        await db.vault.add(row);
+        if (deviceKey !== null) await db.deviceKeys.put({ key: 'device', cryptoKey: deviceKey });
+        else await db.deviceKeys.delete('device');
+      });
+      this.#presence.remember(vaultId);
+      this.#session.markAuthenticated();
+      this.#session.open({ vk, vaultId });
+    } finally {
+      vkBytes.fill(0);
+    }
+  }
 
-/** A new passphrase slot holding `vkBytes`. */
-export async function createPassphraseSlot(
-  kdf: KdfRunner,
-  passphrase: string,
-  cost: Argon2Cost,
-  vaultId: string,
-  vkBytes: Uint8Array,
-  opts?: KdfOptions,
-): Promise<PassphraseSlot> {
-  const { target, params } = await deriveNewPassphraseTarget(kdf, passphrase, cost, vaultId, opts);
-  return passphraseSlotFrom(params, await wrapKey(target.kek, vkBytes, target.aad));
-}
+  /** Throws `vault/wrong-passphrase` on a bad tag (and counts it for the backoff); writes nothing. */
+  async unlockWithPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
+    if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    this.#session.checkRetry();
+    const row = await this.#store.requireVault();
+    let vk: CryptoKey;
+    try {
+      vk = await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, requirePassphraseSlot(row), opts);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'vault/wrong-passphrase') this.#session.recordWrongPassphrase();
+      throw err;
+    }
+    this.#session.resetBackoff();
+    throwIfAborted(opts.signal);
+    this.#session.markAuthenticated();
+    this.#session.open({ vk, vaultId: row.vaultId });
+  }
 
-export function deviceSlotFromSealed(sealed: Sealed): DeviceSlot {
-  return { kind: 'device', iv: sealed.iv, wrapped: sealed.ct };
-}
+  /**
+   * Re-authentication: proves the passphrase without changing any state (throws
+   * `vault/wrong-passphrase`). Sensitive operations ask for it when the session says a proof is needed.
+   */
+  async verifyPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
+    this.#session.requireUnlocked();
+    if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    const row = await this.#store.requireVault();
+    await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, requirePassphraseSlot(row), opts);
+    this.#session.markAuthenticated();
+  }
 
-/** VK as a non-extractable key. Throws `vault/wrong-passphrase` on a bad tag. */
-export async function openPassphraseSlot(
-  kdf: KdfRunner,
-  passphrase: string,
-  vaultId: string,
-  slot: PassphraseSlot,
-  opts?: KdfOptions,
-): Promise<CryptoKey> {
-  if (slot.kdf.alg !== 'argon2id') throw new AppError('crypto/kdf-params');
-  const kek = await kekFromPassphrase(kdf, passphrase, slot, opts);
-  return unwrapVaultKey(kek, sealedOf(slot), slotAad(vaultId, 'passphrase')).catch((err: unknown) => {
-    throw asWrongPassphrase(err);
-  });
-}
+  /**
+   * App start in one read: the vault row, the device key and the account rows together, and VK
+   * when the device slot opens it. A device key that no longer fits leaves the vault locked.
+   */
+  async openOnStart(): Promise<StartResult> {
+    const { db } = this.#store;
+    const [row, stored, rows] = await this.#store.read(() =>
+      db.transaction('r', [db.vault, db.deviceKeys, db.accounts], () =>
+        Promise.all([db.vault.get('vault'), db.deviceKeys.get('device'), db.accounts.orderBy('sortKey').toArray()]),
+      ),
+    );
+    if (row === undefined) return { state: this.#presence.stateWithoutVault() };
+    // A vault that predates the marker (or a marker lost with cleared site data): remember it now.
+    this.#presence.remember(row.vaultId);
+    const slot = findSlot(row, 'device');
+    if (slot === undefined || stored === undefined) return { state: 'locked' };
+    try {
+      return { state: 'unlocked', keys: { vk: await openDeviceSlot(stored.cryptoKey, row.vaultId, slot), vaultId: row.vaultId }, rows };
+    } catch {
+      return { state: 'locked' };
+    }
+  }
 
-/** Re-seals VK from the passphrase slot under `to` (device key or a new passphrase KEK). */
-export async function rewrapFromPassphrase(
-  kdf: KdfRunner,
-  passphrase: string,
-  vaultId: string,
-  slot: PassphraseSlot,
-  to: KekTarget | (() => Promise<KekTarget>),
-  opts?: KdfOptions,
-): Promise<Sealed> {
-  if (slot.kdf.alg !== 'argon2id') throw new AppError('crypto/kdf-params');
-  const kek = await kekFromPassphrase(kdf, passphrase, slot, opts);
-  const from = { kek, sealed: sealedOf(slot), aad: slotAad(vaultId, 'passphrase') };
-  // Only a bad tag on `from` means a wrong passphrase; failures after it has opened pass through.
-  let opened = false;
-  const target = async (): Promise<KekTarget> => {
-    opened = true;
-    return typeof to === 'function' ? to() : to;
-  };
-  return rewrapVaultKey(from, target).catch((err: unknown) => {
-    throw opened ? err : asWrongPassphrase(err);
-  });
-}
+  /** False when there is no device slot (or its key is gone); then ask for the passphrase. */
+  async unlockWithDevice(): Promise<boolean> {
+    const row = await this.#store.readVault();
+    const slot = row === undefined ? undefined : findSlot(row, 'device');
+    if (row === undefined || slot === undefined) return false;
+    const stored = await this.#store.read(() => this.#store.db.deviceKeys.get('device'));
+    if (stored === undefined) return false;
+    this.#session.open({ vk: await openDeviceSlot(stored.cryptoKey, row.vaultId, slot), vaultId: row.vaultId });
+    return true;
+  }
 
-/** VK from the device slot. Throws `vault/device-slot-unavailable` when the device key does not fit. */
-export async function openDeviceSlot(deviceKey: CryptoKey, vaultId: string, slot: DeviceSlot): Promise<CryptoKey> {
-  return unwrapVaultKey(deviceKey, sealedOf(slot), slotAad(vaultId, 'device')).catch((err: unknown) => {
-    throw new AppError('vault/device-slot-unavailable', { cause: err });
-  });
+  /** Turns the device slot on or off; both need the passphrase (re-authentication). Idempotent. */
+  async setDeviceSlot(enabled: boolean, passphrase: string, opts: KdfOptions = {}): Promise<void> {
+    this.#session.requireUnlocked();
+    const row = await this.#store.requireVault();
+    const passSlot = requirePassphraseSlot(row);
+    let sealed: Sealed | null = null;
+    const deviceKey = enabled ? await generateDeviceKey() : null;
+    if (deviceKey !== null) {
+      const target = { kek: deviceKey, aad: slotAad(row.vaultId, 'device') };
+      sealed = await rewrapFromPassphrase(this.#kdf, passphrase, row.vaultId, passSlot, target, opts);
+    } else {
+      await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, passSlot, opts);
+    }
+    throwIfAborted(opts.signal);
+    const { db } = this.#store;
+    this.#session.markAuthenticated();
+    await this.#store.write([db.vault, db.deviceKeys], async () => {
+      const current = await db.vault.get('vault');
+      if (current === undefined || current.vaultId !== row.vaultId) throw new AppError('vault/not-found');
+      const slots = replaceSlot(current, 'device', sealed === null ? null : deviceSlotFromSealed(sealed));
+      await db.vault.put({ ...current, slots });
+      if (deviceKey === null) await db.deviceKeys.delete('device');
+      else await db.deviceKeys.put({ key: 'device', cryptoKey: deviceKey });
+    });
+  }
+
+  /** Rewraps VK under a new passphrase (new salt); no record is re-encrypted. */
+  async changePassphrase(current: string, next: string, opts: KdfOptions = {}): Promise<void> {
+    this.#session.requireUnlocked();
+    if (next === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    const row = await this.#store.requireVault();
+    const oldSlot = requirePassphraseSlot(row);
+    let params: PassphraseSlot['kdf'] | undefined;
+    const sealed = await rewrapFromPassphrase(
+      this.#kdf,
+      current,
+      row.vaultId,
+      oldSlot,
+      async () => {
+        const derived = await deriveNewPassphraseTarget(this.#kdf, next, this.#cost, row.vaultId, opts);
+        params = derived.params;
+        return derived.target;
+      },
+      opts,
+    );
+    if (params === undefined) throw new AppError('unknown');
+    throwIfAborted(opts.signal);
+    this.#session.markAuthenticated();
+    const newSlot = passphraseSlotFrom(params, sealed);
+    const { db } = this.#store;
+    await this.#store.write([db.vault], async () => {
+      const stored = await db.vault.get('vault');
+      if (stored === undefined || stored.vaultId !== row.vaultId) throw new AppError('vault/not-found');
+      // Another tab changed the passphrase meanwhile: `current` no longer opens the vault, and
+      // its new slot must not be overwritten.
+      const storedSlot = findSlot(stored, 'passphrase');
+      if (storedSlot === undefined || !bytesEqual(storedSlot.wrapped, oldSlot.wrapped)) {
+        throw new AppError('vault/wrong-passphrase', { field: 'passphrase' });
+      }
+      await db.vault.put({ ...stored, slots: replaceSlot(stored, 'passphrase', newSlot) });
+    });
+  }
 }

@@ -55,3 +55,33 @@ export function createMemoryMarker(): VaultMarker {
     },
   };
 }
+
+/**
+ * The missing-vault guard: with no vault row, 'none' on a browser that never had one and
+ * 'missing' where the marker says it did. Remembers the vault on creation and at start.
+ */
+export class VaultPresence {
+  readonly #marker: VaultMarker;
+
+  constructor(marker: VaultMarker) {
+    this.#marker = marker;
+  }
+
+  /** What to report when the database holds no vault row. */
+  stateWithoutVault(): 'none' | 'missing' {
+    return this.#marker.read() === null ? 'none' : 'missing';
+  }
+
+  /** True when this browser is known to have had a vault (the marker is set). */
+  hadVault(): boolean {
+    return this.#marker.read() !== null;
+  }
+
+  remember(vaultId: string): void {
+    if (this.#marker.read() !== vaultId) this.#marker.write(vaultId);
+  }
+
+  forget(): void {
+    this.#marker.clear();
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * @file Passkey slots of the vault row (SECURITY.md): VK sealed under HKDF(WebAuthn PRF output,
- * per-slot salt), with an AAD that binds the vault id and the credential id. VaultService calls
- * these; the WebAuthn adapter is passed in so that tests can fake the authenticator.
+ * per-slot salt), with an AAD that binds the vault id and the credential id. Passkeys
+ * (passkeys.ts) calls these; the WebAuthn adapter is passed in so that tests can fake the authenticator.
  */
 import { randomBytes, type Sealed } from '../../core/crypto/aead';
 import { type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
@@ -9,14 +9,12 @@ import { kekFromPrf, PASSKEY_SALT_BYTES } from '../../core/crypto/passkey';
 import { rewrapVaultKey, slotAad, unwrapVaultKey } from '../../core/crypto/vault-keys';
 import { AppError, throwIfAborted } from '../../core/errors';
 import type { PasskeySlot, PassphraseSlot, VaultRow } from '../../storage/db';
-import { asWrongPassphrase, kekFromPassphrase, requirePassphraseSlot } from './key-slots';
+import { asWrongPassphrase, kekFromPassphrase, requirePassphraseSlot } from './slot-crypto';
 import type { WebAuthnAdapter } from './webauthn';
 import { bytesToB64Url } from '../../core/crypto/bytes';
 
 export const MAX_PASSKEYS = 5;
 export const MAX_PASSKEY_LABEL = 64;
-/** Removing a passkey needs the passphrase or a passkey given within this window. */
-export const PASSKEY_REAUTH_MS = 60_000;
 const RP_NAME = 'Omamori';
 const USER_NAME = 'Omamori vault';
 

@@ -119,3 +119,18 @@ export async function openRows(
   const accounts = opened.filter((a): a is Account => a !== null);
   return { accounts, damagedCount: rows.length - accounts.length };
 }
+
+/**
+ * The opened records of the unlocked vault, shared by the account operations and the live lists:
+ * the cache of opened rows and how many rows did not open. Emptied on every lock.
+ */
+export class OpenedRecords {
+  cache = new RecordCache();
+  /** Rows that did not decrypt in the last list or live update; left out, never deleted. */
+  damagedCount = 0;
+
+  reset(): void {
+    this.cache = new RecordCache();
+    this.damagedCount = 0;
+  }
+}

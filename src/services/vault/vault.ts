@@ -1,86 +1,277 @@
 /**
- * @file VaultService: the vault core (vault-core.ts) plus passkey slots (WebAuthn PRF). Slot
- * helpers live in vault-passkeys.ts, browser calls in webauthn.ts. This is the class the app uses.
+ * @file VaultService, the one vault the app talks to. It owns no logic of its own beyond wiring
+ * and sequencing; each part is a small object, testable alone:
+ *
+ *   VaultStore    (store.ts)       the database: reads, one-transaction writes, the vault row
+ *   VaultSession  (session.ts)     lock state, state listeners, backoff, re-authentication policy
+ *   VaultPresence (marker.ts)      the missing-vault guard
+ *   KeySlots      (key-slots.ts)   create, unlock, passphrase and device slots
+ *   Passkeys      (passkeys.ts)    passkey slots (WebAuthn PRF)
+ *   Accounts      (accounts.ts)    account operations, each one transaction
+ *   AccountFeed   (account-feed.ts) live lists, decrypted outside transactions
+ *   OpenedRecords (records.ts)     the cache of opened records, emptied on lock
  */
-import { type KdfOptions } from '../../core/crypto/kdf';
-import { AppError, throwIfAborted } from '../../core/errors';
-import { VaultCore } from './vault-core';
-import {
-  enrolPasskey,
-  openPasskeySlot,
-  PASSKEY_REAUTH_MS,
-  passkeyInfos,
-  slotsWithoutPasskey,
-  slotsWithPasskey,
-  type PasskeyInfo,
-} from './passkey-slots';
-import { defaultWebAuthn, type WebAuthnAdapter } from './webauthn';
+import type { Account, AccountData, AccountExtras, RecoveryCode } from '../../core/account';
+import type { Argon2Cost, KdfOptions, KdfRunner } from '../../core/crypto/kdf';
+import { formatOtpauthUri } from '../../core/otpauth-uri';
+import type { OmamoriDb, StorageEvent } from '../../storage/db';
+import { AccountFeed, type AccountsListener } from './account-feed';
+import { Accounts, type NewAccount } from './accounts';
+import { KeySlots } from './key-slots';
+import { createMemoryMarker, VaultPresence, type VaultMarker } from './marker';
+import type { PasskeyInfo } from './passkey-slots';
+import { Passkeys } from './passkeys';
+import { OpenedRecords, openRows } from './records';
+import { VaultSession, type VaultState } from './session';
+import { VaultStore } from './store';
+import type { WebAuthnAdapter } from './webauthn';
 
-export type { VaultServiceOptions, VaultState } from './vault-core';
+export type { VaultState } from './session';
+export type { NewAccount } from './accounts';
+export type { AccountsInfo, AccountsListener } from './account-feed';
 
-export class VaultService extends VaultCore {
-  /** Label and id of each passkey slot; works while locked (the lock screen asks). */
-  async listPasskeys(): Promise<PasskeyInfo[]> {
-    const row = await this.readVault();
-    return row === undefined ? [] : passkeyInfos(row);
+export interface VaultServiceOptions {
+  db: OmamoriDb;
+  kdf: KdfRunner;
+  now?: () => number;
+  /** Argon2id cost for new passphrase slots; tests pass small values. */
+  argon2?: Argon2Cost;
+  /** Remembers outside the database that a vault exists; defaults to one that forgets. */
+  marker?: VaultMarker;
+}
+
+export class VaultService {
+  readonly #store: VaultStore;
+  readonly #session: VaultSession;
+  readonly #presence: VaultPresence;
+  readonly #records = new OpenedRecords();
+  readonly #keySlots: KeySlots;
+  readonly #passkeys: Passkeys;
+  readonly #accounts: Accounts;
+  readonly #feed: AccountFeed;
+
+  constructor(options: VaultServiceOptions) {
+    this.#store = new VaultStore(options.db);
+    this.#session = new VaultSession(options.now ?? Date.now);
+    this.#presence = new VaultPresence(options.marker ?? createMemoryMarker());
+    this.#session.onKeysChange(() => {
+      if (this.#session.keys === null) this.#records.reset();
+    });
+    this.#keySlots = new KeySlots(this.#store, this.#session, this.#presence, options.kdf, options.argon2);
+    this.#passkeys = new Passkeys(this.#store, this.#session, this.#keySlots, options.kdf);
+    this.#accounts = new Accounts(this.#store, this.#session, this.#records);
+    this.#feed = new AccountFeed(this.#store, this.#session, this.#records);
+  }
+
+  // ── State ────────────────────────────────────────────────────────────────────────────────────
+
+  async getStatus(): Promise<VaultState> {
+    if (this.#session.keys !== null) return 'unlocked';
+    return (await this.#store.readVault()) === undefined ? this.#presence.stateWithoutVault() : 'locked';
+  }
+
+  subscribeState(listener: (state: VaultState) => void): () => void {
+    return this.#session.subscribeState(listener);
+  }
+
+  /** Another tab upgrades/deletes the database ('version-change': reload) or waits for us ('blocked'). */
+  subscribeStorage(listener: (event: StorageEvent) => void): () => void {
+    return this.#store.onStorageEvent(listener);
+  }
+
+  /** The user chose to start over although the old vault is missing: forget the marker. */
+  forgetMissingVault(): void {
+    this.#presence.forget();
+    this.#session.emit('none');
   }
 
   /**
-   * Enrols a passkey. The passphrase is the re-authentication and what opens VK for rewrapping;
-   * it is checked before the browser's passkey prompt. Throws `passkey/limit`,
-   * `passkey/prf-unsupported`, `passkey/prf-invalid`, `vault/wrong-passphrase`, `aborted`.
+   * After the database was closed under us ('version-change'): when it was deleted (the marker
+   * says a vault existed), drop the keys and report 'missing' instead of running on empty.
    */
-  async addPasskey(label: string, passphrase: string, webauthn: WebAuthnAdapter = defaultWebAuthn, opts: KdfOptions = {}): Promise<void> {
-    this.requireUnlocked();
-    if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
-    const row = await this.requireVault();
-    const slot = await enrolPasskey({ kdf: this.kdfRunner, passphrase, row, label, createdAt: this.now(), webauthn, opts });
-    throwIfAborted(opts.signal);
-    this.markAuthenticated();
-    const { db } = this;
-    try {
-      await this.write([db.vault], async () => {
-        const current = await db.vault.get('vault');
-        if (current === undefined || current.vaultId !== row.vaultId) throw new AppError('vault/not-found');
-        await db.vault.put({ ...current, slots: slotsWithPasskey(current, slot) });
-      });
-    } catch (err) {
-      webauthn.forgetCredential?.(slot.credentialId);
-      throw err;
+  async detectMissingVault(): Promise<boolean> {
+    if (!this.#presence.hadVault()) return false;
+    // A deletion completes only after every connection closed: give it a moment to finish.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      if (!(await this.#store.exists())) {
+        this.#session.close('missing');
+        return true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    return false;
   }
 
-  /** Needs a recent passphrase or passkey (`ensureRecentAuth()` in the UI), or `passphrase` here. */
-  async removePasskey(id: string, passphrase?: string, webauthn: WebAuthnAdapter = defaultWebAuthn): Promise<void> {
-    if (passphrase !== undefined) await this.verifyPassphrase(passphrase);
-    this.requireUnlocked();
-    if (!this.authenticatedWithin(PASSKEY_REAUTH_MS)) throw new AppError('vault/reauth-required');
-    const { db } = this;
-    const removed = await this.write([db.vault], async () => {
-      const current = await db.vault.get('vault');
-      if (current === undefined) throw new AppError('vault/not-found');
-      const next = slotsWithoutPasskey(current, id);
-      await db.vault.put({ ...current, slots: next.slots });
-      return next.removed;
-    });
-    webauthn.forgetCredential?.(removed.credentialId);
+  /** Drops VK and every decrypted account; subscribers get an empty list. */
+  lock(): void {
+    this.#session.close('locked');
   }
 
-  /** Lock screen: opens the vault with any enrolled passkey; the passphrase keeps working. */
-  async unlockWithPasskey(webauthn: WebAuthnAdapter = defaultWebAuthn): Promise<void> {
-    const row = await this.requireVault();
-    const vk = await openPasskeySlot(webauthn, row);
-    this.resetBackoff();
-    this.markAuthenticated();
-    this.unlocked(vk, row.vaultId);
+  // ── Opening the vault, key slots ─────────────────────────────────────────────────────────────
+
+  create(passphrase: string, options: { deviceSlot: boolean }, opts: KdfOptions = {}): Promise<void> {
+    return this.#keySlots.create(passphrase, options, opts);
   }
 
-  /** Re-authentication with a passkey while unlocked; changes nothing else. */
-  async verifyPasskey(webauthn: WebAuthnAdapter = defaultWebAuthn): Promise<void> {
-    const { vaultId } = this.requireUnlocked();
-    const row = await this.requireVault();
-    if (row.vaultId !== vaultId) throw new AppError('vault/not-found');
-    await openPasskeySlot(webauthn, row);
-    this.markAuthenticated();
+  /**
+   * App start in one read; with the device slot the vault opens at once, its rows decrypted
+   * before the first live-list delivery so that it comes from the cache.
+   */
+  async openOnStart(): Promise<VaultState> {
+    if (this.#session.keys !== null) return 'unlocked';
+    const start = await this.#keySlots.openOnStart();
+    if (start.state !== 'unlocked') return start.state;
+    await openRows(start.keys.vk, start.keys.vaultId, start.rows, this.#records.cache);
+    this.#session.open(start.keys);
+    return 'unlocked';
+  }
+
+  unlockWithPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
+    return this.#keySlots.unlockWithPassphrase(passphrase, opts);
+  }
+
+  unlockWithDevice(): Promise<boolean> {
+    return this.#keySlots.unlockWithDevice();
+  }
+
+  /** Milliseconds until the lock screen accepts another passphrase (0 = now). */
+  retryDelayMs(): number {
+    return this.#session.retryDelayMs();
+  }
+
+  hasDeviceSlot(): Promise<boolean> {
+    return this.#keySlots.hasDeviceSlot();
+  }
+
+  setDeviceSlot(enabled: boolean, passphrase: string, opts: KdfOptions = {}): Promise<void> {
+    return this.#keySlots.setDeviceSlot(enabled, passphrase, opts);
+  }
+
+  changePassphrase(current: string, next: string, opts: KdfOptions = {}): Promise<void> {
+    return this.#keySlots.changePassphrase(current, next, opts);
+  }
+
+  // ── Re-authentication (the policy is in session.ts) ──────────────────────────────────────────
+
+  verifyPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
+    return this.#keySlots.verifyPassphrase(passphrase, opts);
+  }
+
+  verifyPasskey(webauthn?: WebAuthnAdapter): Promise<void> {
+    return this.#passkeys.verify(webauthn);
+  }
+
+  /** True when the passphrase or a passkey was given within `ms` (device-slot opens do not count). */
+  authenticatedWithin(ms: number): boolean {
+    return this.#session.authenticatedWithin(ms);
+  }
+
+  /** True when a sensitive operation would throw `vault/reauth-required` now. */
+  proofNeeded(): boolean {
+    return this.#session.proofNeeded();
+  }
+
+  /** For the other services' sensitive operations (exports): throws `vault/reauth-required`. */
+  requireRecentProof(): void {
+    this.#session.requireRecentProof();
+  }
+
+  /** The setup key and the otpauth:// link of one account; needs a recent proof. */
+  async revealSecret(id: string): Promise<{ secretB32: string; link: string }> {
+    this.#session.requireRecentProof();
+    const account = await this.#accounts.getAccount(id);
+    return { secretB32: account.secretB32, link: formatOtpauthUri(account) };
+  }
+
+  /** The recovery codes of one account; needs a recent proof. */
+  async revealRecoveryCodes(id: string): Promise<RecoveryCode[]> {
+    this.#session.requireRecentProof();
+    return (await this.#accounts.getAccount(id)).recoveryCodes;
+  }
+
+  // ── Passkeys ─────────────────────────────────────────────────────────────────────────────────
+
+  listPasskeys(): Promise<PasskeyInfo[]> {
+    return this.#passkeys.list();
+  }
+
+  addPasskey(label: string, passphrase: string, webauthn?: WebAuthnAdapter, opts: KdfOptions = {}): Promise<void> {
+    return this.#passkeys.add(label, passphrase, webauthn, opts);
+  }
+
+  removePasskey(id: string, passphrase?: string, webauthn?: WebAuthnAdapter): Promise<void> {
+    return this.#passkeys.remove(id, passphrase, webauthn);
+  }
+
+  unlockWithPasskey(webauthn?: WebAuthnAdapter): Promise<void> {
+    return this.#passkeys.unlock(webauthn);
+  }
+
+  // ── Accounts ─────────────────────────────────────────────────────────────────────────────────
+
+  addAccount(data: NewAccount) {
+    return this.#accounts.addAccount(data);
+  }
+
+  addAccounts(list: readonly NewAccount[]) {
+    return this.#accounts.addAccounts(list);
+  }
+
+  importAccounts(added: readonly NewAccount[], updates: readonly { existing: Account; data: NewAccount }[] = []) {
+    return this.#accounts.importAccounts(added, updates);
+  }
+
+  updateAccount(id: string, data: AccountData, extras: Partial<AccountExtras> = {}) {
+    return this.#accounts.updateAccount(id, data, extras);
+  }
+
+  updateExtras(id: string, extras: Partial<AccountExtras>) {
+    return this.#accounts.updateExtras(id, extras);
+  }
+
+  markUsed(id: string) {
+    return this.#accounts.markUsed(id);
+  }
+
+  setGroupMembership(ids: readonly string[], group: string, member: boolean) {
+    return this.#accounts.setGroupMembership(ids, group, member);
+  }
+
+  renameGroup(from: string, to: string) {
+    return this.#accounts.renameGroup(from, to);
+  }
+
+  deleteGroup(name: string) {
+    return this.#accounts.deleteGroup(name);
+  }
+
+  setOrder(ids: readonly string[]) {
+    return this.#accounts.setOrder(ids);
+  }
+
+  advanceHotp(id: string) {
+    return this.#accounts.advanceHotp(id);
+  }
+
+  deleteAccount(id: string) {
+    return this.#accounts.deleteAccount(id);
+  }
+
+  restoreAccount(account: Account) {
+    return this.#accounts.restoreAccount(account);
+  }
+
+  listAccounts() {
+    return this.#accounts.listAccounts();
+  }
+
+  /** Number of rows the last list or live update could not decrypt. */
+  getDamagedCount(): number {
+    return this.#records.damagedCount;
+  }
+
+  /** Live list (all tabs). While locked the listener gets `[]`. Returns the unsubscribe function. */
+  subscribeAccounts(listener: AccountsListener): () => void {
+    return this.#feed.subscribe(listener);
   }
 }

@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { MAX_GROUP_LENGTH, MAX_GROUPS, normalizeGroups, type Account, type AccountExtras } from '../../core/account';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { detailsStyles } from './details-styles';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';

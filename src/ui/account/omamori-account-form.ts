@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { accountTitle, DEFAULTS, digitRange, HASH_ALGORITHMS, MAX_NOTES_LENGTH, OTP_TYPES, sameCredential, validateAccount, type Account, type AccountData, type OtpType } from '../../core/account';
 import { isAppError, type ErrorField } from '../../core/errors';
 import { readAccountLink } from '../../services/enroll/account-links';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';

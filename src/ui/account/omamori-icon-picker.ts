@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, type Account } from '../../core/account';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { detailsStyles } from './details-styles';
 import { t, type MessageKey } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';

@@ -6,12 +6,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, type Account, type RecoveryCode } from '../../core/account';
 import { recoveryStatus, remainingCount, setCodeUsed, toRecoveryCodes } from '../../core/recovery-codes';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { detailsStyles } from './details-styles';
 import { getLocale, t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
-import { ensureRecentAuth } from '../shared/reauth';
+import { CANCELLED, withProof } from '../shared/reauth';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import './omamori-recovery-import';
@@ -132,8 +132,16 @@ export class OmamoriRecoveryCodes extends LitElement {
   }
 
   private async toggleShown(): Promise<void> {
-    if (this.shown) this.shown = false;
-    else if (await ensureRecentAuth()) this.shown = true;
+    if (this.shown) {
+      this.shown = false;
+      return;
+    }
+    try {
+      // The codes themselves come with the live account; the vault decides whether they may be shown.
+      if ((await withProof(() => getVault().revealRecoveryCodes(this.account.id))) !== CANCELLED) this.shown = true;
+    } catch (err) {
+      showToast({ message: presentError(err) });
+    }
   }
 
   private async mark(index: number, used: boolean): Promise<void> {

@@ -4,7 +4,7 @@ import type { BackupCheck, ExportSecret, ImportPreview } from '../../services/ba
 // Imported here, not via app-services: the backup code stays in the settings chunk.
 import { getBackup } from '../../services/browser/backup';
 import { classifyQrText } from '../../core/qr-content';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import type { QrCodesEvent } from '../scan/omamori-scanner';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';

@@ -9,12 +9,12 @@ import type { Account } from '../../core/account';
 import type { ExportSecret } from '../../services/backup/backup';
 // Imported here, not via app-services: the backup code stays in the settings chunk.
 import { getBackup } from '../../services/browser/backup';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { formatDate } from '../../messages/format';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
-import { ensureRecentAuth } from '../shared/reauth';
+import { CANCELLED, proveIfNeeded, withProof } from '../shared/reauth';
 import { type PickerChange } from './omamori-account-picker';
 import './omamori-account-picker';
 import { baseStyles } from '../shared/styles';
@@ -123,7 +123,7 @@ export class OmamoriBackupSettings extends LitElement {
   }
 
   private async startExport(): Promise<void> {
-    if (!(await ensureRecentAuth())) return;
+    if (!(await proveIfNeeded())) return;
     this.revoke();
     this.code = '';
     this.error = '';
@@ -172,7 +172,12 @@ export class OmamoriBackupSettings extends LitElement {
     this.phase = 'working';
     try {
       const ids = this.pickedIds ?? undefined;
-      const { bytes, fileName, count } = await getBackup().exportBackup(getVault(), ids === undefined ? { secret } : { secret, ids: [...ids] });
+      const exported = await withProof(() => getBackup().exportBackup(getVault(), ids === undefined ? { secret } : { secret, ids: [...ids] }));
+      if (exported === CANCELLED) {
+        this.phase = 'form';
+        return;
+      }
+      const { bytes, fileName, count } = exported;
       const file = new File([bytes as Uint8Array<ArrayBuffer>], fileName, { type: 'application/json' });
       this.download = { url: URL.createObjectURL(file), fileName, count, file };
       this.lastExport = getBackup().lastExportAt();

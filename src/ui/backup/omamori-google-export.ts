@@ -1,13 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Account, AccountData } from '../../core/account';
-import { otpauthListFor, migrationUrisFor, type MigrationSkipReason } from '../../services/backup/google-export';
-import { getVault } from '../shared/services';
+import { googleMigrationCodes, otpauthListFile, type MigrationSkipReason } from '../../services/backup/google-export';
+import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import '../shared/omamori-qr';
 import { saveFile } from '../shared/download';
-import { ensureRecentAuth } from '../shared/reauth';
+import { CANCELLED, proveIfNeeded, withProof } from '../shared/reauth';
 import { displayTitle, type PickerChange } from './omamori-account-picker';
 import './omamori-account-picker';
 import { baseStyles, choiceStyles } from '../shared/styles';
@@ -126,7 +126,7 @@ export class OmamoriGoogleExport extends LitElement {
     this.close();
     this.busy = true;
     try {
-      if (!(await ensureRecentAuth())) return;
+      if (!(await proveIfNeeded())) return;
       this.accounts = await getVault().listAccounts();
       this.view = view;
     } catch (err) {
@@ -141,15 +141,17 @@ export class OmamoriGoogleExport extends LitElement {
     return ids === null ? this.accounts : this.accounts.filter((a) => ids.includes(a.id));
   }
 
-  private showCodes(event: Event): void {
+  private async showCodes(event: Event): Promise<void> {
     event.preventDefault();
-    const accounts = this.chosen();
-    if (accounts.length === 0) {
+    if (this.chosen().length === 0) {
       this.error = t('googleExport.noneSelected');
       return;
     }
+    const ids = this.pickedIds ?? undefined;
     try {
-      const { uris, skipped } = migrationUrisFor(accounts, this.perCode);
+      const codes = await withProof(() => googleMigrationCodes(getVault(), { ids, perCode: this.perCode }));
+      if (codes === CANCELLED) return;
+      const { uris, skipped } = codes;
       this.uris = uris;
       this.skipped = skipped.map(({ account, reason }) => ({ account, reason, title: displayTitle(account) }));
       this.index = 0;
@@ -160,12 +162,14 @@ export class OmamoriGoogleExport extends LitElement {
     }
   }
 
-  private downloadPlain(event: Event): void {
+  private async downloadPlain(event: Event): Promise<void> {
     event.preventDefault();
     if (!this.plainConfirmed || this.accounts.length === 0) return;
     try {
-      saveFile(otpauthListFor(this.accounts), plainExportFileName(), 'text/plain;charset=utf-8');
-      const count = this.accounts.length;
+      const file = await withProof(() => otpauthListFile(getVault()));
+      if (file === CANCELLED) return;
+      saveFile(file.text, plainExportFileName(), 'text/plain;charset=utf-8');
+      const { count } = file;
       this.close();
       showToast({ message: t('googleExport.plainDone', { count }) });
     } catch (err) {

@@ -1,9 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, type AccountData } from '../../core/account';
 import { AppError, isAppError } from '../../core/errors';
-import { commitAppImport, importableApps, previewAppImport, recogniseExport, type AppImportPreview } from '../../services/other-apps/other-apps';
-import { createWorkerKdf } from '../../services/browser/kdf-worker';
-import { getVault } from '../shared/services';
+import { commitImport, importableApps, previewImport, recogniseExport, type AppImportPreview } from '../../services/browser/other-apps';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
@@ -43,7 +41,6 @@ export class OmamoriOtherAppImport extends LitElement {
   declare formatLabel: string;
   declare dragging: boolean;
   private file: { bytes: Uint8Array; fileName: string } | undefined;
-  private readonly kdf = createWorkerKdf();
 
   constructor() {
     super();
@@ -85,8 +82,7 @@ export class OmamoriOtherAppImport extends LitElement {
     this.phase = 'working';
     this.error = '';
     try {
-      const opts = password === undefined ? { kdf: this.kdf } : { kdf: this.kdf, password };
-      this.preview = await previewAppImport(getVault(), file, opts);
+      this.preview = await previewImport(file, password === undefined ? {} : { password });
       this.phase = 'preview';
     } catch (err) {
       if (isAppError(err) && err.code === 'import/password-required') {
@@ -109,7 +105,7 @@ export class OmamoriOtherAppImport extends LitElement {
     if (preview === undefined) return;
     this.phase = 'working';
     try {
-      const count = await commitAppImport(getVault(), preview);
+      const count = await commitImport(preview);
       this.reset();
       showToast({ message: t('backup.imported', { count }) });
       this.dispatchEvent(new CustomEvent('app-imported', { bubbles: true, composed: true, detail: { count } }));

@@ -1,14 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { MIN_PASSPHRASE_LENGTH, passphraseLength } from '../../core/passphrase-strength';
-import type { ExportSkip } from '../../formats/export/registry';
-import { exportForApp, type AppExportTarget } from '../../services/other-apps/other-apps';
-import { getVault } from '../shared/services';
+import { exportFileFor, type AppExportTarget, type ExportSkip } from '../../services/browser/other-apps';
 import { saveFile } from '../shared/download';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import type { MessageKey } from '../../messages/en';
 import { presentError } from '../../messages/present-error';
-import { ensureRecentAuth } from '../shared/reauth';
+import { CANCELLED, withProof } from '../shared/reauth';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 
@@ -74,8 +72,9 @@ export class OmamoriOtherAppsSettings extends LitElement {
     } else if (!this.confirmed) return;
     this.busy = true;
     try {
-      if (!(await ensureRecentAuth())) return;
-      const out = await exportForApp(getVault(), this.target, encrypted ? this.value('interop-password') : undefined);
+      const password = encrypted ? this.value('interop-password') : undefined;
+      const out = await withProof(() => exportFileFor(this.target, password));
+      if (out === CANCELLED) return;
       saveFile(out.bytes, out.fileName, out.mime);
       this.skipped = out.skipped;
       showToast({ message: t('interop.done', { count: out.written }) });

@@ -1,7 +1,7 @@
 import { LitElement, html, svg, nothing } from 'lit';
 import { accountTitle, type Account } from '../../core/account';
 import { generateCode, groupCode, hotpCode, nextCode, totpState } from '../../core/codes';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { expandIcon, starIcon, warningIcon } from './card-icons';
 import { copyCode } from '../shared/clipboard';
 import { codeCardStyles } from './code-card-styles';

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { accountTitle, type Account } from '../../core/account';
 import { applyOrder, filterByGroup, groupNames, sortAccounts, splitFavourites, type SortMode } from '../../core/account-order';
 import { filterAccounts, prepareSearch } from '../../core/account-search';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import type { ListKeysHost } from './list-keys-controller';
 import { gearIcon, lockIcon } from '../shared/icons';
 import { getLocale, t } from '../../messages/translate';

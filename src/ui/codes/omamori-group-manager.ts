@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Account } from '../../core/account';
 import { normalizeGroups } from '../../core/account';
 import { groupNames } from '../../core/account-order';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { getLocale, t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';

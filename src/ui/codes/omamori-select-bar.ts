@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { normalizeGroups } from '../../core/account';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';

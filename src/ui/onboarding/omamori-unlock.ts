@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { toAppError } from '../../core/errors';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';

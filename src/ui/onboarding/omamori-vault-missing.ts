@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, sameCredential, type Account, type AccountData } from '../../core/account';
 import { readScannedTexts, MigrationSession, type MigrationBatch } from '../../services/enroll/scanned-texts';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';

@@ -8,7 +8,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { isAppError, type ErrorCode } from '../../core/errors';
 import { classifyQrText, isAuthenticatorQr, type QrContent } from '../../core/qr-content';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { ImageInputController } from './image-input-controller';
 import { t, type MessageKey } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';

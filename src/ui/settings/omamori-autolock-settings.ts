@@ -1,10 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { HIDDEN_CHOICES_MS, IDLE_CHOICES_MS, type AutoLockSettings } from '../../services/auto-lock/auto-lock';
-import { getAutoLock } from '../shared/services';
+import { getAutoLock } from '../../services/browser/auto-lock';
 import { formatDuration } from '../../messages/format';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
-import { ensureRecentAuth } from '../shared/reauth';
+import { CANCELLED, withProof } from '../shared/reauth';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 
@@ -65,13 +65,12 @@ export class OmamoriAutolockSettings extends LitElement {
     const select = event.target as HTMLSelectElement;
     const idleMs = select.value === NEVER ? null : Number(select.value);
     if (idleMs === null && this.settings.idleMs !== null) {
+      // Turning the idle lock off needs a recent proof; the auto-lock service refuses without one.
       this.askingNever = true;
-      const confirmed = await ensureRecentAuth();
+      const saved = await withProof(() => this.save({ ...this.settings, idleMs }));
       this.askingNever = false;
-      if (!confirmed) {
-        select.value = String(this.settings.idleMs);
-        return;
-      }
+      if (saved === CANCELLED) select.value = String(this.settings.idleMs);
+      return;
     }
     this.save({ ...this.settings, idleMs });
   }

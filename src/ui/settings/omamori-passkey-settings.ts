@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { MAX_PASSKEYS, type PasskeyInfo } from '../../services/vault/passkey-slots';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { formatDate } from '../../messages/format';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
-import { ensureRecentAuth } from '../shared/reauth';
+import { CANCELLED, withProof } from '../shared/reauth';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 
@@ -107,10 +107,9 @@ export class OmamoriPasskeySettings extends LitElement {
   private async removePasskey(passkey: PasskeyInfo): Promise<void> {
     if (this.busy) return;
     this.error = '';
-    if (!(await ensureRecentAuth())) return;
     this.busy = true;
     try {
-      await getVault().removePasskey(passkey.id);
+      if ((await withProof(() => getVault().removePasskey(passkey.id))) === CANCELLED) return;
       showToast({ message: t('passkey.removed', { label: passkey.label }) });
     } catch (err) {
       this.error = presentError(err);

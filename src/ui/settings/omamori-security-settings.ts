@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { MIN_PASSPHRASE_LENGTH, passphraseLength } from '../../core/passphrase-strength';
-import { getVault } from '../shared/services';
+import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';

@@ -2,7 +2,7 @@
  * @file The app's one clipboard guard (loaded with the first copy, not at start-up): clears a
  * copied code after 30 s when the preference is on, and checks at once when the vault locks.
  */
-import { getVault } from './services';
+import { getVault } from '../../services/browser/vault';
 import { ClipboardGuard } from './clipboard-guard';
 
 const guard = new ClipboardGuard(

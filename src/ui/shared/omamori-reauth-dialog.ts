@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { toAppError } from '../../core/errors';
-import { getVault } from './services';
+import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from './locale-controller';
 import { presentError } from '../../messages/present-error';

@@ -1,14 +1,34 @@
 /**
- * @file Re-authentication before sensitive actions (SECURITY.md): resolves true when the user gave
- * the passphrase (or a passkey) within the last 60 s, otherwise asks in a modal dialog.
- * Resolves false when the user cancels; then the caller changes nothing.
+ * @file Asking for the proof a sensitive operation needs. The services decide and enforce the
+ * re-authentication policy (services/vault/session.ts): they say when a proof is needed and
+ * refuse with `vault/reauth-required` without one. The UI only asks — in a modal dialog, for the
+ * passphrase or a passkey — when a service says so, and tries the operation again.
  */
-import { getVault } from './services';
+import { isAppError } from '../../core/errors';
+import { getVault } from '../../services/browser/vault';
 import { openReauthDialog } from './omamori-reauth-dialog';
 
-export const REAUTH_WINDOW_MS = 60_000;
+/** Marks an operation the user cancelled at the proof dialog: the caller changes nothing. */
+export const CANCELLED = Symbol('cancelled');
 
-export async function ensureRecentAuth(): Promise<boolean> {
-  if (getVault().authenticatedWithin(REAUTH_WINDOW_MS)) return true;
+/** Asks for the proof when the vault says the next sensitive operation would need one. False = cancelled. */
+export async function proveIfNeeded(): Promise<boolean> {
+  if (!getVault().proofNeeded()) return true;
   return openReauthDialog();
+}
+
+/**
+ * Runs a sensitive service call: asks for the proof first when it is needed, and once more if the
+ * service still refuses for want of one (the window ran out meanwhile). CANCELLED when the user
+ * cancels; other errors pass through.
+ */
+export async function withProof<T>(operation: () => Promise<T> | T): Promise<T | typeof CANCELLED> {
+  if (!(await proveIfNeeded())) return CANCELLED;
+  try {
+    return await operation();
+  } catch (err) {
+    if (!isAppError(err) || err.code !== 'vault/reauth-required') throw err;
+    if (!(await openReauthDialog())) return CANCELLED;
+    return operation();
+  }
 }

@@ -13,6 +13,7 @@ import {
   type AutoLockSettings,
   type LockChannel,
 } from '../../../src/services/auto-lock/auto-lock';
+import { AppError } from '../../../src/core/errors';
 import type { VaultState } from '../../../src/services/vault/vault';
 
 const T0 = 1_700_000_000_000;
@@ -122,6 +123,11 @@ describe('presence shared between tabs', () => {
 
 class FakeVault {
   state: VaultState = 'unlocked';
+  /** Whether the passphrase (or a passkey) was given recently, as the vault's session would say. */
+  proven = true;
+  requireRecentProof(): void {
+    if (!this.proven) throw new AppError('vault/reauth-required');
+  }
   readonly listeners = new Set<(state: VaultState) => void>();
   lock(): void {
     if (this.state !== 'unlocked') return;
@@ -357,6 +363,19 @@ describe('AutoLock', () => {
     tab.win.dispatchEvent(Object.assign(new Event('storage'), { key: SETTINGS_KEY }));
     expect(tab.autoLock.getSettings()).toEqual(settings(null, 0));
     expect(seen).toEqual([settings(60_000, 30_000), settings(null, 0)]);
+  });
+
+  it('refuses to turn the idle lock off without a recent passphrase or passkey, and changes nothing', () => {
+    const tab = makeTab(shared);
+    tab.autoLock.setSettings(settings(60_000, 30_000));
+    tab.vault.proven = false;
+    expect(() => tab.autoLock.setSettings(settings(null, 30_000))).toThrow(expect.objectContaining({ code: 'vault/reauth-required' }));
+    expect(tab.autoLock.getSettings()).toEqual(settings(60_000, 30_000));
+    expect(JSON.parse(shared.storage.map.get(SETTINGS_KEY)!)).toEqual(settings(60_000, 30_000));
+    // Other changes need no proof; with one, "never" is saved.
+    expect(tab.autoLock.setSettings(settings(120_000, 30_000))).toEqual(settings(120_000, 30_000));
+    tab.vault.proven = true;
+    expect(tab.autoLock.setSettings(settings(null, 30_000))).toEqual(settings(null, 30_000));
   });
 
   it('stores nothing but settings and timestamps, and does nothing when stopped or locked', async () => {

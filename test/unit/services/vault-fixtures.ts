@@ -81,11 +81,11 @@ export async function searchableDump(db: OmamoriDb): Promise<string> {
   return parts.join('\n');
 }
 
-export async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
+export async function expectCode(promise: Promise<unknown>, code: string, what?: string): Promise<void> {
   const err = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
+  expect(err, what).toBeInstanceOf(AppError);
+  expect((err as AppError).code, what).toBe(code);
 }

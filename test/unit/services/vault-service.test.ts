@@ -22,13 +22,14 @@ describe('VaultService: create, lock, unlock', () => {
   });
 
   it('refuses an empty passphrase, a second vault, and unlocking a missing vault', async () => {
-    const vault = makeService();
+    const db = openDb();
+    const vault = makeService(db);
     await expectCode(vault.create('', { deviceSlot: false }), 'vault/passphrase-empty');
     await expectCode(vault.unlockWithPassphrase(PASS), 'vault/not-found');
     await vault.create(PASS, { deviceSlot: false });
     await expectCode(vault.create('other', { deviceSlot: false }), 'vault/exists');
     // A second tab (another service on the same database) sees the vault too.
-    await expectCode(makeService(vault['db']).create('x', { deviceSlot: false }), 'vault/exists');
+    await expectCode(makeService(db).create('x', { deviceSlot: false }), 'vault/exists');
   });
 
   it('stores one passphrase slot with its parameters and no device slot unless asked', async () => {
