@@ -102,8 +102,8 @@ export class OmamoriApp extends LitElement {
     this.addEventListener('import-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('app-imported', () => (this.view = { kind: 'list' }));
     this.addEventListener('guide-closed', () => (this.view = { kind: 'list' }));
-    this.addEventListener('edit-account', (e) => (this.view = { kind: 'edit', id: (e as CustomEvent<{ id: string }>).detail.id }));
-    this.addEventListener('delete-account', (e) => void this.deleteAccount((e as CustomEvent<{ id: string }>).detail.id));
+    this.addEventListener('edit-account', (e) => (this.view = { kind: 'edit', id: e.detail.id }));
+    this.addEventListener('delete-account', (e) => void this.deleteAccount(e.detail.id));
   }
 
   override connectedCallback(): void {
@@ -287,5 +287,9 @@ customElements.define('omamori-app', OmamoriApp);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-app': OmamoriApp;
+  }
+  interface WindowEventMap {
+    /** The first screen is up: main.ts registers the service worker then. */
+    'omamori:started': Event;
   }
 }

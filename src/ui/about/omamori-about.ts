@@ -3,6 +3,7 @@ import { LICENCES, OWN_LICENCE, type LicenceEntry } from './licences';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 declare const __APP_VERSION__: string;
 
@@ -76,7 +77,7 @@ export class OmamoriAbout extends LitElement {
   }
 
   private close(): void {
-    this.dispatchEvent(new CustomEvent('about-closed', { bubbles: true, composed: true }));
+    fire(this, 'about-closed');
   }
 
   private entry(e: LicenceEntry) {
@@ -123,5 +124,8 @@ customElements.define('omamori-about', OmamoriAbout);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-about': OmamoriAbout;
+  }
+  interface HTMLElementEventMap {
+    'about-closed': OmamoriEvent;
   }
 }

@@ -12,6 +12,7 @@ import { formStyles } from './account-form-styles';
 import { detailsStyles } from './details-styles';
 import './omamori-account-details';
 import './omamori-account-secret';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 type Mode = 'key' | 'uri';
 
@@ -90,7 +91,7 @@ export class OmamoriAccountForm extends LitElement {
   }
 
   private close(): void {
-    this.dispatchEvent(new CustomEvent('form-closed', { bubbles: true, composed: true }));
+    fire(this, 'form-closed');
   }
 
   private readDraft(): AccountData {
@@ -230,7 +231,7 @@ export class OmamoriAccountForm extends LitElement {
         <h1>${editing ? t('details.title') : t('form.addTitle')}</h1>
         ${editing
           ? nothing
-          : html`<p><button type="button" class="link" data-testid="form-scan" @click=${() => this.dispatchEvent(new CustomEvent('open-scanner', { bubbles: true, composed: true }))}>
+          : html`<p><button type="button" class="link" data-testid="form-scan" @click=${() => fire(this, 'open-scanner')}>
                 ${t('enroll.scan')}
               </button></p>
               ${this.renderModeSwitch()}`}
@@ -261,5 +262,9 @@ customElements.define('omamori-account-form', OmamoriAccountForm);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-account-form': OmamoriAccountForm;
+  }
+  interface HTMLElementEventMap {
+    'form-closed': OmamoriEvent;
+    'open-scanner': OmamoriEvent;
   }
 }

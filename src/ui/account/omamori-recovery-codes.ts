@@ -228,7 +228,7 @@ export class OmamoriRecoveryCodes extends LitElement {
     const codes = this.account.recoveryCodes;
     let body;
     if (this.importing) {
-      body = html`<omamori-recovery-import .existing=${codes.length} @recovery-import=${(e: CustomEvent<{ codes: string[] }>) => void this.onImport(e.detail.codes)}
+      body = html`<omamori-recovery-import .existing=${codes.length} @recovery-import=${(e: HTMLElementEventMap['recovery-import']) => void this.onImport(e.detail.codes)}
         @recovery-import-cancel=${this.cancelImport}></omamori-recovery-import>`;
     } else if (codes.length === 0) {
       body = html`<p class="muted" data-testid="recovery-none">${t('recovery.none')}</p>

@@ -7,8 +7,9 @@ import { parseRecoveryCodes, RECOVERY_TEXT_LIMIT } from '../../core/recovery-cod
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
+import { fire, type OmamoriEvent } from '../shared/events';
 
-export type RecoveryImportEvent = CustomEvent<{ codes: string[] }>;
+export type RecoveryImportEvent = OmamoriEvent<{ codes: string[] }>;
 
 export class OmamoriRecoveryImport extends LitElement {
   static override properties = {
@@ -84,11 +85,11 @@ export class OmamoriRecoveryImport extends LitElement {
 
   private save(): void {
     if (this.parsed === null) return;
-    this.dispatchEvent(new CustomEvent('recovery-import', { detail: { codes: this.parsed }, bubbles: true, composed: true }));
+    fire(this, 'recovery-import', { codes: this.parsed });
   }
 
   private cancel(): void {
-    this.dispatchEvent(new CustomEvent('recovery-import-cancel', { bubbles: true, composed: true }));
+    fire(this, 'recovery-import-cancel');
   }
 
   private renderPreview(codes: readonly string[]) {
@@ -127,6 +128,7 @@ declare global {
     'omamori-recovery-import': OmamoriRecoveryImport;
   }
   interface HTMLElementEventMap {
+    'recovery-import-cancel': OmamoriEvent;
     'recovery-import': RecoveryImportEvent;
   }
 }

@@ -3,6 +3,7 @@ import type { Account } from '../../core/account';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles, choiceStyles } from '../shared/styles';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 /** "Issuer (name)", or whichever of the two exists: how exports list an account. */
 export function displayTitle(a: Pick<Account, 'issuer' | 'name'>): string {
@@ -10,7 +11,7 @@ export function displayTitle(a: Pick<Account, 'issuer' | 'name'>): string {
   return a.issuer || a.name || t('card.noName');
 }
 
-export type PickerChange = CustomEvent<{ ids: readonly string[] | null }>;
+export type PickerChange = OmamoriEvent<{ ids: readonly string[] | null }>;
 
 /**
  * "All N accounts" or "Choose accounts" with a checkbox list; used by every export. Emits
@@ -58,7 +59,7 @@ export class OmamoriAccountPicker extends LitElement {
 
   private emit(): void {
     const ids = this.chooseSome ? this.accounts.filter((a) => this.selected.has(a.id)).map((a) => a.id) : null;
-    this.dispatchEvent(new CustomEvent('accounts-picked', { detail: { ids }, bubbles: true, composed: true }));
+    fire(this, 'accounts-picked', { ids });
   }
 
   private setChooseSome(on: boolean): void {
@@ -107,5 +108,8 @@ customElements.define('omamori-account-picker', OmamoriAccountPicker);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-account-picker': OmamoriAccountPicker;
+  }
+  interface HTMLElementEventMap {
+    'accounts-picked': PickerChange;
   }
 }

@@ -12,6 +12,7 @@ import { presentError } from '../../messages/present-error';
 import { fileDropStyles } from '../shared/file-drop-styles';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 type SlotType = 'passphrase' | 'transfer-code';
 type Phase = 'pick' | 'secret' | 'working' | 'preview' | 'result';
@@ -147,7 +148,7 @@ export class OmamoriBackupOpen extends LitElement {
       const count = await getBackup().commitImport(getVault(), preview, { updateChanged: this.updateChanged });
       this.reset();
       showToast({ message: t('backup.imported', { count }) });
-      this.dispatchEvent(new CustomEvent('backup-restored', { bubbles: true, composed: true, detail: { count } }));
+      fire(this, 'backup-restored', { count });
     } catch (err) {
       this.error = presentError(err);
       this.phase = 'preview';
@@ -230,5 +231,8 @@ customElements.define('omamori-backup-open', OmamoriBackupOpen);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-backup-open': OmamoriBackupOpen;
+  }
+  interface HTMLElementEventMap {
+    'backup-restored': OmamoriEvent<{ count: number }>;
   }
 }

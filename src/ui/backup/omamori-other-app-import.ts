@@ -8,6 +8,7 @@ import { presentError } from '../../messages/present-error';
 import { fileDropStyles } from '../shared/file-drop-styles';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 type Phase = 'pick' | 'password' | 'working' | 'preview';
 
@@ -108,7 +109,7 @@ export class OmamoriOtherAppImport extends LitElement {
       const count = await commitImport(preview);
       this.reset();
       showToast({ message: t('backup.imported', { count }) });
-      this.dispatchEvent(new CustomEvent('app-imported', { bubbles: true, composed: true, detail: { count } }));
+      fire(this, 'app-imported', { count });
     } catch (err) {
       this.error = presentError(err);
       this.phase = 'preview';
@@ -152,7 +153,7 @@ export class OmamoriOtherAppImport extends LitElement {
     const busy = this.phase === 'working';
     const apps = importableApps().join(', ');
     return html`<main class="page">
-      <button data-testid="import-back" @click=${() => this.dispatchEvent(new CustomEvent('import-closed', { bubbles: true, composed: true }))}>
+      <button data-testid="import-back" @click=${() => fire(this, 'import-closed')}>
         ← ${t('settings.back')}
       </button>
       <h1>${t('import.title')}</h1>
@@ -185,5 +186,9 @@ customElements.define('omamori-other-app-import', OmamoriOtherAppImport);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-other-app-import': OmamoriOtherAppImport;
+  }
+  interface HTMLElementEventMap {
+    'app-imported': OmamoriEvent<{ count: number }>;
+    'import-closed': OmamoriEvent;
   }
 }

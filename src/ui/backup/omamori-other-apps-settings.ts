@@ -9,6 +9,7 @@ import { presentError } from '../../messages/present-error';
 import { CANCELLED, withProof } from '../shared/reauth';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
+import { fire } from '../shared/events';
 
 type Target = AppExportTarget;
 const TARGETS: readonly { id: Target; label: MessageKey }[] = [
@@ -103,7 +104,7 @@ export class OmamoriOtherAppsSettings extends LitElement {
     return html`<section class="panel" aria-labelledby="interop-h">
       <h3 id="interop-h">${t('interop.title')}</h3>
       <p class="hint">${t('interop.importLead')}</p>
-      <button data-testid="open-import" @click=${() => this.dispatchEvent(new CustomEvent('open-import', { bubbles: true, composed: true }))}>
+      <button data-testid="open-import" @click=${() => fire(this, 'open-import')}>
         ${t('import.title')}
       </button>
       <form @submit=${this.exportFile} novalidate data-testid="interop-export-form">

@@ -10,6 +10,7 @@ import { gridStyles } from './list-styles';
 import { baseStyles } from '../shared/styles';
 import type { virtualize as VirtualizeFn } from '@lit-labs/virtualizer/virtualize.js';
 import './omamori-code-card';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 /** From this many cards on, only the visible rows are in the DOM (the virtualizer loads lazily). */
 export const WINDOW_FROM = 200;
@@ -117,7 +118,7 @@ export class OmamoriAccountGrid extends LitElement {
     if (from < 0 || target === from) return;
     const next = moveItem(ids, from, target);
     const detail: MoveDetail = { ids: next, id, position: target + 1, count: ids.length };
-    this.dispatchEvent(new CustomEvent('move-account', { detail, bubbles: true, composed: true }));
+    fire(this, 'move-account', detail);
   }
 
   /** The focused card's id (focus on its code, its checkbox or its move buttons). */
@@ -159,7 +160,7 @@ export class OmamoriAccountGrid extends LitElement {
   }
 
   private toggle(id: string, on: boolean): void {
-    this.dispatchEvent(new CustomEvent('toggle-select', { detail: { id, on }, bubbles: true, composed: true }));
+    fire(this, 'toggle-select', { id, on });
   }
 
   private onDragStart(e: DragEvent, id: string): void {
@@ -242,5 +243,9 @@ customElements.define('omamori-account-grid', OmamoriAccountGrid);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-account-grid': OmamoriAccountGrid;
+  }
+  interface HTMLElementEventMap {
+    'move-account': OmamoriEvent<MoveDetail>;
+    'toggle-select': OmamoriEvent<{ id: string; on: boolean }>;
   }
 }

@@ -12,6 +12,7 @@ import { PreferencesController } from '../shared/preferences';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import '../account-icon/omamori-account-icon';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 const NEXT_CODE_THRESHOLD_MS = 5000;
 /** How long a tapped hidden code stays visible. */
@@ -137,7 +138,7 @@ export class OmamoriCodeCard extends LitElement {
   }
 
   private emit(name: 'edit-account' | 'delete-account'): void {
-    this.dispatchEvent(new CustomEvent(name, { detail: { id: this.account.id }, bubbles: true, composed: true }));
+    fire(this, name, { id: this.account.id });
   }
 
   private renderCountdown() {
@@ -228,5 +229,9 @@ customElements.define('omamori-code-card', OmamoriCodeCard);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-code-card': OmamoriCodeCard;
+  }
+  interface HTMLElementEventMap {
+    'edit-account': OmamoriEvent<{ id: string }>;
+    'delete-account': OmamoriEvent<{ id: string }>;
   }
 }

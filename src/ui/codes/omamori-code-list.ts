@@ -15,6 +15,7 @@ import { showToast } from '../shared/toast-bus';
 import { countLabel, memo, readGroup, saveGroup } from './list-state';
 import { WINDOW_FROM, type MoveDetail, type OmamoriAccountGrid } from './omamori-account-grid';
 import type { ListMode } from './omamori-list-toolbar';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 /** The home screen: search, group chips, sort, and the code cards (favourites first). */
 export class OmamoriCodeList extends LitElement implements ListKeysHost {
@@ -104,7 +105,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   }
 
   private emit(name: 'add-account' | 'lock-vault' | 'open-settings' | 'open-scanner' | 'open-guide'): void {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+    fire(this, name);
   }
 
   // --- keyboard shortcuts (ListKeysHost)
@@ -208,8 +209,8 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     }
     return html`<section aria-label=${countLabel(a.shown.length)} data-testid="account-list">
       <omamori-account-grid .favourites=${a.favourites} .others=${a.others} ?large=${this.accounts.length > WINDOW_FROM} .mode=${this.activeMode()} .selected=${this.selected}
-        @toggle-select=${(e: CustomEvent<{ id: string; on: boolean }>) => this.toggle(e.detail.id, e.detail.on)}
-        @move-account=${(e: CustomEvent<MoveDetail>) => void this.onMove(e.detail)}></omamori-account-grid>
+        @toggle-select=${(e: HTMLElementEventMap['toggle-select']) => this.toggle(e.detail.id, e.detail.on)}
+        @move-account=${(e: HTMLElementEventMap['move-account']) => void this.onMove(e.detail)}></omamori-account-grid>
     </section>`;
   }
 
@@ -237,8 +238,8 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
                   @input=${(e: Event) => ((this.query = (e.target as HTMLInputElement).value), (this.announcement = ''))} />
               </div>
               <omamori-list-toolbar .groups=${a.groups} .group=${a.group} .sortMode=${this.sortMode} .mode=${this.activeMode()}
-                @group-change=${(e: CustomEvent<string | null>) => this.setGroup(e.detail)} @sort-change=${(e: CustomEvent<SortMode>) => this.setSort(e.detail)}
-                @mode-change=${(e: CustomEvent<ListMode>) => this.setMode(e.detail)} @manage-groups=${() => this.openManager()}></omamori-list-toolbar>`
+                @group-change=${(e: HTMLElementEventMap['group-change']) => this.setGroup(e.detail)} @sort-change=${(e: HTMLElementEventMap['sort-change']) => this.setSort(e.detail)}
+                @mode-change=${(e: HTMLElementEventMap['mode-change']) => this.setMode(e.detail)} @manage-groups=${() => this.openManager()}></omamori-list-toolbar>`
           : nothing}
       </header>
       <main>
@@ -257,7 +258,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
         ${has ? this.renderCards(a) : this.renderEmpty()}
         ${this.managing
           ? html`<omamori-group-manager .accounts=${this.accounts} @group-manager-closed=${() => (this.managing = false)}
-              @group-renamed=${(e: CustomEvent<{ from: string; to: string }>) => this.group === e.detail.from && this.setGroup(e.detail.to)}></omamori-group-manager>`
+              @group-renamed=${(e: HTMLElementEventMap['group-renamed']) => this.group === e.detail.from && this.setGroup(e.detail.to)}></omamori-group-manager>`
           : nothing}
       </main>`;
   }
@@ -268,5 +269,10 @@ customElements.define('omamori-code-list', OmamoriCodeList);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-code-list': OmamoriCodeList;
+  }
+  interface HTMLElementEventMap {
+    'add-account': OmamoriEvent;
+    'lock-vault': OmamoriEvent;
+    'open-settings': OmamoriEvent;
   }
 }

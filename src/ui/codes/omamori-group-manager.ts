@@ -13,6 +13,7 @@ import { presentError } from '../../messages/present-error';
 import { countLabel } from './list-state';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 export class OmamoriGroupManager extends LitElement {
   static override properties = {
@@ -135,7 +136,7 @@ export class OmamoriGroupManager extends LitElement {
     }
     void this.run(async () => {
       await getVault().renameGroup(from, to);
-      this.dispatchEvent(new CustomEvent('group-renamed', { detail: { from, to }, bubbles: true, composed: true }));
+      fire(this, 'group-renamed', { from, to });
       return t('groups.renamed', { group: to });
     });
   }
@@ -182,7 +183,7 @@ export class OmamoriGroupManager extends LitElement {
   override render() {
     const groups = groupNames(this.accounts, getLocale());
     return html`<dialog aria-labelledby="groups-title" data-testid="group-manager"
-      @close=${() => this.dispatchEvent(new CustomEvent('group-manager-closed', { bubbles: true, composed: true }))}>
+      @close=${() => fire(this, 'group-manager-closed')}>
       <h2 id="groups-title">${t('groups.title')}</h2>
       ${groups.length === 0 ? html`<p class="muted">${t('groups.none')}</p>` : html`<ul>${groups.map((g) => this.renderGroup(g))}</ul>`}
       ${this.error ? html`<p class="field-error" role="alert" data-testid="group-error">${this.error}</p>` : nothing}
@@ -196,5 +197,9 @@ customElements.define('omamori-group-manager', OmamoriGroupManager);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-group-manager': OmamoriGroupManager;
+  }
+  interface HTMLElementEventMap {
+    'group-manager-closed': OmamoriEvent;
+    'group-renamed': OmamoriEvent<{ from: string; to: string }>;
   }
 }

@@ -5,6 +5,7 @@ import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
 import '../account-icon/omamori-account-icon';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 /**
  * The large-code view: one code, very large and spaced in groups, for reading it aloud or typing
@@ -90,7 +91,7 @@ export class OmamoriLargeCode extends LitElement {
   }
 
   private onClose(): void {
-    this.dispatchEvent(new CustomEvent('large-code-closed', { bubbles: true, composed: true }));
+    fire(this, 'large-code-closed');
   }
 
   override render() {
@@ -120,5 +121,8 @@ customElements.define('omamori-large-code', OmamoriLargeCode);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-large-code': OmamoriLargeCode;
+  }
+  interface HTMLElementEventMap {
+    'large-code-closed': OmamoriEvent;
   }
 }

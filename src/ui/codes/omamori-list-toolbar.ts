@@ -3,6 +3,7 @@ import type { SortMode } from '../../core/account-order';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 export type ListMode = '' | 'select' | 'reorder';
 
@@ -84,17 +85,13 @@ export class OmamoriListToolbar extends LitElement {
     new LocaleController(this);
   }
 
-  private emit(name: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
   private chip(label: string, value: string | null) {
-    return html`<button data-testid="group-chip" aria-pressed=${this.group === value ? 'true' : 'false'} @click=${() => this.emit('group-change', value)}>${label}</button>`;
+    return html`<button data-testid="group-chip" aria-pressed=${this.group === value ? 'true' : 'false'} @click=${() => fire(this, 'group-change', value)}>${label}</button>`;
   }
 
   private modeButton(mode: 'select' | 'reorder', label: string) {
     const on = this.mode === mode;
-    return html`<button data-testid=${`mode-${mode}`} aria-pressed=${on ? 'true' : 'false'} @click=${() => this.emit('mode-change', on ? '' : mode)}>
+    return html`<button data-testid=${`mode-${mode}`} aria-pressed=${on ? 'true' : 'false'} @click=${() => fire(this, 'mode-change', on ? '' : mode)}>
       ${on ? t('list.done') : label}
     </button>`;
   }
@@ -108,14 +105,14 @@ export class OmamoriListToolbar extends LitElement {
       <div class="tools">
         <label class="sort">
           <span>${t('list.sort')}</span>
-          <select data-testid="sort-mode" .value=${this.sortMode} @change=${(e: Event) => this.emit('sort-change', (e.target as HTMLSelectElement).value)}>
+          <select data-testid="sort-mode" .value=${this.sortMode} @change=${(e: Event) => fire(this, 'sort-change', (e.target as HTMLSelectElement).value as SortMode)}>
             <option value="custom" ?selected=${this.sortMode === 'custom'}>${t('list.sort.custom')}</option>
             <option value="issuer" ?selected=${this.sortMode === 'issuer'}>${t('list.sort.issuer')}</option>
             <option value="recent" ?selected=${this.sortMode === 'recent'}>${t('list.sort.recent')}</option>
           </select>
         </label>
         ${this.modeButton('select', t('list.select'))} ${this.sortMode === 'custom' ? this.modeButton('reorder', t('list.reorder')) : nothing}
-        ${this.groups.length > 0 ? html`<button data-testid="manage-groups" @click=${() => this.emit('manage-groups', null)}>${t('list.manageGroups')}</button>` : nothing}
+        ${this.groups.length > 0 ? html`<button data-testid="manage-groups" @click=${() => fire(this, 'manage-groups')}>${t('list.manageGroups')}</button>` : nothing}
       </div>`;
   }
 }
@@ -125,5 +122,11 @@ customElements.define('omamori-list-toolbar', OmamoriListToolbar);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-list-toolbar': OmamoriListToolbar;
+  }
+  interface HTMLElementEventMap {
+    'group-change': OmamoriEvent<string | null>;
+    'sort-change': OmamoriEvent<SortMode>;
+    'mode-change': OmamoriEvent<ListMode>;
+    'manage-groups': OmamoriEvent;
   }
 }

@@ -11,6 +11,7 @@ import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 export class OmamoriSelectBar extends LitElement {
   static override properties = {
@@ -84,7 +85,7 @@ export class OmamoriSelectBar extends LitElement {
   }
 
   private emit(name: 'select-all' | 'select-done'): void {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+    fire(this, name);
   }
 
   private async assign(member: boolean): Promise<void> {
@@ -127,5 +128,9 @@ customElements.define('omamori-select-bar', OmamoriSelectBar);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-select-bar': OmamoriSelectBar;
+  }
+  interface HTMLElementEventMap {
+    'select-all': OmamoriEvent;
+    'select-done': OmamoriEvent;
   }
 }

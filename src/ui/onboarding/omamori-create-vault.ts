@@ -5,6 +5,7 @@ import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { baseStyles } from '../shared/styles';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 /** Choose a passphrase (twice), optionally the device slot, then Argon2id runs in a worker. */
 export class OmamoriCreateVault extends LitElement {
@@ -120,7 +121,7 @@ export class OmamoriCreateVault extends LitElement {
       // SECURITY.md: ask the browser not to evict the vault. A refusal changes nothing here;
       // settings will show the state (vault-protection issue).
       void navigator.storage?.persist?.().catch(() => false);
-      this.dispatchEvent(new CustomEvent('vault-created', { bubbles: true, composed: true }));
+      fire(this, 'vault-created');
     } catch (err) {
       this.error = presentError(err);
     } finally {
@@ -168,5 +169,8 @@ customElements.define('omamori-create-vault', OmamoriCreateVault);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-create-vault': OmamoriCreateVault;
+  }
+  interface HTMLElementEventMap {
+    'vault-created': OmamoriEvent;
   }
 }

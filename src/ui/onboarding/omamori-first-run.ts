@@ -3,6 +3,7 @@ import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
 import './omamori-language-picker';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 /** The welcome screen: what Omamori is, in two sentences, and the way in. */
 export class OmamoriFirstRun extends LitElement {
@@ -48,10 +49,10 @@ export class OmamoriFirstRun extends LitElement {
         <p>${t('firstRun.intro1')}</p>
         <p>${t('firstRun.intro2')}</p>
         <div class="actions">
-          <button class="primary" data-testid="start-create" @click=${() => this.dispatchEvent(new CustomEvent('start-create', { bubbles: true, composed: true }))}>
+          <button class="primary" data-testid="start-create" @click=${() => fire(this, 'start-create')}>
             ${t('firstRun.create')}
           </button>
-          <button data-testid="start-restore" @click=${() => this.dispatchEvent(new CustomEvent('start-restore', { bubbles: true, composed: true }))}>
+          <button data-testid="start-restore" @click=${() => fire(this, 'start-restore')}>
             ${t('firstRun.restore')}
           </button>
         </div>
@@ -66,5 +67,9 @@ customElements.define('omamori-first-run', OmamoriFirstRun);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-first-run': OmamoriFirstRun;
+  }
+  interface HTMLElementEventMap {
+    'start-create': OmamoriEvent;
+    'start-restore': OmamoriEvent;
   }
 }

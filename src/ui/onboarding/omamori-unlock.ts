@@ -5,6 +5,7 @@ import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { baseStyles } from '../shared/styles';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 /**
  * The lock screen: passphrase → codes. A wrong passphrase changes nothing and says so. When the
@@ -78,7 +79,7 @@ export class OmamoriUnlock extends LitElement {
     try {
       await getVault().unlockWithPasskey();
       this.passphrase = '';
-      this.dispatchEvent(new CustomEvent('vault-unlocked', { bubbles: true, composed: true }));
+      fire(this, 'vault-unlocked');
     } catch (err) {
       // Closing the browser's prompt is a choice, not an error worth a message.
       if (toAppError(err).code !== 'aborted') this.passkeyError = presentError(err);
@@ -129,7 +130,7 @@ export class OmamoriUnlock extends LitElement {
       await getVault().unlockWithPassphrase(this.passphrase);
       performance.measure('omamori:unlock', { start: started, end: performance.now() });
       this.passphrase = '';
-      this.dispatchEvent(new CustomEvent('vault-unlocked', { bubbles: true, composed: true }));
+      fire(this, 'vault-unlocked');
     } catch (err) {
       this.error = presentError(err);
       this.passphrase = '';
@@ -171,5 +172,8 @@ customElements.define('omamori-unlock', OmamoriUnlock);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-unlock': OmamoriUnlock;
+  }
+  interface HTMLElementEventMap {
+    'vault-unlocked': OmamoriEvent;
   }
 }

@@ -3,6 +3,7 @@ import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
+import { fire } from '../shared/events';
 
 /**
  * Shown when this browser had a vault but its database is gone (eviction, cleared data). It never
@@ -22,7 +23,7 @@ export class OmamoriVaultMissing extends LitElement {
 
   /** Restore = a new vault (new passphrase) filled from the backup file: the app's restore flow. */
   private restore(): void {
-    this.dispatchEvent(new CustomEvent('start-restore', { bubbles: true, composed: true }));
+    fire(this, 'start-restore');
     getVault().forgetMissingVault();
   }
 

@@ -9,6 +9,7 @@ import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import './omamori-scan-preview';
 import './omamori-google-import';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 /**
  * "Scan a QR code": the scanner (a lazy chunk) plus what it found — otpauth:// codes as preview
@@ -67,8 +68,8 @@ export class OmamoriEnroll extends LitElement {
     this.error = '';
     this.busy = false;
     new LocaleController(this);
-    this.addEventListener('qr-codes', (e) => this.onCodes((e as CustomEvent<{ texts: string[] }>).detail.texts));
-    this.addEventListener('add-scanned', (e) => void this.addOne((e as CustomEvent<{ account: AccountData }>).detail.account));
+    this.addEventListener('qr-codes', (e) => this.onCodes(e.detail.texts));
+    this.addEventListener('add-scanned', (e) => void this.addOne(e.detail.account));
     this.addEventListener('commit-google-import', () => void this.commitGoogleImport());
   }
 
@@ -79,7 +80,7 @@ export class OmamoriEnroll extends LitElement {
   }
 
   private close(): void {
-    this.dispatchEvent(new CustomEvent('enroll-closed', { bubbles: true, composed: true }));
+    fire(this, 'enroll-closed');
   }
 
   private onCodes(texts: readonly string[]): void {
@@ -161,7 +162,7 @@ export class OmamoriEnroll extends LitElement {
       <div class="top">
         <button data-testid="enroll-back" @click=${this.close}>← ${t('settings.back')}</button>
         <h1>${t('enroll.title')}</h1>
-        <button class="link" data-testid="open-guide" @click=${() => this.dispatchEvent(new CustomEvent('open-guide', { bubbles: true, composed: true }))}>
+        <button class="link" data-testid="open-guide" @click=${() => fire(this, 'open-guide')}>
           ${t('guide.link')}
         </button>
       </div>
@@ -183,5 +184,9 @@ customElements.define('omamori-enroll', OmamoriEnroll);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-enroll': OmamoriEnroll;
+  }
+  interface HTMLElementEventMap {
+    'enroll-closed': OmamoriEvent;
+    'open-guide': OmamoriEvent;
   }
 }

@@ -4,6 +4,7 @@ import type { MigrationSession } from '../../services/enroll/scanned-texts';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 /**
  * A Google Authenticator transfer being collected: progress over its codes, the accounts found
@@ -59,7 +60,7 @@ export class OmamoriGoogleImport extends LitElement {
       return;
     }
     this.confirmPartial = false;
-    this.dispatchEvent(new CustomEvent('commit-google-import', { bubbles: true, composed: true }));
+    fire(this, 'commit-google-import');
   }
 
   override render() {
@@ -106,5 +107,8 @@ customElements.define('omamori-google-import', OmamoriGoogleImport);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-google-import': OmamoriGoogleImport;
+  }
+  interface HTMLElementEventMap {
+    'commit-google-import': OmamoriEvent;
   }
 }

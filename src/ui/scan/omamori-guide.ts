@@ -3,6 +3,7 @@ import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import type { MessageKey } from '../../messages/en';
 import { baseStyles } from '../shared/styles';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 const GOOGLE_STEPS: MessageKey[] = ['guide.google.1', 'guide.google.2', 'guide.google.3', 'guide.google.4', 'guide.google.5'];
 const MICROSOFT_STEPS: MessageKey[] = ['guide.microsoft.1', 'guide.microsoft.2', 'guide.microsoft.3', 'guide.microsoft.4'];
@@ -33,14 +34,14 @@ export class OmamoriGuide extends LitElement {
 
   override render() {
     return html`<main class="page">
-      <button data-testid="guide-back" @click=${() => this.dispatchEvent(new CustomEvent('guide-closed', { bubbles: true, composed: true }))}>
+      <button data-testid="guide-back" @click=${() => fire(this, 'guide-closed')}>
         ← ${t('settings.back')}
       </button>
       <h1>${t('guide.link')}</h1>
       <section class="panel" aria-labelledby="g-import">
         <h2 id="g-import">${t('import.title')}</h2>
         <p>${t('guide.importLead')}</p>
-        <button class="primary" data-testid="guide-import" @click=${() => this.dispatchEvent(new CustomEvent('open-import', { bubbles: true, composed: true }))}>
+        <button class="primary" data-testid="guide-import" @click=${() => fire(this, 'open-import')}>
           ${t('import.title')}
         </button>
       </section>
@@ -66,5 +67,9 @@ customElements.define('omamori-guide', OmamoriGuide);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-guide': OmamoriGuide;
+  }
+  interface HTMLElementEventMap {
+    'guide-closed': OmamoriEvent;
+    'open-import': OmamoriEvent;
   }
 }

@@ -5,6 +5,7 @@ import { TickerController } from '../shared/ticker-controller';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 /**
  * A scanned account before it is added: issuer, name, type and its live code, so the user can
@@ -84,7 +85,7 @@ export class OmamoriScanPreview extends LitElement {
         : this.added
           ? html`<p class="flag" role="status">${t('enroll.added')}</p>`
           : html`<div class="actions">
-              <button class="primary" data-testid="preview-add" @click=${() => this.dispatchEvent(new CustomEvent('add-scanned', { bubbles: true, composed: true, detail: { account: a } }))}>
+              <button class="primary" data-testid="preview-add" @click=${() => fire(this, 'add-scanned', { account: a })}>
                 ${t('form.add')}
               </button>
             </div>`}
@@ -97,5 +98,8 @@ customElements.define('omamori-scan-preview', OmamoriScanPreview);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-scan-preview': OmamoriScanPreview;
+  }
+  interface HTMLElementEventMap {
+    'add-scanned': OmamoriEvent<{ account: AccountData }>;
   }
 }

@@ -14,8 +14,9 @@ import { t, type MessageKey } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { decodeImage, startCameraScan, type CameraScan } from './qr-decoder';
 import { scannerStyles } from './scanner-styles';
+import { fire, type OmamoriEvent } from '../shared/events';
 
-export type QrCodesEvent = CustomEvent<{ texts: string[] }>;
+export type QrCodesEvent = OmamoriEvent<{ texts: string[] }>;
 type CameraState = 'idle' | 'starting' | 'live';
 
 const CONTENT_MESSAGES: Record<Exclude<QrContent['kind'], 'otpauth' | 'migration'>, MessageKey> = {
@@ -158,14 +159,14 @@ export class OmamoriScanner extends LitElement {
       const found = contents.find((c) => c.kind === 'transfer-code');
       if (found) {
         this.message = null;
-        this.dispatchEvent(new CustomEvent('qr-codes', { detail: { texts: [found.text] }, bubbles: true, composed: true }));
+        fire(this, 'qr-codes', { texts: [found.text] });
       } else this.message = contents.length > 0 ? 'scanner.notTransferCode' : source === 'image' ? 'error.scan/no-code' : this.message;
       return;
     }
     const codes = contents.filter(isAuthenticatorQr).map((c) => c.text);
     if (codes.length > 0) {
       this.message = null;
-      this.dispatchEvent(new CustomEvent('qr-codes', { detail: { texts: codes }, bubbles: true, composed: true }));
+      fire(this, 'qr-codes', { texts: codes });
     } else {
       const other = contents.find((c) => !isAuthenticatorQr(c));
       if (other && !isAuthenticatorQr(other)) this.message = CONTENT_MESSAGES[other.kind];

@@ -13,6 +13,7 @@ import './omamori-passkey-settings';
 import './omamori-security-settings';
 import './omamori-storage-settings';
 import '../backup/omamori-google-export';
+import { fire, type OmamoriEvent } from '../shared/events';
 
 declare const __APP_VERSION__: string;
 
@@ -157,7 +158,7 @@ export class OmamoriSettings extends LitElement {
     const [security, backup, appearance, language, about] = GROUPS;
     return html`<main class="page wide" data-testid="settings-page">
       <div class="top">
-        <button data-testid="settings-back" @click=${() => this.dispatchEvent(new CustomEvent('settings-closed', { bubbles: true, composed: true }))}>
+        <button data-testid="settings-back" @click=${() => fire(this, 'settings-closed')}>
           ← ${t('settings.back')}
         </button>
         <h1>${t('settings.title')}</h1>
@@ -194,5 +195,8 @@ customElements.define('omamori-settings', OmamoriSettings);
 declare global {
   interface HTMLElementTagNameMap {
     'omamori-settings': OmamoriSettings;
+  }
+  interface HTMLElementEventMap {
+    'settings-closed': OmamoriEvent;
   }
 }

@@ -11,6 +11,7 @@ import { t } from '../../messages/translate';
 import { LocaleController } from './locale-controller';
 import { presentError } from '../../messages/present-error';
 import { baseStyles } from './styles';
+import { fire, type OmamoriEvent } from './events';
 
 export class OmamoriReauthDialog extends LitElement {
   static override properties = { passphrase: { state: true }, busy: { state: true }, error: { state: true }, hasPasskey: { state: true } };
@@ -88,7 +89,7 @@ export class OmamoriReauthDialog extends LitElement {
     this.abort?.abort();
     this.passphrase = '';
     if (this.dialog?.open) this.dialog.close();
-    this.dispatchEvent(new CustomEvent<{ ok: boolean }>('reauth-closed', { detail: { ok } }));
+    fire(this, 'reauth-closed', { ok });
   }
 
   private async onSubmit(event: Event): Promise<void> {
@@ -162,6 +163,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'omamori-reauth-dialog': OmamoriReauthDialog;
   }
+  interface HTMLElementEventMap {
+    'reauth-closed': OmamoriEvent<{ ok: boolean }>;
+  }
 }
 
 /** The focused element, looking inside shadow roots (document.activeElement stops at the host). */
@@ -184,7 +188,7 @@ export function openReauthDialog(): Promise<boolean> {
         dialog.remove();
         open = undefined;
         if (previous?.isConnected) previous.focus();
-        resolve((event as CustomEvent<{ ok: boolean }>).detail.ok);
+        resolve(event.detail.ok);
       },
       { once: true },
     );
