@@ -5,9 +5,9 @@
  */
 import { getLocale, type Locale } from './translate';
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(kind: string, locale: Locale, options: object, make: () => T): T {
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, locale: Locale, options: object, make: () => T): T {
   const key = `${kind}|${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key) as T | undefined;
   if (f === undefined) {
@@ -36,23 +36,4 @@ export function formatDuration(ms: number, locale: Locale = getLocale()): string
 export function formatBytes(bytes: number, locale: Locale = getLocale()): string {
   const [unit, div] = bytes >= 1e9 ? (['gigabyte', 1e9] as const) : bytes >= 1e6 ? (['megabyte', 1e6] as const) : (['kilobyte', 1e3] as const);
   return formatNumber(bytes / div, { style: 'unit', unit, maximumFractionDigits: 1 }, locale);
-}
-
-const STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400_000],
-  ['month', 30 * 86_400_000],
-  ['week', 7 * 86_400_000],
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-];
-
-/** "3 days ago", "yesterday", "3 日前", "たった今" for `value` seen from `now`. */
-export function formatRelative(value: Date | number, now: Date | number = Date.now(), locale: Locale = getLocale()): string {
-  const delta = +value - +now;
-  const rtf = cached('r', locale, {}, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
-  for (const [unit, ms] of STEPS) {
-    if (Math.abs(delta) >= ms) return rtf.format(Math.trunc(delta / ms), unit);
-  }
-  return rtf.format(0, 'second');
 }

@@ -7,7 +7,6 @@ import type { MessageKey } from './en';
 
 export type Locale = 'en' | 'ja';
 export type LocaleSetting = Locale | 'auto';
-export const LOCALES: readonly Locale[] = ['en', 'ja'];
 
 /**
  * The start-up screens' English (en-core.ts) ships in the start-up bundle; the rest of English

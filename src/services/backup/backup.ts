@@ -50,9 +50,6 @@ export type VaultForBackup = Pick<VaultService, 'listAccounts' | 'importAccounts
 
 const FIELDS = ['type', 'issuer', 'name', 'secretB32', 'algorithm', 'digits', 'period', 'counter', 'pin'] as const;
 
-export function sameAccountData(a: AccountData, b: AccountData): boolean {
-  return FIELDS.every((f) => a[f] === b[f]);
-}
 
 /** Everything a backup carries, as one comparable string. */
 function entryKey(a: BackupAccount): string {
