@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** SECURITY.md's policy. `worker-src blob:` because qr-scanner starts its decoder from a blob URL. */
+/** The policy of docs/security.md ("Web platform rules"). `worker-src blob:` because qr-scanner starts its decoder from a blob URL. */
 export const CSP = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",

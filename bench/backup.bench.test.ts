@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (part 2): export and import of 1,000 accounts through the real backup service
  * and file codec, with the Argon2id time measured separately; prints figures, asserts nothing
- * about speed (ARCHITECTURE.md: benchmarks print, tests assert).
+ * about speed (docs/architecture.md, "Tests": benchmarks print, tests assert).
  */
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';

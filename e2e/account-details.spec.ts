@@ -178,7 +178,7 @@ test('saving the details of an HOTP account never rolls back a counter advanced 
   await other.getByTestId('hotp-next').click();
   await expect(other.getByTestId('code')).not.toHaveText('––– –––');
 
-  // The counter reaches this tab through the live list (within 2 s, SECURITY.md bar 10) while
+  // The counter reaches this tab through the live list (within 2 s; docs/security.md, "Reliability bar") while
   // the name is being typed; nothing on this screen shows it, so give it that time.
   await page.getByTestId('field-name').fill('hotp renamed');
   await page.waitForTimeout(2000);

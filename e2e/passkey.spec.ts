@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, RFC_TIME_MS, unlock } from './support/helpers';
 
-/** A CDP virtual authenticator (TOOLCHAIN.md "Passkeys"); `hasPrf: false` is one without PRF. */
+/** A CDP virtual authenticator with the PRF extension; `hasPrf: false` is one without PRF. */
 async function addVirtualAuthenticator(page: Page, hasPrf: boolean): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');

@@ -1,5 +1,5 @@
 /**
- * @file The encrypted export file, format v1 (SECURITY.md "Export file", docs/export-format.md).
+ * @file The encrypted export file, format v1 (docs/export-format.md; the design in docs/security.md, "The export file").
  * A random payload key encrypts the accounts with the exact header bytes as AAD; each slot seals
  * that key under a key derived from a passphrase (Argon2id) or a generated transfer code (HKDF).
  * Crypto goes through src/core/crypto; structure checks live in export-file-parse.ts.
@@ -149,7 +149,7 @@ export function inspectExportFile(bytes: Uint8Array): { slots: SlotType[]; versi
 }
 
 /**
- * Reading order (SECURITY.md): envelope checks (parseEnvelope) → KDF bounds of every slot
+ * Reading order (docs/security.md, "The export file"): envelope checks (parseEnvelope) → KDF bounds of every slot
  * before any KDF runs → unwrap (bad tag: wrong passphrase / transfer code) → decrypt (bad tag
  * after a good unwrap: damaged) → schema, count and digest.
  */

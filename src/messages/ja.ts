@@ -1,4 +1,7 @@
-/** Japanese messages. Terms follow ../shared/GLOSSARY-ja.md (です・ます, short button labels). */
+/**
+ * @file Japanese messages (です・ます, short button labels), with the terms Japanese users know
+ * from other authenticator apps. One table, one key per line, like en.ts (hence its length).
+ */
 import type { MessageKey } from './en';
 
 export const ja: Record<MessageKey, string> = {

@@ -9,7 +9,7 @@ export function utf8Encode(text: string): Bytes {
 }
 
 /**
- * WebCrypto's typings accept only ArrayBuffer-backed views (TOOLCHAIN.md). Key material is not
+ * WebCrypto's typings (lib.dom) accept only ArrayBuffer-backed views. Key material is not
  * copied when it already is one, so that zeroing the caller's array zeroes the only copy.
  */
 export function asBytes(view: Uint8Array): Bytes {

@@ -16,7 +16,7 @@ export interface Argon2Params {
 
 export type Argon2Cost = Omit<Argon2Params, 'salt'>;
 
-/** RFC 9106 second recommendation (SECURITY.md). */
+/** RFC 9106 second recommendation (docs/security.md, "Primitives"). */
 export const DEFAULT_ARGON2: Readonly<Argon2Cost> = Object.freeze({ m: 65_536, t: 3, p: 4 });
 /** Only when 64 MiB cannot be allocated. */
 export const FALLBACK_ARGON2: Readonly<Argon2Cost> = Object.freeze({ m: 32_768, t: 6, p: 4 });

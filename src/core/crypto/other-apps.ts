@@ -29,7 +29,6 @@ export async function aesGcmOpenRaw(key: Uint8Array, iv: Uint8Array, ctAndTag: U
   return new Uint8Array(await crypto.subtle.decrypt(params, k, asBytes(ctAndTag)));
 }
 
-/** AES-CBC with PKCS#7 padding. */
 /** AES-GCM (128-bit tag, no AAD unless given): ciphertext and tag as separate arrays. */
 export async function aesGcmSealRaw(key: Uint8Array, iv: Uint8Array, plain: Uint8Array, aad?: Uint8Array): Promise<{ ct: Bytes; tag: Bytes }> {
   const k = await crypto.subtle.importKey('raw', asBytes(key), 'AES-GCM', false, ['encrypt']);
@@ -39,6 +38,7 @@ export async function aesGcmSealRaw(key: Uint8Array, iv: Uint8Array, plain: Uint
   return { ct: sealed.slice(0, sealed.length - 16), tag: sealed.slice(sealed.length - 16) };
 }
 
+/** AES-CBC with PKCS#7 padding. */
 export async function aesCbcDecryptRaw(key: Uint8Array, iv: Uint8Array, ct: Uint8Array): Promise<Bytes> {
   const k = await crypto.subtle.importKey('raw', asBytes(key), 'AES-CBC', false, ['decrypt']);
   return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv: asBytes(iv) }, k, asBytes(ct)));

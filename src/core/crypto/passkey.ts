@@ -1,5 +1,5 @@
 /**
- * @file Passkey slots (SECURITY.md): the WebAuthn PRF output is a high-entropy secret that only
+ * @file Passkey slots (docs/security.md, "Key hierarchy"): the WebAuthn PRF output is a high-entropy secret that only
  * the authenticator can produce; HKDF-SHA256 with a per-slot salt turns it into the slot's KEK.
  * Pure: the WebAuthn calls themselves live in src/services/vault/webauthn.ts.
  */

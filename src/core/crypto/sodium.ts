@@ -20,9 +20,9 @@ async function loadSodium(): Promise<Sodium> {
   return loading;
 }
 
-export const SODIUM_SALT_BYTES = 16;
-export const SECRETSTREAM_HEADER_BYTES = 24;
-export const SECRETSTREAM_ABYTES = 17;
+const SECRETSTREAM_HEADER_BYTES = 24;
+/** What each secretstream message adds to its plaintext: a tag byte and the 16-byte MAC. */
+const SECRETSTREAM_ABYTES = 17;
 
 /** crypto_pwhash(32 bytes, ALG_ARGON2ID13). memLimit in bytes. 'crypto/kdf-memory' when it cannot allocate. */
 export async function sodiumArgon2id(password: Uint8Array, salt: Uint8Array, opsLimit: number, memLimit: number): Promise<Bytes> {

@@ -1,5 +1,5 @@
 /**
- * @file The vault key hierarchy (SECURITY.md "Vault at rest"): a random VK encrypts records;
+ * @file The vault key hierarchy (docs/security.md, "Key hierarchy"; bytes in docs/vault-format.md): a random VK encrypts records;
  * each slot holds VK sealed under a key-encryption key (KEK). AAD strings bind every
  * ciphertext to its vault, its slot kind or record id, and its schema.
  */

@@ -1,5 +1,5 @@
 /**
- * @file Auto-lock wiring (SECURITY.md, Web platform): activity and visibility events, a 1 s check,
+ * @file Auto-lock wiring (docs/security.md, "Unlock, lock and auto-lock"): activity and visibility events, a 1 s check,
  * and the cross-tab lock. The decisions are the pure functions in auto-lock-rules.ts.
  *
  * The tabs of one origin share one vault session, so they share what the rules look at: each

@@ -1,5 +1,5 @@
 /**
- * @file Encrypted backups (SECURITY.md "Export file"): export with a read-back check, restore as
+ * @file Encrypted backups (docs/security.md, "The export file"): export with a read-back check, restore as
  * preview → one transaction, and "test a backup" against the vault. The file codec is pure
  * (src/core/export-file.ts); this layer adds the vault and the last-export time.
  */

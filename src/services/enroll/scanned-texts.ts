@@ -1,6 +1,6 @@
 /**
  * @file Turning what the user scanned or pasted into accounts: the parsing the enrollment
- * screens need, kept out of the UI (ARCHITECTURE.md: ui shows, services and formats parse).
+ * screens need, kept out of the UI (docs/architecture.md: ui shows, services and formats parse).
  */
 import type { AccountData } from '../../core/account';
 import { toAppError, type AppError } from '../../core/errors';

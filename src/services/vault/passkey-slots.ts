@@ -1,5 +1,5 @@
 /**
- * @file Passkey slots of the vault row (SECURITY.md): VK sealed under HKDF(WebAuthn PRF output,
+ * @file Passkey slots of the vault row (docs/security.md, "Key hierarchy"): VK sealed under HKDF(WebAuthn PRF output,
  * per-slot salt), with an AAD that binds the vault id and the credential id. Passkeys
  * (passkeys.ts) calls these; the WebAuthn adapter is passed in so that tests can fake the authenticator.
  */

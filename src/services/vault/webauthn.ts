@@ -1,7 +1,7 @@
 /**
  * @file The only module that calls `navigator.credentials`: passkeys with the PRF extension.
  * There is no server, so challenges are random and signatures are never verified: what protects
- * the vault is the PRF output, a secret only the authenticator can compute (SECURITY.md). The
+ * the vault is the PRF output, a secret only the authenticator can compute (docs/security.md, "Key hierarchy"). The
  * service takes a `WebAuthnAdapter`, so unit tests run with a fake one in Node.
  */
 import { randomBytes } from '../../core/crypto/aead';

@@ -118,7 +118,7 @@ export class OmamoriCreateVault extends LitElement {
       await getVault().create(this.passphrase, { deviceSlot: this.deviceSlot });
       this.passphrase = '';
       this.confirm = '';
-      // SECURITY.md: ask the browser not to evict the vault. A refusal changes nothing here;
+      // docs/security.md (storage persistence): ask the browser not to evict the vault. A refusal changes nothing here;
       // settings will show the state (vault-protection issue).
       void navigator.storage?.persist?.().catch(() => false);
       fire(this, 'vault-created');
