@@ -1,3 +1,15 @@
+/**
+ * @file <omamori-app>, the shell: picks the screen from the vault's state and routes the
+ * elements' events.
+ *
+ * The start-up set — what is evaluated before the first code or the lock screen — is this file's
+ * static imports and nothing else: ui/shared (styles, toasts, the locale and ticker controllers,
+ * icons), onboarding/omamori-unlock, and codes/ (the list, the card grid, the code card, with
+ * account-icon/'s letter badge); below them services/browser/vault and auto-lock, the vault and
+ * the database, messages/en-core. Every other screen loads lazily: LAZY_ELEMENTS below, and the
+ * dynamic imports inside codes/ (toolbar, select bar, group manager, large code), account-icon/
+ * (brand icons) and scan/ (decoders). test/unit/ui/startup-messages.test.ts walks this graph.
+ */
 import { LitElement, css, html } from 'lit';
 import { accountTitle, type Account } from '../core/account';
 import { accountsNotInBackup } from '../services/backup/health';
