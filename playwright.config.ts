@@ -1,15 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 
-// Debian's Chromium (Playwright cannot download its own here); see ../shared/TOOLCHAIN.md.
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The browser: CHROMIUM_PATH, else a system Chromium or Chrome, else Playwright's own Chromium —
+// the rule of scripts/chromium.mjs, which scripts/ensure-browser.mjs (run first by `npm run
+// test:e2e`) also follows, and which installs one when there is none.
+const BROWSER = findChromium();
+
+/** Launch flags for Debian's Chromium; `--no-sandbox` only when running as root. */
+export const CHROMIUM_ARGS = chromiumArgs();
+
+/**
+ * `executablePath` for `chromium.launch`: the system or CHROMIUM_PATH binary; undefined for
+ * Playwright's own build (and when there is none: Playwright then says what to install).
+ */
+export const CHROMIUM_EXECUTABLE_PATH = BROWSER?.executablePath;
 
 // Another port (and build folder) lets two checkouts run their e2e suites side by side.
 export const E2E_PORT = Number(process.env.OMAMORI_E2E_PORT ?? 4173);
@@ -28,7 +32,7 @@ export default defineConfig({
     baseURL: `http://localhost:${E2E_PORT}`,
     locale: 'en-US',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_EXECUTABLE_PATH,
       args: CHROMIUM_ARGS,
     },
     trace: 'off',

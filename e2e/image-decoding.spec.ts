@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import type { AccountData } from '../src/core/account';
@@ -7,9 +7,17 @@ import { parseOtpauthUri } from '../src/core/otpauth-uri';
 import { accountNameFromGoogle, decodeMigrationUri, encodeMigrationUris } from '../src/formats/google-migration/codec';
 import { createVault, E2E_ORIGIN, RFC_SECRET } from './support/helpers';
 
-// Other projects' images, read in place (never copied here); see ../shared/testdata/README.md.
-const TESTDATA = resolve('../shared/testdata');
-const HAVE_TESTDATA = existsSync(`${TESTDATA}/MANIFEST.json`);
+// Other projects' images in the interop corpus, read in place (never copied here). Found the way
+// test/support/corpus.ts finds it (that module imports vitest, so Playwright cannot load it):
+// OMAMORI_CORPUS, else ../shared/testdata beside the clone.
+const CORPUS_DIR = path.resolve(process.env.OMAMORI_CORPUS ?? path.join(process.cwd(), '../shared/testdata'));
+const CORPUS_PRESENT = existsSync(path.join(CORPUS_DIR, 'MANIFEST.json'));
+const CORPUS_ABSENT_REASON = `no interop corpus at ${CORPUS_DIR} (set OMAMORI_CORPUS to a copy of it)`;
+const corpusFile = (rel: string): string => path.join(CORPUS_DIR, rel);
+const CORPUS_SUITE = 'the real images of the interop corpus';
+// Said once, by the runner's process (workers load this file too); the list reporter shows a
+// skipped test's name but not its reason.
+if (!CORPUS_PRESENT && process.env.TEST_WORKER_INDEX === undefined) console.info(`skipped "${CORPUS_SUITE}": ${CORPUS_ABSENT_REASON}`);
 
 interface ExpectedAccount { issuer: string; name: string; secret: string; algorithm: string; digits: number; period?: number }
 interface ManifestImage {
@@ -22,8 +30,7 @@ interface ManifestImage {
 }
 
 function manifestImages(): ManifestImage[] {
-  if (!HAVE_TESTDATA) return [];
-  const { files } = JSON.parse(readFileSync(`${TESTDATA}/MANIFEST.json`, 'utf8')) as { files: ManifestImage[] };
+  const { files } = JSON.parse(readFileSync(corpusFile('MANIFEST.json'), 'utf8')) as { files: ManifestImage[] };
   return files.filter((f) => /^image\/(png|webp|jpeg)\b/.test(f.format));
 }
 
@@ -89,10 +96,11 @@ async function screenshotPng(page: Page, width: number, height: number, codes: {
   return { name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.from(b64, 'base64') };
 }
 
-// The corpus lives beside the repository (other projects' files, never copied in): where it is
-// absent these cases are not generated; the generated-image tests above run everywhere.
-if (HAVE_TESTDATA) test.describe('the real images of ../shared/testdata', () => {
-  const images = manifestImages();
+// Where the corpus is absent these three tests are reported as skipped, by name, with the reason;
+// the generated-image tests below run everywhere.
+test.describe(CORPUS_SUITE, () => {
+  test.skip(!CORPUS_PRESENT, CORPUS_ABSENT_REASON);
+  const images = CORPUS_PRESENT ? manifestImages() : [];
   const readable = images.filter((i) => !i.expected_error);
 
   test('every readable image decodes to the texts and accounts the manifest lists', async ({ page }) => {
@@ -100,7 +108,7 @@ if (HAVE_TESTDATA) test.describe('the real images of ../shared/testdata', () => 
     await openScanner(page);
     for (const image of readable) {
       await test.step(image.path, async () => {
-        const texts = await decodeFile(page, `${TESTDATA}/${image.path}`);
+        const texts = await decodeFile(page, corpusFile(image.path));
         const expectedTexts = image.expected_qr_texts ?? (image.expected_qr_text ? [image.expected_qr_text] : null);
         // The 300 px WebP lists accounts only (zbar cannot read it); we must get the same accounts.
         if (expectedTexts) expect(texts).toEqual(expectedTexts);
@@ -112,7 +120,7 @@ if (HAVE_TESTDATA) test.describe('the real images of ../shared/testdata', () => 
   test('an occluded QR code gives a clear "no QR code" message', async ({ page }) => {
     const occluded = images.find((i) => i.expected_error && i.path.includes('invalidQrcode'))!;
     await openScanner(page);
-    await page.getByTestId('scanner-file').setInputFiles(`${TESTDATA}/${occluded.path}`);
+    await page.getByTestId('scanner-file').setInputFiles(corpusFile(occluded.path));
     await expect(page.getByTestId('scanner-message')).toHaveText('No QR code was found in this image. Try a sharper image that shows the whole code.');
     await expect(page.getByTestId('scan-preview')).toHaveCount(0);
   });
@@ -121,9 +129,9 @@ if (HAVE_TESTDATA) test.describe('the real images of ../shared/testdata', () => 
     const noOtp = images.find((i) => i.expected_error && i.expected_qr_text)!;
     const notImage = images.find((i) => i.format.includes('actually text'))!;
     await openScanner(page);
-    await page.getByTestId('scanner-file').setInputFiles(`${TESTDATA}/${noOtp.path}`);
+    await page.getByTestId('scanner-file').setInputFiles(corpusFile(noOtp.path));
     await expect(page.getByTestId('scanner-message')).toContainText('This QR code is not for an authenticator.');
-    await page.getByTestId('scanner-file').setInputFiles(`${TESTDATA}/${notImage.path}`);
+    await page.getByTestId('scanner-file').setInputFiles(corpusFile(notImage.path));
     await expect(page.getByTestId('scanner-message')).toContainText('This file is not an image Omamori can read.');
     expect(await page.evaluate(() => (window as unknown as Probe).__qrTexts)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from '../playwright.config';
 import type { AccountData } from '../src/core/account';
 import { encodeMigrationUris } from '../src/formats/google-migration/codec';
 import { createVault, E2E_ORIGIN, RFC_SECRET } from './support/helpers';
@@ -28,7 +28,7 @@ function instrument(): void {
 async function launchWithCamera(name: string, texts: readonly string[], opts: ClipOptions & { fakeUi?: boolean } = {}) {
   const clip = writeQrClip(`${CLIPS}/${name}.y4m`, texts, opts);
   const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_EXECUTABLE_PATH,
     args: [
       ...CHROMIUM_ARGS,
       ...(opts.fakeUi === false ? [] : ['--use-fake-ui-for-media-stream']),
@@ -166,7 +166,7 @@ test('every camera track stops when leaving the scanner, when the page is hidden
 test('with two cameras, "Switch camera" moves to the other one and stops the first one\'s tracks', async () => {
   // Chromium's generated fake cameras (no clip): device-count gives two of them.
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_EXECUTABLE_PATH,
     args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream=device-count=2'],
   });
   try {

@@ -8,6 +8,7 @@ import { execSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, findChromium } from './chromium.mjs';
 import { runnerImport } from 'vite';
 
 const PORT = 4250;
@@ -16,7 +17,7 @@ const OUT = '.tmp/dist-bench-list';
 const PASSPHRASE = 'bench list passphrase';
 const UNLOCK_RUNS = 5;
 const KEY_RUNS = 21;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = chromiumArgs();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
@@ -160,7 +161,7 @@ async function benchCount(browser, count) {
 }
 
 await waitForServer();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: findChromium()?.executablePath, args: ARGS });
 console.log('Omamori list bench (production build, 1280x800)');
 const lazy = readdirSync(`${OUT}/assets`).filter((f) => /^(virtualize|flow)-.*\.js$/.test(f));
 const lazyGz = lazy.reduce((sum, f) => sum + gzipSync(readFileSync(`${OUT}/assets/${f}`), { level: 9 }).length, 0);

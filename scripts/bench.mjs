@@ -10,13 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, findChromium } from './chromium.mjs';
 import QRCode from 'qrcode';
 import { runnerImport } from 'vite';
 
 const PORT = 4174;
 const ORIGIN = `http://localhost:${PORT}`;
 const RUNS = 7;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = chromiumArgs();
 
 const DENSE_URI = randomMigrationUri(1250);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -81,7 +82,7 @@ async function timeDenseScreenshot(page, runs) {
 // Its own browser (the fake camera is a launch flag); "Scan QR code" → first `qr-codes` event.
 async function timeCameraToFirstCode(clip, runs) {
   const cam = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: findChromium()?.executablePath,
     args: [...ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${clip}`],
   });
   const camPage = await (await cam.newContext({ permissions: ['camera'] })).newPage();
@@ -125,7 +126,7 @@ const FIRST_CODE_PROBE = () => {
 
 
 await waitForServer();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: findChromium()?.executablePath, args: ARGS });
 const context = await browser.newContext();
 const page = await context.newPage();
 const jsBytes = new Map();

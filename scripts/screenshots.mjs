@@ -5,6 +5,7 @@
 import { spawn, execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, findChromium } from './chromium.mjs';
 import sharp from 'sharp';
 
 const PORT = Number(process.env.OMAMORI_SCREENSHOT_PORT ?? 4175);
@@ -85,8 +86,8 @@ async function fillVault(page) {
 }
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  executablePath: findChromium()?.executablePath,
+  args: chromiumArgs(),
 });
 for (const size of SIZES) {
   const context = await browser.newContext({ viewport: size.viewport, locale: 'en-US', reducedMotion: 'reduce' });

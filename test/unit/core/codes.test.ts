@@ -1,22 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, hexSecretToB32, validateAccount, type AccountData, type OtpType } from '../../../src/core/account';
 import { generateCode, groupCode, hotpCode, nextCode, totpState } from '../../../src/core/codes';
+import { describeCorpus, readCorpusJson } from '../../support/corpus';
 import * as embedded from '../fixtures/otp-vectors';
 import type { PinVector, SteamVector } from '../fixtures/otp-vectors';
 import { expectAppError } from '../fixtures/expect-app-error';
 
 type VectorSet = Pick<typeof embedded, 'RFC4226' | 'RFC6238' | 'STEAM' | 'MOTP' | 'YANDEX' | 'TOTP_EXTRA'>;
 
-const VECTORS_DIR = path.resolve(process.cwd(), '../shared/testdata/vectors');
-
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON files, mapped into typed fixtures */
-function readShared(): VectorSet {
-  const read = (file: string): any => JSON.parse(readFileSync(path.join(VECTORS_DIR, file), 'utf8'));
-  const h = read('rfc4226_hotp.json');
-  const t = read('rfc6238_totp.json');
-  const o = read('other_otp_algorithms.json');
+/** The corpus's vectors/*.json in the shape of the embedded copy. */
+function readCorpusVectors(): VectorSet {
+  const h = readCorpusJson<any>('vectors/rfc4226_hotp.json');
+  const t = readCorpusJson<any>('vectors/rfc6238_totp.json');
+  const o = readCorpusJson<any>('vectors/other_otp_algorithms.json');
   const pin = (v: any, secret: string): PinVector => ({ secret: v[secret], pin: v.pin, unixTime: v.unix_time, code: v.code });
   return {
     RFC4226: { secretB32: h.secret_base32, vectors: h.vectors.map((v: any) => ({ counter: v.counter, code: v.hotp_6 })) },
@@ -32,27 +29,12 @@ function readShared(): VectorSet {
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-const SHARED = existsSync(VECTORS_DIR) ? readShared() : null;
-const SETS: [string, VectorSet][] = SHARED === null ? [['embedded', embedded]] : [['embedded', embedded], ['../shared', SHARED]];
-
 function account(type: OtpType, secretB32: string, fields: Partial<AccountData> = {}): AccountData {
   return validateAccount({ type, issuer: 'Test', name: 'user', secretB32, counter: 0, pin: '', ...DEFAULTS[type], ...fields });
 }
 
-
-describe('vector copy', () => {
-  it('the embedded copy equals ../shared/testdata/vectors when that directory exists', () => {
-    const { RFC4226, RFC6238, STEAM, MOTP, YANDEX, TOTP_EXTRA } = embedded;
-    if (SHARED !== null) {
-      expect({ RFC4226, RFC6238, STEAM, MOTP, YANDEX, TOTP_EXTRA }).toEqual(SHARED);
-      return;
-    }
-    // Without ../shared, at least the published row counts must be intact.
-    expect([RFC4226.vectors.length, RFC6238.vectors.length, STEAM.length, MOTP.length, YANDEX.length]).toEqual([10, 18, 2, 8, 5]);
-  });
-});
-
-describe.each(SETS)('%s vectors through the production path', (_source, v) => {
+/** Every vector of a set through generateCode / hotpCode, the path the app uses. */
+function productionPathTests(v: VectorSet): void {
   it.each(v.RFC4226.vectors)('RFC 4226 HOTP counter $counter → $code', ({ counter, code }) => {
     const a = account('hotp', v.RFC4226.secretB32, { counter });
     expect(hotpCode(a, counter)).toBe(code);
@@ -81,6 +63,28 @@ describe.each(SETS)('%s vectors through the production path', (_source, v) => {
   it.each(v.TOTP_EXTRA)('TOTP $secretB32 at t=$unixTime → $code', ({ secretB32, digits, unixTime, code }) => {
     expect(generateCode(account('totp', secretB32, { digits }), unixTime * 1000)).toBe(code);
   });
+}
+
+describe('embedded vectors through the production path', () => {
+  it('the embedded copy has the published row counts', () => {
+    const { RFC4226, RFC6238, STEAM, MOTP, YANDEX } = embedded;
+    expect([RFC4226.vectors.length, RFC6238.vectors.length, STEAM.length, MOTP.length, YANDEX.length]).toEqual([10, 18, 2, 8, 5]);
+  });
+
+  productionPathTests(embedded);
+});
+
+// The corpus's own vector files (vectors/*.json): the embedded copy must equal them, and they go
+// through the same path. Skipped by name, with the reason, where the corpus is absent.
+describeCorpus('corpus vectors through the production path', () => {
+  const corpus = readCorpusVectors();
+
+  it('the embedded copy equals the corpus vectors', () => {
+    const { RFC4226, RFC6238, STEAM, MOTP, YANDEX, TOTP_EXTRA } = embedded;
+    expect({ RFC4226, RFC6238, STEAM, MOTP, YANDEX, TOTP_EXTRA }).toEqual(corpus);
+  });
+
+  productionPathTests(corpus);
 });
 
 describe('totpState', () => {

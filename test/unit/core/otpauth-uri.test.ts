@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hexSecretToB32, normalizeSecretB32, type AccountData } from '../../../src/core/account';
 import { AppError } from '../../../src/core/errors';
 import { formatOtpauthUri, parseOtpauthUri } from '../../../src/core/otpauth-uri';
+import { describeCorpus, readCorpusJson } from '../../support/corpus';
 
 interface UriCase {
   uri: string;
@@ -12,9 +11,6 @@ interface UriCase {
   comment: string;
   expected?: Record<string, string | number | null>;
 }
-
-const CASES_FILE = path.resolve(process.cwd(), '../shared/testdata/vectors/otpauth_uri_parsing.json');
-const SHARED_CASES: UriCase[] = existsSync(CASES_FILE) ? JSON.parse(readFileSync(CASES_FILE, 'utf8')).cases : [];
 
 /**
  * Where our rules knowingly differ from the source that wrote a case. Each entry replaces the
@@ -71,20 +67,25 @@ function expectRefused(uri: string, code?: string): void {
   expect(message).toBe(actual); // never the URI or its secret
 }
 
-describe('../shared otpauth URI cases', () => {
-  it('are all exercised when ../shared exists (the override table only names existing cases)', () => {
-    if (SHARED_CASES.length === 0) return expect(existsSync(CASES_FILE)).toBe(false);
-    const uris = new Set(SHARED_CASES.map((c) => c.uri));
+// The corpus's otpauth URI cases (written by other projects). Skipped by name, with the reason,
+// where the corpus is absent; the cases below this suite run everywhere.
+describeCorpus('corpus otpauth URI cases (vectors/otpauth_uri_parsing.json)', () => {
+  const cases = readCorpusJson<{ cases: UriCase[] }>('vectors/otpauth_uri_parsing.json').cases;
+
+  it('has valid and invalid cases, and the override table only names existing ones', () => {
+    expect(cases.filter((c) => c.valid).length).toBeGreaterThan(0);
+    expect(cases.filter((c) => !c.valid).length).toBeGreaterThan(0);
+    const uris = new Set(cases.map((c) => c.uri));
     expect(Object.keys(OVERRIDES).filter((uri) => !uris.has(uri))).toEqual([]);
   });
 
-  it.each(SHARED_CASES.filter((c) => c.valid))('parses: $comment', (c) => {
+  it.each(cases.filter((c) => c.valid))('parses: $comment', (c) => {
     const account = parseOtpauthUri(c.uri);
     expect(account).toMatchObject(expectedFields(c, account.type));
     if (c.roundtrip_exact) expect(formatOtpauthUri(account)).toBe(c.uri);
   });
 
-  it.each(SHARED_CASES.filter((c) => !c.valid))('refuses: $comment', (c) => expectRefused(c.uri));
+  it.each(cases.filter((c) => !c.valid))('refuses: $comment', (c) => expectRefused(c.uri));
 });
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
