@@ -15,8 +15,8 @@ import { throwIfAborted } from '../../core/errors';
 import { utf8Encode } from '../../core/crypto/bytes';
 
 /** The db version Aegis 3.x writes (it refuses higher ones, reads lower ones). */
-export const AEGIS_DB_VERSION = 3;
-export const AEGIS_SCRYPT = Object.freeze({ logN: 15, r: 8, p: 1 });
+const AEGIS_DB_VERSION = 3;
+const AEGIS_SCRYPT = Object.freeze({ logN: 15, r: 8, p: 1 });
 
 const ALGO_OF_TYPE = { steam: 'SHA1', motp: 'MD5', yandex: 'SHA256' } as const;
 
@@ -67,12 +67,12 @@ function file(json: unknown, skipped: ExportSkip[]): ExportResult {
   };
 }
 
-export async function writeAegisPlain(accounts: readonly ExportAccount[]): Promise<ExportResult> {
+async function writeAegisPlain(accounts: readonly ExportAccount[]): Promise<ExportResult> {
   const { db, skipped } = aegisDb(accounts);
   return file({ version: 1, header: { slots: null, params: null }, db }, skipped);
 }
 
-export async function writeAegisEncrypted(accounts: readonly ExportAccount[], options: ExportOptions = {}): Promise<ExportResult> {
+async function writeAegisEncrypted(accounts: readonly ExportAccount[], options: ExportOptions = {}): Promise<ExportResult> {
   const password = requireExportPassword(options.password);
   const { db, skipped } = aegisDb(accounts);
   const masterKey = randomBytes(32);

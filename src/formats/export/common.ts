@@ -1,7 +1,7 @@
 /** @file Helpers shared by the exporters. */
 import { validateAccount, type AccountData } from '../../core/account';
 import { AppError, isAppError } from '../../core/errors';
-import { entryLabel } from '../import/input';
+import { entryLabel } from '../import/drafts';
 import type { ExportAccount, ExportSkip, RecoveryCode } from './types';
 
 export function requireExportPassword(password: string | undefined): string {
@@ -10,7 +10,7 @@ export function requireExportPassword(password: string | undefined): string {
 }
 
 /** Only the AccountData keys, checked and canonical: a file we write must open. */
-export function accountDataOf(a: ExportAccount): AccountData {
+function accountDataOf(a: ExportAccount): AccountData {
   return validateAccount({
     type: a.type,
     issuer: a.issuer,
@@ -47,6 +47,7 @@ export function checkAccounts(accounts: readonly ExportAccount[]): { ok: Checked
   return { ok, skipped };
 }
 
+/** A skipped account is named as the import preview names a problem entry, so both lists read alike. */
 export function labelOf(a: Pick<ExportAccount, 'issuer' | 'name'>, index: number): string {
   return entryLabel(a.issuer, a.name, index);
 }

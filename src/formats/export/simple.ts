@@ -1,17 +1,24 @@
 /**
- * @file Exporters that wrap codecs Omamori already has: the otpauth:// list, Omamori's own
- * encrypted file (export-file.ts; with groups, notes, favourites and recovery codes) and Google
- * Authenticator transfer codes (one URI per QR code).
+ * @file Exporters that wrap codecs Omamori already has: the otpauth:// list (one link per line,
+ * read back by the `otpauth-list` importer), Omamori's own encrypted file (export-file.ts; with
+ * groups, notes, favourites and recovery codes) and Google Authenticator transfer codes (one URI
+ * per QR code).
  */
+import type { AccountData } from '../../core/account';
 import { createInProcessKdf } from '../../core/crypto/kdf';
 import { writeExportFile } from '../../core/export-file';
+import { formatOtpauthUri } from '../../core/otpauth-uri';
 import { encodeMigrationUris } from '../google-migration/codec';
-import { formatOtpauthList } from '../otpauth-list';
 import { checkAccounts, labelOf, requireExportPassword } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, Exporter } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
-export const OMAMORI_APP_NAME = 'omamori-cli';
+const OMAMORI_APP_NAME = 'omamori-cli';
+
+/** One otpauth:// (mOTP: motp://) link per line, each line ended: what "otpauth:// links" writes. */
+export function formatOtpauthList(accounts: readonly AccountData[]): string {
+  return accounts.map((a) => `${formatOtpauthUri(a)}\n`).join('');
+}
 
 export const otpauthExporter: Exporter = {
   id: 'otpauth',

@@ -10,7 +10,7 @@ import { checkAccounts, groupNames, labelOf } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, Exporter } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
-export const TWOFAS_SCHEMA_VERSION = 4;
+const TWOFAS_SCHEMA_VERSION = 4;
 /** The icon collection 2FAS assigns to services it has no brand icon for. */
 const DEFAULT_ICON_COLLECTION = 'a5b3fb65-4ec5-43e6-8ec1-49e24ca9e7ad';
 const TOKEN_TYPE = { totp: 'TOTP', hotp: 'HOTP', steam: 'STEAM' } as const;

@@ -4,8 +4,9 @@
  * when encrypted, base64 of its AES-256-GCM ciphertext under the master key. Each password slot
  * wraps the master key with AES-256-GCM under scrypt(password, salt, N, r, p).
  */
-import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, hexToBytes, int, isRecord, parseJson, requirePassword, str } from './input';
-import { lookup } from './drafts';
+import { aesGcmDecrypt, requirePassword } from './crypto';
+import { accountDraft, collectAccounts, entryLabel } from './drafts';
+import { base64ToBytes, decryptedJson, hashAlgorithm, hexToBytes, int, isRecord, lookup, parseJson, str } from './input';
 import type { OtpType } from '../../core/account';
 import { scryptRaw } from '../../core/crypto/other-apps';
 import { AppError, throwIfAborted } from '../../core/errors';

@@ -5,10 +5,11 @@
  *       key = PBKDF2(password, salt, iterations, 32 bytes);
  *   old: [12-byte nonce][ct‖tag], key = SHA-256(password).
  * Both are AES-256-GCM over the JSON array. With no magic, the encrypted importer only claims
- * files named *.bin / *.aes that no other known binary format claims (see family-a.ts).
+ * files named *.bin / *.aes that no other known binary format claims (see registry.ts).
  */
-import { accountDraft, aesGcmDecrypt, collectAccounts, decodeText, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, sha256, str } from './input';
-import { lookup } from './drafts';
+import { aesGcmDecrypt, pbkdf2, requirePassword, sha256 } from './crypto';
+import { accountDraft, collectAccounts, entryLabel } from './drafts';
+import { decodeText, hashAlgorithm, int, isRecord, lookup, parseJson, startsWithAscii, str } from './input';
 import type { OtpType } from '../../core/account';
 import { AppError, isAppError, throwIfAborted } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
@@ -89,12 +90,6 @@ export const andotpImporter: Importer = {
 
 const OTHER_MAGICS: readonly string[] = ['AUTHENTICATORPRO', 'AuthenticatorPro', 'SQLite format 3', 'PK\u0003\u0004', '\u00ac\u00ed'];
 
-function startsWithAscii(bytes: Uint8Array, magic: string): boolean {
-  if (bytes.length < magic.length) return false;
-  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic.charCodeAt(i)) return false;
-  return true;
-}
-
 function looksEncryptedAndotp(input: ImportInput): boolean {
   const name = (input.fileName ?? '').toLowerCase();
   if (!name.endsWith('.bin') && !name.endsWith('.aes')) return false;
@@ -138,8 +133,8 @@ async function openOld(bytes: Uint8Array, password: string): Promise<Uint8Array 
   }
 }
 
-/** Decrypts either layout; exported for tests. */
-export async function decryptAndotp(bytes: Uint8Array, options: ImportOptions): Promise<Uint8Array> {
+/** Decrypts either layout. */
+async function decryptAndotp(bytes: Uint8Array, options: ImportOptions): Promise<Uint8Array> {
   const password = requirePassword(options.password);
   const plain = (await openNew(bytes, password, options.signal)) ?? (await openOld(bytes, password));
   if (plain === null) throw new AppError('import/wrong-password');

@@ -7,9 +7,10 @@
  * HMAC-SHA256 over iv‖ct). The MAC is checked before decrypting: a wrong password shows there.
  * The password is used as UTF-8 exactly as typed (Bitwarden applies no normalisation).
  */
-import { aesCbcDecrypt, base64ToBytes, decryptedJson, hmacSha256, int, pbkdf2, requirePassword, sha256, str } from './input';
+import { aesCbcDecrypt, argon2idForImport, hmacSha256, pbkdf2, requirePassword, sha256 } from './crypto';
+import { base64ToBytes, decryptedJson, int, str } from './input';
 import { bytesEqual, utf8Encode } from '../../core/crypto/bytes';
-import { argon2idRaw, checkArgon2Params, type Argon2Params } from '../../core/crypto/kdf';
+import { checkArgon2Params, type Argon2Params } from '../../core/crypto/kdf';
 import { AppError, isAppError, throwIfAborted } from '../../core/errors';
 import type { ImportOptions } from './types';
 
@@ -54,17 +55,8 @@ async function deriveMasterKey(json: Record<string, unknown>, password: string, 
   } catch {
     throw new AppError('import/unsupported');
   }
-  // The app's runner (a Worker) takes the passphrase as a string and applies NFKC; that is only
-  // the same bytes when the password is already NFKC. Otherwise hash the typed bytes in-process.
-  if (options.kdf !== undefined && password.normalize('NFKC') === password) {
-    return options.kdf.argon2id(password, params, options.signal === undefined ? {} : { signal: options.signal });
-  }
-  const bytes = utf8Encode(password);
-  try {
-    return await argon2idRaw(bytes, params);
-  } finally {
-    bytes.fill(0);
-  }
+  // Bitwarden hashes the password bytes as typed, which the app's NFKC runner may not.
+  return argon2idForImport(password, params, options);
 }
 
 async function expand(prk: Uint8Array, info: string): Promise<Uint8Array> {

@@ -5,12 +5,12 @@
  * or a bare base32 key (Bitwarden's own three spellings). An "account restricted" export is
  * encrypted with the Bitwarden account key, which the file does not hold: it is refused.
  */
-import { accountDraft, collectAccounts, entryLabel, isRecord, parseJson, str, type DraftExtras } from './input';
+import { accountDraft, bareSecretDraft, collectAccounts, type DraftExtras, entryLabel, steamUriSecret } from './drafts';
+import { isRecord, parseJson, str } from './input';
+import { parseForeignUri } from './link-lists';
 import { decryptBitwardenExport } from './bitwarden-crypto';
-import { bareSecretDraft, steamUriSecret } from './drafts';
 import type { AccountData } from '../../core/account';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
-import { parseForeignUri } from './link-lists';
 import { AppError, isAppError } from '../../core/errors';
 import type { Importer, ImportInput, ImportResult } from './types';
 
@@ -33,7 +33,7 @@ export interface BitwardenItem {
  * becomes the account name, while Bitwarden Authenticator, whose item name is the issuer, keeps
  * its user name.
  */
-export function bitwardenTotpDraft(item: BitwardenItem, authenticator: boolean): AccountData {
+function bitwardenTotpDraft(item: BitwardenItem, authenticator: boolean): AccountData {
   const totp = item.totp.trim();
   const steam = steamUriSecret(totp);
   if (steam !== null) {

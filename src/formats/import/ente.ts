@@ -1,15 +1,19 @@
 /**
- * @file Ente Auth's encrypted export (docs/formats.md): JSON `{version, kdfParams{memLimit,
- * opsLimit, salt}, encryptedData, encryptionNonce}`; key = libsodium crypto_pwhash Argon2id13
- * with the file's limits (Ente asks for 1 GiB), payload = one XChaCha20-Poly1305 secretstream
- * message whose plaintext is Ente's plain text export (otpauth lines, Ente's own `codeDisplay`).
+ * @file Ente Auth's two exports (docs/formats.md). The plain one is a list of otpauth:// links
+ * whose `codeDisplay=<JSON>` parameter carries Ente's own fields (tags, note, pinned, trashed).
+ * The encrypted one is JSON `{version, kdfParams{memLimit, opsLimit, salt}, encryptedData,
+ * encryptionNonce}`; key = libsodium crypto_pwhash Argon2id13 with the file's limits (Ente asks
+ * for 1 GiB), payload = one XChaCha20-Poly1305 secretstream message whose plaintext is the plain
+ * export.
  */
-import { AppError, isAppError, throwIfAborted } from '../../core/errors';
-import { secretstreamPull, sodiumArgon2id } from '../../core/crypto/sodium';
-import { base64ToBytes, collectAccounts, decodeText, int, isRecord, requirePassword, str } from './input';
-import { jsonOf, parseForeignUri, requireJson, typed, uriEntryLabel } from './link-lists';
-import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
+import { secretstreamPull, sodiumArgon2id } from '../../core/crypto/sodium';
+import { AppError, isAppError, throwIfAborted } from '../../core/errors';
+import { requirePassword } from './crypto';
+import type { DraftExtras } from './drafts';
+import { base64ToBytes, decodeText, int, isRecord, jsonOf, requireJson, requireText, str, typed } from './input';
+import { linkListLines, readLinkList } from './link-lists';
+import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 /** Ente encrypts files in 4 MiB chunks; an export is one of them. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -22,39 +26,55 @@ function isEnteEncrypted(json: unknown): json is Record<string, unknown> & { kdf
   return isRecord(json) && isRecord(json.kdfParams) && typeof json.encryptedData === 'string' && typeof json.encryptionNonce === 'string';
 }
 
-/** Ente's per-code display data (`codeDisplay` query parameter, JSON). */
-function displayOf(uri: string): { groups: string[]; notes: string; favourite: boolean; trashed: boolean } {
-  const none = { groups: [], notes: '', favourite: false, trashed: false };
-  const m = /[?&]codeDisplay=([^&]*)/i.exec(uri);
-  if (m === null) return none;
-  let json: unknown;
-  try {
-    json = JSON.parse(decodeURIComponent((m[1] ?? '').replace(/\+/g, ' ')));
-  } catch {
-    return none;
+/** Ente's own fields in each link's `codeDisplay` parameter (JSON); null when absent or unreadable. */
+function codeDisplayOf(link: string): { trashed: boolean; extras: DraftExtras } | null {
+  const q = link.indexOf('?');
+  if (q < 0) return null;
+  for (const part of link.slice(q + 1).split('&')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).toLowerCase() !== 'codedisplay') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' '))) as unknown;
+    } catch {
+      return null; // unreadable display data never costs the account
+    }
+    if (!isRecord(json)) return null;
+    const tags = Array.isArray(json.tags) ? json.tags.filter((t): t is string => typeof t === 'string') : [];
+    return { trashed: json.trashed === true, extras: { groups: tags, notes: str(json.note), favourite: json.pinned === true } };
   }
-  if (!isRecord(json)) return none;
-  const tags = Array.isArray(json.tags) ? json.tags.filter((t): t is string => typeof t === 'string') : [];
-  return { groups: tags, notes: str(json.note), favourite: json.pinned === true, trashed: json.trashed === true };
+  return null;
 }
 
-/** Ente's plain text (the decrypted payload): one URI per line; trashed codes are left out. */
+const isTrashed = (link: string): boolean => codeDisplayOf(link)?.trashed === true;
+
+/**
+ * The text inside the encrypted export. Codes in Ente's trash are left out here, while the plain
+ * importer lists them as problems (both as docs/formats.md describes).
+ */
 export function readEnteText(text: string): ImportResult {
-  const lines = text
-    .split(/\r?\n|\r/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !displayOf(l).trashed);
-  if (lines.length > 100_000) throw new AppError('import/damaged');
-  return collectAccounts(
-    'ente-encrypted',
-    lines,
-    (line) => {
-      const { groups, notes, favourite } = displayOf(line);
-      return { data: parseForeignUri(line), extras: { groups, notes, favourite } };
-    },
-    uriEntryLabel,
-  );
+  return readLinkList('ente-encrypted', text, { leaveOut: isTrashed, extrasOf: (link) => codeDisplayOf(link)?.extras ?? null });
 }
+
+export const enteImporter: Importer = {
+  id: 'ente-auth',
+  label: 'Ente Auth',
+  sniff(input) {
+    const lines = linkListLines(input);
+    return lines !== null && lines.some((l) => /[?&]codeDisplay=/i.test(l.text)) ? { encrypted: false } : null;
+  },
+  async read(input) {
+    if (linkListLines(input) === null) throw new AppError('import/damaged');
+    return readLinkList('ente-auth', requireText(input.bytes), {
+      extrasOf(link) {
+        const display = codeDisplayOf(link);
+        // Ente's trash holds codes the user deleted; importing them would resurrect them.
+        if (display?.trashed === true) throw new AppError('import/unsupported');
+        return display?.extras ?? null;
+      },
+    });
+  },
+};
 
 function kdfParams(json: { kdfParams: Record<string, unknown> }): { salt: Uint8Array; opsLimit: number; memLimit: number } {
   const { kdfParams: k } = json;

@@ -6,8 +6,8 @@
  */
 import type { OtpType } from '../../core/account';
 import { AppError } from '../../core/errors';
-import { accountDraft, collectAccounts, entryLabel, hashAlgorithm, int, isRecord, str } from './input';
-import { bytesToSecretB32, jsonOf, requireJson, signedBytes, typed } from './link-lists';
+import { accountDraft, bytesToSecretB32, collectAccounts, entryLabel } from './drafts';
+import { hashAlgorithm, int, isRecord, jsonOf, requireJson, signedBytes, str, typed } from './input';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', steam: 'steam' };
@@ -49,7 +49,7 @@ export function freeOtpTokenLabel(t: unknown, index: number): string {
   return isRecord(t) ? entryLabel(issuerOf(t), str(t.label), index) : `#${index + 1}`;
 }
 
-export function readFreeOtpPlus(json: unknown): ImportResult {
+function readFreeOtpPlus(json: unknown): ImportResult {
   if (!isFreeOtpPlus(json)) throw new AppError('import/damaged');
   return collectAccounts('freeotp-plus', json.tokens, (t) => ({ data: freeOtpTokenToDraft(t, isRecord(t) ? signedBytes(t.secret) : null) }), freeOtpTokenLabel);
 }

@@ -7,8 +7,9 @@
  * `<uuid>-token` = plain metadata. Unlike FreeOTP+ JSON, HOTP counters are stored as they are.
  */
 import { AppError, isAppError, throwIfAborted } from '../../core/errors';
-import { aesGcmDecrypt, collectAccounts, isRecord, pbkdf2, requirePassword, str } from './input';
-import { signedBytes } from './link-lists';
+import { aesGcmDecrypt, pbkdf2, requirePassword } from './crypto';
+import { collectAccounts } from './drafts';
+import { isRecord, signedBytes, str } from './input';
 import { freeOtpTokenLabel, freeOtpTokenToDraft } from './freeotp-plus';
 import { isJavaSerialized, readJavaStringMap } from './java-serial';
 import type { ImportInput, ImportOptions, Importer } from './types';

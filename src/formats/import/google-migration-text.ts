@@ -4,8 +4,9 @@
  * the same file are read too. A line with text before the link (`QR-Code:otpauth-migration://…`,
  * as QR readers write) is read from the link on.
  */
-import { collectAccounts, decodeText, entryLabel } from './input';
-import { significantLines } from './drafts';
+import { collectAccounts, entryLabel } from './drafts';
+import { decodeText } from './input';
+import { significantLines } from './link-lists';
 import type { AccountData } from '../../core/account';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
 import { AppError, isAppError, type ErrorCode } from '../../core/errors';

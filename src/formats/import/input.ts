@@ -1,13 +1,13 @@
 /**
- * @file What every importer needs: safe JSON/text decoding, base64, account building with
- * per-entry problems, and the symmetric primitives other apps use (WebCrypto, so the same code
- * runs in the browser and in Node). A wrong key always surfaces as 'import/wrong-password'.
+ * @file Reading what a file holds, before any app-specific meaning: bytes → text or JSON (never
+ * throwing in a sniffer, `import/damaged` in a reader), magic bytes and file extensions, and
+ * readers of single values that other apps spell loosely (numbers as strings, base64 of any
+ * kind, hex, Java's signed bytes, hash names).
  */
-import { DEFAULTS, HASH_ALGORITHMS, validateAccount, type AccountData, type HashAlgorithm, type OtpType } from '../../core/account';
+import { HASH_ALGORITHMS, type HashAlgorithm } from '../../core/account';
 import { type Bytes } from '../../core/crypto/bytes';
 import { AppError, isAppError } from '../../core/errors';
-import { aesCbcDecryptRaw, aesGcmOpenRaw, pbkdf2Raw } from '../../core/crypto/other-apps';
-import type { ImportedAccount, ImportProblem, ImportResult } from './types';
+import type { ImportInput } from './types';
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -18,6 +18,13 @@ export function decodeText(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** Text or 'import/damaged' (for read(), after sniff said yes). */
+export function requireText(bytes: Uint8Array): string {
+  const text = decodeText(bytes);
+  if (text === null) throw new AppError('import/damaged');
+  return text;
 }
 
 /** JSON.parse of UTF-8 bytes, or null. The parsed value is plain data (`__proto__` stays a key). */
@@ -33,6 +40,24 @@ export function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
+/** Parsed JSON when the bytes look like JSON (a cheap first-byte check before decoding it all). */
+export function jsonOf(input: ImportInput): unknown {
+  const bytes = input.bytes;
+  let i = 0;
+  // BOM and whitespace.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  if (bytes[i] !== 0x7b && bytes[i] !== 0x5b) return null;
+  return parseJson(bytes);
+}
+
+/** JSON or 'import/damaged' (for read(), after sniff said yes). */
+export function requireJson(input: ImportInput): unknown {
+  const json = jsonOf(input);
+  if (json === null) throw new AppError('import/damaged');
+  return json;
+}
+
 /** JSON inside decrypted bytes (which are wiped here); anything but JSON is 'import/damaged'. */
 export function decryptedJson(plain: Uint8Array): unknown {
   const text = decodeText(plain);
@@ -41,6 +66,27 @@ export function decryptedJson(plain: Uint8Array): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
+    throw new AppError('import/damaged');
+  }
+}
+
+export function startsWithAscii(bytes: Uint8Array, magic: string): boolean {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic.charCodeAt(i)) return false;
+  return true;
+}
+
+export function hasExtension(input: ImportInput, ...exts: string[]): boolean {
+  const name = (input.fileName ?? '').toLowerCase();
+  return exts.some((e) => name.endsWith(e));
+}
+
+/** Any non-AppError escaping a decoder is a structure we did not expect: 'import/damaged'. */
+export async function typed<T>(op: () => Promise<T> | T): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    if (isAppError(err)) throw err;
     throw new AppError('import/damaged');
   }
 }
@@ -60,6 +106,17 @@ export function str(value: unknown, fallback = ''): string {
 export function int(value: unknown, fallback: number): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof n === 'number' && Number.isSafeInteger(n) ? n : fallback;
+}
+
+/** `table[key]` for a key read from a file: own entries only ("constructor" is not a type). */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** 'SHA1', 'sha-256', 'HmacSHA512', 'SHA512' … → our name; null when unknown. */
+export function hashAlgorithm(value: unknown): HashAlgorithm | null {
+  const v = str(value).toUpperCase().replace(/^HMAC/, '').replace(/[-_\s]/g, '');
+  return (HASH_ALGORITHMS as readonly string[]).includes(v) ? (v as HashAlgorithm) : null;
 }
 
 /** Standard or URL-safe base64 with or without padding; null when malformed. */
@@ -84,95 +141,14 @@ export function hexToBytes(hex: string): Bytes | null {
   return out;
 }
 
-/** 'SHA1', 'sha-256', 'HmacSHA512', 'SHA512' … → our name; null when unknown. */
-export function hashAlgorithm(value: unknown): HashAlgorithm | null {
-  const v = str(value).toUpperCase().replace(/^HMAC/, '').replace(/[-_\s]/g, '');
-  return (HASH_ALGORITHMS as readonly string[]).includes(v) ? (v as HashAlgorithm) : null;
-}
-
-/** An account with the type's defaults for whatever the source did not say. */
-export function accountDraft(type: OtpType, fields: Partial<AccountData>): AccountData {
-  const d = DEFAULTS[type];
-  return { type, issuer: '', name: '', secretB32: '', algorithm: d.algorithm, digits: d.digits, period: d.period, counter: 0, pin: '', ...fields };
-}
-
-export interface DraftExtras {
-  groups?: readonly string[];
-  notes?: string;
-  favourite?: boolean;
-}
-
-/** What a user recognises an entry by, for the problem list. */
-export function entryLabel(issuer: string, name: string, index: number): string {
-  const i = issuer.trim();
-  const n = name.trim();
-  if (i !== '' && n !== '') return `${i} (${n})`;
-  if (i !== '' || n !== '') return i || n;
-  return `#${index + 1}`;
-}
-
-/**
- * Builds the result from raw entries: `toDraft` maps one entry (or throws an AppError for an
- * entry it cannot use); each draft is validated; failures become problems with the entry's label.
- */
-export function collectAccounts<T>(
-  format: string,
-  entries: readonly T[],
-  toDraft: (entry: T, index: number) => { data: AccountData; extras?: DraftExtras },
-  labelOf: (entry: T, index: number) => string,
-): ImportResult {
-  const accounts: ImportedAccount[] = [];
-  const problems: ImportProblem[] = [];
-  entries.forEach((entry, index) => {
-    try {
-      const { data, extras } = toDraft(entry, index);
-      const valid = validateAccount(data);
-      accounts.push({
-        ...valid,
-        groups: [...new Set((extras?.groups ?? []).map((g) => g.trim()).filter((g) => g !== ''))],
-        notes: extras?.notes ?? '',
-        favourite: extras?.favourite ?? false,
-      });
-    } catch (err) {
-      let label: string;
-      try {
-        label = labelOf(entry, index);
-      } catch {
-        label = `#${index + 1}`;
-      }
-      problems.push({ label, code: isAppError(err) ? err.code : 'import/damaged' });
-    }
-  });
-  if (accounts.length === 0 && problems.length === 0) throw new AppError('import/no-accounts');
-  return { format, accounts, problems };
-}
-
-export function requirePassword(password: string | undefined): string {
-  if (password === undefined || password === '') throw new AppError('import/password-required');
-  return password;
-}
-
-
-/** A failed tag or bad padding (the usual sign of a wrong key) is a wrong password. */
-async function wrongPasswordOnFailure(op: () => Promise<Bytes>): Promise<Bytes> {
-  try {
-    return await op();
-  } catch {
-    throw new AppError('import/wrong-password');
+/** Java's signed bytes ([-128, 127], as FreeOTP writes them) → bytes; null when not that. */
+export function signedBytes(value: unknown, maxLength = 4096): Uint8Array | null {
+  if (!Array.isArray(value) || value.length > maxLength) return null;
+  const out = new Uint8Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < -128 || v > 255) return null;
+    out[i] = v & 0xff;
   }
+  return out;
 }
-
-export function aesGcmDecrypt(key: Uint8Array, iv: Uint8Array, ctAndTag: Uint8Array, aad?: Uint8Array): Promise<Bytes> {
-  return wrongPasswordOnFailure(() => aesGcmOpenRaw(key, iv, ctAndTag, aad));
-}
-
-export function aesCbcDecrypt(key: Uint8Array, iv: Uint8Array, ct: Uint8Array): Promise<Bytes> {
-  return wrongPasswordOnFailure(() => aesCbcDecryptRaw(key, iv, ct));
-}
-
-export async function pbkdf2(password: Uint8Array, salt: Uint8Array, iterations: number, hash: 'SHA-1' | 'SHA-256' | 'SHA-512', bytes: number): Promise<Bytes> {
-  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > 10_000_000) throw new AppError('import/damaged');
-  return pbkdf2Raw(password, salt, iterations, hash, bytes);
-}
-
-export { sha256Bytes as sha256, hmacSha256 } from '../../core/crypto/other-apps';

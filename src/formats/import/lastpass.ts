@@ -5,8 +5,8 @@
  * LastPass has TOTP only.
  */
 import { AppError } from '../../core/errors';
-import { accountDraft, collectAccounts, entryLabel, hashAlgorithm, int, isRecord, str } from './input';
-import { canonicalB32, jsonOf, requireJson, typed } from './link-lists';
+import { accountDraft, canonicalB32, collectAccounts, entryLabel } from './drafts';
+import { hashAlgorithm, int, isRecord, jsonOf, requireJson, str, typed } from './input';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 const ACCOUNT_KEYS = ['issuerName', 'originalIssuerName', 'userName', 'originalUserName', 'timeStep'];
@@ -23,7 +23,7 @@ function names(a: Record<string, unknown>): { issuer: string; name: string } {
   return { issuer: issuer !== '' ? issuer : str(a.originalIssuerName), name: name !== '' ? name : str(a.originalUserName) };
 }
 
-export function readLastPass(json: unknown): ImportResult {
+function readLastPass(json: unknown): ImportResult {
   if (!isLastPass(json)) throw new AppError('import/damaged');
   const folders = new Map<string, string>();
   if (Array.isArray(json.folders)) for (const f of json.folders) if (isRecord(f)) folders.set(str(f.id), str(f.name));

@@ -8,8 +8,9 @@ import { createInProcessKdf } from '../../core/crypto/kdf';
 import { AppError, isAppError, type ErrorCode } from '../../core/errors';
 import { inspectExportFile, readExportFile, type ExportPayload, type ExportSecret } from '../../core/export-file';
 import { normalizeTransferCode } from '../../core/transfer-code';
-import { collectAccounts, entryLabel, isRecord, requirePassword } from './input';
-import { jsonOf } from './link-lists';
+import { requirePassword } from './crypto';
+import { collectAccounts, entryLabel } from './drafts';
+import { isRecord, jsonOf } from './input';
 import type { ImportInput, ImportOptions, Importer } from './types';
 
 const FILE_TO_IMPORT: Partial<Record<ErrorCode, ErrorCode>> = {

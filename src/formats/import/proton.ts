@@ -4,8 +4,10 @@
  * `{version, salt, content}`: Argon2id (t=2, m=19 MiB, p=1) → AES-256-GCM, 12-byte nonce
  * prefix, AAD `proton.authenticator.export.v1`; its plaintext is the plain export.
  */
-import { accountDraft, base64ToBytes, collectAccounts, entryLabel, isRecord, requirePassword, str, aesGcmDecrypt } from './input';
-import { argon2idForImport, canonicalB32, jsonOf, parseForeignUri, requireJson, typed } from './link-lists';
+import { aesGcmDecrypt, argon2idForImport, requirePassword } from './crypto';
+import { accountDraft, canonicalB32, collectAccounts, entryLabel } from './drafts';
+import { base64ToBytes, isRecord, jsonOf, requireJson, str, typed } from './input';
+import { parseForeignUri } from './link-lists';
 import { AppError, throwIfAborted } from '../../core/errors';
 import type { AccountData } from '../../core/account';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';

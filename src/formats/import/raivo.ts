@@ -5,8 +5,8 @@
  */
 import type { OtpType } from '../../core/account';
 import { AppError } from '../../core/errors';
-import { accountDraft, collectAccounts, entryLabel, hashAlgorithm, int, isRecord, str } from './input';
-import { canonicalB32, jsonOf, requireJson, typed } from './link-lists';
+import { accountDraft, canonicalB32, collectAccounts, entryLabel } from './drafts';
+import { hashAlgorithm, int, isRecord, jsonOf, requireJson, str, typed } from './input';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp' };

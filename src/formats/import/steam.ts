@@ -4,8 +4,8 @@
  * Only the code secret is imported; `identity_secret`, `revocation_code` etc. stay behind.
  */
 import { AppError } from '../../core/errors';
-import { accountDraft, base64ToBytes, collectAccounts, entryLabel, isRecord, str } from './input';
-import { bytesToSecretB32, jsonOf, requireJson, typed } from './link-lists';
+import { accountDraft, bytesToSecretB32, collectAccounts, entryLabel } from './drafts';
+import { base64ToBytes, isRecord, jsonOf, requireJson, str, typed } from './input';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
 function isMaFile(value: unknown): value is Record<string, unknown> {
@@ -21,7 +21,7 @@ function entriesOf(json: unknown): unknown[] | null {
   return null;
 }
 
-export function readSteam(json: unknown): ImportResult {
+function readSteam(json: unknown): ImportResult {
   const entries = entriesOf(json);
   if (entries === null) throw new AppError('import/damaged');
   return collectAccounts(

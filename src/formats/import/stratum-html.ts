@@ -4,8 +4,9 @@
  * found as text and their HTML character references decoded.
  */
 import { AppError } from '../../core/errors';
-import { collectAccounts, decodeText } from './input';
-import { parseForeignUri, requireText, uriEntryLabel } from './link-lists';
+import { collectAccounts } from './drafts';
+import { decodeText, requireText } from './input';
+import { parseForeignUri, uriEntryLabel } from './link-lists';
 import type { ImportInput, ImportOptions, Importer } from './types';
 
 const URI = /(?:otpauth|motp):\/\/[^\s<>"']+/gi;

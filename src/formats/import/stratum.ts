@@ -6,8 +6,9 @@
  */
 import { hexSecretToB32, type AccountData, type HashAlgorithm, type OtpType } from '../../core/account';
 import { AppError, throwIfAborted } from '../../core/errors';
-import { accountDraft, aesCbcDecrypt, aesGcmDecrypt, collectAccounts, entryLabel, int, isRecord, pbkdf2, requirePassword, str } from './input';
-import { argon2idForImport, canonicalB32, jsonOf, requireJson, startsWithAscii, typed } from './link-lists';
+import { aesCbcDecrypt, aesGcmDecrypt, argon2idForImport, pbkdf2, requirePassword } from './crypto';
+import { accountDraft, canonicalB32, collectAccounts, entryLabel } from './drafts';
+import { int, isRecord, jsonOf, requireJson, startsWithAscii, str, typed } from './input';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 

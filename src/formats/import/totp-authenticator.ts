@@ -6,8 +6,9 @@
  * like Aegis we ignore the `digits`/`period` strings some entries carry.
  */
 import { AppError, throwIfAborted } from '../../core/errors';
-import { accountDraft, aesCbcDecrypt, base64ToBytes, collectAccounts, decodeText, entryLabel, hexToBytes, int, isRecord, parseJson, requirePassword, sha256, str } from './input';
-import { bytesToSecretB32, canonicalB32, hasExtension, typed } from './link-lists';
+import { aesCbcDecrypt, requirePassword, sha256 } from './crypto';
+import { accountDraft, bytesToSecretB32, canonicalB32, collectAccounts, entryLabel } from './drafts';
+import { base64ToBytes, decodeText, hasExtension, hexToBytes, int, isRecord, parseJson, str, typed } from './input';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 

@@ -6,8 +6,9 @@
  * The service `name` is what 2FAS shows (the user may have renamed it): it is our issuer, even
  * where `otp.issuer` / `otp.link` still hold the originally scanned values.
  */
-import { accountDraft, aesGcmDecrypt, base64ToBytes, collectAccounts, decryptedJson, entryLabel, hashAlgorithm, int, isRecord, parseJson, pbkdf2, requirePassword, str } from './input';
-import { lookup } from './drafts';
+import { aesGcmDecrypt, pbkdf2, requirePassword } from './crypto';
+import { accountDraft, collectAccounts, entryLabel } from './drafts';
+import { base64ToBytes, decryptedJson, hashAlgorithm, int, isRecord, lookup, parseJson, str } from './input';
 import type { OtpType } from '../../core/account';
 import { AppError, throwIfAborted } from '../../core/errors';
 import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';

@@ -6,8 +6,8 @@
  * only when such a file is read.
  */
 import { AppError, isAppError } from '../../core/errors';
-import { decodeText, parseJson } from './input';
-import { readUriList, startsWithAscii, typed } from './link-lists';
+import { decodeText, parseJson, startsWithAscii, typed } from './input';
+import { readLinkList } from './link-lists';
 import { readRaivo } from './raivo';
 import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
 
@@ -27,7 +27,7 @@ function u32(b: Uint8Array, at: number): number {
 }
 
 /** Member names and encryption flags from the central directory; null when it is not a ZIP. */
-export function zipMembers(bytes: Uint8Array): ZipMember[] | null {
+function zipMembers(bytes: Uint8Array): ZipMember[] | null {
   if (!startsWithAscii(bytes, 'PK\x03\x04') && !startsWithAscii(bytes, 'PK\x05\x06')) return null;
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
@@ -61,16 +61,16 @@ interface ZipApp {
   read(bytes: Uint8Array): ImportResult | null;
 }
 
-function uriListReader(id: string): (bytes: Uint8Array) => ImportResult | null {
+function linkListReader(id: string): (bytes: Uint8Array) => ImportResult | null {
   return (bytes) => {
     const text = decodeText(bytes);
-    return text === null ? null : readUriList(id, text);
+    return text === null ? null : readLinkList(id, text);
   };
 }
 
 const APPS: readonly ZipApp[] = [
-  { id: 'authenticator-plus', label: 'Authenticator Plus (ZIP)', member: /^(?:.*\/)?Accounts\.txt$/i, read: uriListReader('authenticator-plus') },
-  { id: 'winauth-zip', label: 'WinAuth (ZIP)', member: /^(?:.*\/)?winauth[^/]*\.txt$/i, read: uriListReader('winauth-zip') },
+  { id: 'authenticator-plus', label: 'Authenticator Plus (ZIP)', member: /^(?:.*\/)?Accounts\.txt$/i, read: linkListReader('authenticator-plus') },
+  { id: 'winauth-zip', label: 'WinAuth (ZIP)', member: /^(?:.*\/)?winauth[^/]*\.txt$/i, read: linkListReader('winauth-zip') },
   {
     id: 'raivo-zip',
     label: 'Raivo OTP (ZIP)',

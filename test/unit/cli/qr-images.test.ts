@@ -1,13 +1,11 @@
 /**
- * Real photos and screenshots of Google Authenticator's transfer screen from ../shared/testdata,
- * driven by its MANIFEST (nothing runs where ../shared is absent; the committed QR fixture in
- * inspect.test.ts covers the image path there).
+ * Real photos and screenshots of Google Authenticator's transfer screen from the interop corpus
+ * (test/support/corpus.ts), driven by its MANIFEST. Where the corpus is absent these suites are
+ * reported skipped by name; the committed QR fixture in inspect.test.ts covers the image path.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { accountNameFromGoogle } from '../../../src/formats/google-migration/codec';
-import { manifestFiles, SHARED } from '../formats/import/corpus-helpers';
+import { corpusPath, describeCorpus, readCorpusJson } from '../../support/corpus';
 import { run } from './cli-helpers';
 
 interface QrManifestFile {
@@ -18,12 +16,17 @@ interface QrManifestFile {
 }
 
 const WANTED = ['extract_otp_secrets/qr/example_export.png', 'extract_otp_secrets/qr/Exported-QR-codes.webp'];
-const files = (manifestFiles() as unknown as QrManifestFile[]).filter((f) => WANTED.includes(f.path));
 
-describe.skipIf(files.length === 0)('QR images from ../shared/testdata', () => {
+describeCorpus('QR images from the interop corpus', () => {
+  const files = readCorpusJson<{ files: QrManifestFile[] }>('MANIFEST.json').files.filter((f) => WANTED.includes(f.path));
+
+  it('are all listed in the MANIFEST', () => {
+    expect(files.map((f) => f.path).sort()).toEqual([...WANTED].sort());
+  });
+
   for (const file of files) {
     it(`${file.path}: every QR code in the image, decoded to the expected texts and accounts`, async () => {
-      const r = await run(['inspect', path.join(SHARED, file.path), '--secrets']);
+      const r = await run(['inspect', corpusPath(file.path), '--secrets']);
       expect(r.code).toBe(0);
       const report = JSON.parse(r.stdout) as { qrTexts: string[]; accounts: { issuer: string; name: string; secret: string }[]; problems: unknown[] };
       const texts = file.expected_qr_texts ?? (file.expected_qr_text === undefined ? [] : [file.expected_qr_text]);
@@ -36,11 +39,9 @@ describe.skipIf(files.length === 0)('QR images from ../shared/testdata', () => {
   }
 });
 
-const NEGATIVE = path.join(SHARED, 'extract_otp_secrets/negative/qr_but_without_otp.png');
-
-describe.skipIf(!existsSync(NEGATIVE))('a QR image that holds no authenticator code', () => {
+describeCorpus('a QR image that holds no authenticator code', () => {
   it('says what it found instead (never the text), in one line, exit 1', async () => {
-    const r = await run(['inspect', NEGATIVE]);
+    const r = await run(['inspect', corpusPath('extract_otp_secrets/negative/qr_but_without_otp.png')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('omamori: The QR code in this image is not for an authenticator (found other text).\n');
   });

@@ -1,19 +1,19 @@
 /**
- * Interop with the externally written corpus in ../shared/testdata (see its README): every
- * migration vector and every transfer-code text file. The corpus is read in place, never copied;
- * where it is absent, its data-driven cases are simply not generated and the committed-fixture
- * suite below still runs.
+ * Interop with the externally written corpus (test/support/corpus.ts; see its README): every
+ * migration vector, every transfer-code text file and the QR texts of its images. The corpus is
+ * read in place, never copied; where it is absent, its suite is reported skipped by name and the
+ * committed-fixture suite still runs.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AccountData, HashAlgorithm, OtpType } from '../../../src/core/account';
 import { decodeMigrationUri, encodeMigrationUris } from '../../../src/formats/google-migration/codec';
 import type { MigrationBatch } from '../../../src/formats/google-migration/types';
 import { MigrationSession } from '../../../src/formats/google-migration/session';
+import { describeCorpus, readCorpusFile, readCorpusJson } from '../../support/corpus';
 import { catchAppError, FIXTURE_DIR, uriLines } from './migration-helpers';
 
-const SHARED = path.resolve(process.cwd(), '../shared/testdata');
 const SCHEME = 'otpauth-migration://';
 
 interface CorpusAccount { type: OtpType; issuer: string; name: string; secret: string; algorithm: HashAlgorithm; digits: number; period?: number; counter?: number }
@@ -30,18 +30,8 @@ interface ManifestFile {
   expected_qr_texts?: string[];
 }
 
-const readJson = <T,>(file: string): T => JSON.parse(readFileSync(path.join(SHARED, file), 'utf8')) as T;
-const vectors: VectorCase[] = existsSync(SHARED) ? readJson<{ cases: VectorCase[] }>('vectors/google_migration_payloads.json').cases : [];
-const files: ManifestFile[] = existsSync(SHARED)
-  ? readJson<{ files: ManifestFile[] }>('MANIFEST.json').files.filter(
-      (f) => f.format === 'google-migration-uri-text' || (f.format === 'text' && f.path.startsWith('extract_otp_secrets/negative/')),
-    )
-  : [];
 /** QR images whose text is a transfer code (the decoding of the image itself is tested elsewhere). */
 const qrTexts = (f: ManifestFile): string[] => f.expected_qr_texts ?? (f.expected_qr_text === undefined ? [] : [f.expected_qr_text]);
-const images: ManifestFile[] = existsSync(SHARED)
-  ? readJson<{ files: ManifestFile[] }>('MANIFEST.json').files.filter((f) => f.format.startsWith('image/') && qrTexts(f).some((t) => t.includes(SCHEME)))
-  : [];
 
 /**
  * The corpus records Google's raw `name` field ("SerenityLabs:test1@…" with issuer
@@ -93,54 +83,59 @@ describe('committed transfer-code fixtures (always run)', () => {
   });
 });
 
-// Data-driven from ../shared: with no corpus the lists are empty and no test is generated. (Not
-// wrapped in describe blocks, which Vitest reports as failures when they end up empty.)
-it.each(vectors.filter((v) => v.expected_error !== true))('shared vector $id decodes to the expected accounts', (v) => {
-  const batch = decodeLine(v.uri, false);
-  expect(batch?.accounts).toEqual(v.expected_accounts.map(expectedAccount));
-  expect(batch?.problems).toEqual([]);
-  expectBatchFields(batch as MigrationBatch, v.batch ?? {});
-});
+describeCorpus('Google transfer codes from the interop corpus', () => {
+  const manifest = readCorpusJson<{ files: ManifestFile[] }>('MANIFEST.json').files;
+  const vectors = readCorpusJson<{ cases: VectorCase[] }>('vectors/google_migration_payloads.json').cases;
+  const files = manifest.filter((f) => f.format === 'google-migration-uri-text' || (f.format === 'text' && f.path.startsWith('extract_otp_secrets/negative/')));
+  const images = manifest.filter((f) => f.format.startsWith('image/') && qrTexts(f).some((t) => t.includes(SCHEME)));
 
-it.each(vectors.filter((v) => v.expected_error === true))('shared vector $id is refused with a migration/* AppError: $uri', (v) => {
-  expect(decodeLine(v.uri, true)).toBeNull();
-});
+  it.each(vectors.filter((v) => v.expected_error !== true))('shared vector $id decodes to the expected accounts', (v) => {
+    const batch = decodeLine(v.uri, false);
+    expect(batch?.accounts).toEqual(v.expected_accounts.map(expectedAccount));
+    expect(batch?.problems).toEqual([]);
+    expectBatchFields(batch as MigrationBatch, v.batch ?? {});
+  });
 
-// Where Google wrote "issuer:name" (or no issuer) in a one-code export, our writer gives the same bytes.
-const googleShaped = vectors.filter(
-  (v) =>
-    v.expected_error !== true &&
-    v.uri.startsWith(SCHEME) &&
-    v.batch?.batch_size === 1 &&
-    v.batch.batch_id !== undefined &&
-    v.expected_accounts.every((a) => a.issuer === '' || (a.name.startsWith(`${a.issuer}:`) && a.name !== `${a.issuer}:`)),
-);
-it.each(googleShaped)('re-encoding shared vector $id gives byte for byte what Google wrote', (v) => {
-  const accounts = v.expected_accounts.map(expectedAccount);
-  const [uri] = encodeMigrationUris(accounts, { perCode: accounts.length, batchId: v.batch?.batch_id ?? 0 }).uris;
-  const bytes = (u: string): string => Buffer.from(decodeURIComponent(u.slice(u.indexOf('data=') + 5)), 'base64').toString('hex');
-  expect(bytes(uri ?? '')).toBe(bytes(v.uri));
-});
+  it.each(vectors.filter((v) => v.expected_error === true))('shared vector $id is refused with a migration/* AppError: $uri', (v) => {
+    expect(decodeLine(v.uri, true)).toBeNull();
+  });
 
-it.each(files)('shared file $path gives its expected accounts and failures', (f) => {
-  const text = readFileSync(path.join(SHARED, f.path), 'utf8');
-  const lines = uriLines(text);
-  if (f.expected_error === true && lines.length === 0) catchAppError(() => decodeMigrationUri(text));
-  const results = lines.map((line) => decodeLine(line, f.expected_error === true));
-  const batches = results.filter((b): b is MigrationBatch => b !== null);
-  if (f.expected_failure_count !== undefined) expect(results.length - batches.length).toBe(f.expected_failure_count);
-  expect(batches.flatMap((b) => b.accounts)).toEqual(f.expected_accounts.map(expectedAccount));
-  expect(batches.flatMap((b) => b.problems)).toEqual([]);
-  if (f.migration_batches?.length === batches.length) f.migration_batches.forEach((want, i) => expectBatchFields(batches[i] as MigrationBatch, want));
-});
+  // Where Google wrote "issuer:name" (or no issuer) in a one-code export, our writer gives the same bytes.
+  const googleShaped = vectors.filter(
+    (v) =>
+      v.expected_error !== true &&
+      v.uri.startsWith(SCHEME) &&
+      v.batch?.batch_size === 1 &&
+      v.batch.batch_id !== undefined &&
+      v.expected_accounts.every((a) => a.issuer === '' || (a.name.startsWith(`${a.issuer}:`) && a.name !== `${a.issuer}:`)),
+  );
+  it.each(googleShaped)('re-encoding shared vector $id gives byte for byte what Google wrote', (v) => {
+    const accounts = v.expected_accounts.map(expectedAccount);
+    const [uri] = encodeMigrationUris(accounts, { perCode: accounts.length, batchId: v.batch?.batch_id ?? 0 }).uris;
+    const bytes = (u: string): string => Buffer.from(decodeURIComponent(u.slice(u.indexOf('data=') + 5)), 'base64').toString('hex');
+    expect(bytes(uri ?? '')).toBe(bytes(v.uri));
+  });
 
-it.each(images)('the QR text of shared image $path gives its expected accounts through a transfer session', (f) => {
-  if (f.expected_error === true) {
-    for (const text of qrTexts(f)) expect(catchAppError(() => decodeMigrationUri(text)).code).toMatch(/^migration\//);
-    return;
-  }
-  const session = new MigrationSession();
-  for (const text of [...qrTexts(f)].reverse()) expect(session.add(decodeMigrationUri(text))).toEqual({ kind: 'added' });
-  expect(session.isComplete()).toBe(true);
-  expect(session.accounts()).toEqual(f.expected_accounts.map(expectedAccount));
+  it.each(files)('shared file $path gives its expected accounts and failures', (f) => {
+    const text = Buffer.from(readCorpusFile(f.path)).toString('utf8');
+    const lines = uriLines(text);
+    if (f.expected_error === true && lines.length === 0) catchAppError(() => decodeMigrationUri(text));
+    const results = lines.map((line) => decodeLine(line, f.expected_error === true));
+    const batches = results.filter((b): b is MigrationBatch => b !== null);
+    if (f.expected_failure_count !== undefined) expect(results.length - batches.length).toBe(f.expected_failure_count);
+    expect(batches.flatMap((b) => b.accounts)).toEqual(f.expected_accounts.map(expectedAccount));
+    expect(batches.flatMap((b) => b.problems)).toEqual([]);
+    if (f.migration_batches?.length === batches.length) f.migration_batches.forEach((want, i) => expectBatchFields(batches[i] as MigrationBatch, want));
+  });
+
+  it.each(images)('the QR text of shared image $path gives its expected accounts through a transfer session', (f) => {
+    if (f.expected_error === true) {
+      for (const text of qrTexts(f)) expect(catchAppError(() => decodeMigrationUri(text)).code).toMatch(/^migration\//);
+      return;
+    }
+    const session = new MigrationSession();
+    for (const text of [...qrTexts(f)].reverse()) expect(session.add(decodeMigrationUri(text))).toEqual({ kind: 'added' });
+    expect(session.isComplete()).toBe(true);
+    expect(session.accounts()).toEqual(f.expected_accounts.map(expectedAccount));
+  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commitAppImport, previewAppImport } from '../../../src/services/other-apps/other-apps';
-import { FIXTURE_PASSWORDS } from '../formats/import/a-fixture-accounts';
+import { FIXTURE_PASSWORDS } from '../formats/import/fixtures';
 import { dumpDb, expectCode, totp, unlockedService } from './vault-fixtures';
 
 const fixture = (rel: string) => ({ bytes: new Uint8Array(readFileSync(new URL(`../../fixtures/import/${rel}`, import.meta.url))), fileName: rel.split('/').pop()! });

@@ -1,8 +1,9 @@
+/** Aegis vaults, plain and encrypted (test/fixtures/import/aegis), and the db decoder behind them. */
 import { describe, expect, it } from 'vitest';
 import { readAegisDb } from '../../../../src/formats/import/aegis';
-import { FIXTURE_PASSWORDS } from './a-fixture-accounts';
-import { detectedId, expectSameAccounts, expected, fixtureBytes, readFixture, rejection } from './a-helpers';
 import { utf8Encode } from '../../../../src/core/crypto/bytes';
+import { FIXTURE_PASSWORDS } from './fixtures';
+import { detectedId, errorCode, expectSameAccounts, expected, fixtureBytes, readFixture } from './helpers';
 
 const ALL = [
   expected(0, { groups: ['Finance'], notes: 'primary login', favourite: true }),
@@ -28,17 +29,17 @@ describe('Aegis vault importer', () => {
   });
 
   it('asks for the password, and tells a wrong password from a damaged db', async () => {
-    expect(await rejection(readFixture('aegis/encrypted.json'))).toBe('import/password-required');
-    expect(await rejection(readFixture('aegis/encrypted.json', { password: 'correct horse ' }))).toBe('import/wrong-password');
+    expect(await errorCode(readFixture('aegis/encrypted.json'))).toBe('import/password-required');
+    expect(await errorCode(readFixture('aegis/encrypted.json', { password: 'correct horse ' }))).toBe('import/wrong-password');
     const vault = JSON.parse(new TextDecoder().decode(fixtureBytes('aegis/encrypted.json'))) as { db: string };
     vault.db = `${vault.db[0] === 'A' ? 'B' : 'A'}${vault.db.slice(1)}`;
-    expect(await rejection(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis }, utf8Encode(JSON.stringify(vault))))).toBe('import/damaged');
+    expect(await errorCode(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis }, utf8Encode(JSON.stringify(vault))))).toBe('import/damaged');
   });
 
   it('stops with "aborted" when the caller has given up', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect(await rejection(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis, signal: controller.signal }))).toBe('aborted');
+    expect(await errorCode(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis, signal: controller.signal }))).toBe('aborted');
   });
 
   it('refuses absurd scrypt parameters before running anything', async () => {
@@ -47,7 +48,7 @@ describe('Aegis vault importer', () => {
       const slot = vault.header.slots[1] as Record<string, unknown>;
       Object.assign(slot, { n, r, p });
       const started = Date.now();
-      expect(await rejection(readFixture('aegis/encrypted.json', { password: 'x' }, utf8Encode(JSON.stringify(vault))))).toBe('import/unsupported');
+      expect(await errorCode(readFixture('aegis/encrypted.json', { password: 'x' }, utf8Encode(JSON.stringify(vault))))).toBe('import/unsupported');
       expect(Date.now() - started).toBeLessThan(500);
     }
   });
@@ -71,7 +72,7 @@ describe('Aegis vault importer', () => {
     expect(() => readAegisDb({ version: 4, entries: [] })).toThrow('import/unsupported');
     expect(() => readAegisDb([])).toThrow('import/damaged');
     const v2 = utf8Encode(JSON.stringify({ version: 2, header: { slots: null, params: null }, db: { version: 3, entries: [] } }));
-    expect(await rejection(readFixture('x.json', {}, v2))).toBe('import/unsupported');
+    expect(await errorCode(readFixture('x.json', {}, v2))).toBe('import/unsupported');
   });
 
   it('a type named like an Object.prototype member is an unknown type, not a crash', () => {

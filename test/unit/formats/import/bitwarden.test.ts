@@ -1,11 +1,12 @@
+/** Bitwarden's three exports: password-manager JSON (plain and password protected), CSV, Authenticator JSON. */
 import { describe, expect, it, vi } from 'vitest';
+import { utf8Encode } from '../../../../src/core/crypto/bytes';
 import { createInProcessKdf, type KdfRunner } from '../../../../src/core/crypto/kdf';
 import { parseCsv } from '../../../../src/formats/import/bitwarden-csv';
 import { detectFormat } from '../../../../src/formats/import/registry';
 import type { ImportedAccount } from '../../../../src/formats/import/types';
-import { FIXTURE_PASSWORDS } from './a-fixture-accounts';
-import { detectedId, expectSameAccounts, expected, fixtureBytes, readFixture, rejection } from './a-helpers';
-import { utf8Encode } from '../../../../src/core/crypto/bytes';
+import { FIXTURE_PASSWORDS } from './fixtures';
+import { detectedId, errorCode, expectSameAccounts, expected, fixtureBytes, readFixture } from './helpers';
 
 /** A bare key is TOTP with the defaults; the item name is the issuer, the user name the account. */
 const bareKey = (name: string): ImportedAccount => ({ ...expected(1), issuer: 'Bare key item', name, algorithm: 'SHA1', digits: 6, period: 30 });
@@ -36,8 +37,8 @@ describe('Bitwarden password-manager JSON', () => {
       expect(detectFixture(file)).toEqual({ id: 'bitwarden', encrypted: true });
       const result = await readFixture(file, { password: FIXTURE_PASSWORDS.bitwarden, kdf });
       expectSameAccounts(result.accounts, VAULT);
-      expect(await rejection(readFixture(file))).toBe('import/password-required');
-      expect(await rejection(readFixture(file, { password: FIXTURE_PASSWORDS.bitwarden.normalize('NFKC') }))).toBe('import/wrong-password');
+      expect(await errorCode(readFixture(file))).toBe('import/password-required');
+      expect(await errorCode(readFixture(file, { password: FIXTURE_PASSWORDS.bitwarden.normalize('NFKC') }))).toBe('import/wrong-password');
     }
     // The runner normalises to NFKC, so it must not see this password.
     expect(kdf.argon2id).not.toHaveBeenCalled();
@@ -46,28 +47,28 @@ describe('Bitwarden password-manager JSON', () => {
   it('stops with "aborted" when the caller has given up', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect(await rejection(readFixture('bitwarden/protected-pbkdf2.json', { password: FIXTURE_PASSWORDS.bitwarden, signal: controller.signal }))).toBe('aborted');
+    expect(await errorCode(readFixture('bitwarden/protected-pbkdf2.json', { password: FIXTURE_PASSWORDS.bitwarden, signal: controller.signal }))).toBe('aborted');
   });
 
   it('a changed data block after a correct password is damage, not a wrong password', async () => {
     const json = JSON.parse(new TextDecoder().decode(fixtureBytes('bitwarden/protected-pbkdf2.json'))) as { data: string };
     const [iv, ct, mac] = json.data.slice(2).split('|') as [string, string, string];
     json.data = `2.${iv}|${ct[0] === 'A' ? 'B' : 'A'}${ct.slice(1)}|${mac}`;
-    expect(await rejection(readFixture('x.json', { password: FIXTURE_PASSWORDS.bitwarden }, utf8Encode(JSON.stringify(json))))).toBe('import/damaged');
+    expect(await errorCode(readFixture('x.json', { password: FIXTURE_PASSWORDS.bitwarden }, utf8Encode(JSON.stringify(json))))).toBe('import/damaged');
   });
 
   it('refuses KDF parameters beyond Bitwarden’s own limits before running them', async () => {
     const base = JSON.parse(new TextDecoder().decode(fixtureBytes('bitwarden/protected-argon2id.json'))) as Record<string, unknown>;
     for (const change of [{ kdfMemory: 2 ** 40 }, { kdfIterations: 10 ** 9 }, { kdfParallelism: 4096 }, { kdfType: 7 }, { kdfType: 0, kdfIterations: 2 ** 40 }]) {
       const started = Date.now();
-      expect(await rejection(readFixture('x.json', { password: 'x' }, utf8Encode(JSON.stringify({ ...base, ...change }))))).toBe('import/unsupported');
+      expect(await errorCode(readFixture('x.json', { password: 'x' }, utf8Encode(JSON.stringify({ ...base, ...change }))))).toBe('import/unsupported');
       expect(Date.now() - started).toBeLessThan(500);
     }
   });
 
   it('an account-restricted export is refused whatever the password', async () => {
-    expect(await rejection(readFixture('bitwarden/account-restricted.json'))).toBe('import/account-restricted');
-    expect(await rejection(readFixture('bitwarden/account-restricted.json', { password: 'anything' }))).toBe('import/account-restricted');
+    expect(await errorCode(readFixture('bitwarden/account-restricted.json'))).toBe('import/account-restricted');
+    expect(await errorCode(readFixture('bitwarden/account-restricted.json', { password: 'anything' }))).toBe('import/account-restricted');
   });
 });
 

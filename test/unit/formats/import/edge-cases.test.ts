@@ -1,19 +1,15 @@
-/** Family-B format quirks one at a time: KDF bounds, versions, the Java stream reader, URIs. */
+/** Format quirks one at a time: KDF bounds read from files, versions, the Java stream reader, passwords as typed. */
 import { describe, expect, it } from 'vitest';
+import { utf8Encode } from '../../../../src/core/crypto/bytes';
 import type { KdfRunner } from '../../../../src/core/crypto/kdf';
-import { parseForeignUri, readUriList } from '../../../../src/formats/import/link-lists';
-import { readEnteText } from '../../../../src/formats/import/ente-encrypted';
 import { readJavaStringMap } from '../../../../src/formats/import/java-serial';
 import { readImport } from '../../../../src/formats/import/registry';
-import { urisInHtml } from '../../../../src/formats/import/stratum-html';
-import * as F from './b-fixtures';
-import { errorCode } from './b-helpers';
-import * as W from './b-writers';
-
-const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
+import * as F from './fixtures';
+import { errorCode, fixtureBytes } from './helpers';
+import * as W from './writers';
 
 describe('KDF parameters from files are bounded before anything runs', () => {
-  const ente = JSON.parse(new TextDecoder().decode(F.readImportFixture(F.FILES.enteEncrypted))) as { kdfParams: Record<string, unknown> };
+  const ente = JSON.parse(new TextDecoder().decode(fixtureBytes(F.FILES.enteEncrypted))) as { kdfParams: Record<string, unknown> };
   it.each([
     ['memLimit 2^40', { memLimit: 2 ** 40 }],
     ['memLimit 1 GiB with 8 passes', { memLimit: 2 ** 30, opsLimit: 8 }],
@@ -21,7 +17,7 @@ describe('KDF parameters from files are bounded before anything runs', () => {
     ['memLimit as text', { memLimit: 'lots' }],
     ['salt of 3 bytes', { salt: 'AAAA' }],
   ])('Ente: %s is damaged', async (_n, patch) => {
-    const bytes = enc(JSON.stringify({ ...ente, kdfParams: { ...ente.kdfParams, ...patch } }));
+    const bytes = utf8Encode(JSON.stringify({ ...ente, kdfParams: { ...ente.kdfParams, ...patch } }));
     const started = performance.now();
     expect(await errorCode(readImport({ bytes }, { password: F.PASSWORD }))).toBe('import/damaged');
     expect(performance.now() - started).toBeLessThan(1000);
@@ -41,14 +37,14 @@ describe('KDF parameters from files are bounded before anything runs', () => {
   });
 
   it('an aborted import stops before the KDF', async () => {
-    expect(await errorCode(readImport({ bytes: F.readImportFixture(F.FILES.protonEncrypted) }, { password: F.PASSWORD, signal: AbortSignal.abort() }))).toBe('aborted');
+    expect(await errorCode(readImport({ bytes: fixtureBytes(F.FILES.protonEncrypted) }, { password: F.PASSWORD, signal: AbortSignal.abort() }))).toBe('aborted');
   });
 });
 
 describe('versions', () => {
   it('a Proton encrypted export of another version is unsupported', async () => {
-    const file = JSON.parse(new TextDecoder().decode(F.readImportFixture(F.FILES.protonEncrypted))) as Record<string, unknown>;
-    expect(await errorCode(readImport({ bytes: enc(JSON.stringify({ ...file, version: 2 })) }, { password: F.PASSWORD }))).toBe('import/unsupported');
+    const file = JSON.parse(new TextDecoder().decode(fixtureBytes(F.FILES.protonEncrypted))) as Record<string, unknown>;
+    expect(await errorCode(readImport({ bytes: utf8Encode(JSON.stringify({ ...file, version: 2 })) }, { password: F.PASSWORD }))).toBe('import/unsupported');
   });
 });
 
@@ -76,34 +72,6 @@ describe('Java serialization reader (FreeOTP v2)', () => {
     expect(await errorCode(Promise.resolve().then(() => readJavaStringMap(other)))).toBe('import/damaged');
     const dangling = new Uint8Array([...bytes.subarray(0, bytes.length - 4), 0x71, 0x00, 0x7f, 0x00, 0x00, 0x78]);
     expect(await errorCode(Promise.resolve().then(() => readJavaStringMap(dangling)))).toBe('import/damaged');
-  });
-});
-
-describe('otpauth lines as other apps write them', () => {
-  it('a label equal to issuer= is also the account name (Ente, Stratum)', () => {
-    expect(parseForeignUri('otpauth://totp/NoIssuer?secret=JBSWY3DPEHPK3PXP&issuer=NoIssuer')).toMatchObject({ issuer: 'NoIssuer', name: 'NoIssuer' });
-  });
-
-  it('re-encodes secrets whose unused trailing bits are set', () => {
-    expect(parseForeignUri('otpauth://totp/x?secret=TESTTESTTESTTESTTEST').secretB32).toBe('TESTTESTTESTTESTTESQ');
-  });
-
-  it('Ente: trashed codes are left out, tags/pin/note are kept', () => {
-    const r = readEnteText(F.ENTE_TEXT);
-    expect(r.accounts.map((a) => [a.issuer, a.groups, a.favourite, a.notes])).toEqual([
-      ['Example', ['Personal'], true, 'main mail'],
-      ['Bank', [], false, ''],
-    ]);
-  });
-
-  it('a bad line becomes a problem labelled with its names, not an exception', () => {
-    const r = readUriList('x', 'otpauth://totp/Good:one?secret=JBSWY3DPEHPK3PXP\notpauth://totp/Bad:two?secret=!!!\n');
-    expect(r.accounts).toHaveLength(1);
-    expect(r.problems).toHaveLength(1);
-  });
-
-  it('HTML character references in URIs are decoded', () => {
-    expect(urisInHtml('<td><code>otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&amp;issuer=A&#38;B</code></td>')).toEqual(['otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&issuer=A&B']);
   });
 });
 

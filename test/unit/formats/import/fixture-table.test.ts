@@ -1,12 +1,13 @@
 /**
- * Family-B importers against our own committed fixtures (test/fixtures/import/*): these pass
- * without ../shared. Every file goes through readImport, so sniffing is part of each case.
+ * The importers of the ALICE … FRANK fixtures (fixtures.ts) against those committed files, as one
+ * table: each file, its importer, its accounts, its password. These pass without the corpus. Every
+ * file goes through readImport, so sniffing is part of each case.
  */
 import { describe, expect, it } from 'vitest';
 import { readImport } from '../../../../src/formats/import/registry';
 import type { ImportedAccount, ImportResult } from '../../../../src/formats/import/types';
-import * as F from './b-fixtures';
-import { errorCode } from './b-helpers';
+import * as F from './fixtures';
+import { errorCode, fixtureBytes } from './helpers';
 
 type Expected = Partial<ImportedAccount> & Pick<ImportedAccount, 'type' | 'issuer' | 'name' | 'secretB32'>;
 
@@ -58,7 +59,7 @@ const CASES: Case[] = [
 ];
 
 function input(file: string): { bytes: Uint8Array; fileName: string } {
-  return { bytes: F.readImportFixture(file), fileName: file.split('/').pop() ?? file };
+  return { bytes: fixtureBytes(file), fileName: file.split('/').pop() ?? file };
 }
 
 function expectResult(result: ImportResult, c: Case): void {
@@ -70,7 +71,7 @@ function expectResult(result: ImportResult, c: Case): void {
   });
 }
 
-describe('family-B importers read their committed fixtures', () => {
+describe('importers read their committed fixtures', () => {
   it.each(CASES.map((c) => [c.file, c] as const))('%s', async (_f, c) => {
     expectResult(await readImport(input(c.file), c.encrypted ? { password: F.PASSWORD } : {}), c);
   });
@@ -82,7 +83,7 @@ describe('family-B importers read their committed fixtures', () => {
   });
 
   it.each(CASES.map((c) => [c.file, c] as const))('%s: a truncated file gives a typed error or fewer accounts', async (_f, c) => {
-    const bytes = F.readImportFixture(c.file);
+    const bytes = fixtureBytes(c.file);
     for (const cut of [1, 7, Math.floor(bytes.length / 2), bytes.length - 1]) {
       const code = await errorCode(readImport({ bytes: bytes.subarray(0, cut), fileName: input(c.file).fileName }, { password: F.PASSWORD }));
       expect(code).toMatch(/^(no error|import\/|file\/)/);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readImport } from '../../../../src/formats/import/registry';
 import { FIXTURE_ACCOUNTS, FIXTURES, TRANSFER_CODE, readFixture } from '../../core/export-fixtures';
-import { errorCode } from './b-helpers';
+import { errorCode } from './helpers';
 
 describe('omamori importer', () => {
   it.each(FIXTURES.map((f) => [f.file, f] as const))('%s opens with its passphrase or transfer code', async (_f, f) => {

@@ -1,9 +1,10 @@
+/** 2FAS backups and andOTP's plain and encrypted files. */
 import { describe, expect, it } from 'vitest';
-import { decryptAndotp, readAndotpEntries } from '../../../../src/formats/import/andotp';
-import { readTwofasServices } from '../../../../src/formats/import/twofas';
-import { FIXTURE_PASSWORDS } from './a-fixture-accounts';
-import { detectedId, expectSameAccounts, expected, fixtureBytes, flipBit, readFixture, rejection, utf8 } from './a-helpers';
 import { utf8Encode } from '../../../../src/core/crypto/bytes';
+import { readAndotpEntries } from '../../../../src/formats/import/andotp';
+import { readTwofasServices } from '../../../../src/formats/import/twofas';
+import { FIXTURE_PASSWORDS } from './fixtures';
+import { detectedId, errorCode, expectSameAccounts, expected, fixtureBytes, flipBit, readFixture } from './helpers';
 
 const TWOFAS = [expected(0, { groups: ['Finance'] }), expected(1), expected(2), expected(3)];
 
@@ -21,18 +22,18 @@ describe('2FAS importer', () => {
   });
 
   it('asks for the password, refuses a wrong one (also its NFKC/NFD look-alikes) and a damaged ciphertext', async () => {
-    expect(await rejection(readFixture('2fas/encrypted-ja.2fas'))).toBe('import/password-required');
-    expect(await rejection(readFixture('2fas/encrypted-ja.2fas', { password: FIXTURE_PASSWORDS.twofas.normalize('NFD') }))).toBe('import/wrong-password');
+    expect(await errorCode(readFixture('2fas/encrypted-ja.2fas'))).toBe('import/password-required');
+    expect(await errorCode(readFixture('2fas/encrypted-ja.2fas', { password: FIXTURE_PASSWORDS.twofas.normalize('NFD') }))).toBe('import/wrong-password');
     const json = JSON.parse(new TextDecoder().decode(fixtureBytes('2fas/encrypted-ja.2fas'))) as { servicesEncrypted: string };
     json.servicesEncrypted = json.servicesEncrypted.split(':').slice(0, 2).join(':');
-    expect(await rejection(readFixture('x.2fas', { password: 'x' }, utf8Encode(JSON.stringify(json))))).toBe('import/damaged');
+    expect(await errorCode(readFixture('x.2fas', { password: 'x' }, utf8Encode(JSON.stringify(json))))).toBe('import/damaged');
   });
 
   it('stops with "aborted" when the caller has given up', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect(await rejection(readFixture('2fas/encrypted-ja.2fas', { password: FIXTURE_PASSWORDS.twofas, signal: controller.signal }))).toBe('aborted');
-    expect(await rejection(readFixture('andotp/otp_accounts.json.aes.bin', { password: FIXTURE_PASSWORDS.andotp, signal: controller.signal }))).toBe('aborted');
+    expect(await errorCode(readFixture('2fas/encrypted-ja.2fas', { password: FIXTURE_PASSWORDS.twofas, signal: controller.signal }))).toBe('aborted');
+    expect(await errorCode(readFixture('andotp/otp_accounts.json.aes.bin', { password: FIXTURE_PASSWORDS.andotp, signal: controller.signal }))).toBe('aborted');
   });
 
   it('schema 1/2 entries have no tokenType and import as TOTP; unknown token types are problems; newer schemas are refused', async () => {
@@ -46,7 +47,7 @@ describe('2FAS importer', () => {
     expect(result.accounts.map((a) => [a.type, a.issuer, a.name, a.algorithm, a.digits, a.period])).toEqual([['totp', 'Old', 'a', 'SHA512', 8, 30]]);
     expect(result.problems).toEqual([{ label: 'Odd', code: 'import/unsupported' }]);
     const v5 = utf8Encode(JSON.stringify({ schemaVersion: 5, services: [], appOrigin: 'android' }));
-    expect(await rejection(readFixture('x.2fas', {}, v5))).toBe('import/unsupported');
+    expect(await errorCode(readFixture('x.2fas', {}, v5))).toBe('import/unsupported');
   });
 });
 
@@ -65,16 +66,16 @@ describe('andOTP importer', () => {
       expect(detectedId(file)).toBe('andotp-encrypted');
       const result = await readFixture(file, { password: FIXTURE_PASSWORDS.andotp });
       expectSameAccounts(result.accounts, ANDOTP);
-      expect(await rejection(readFixture(file))).toBe('import/password-required');
-      expect(await rejection(readFixture(file, { password: 'andotp-tesT' }))).toBe('import/wrong-password');
-      expect(await rejection(readFixture(file, { password: FIXTURE_PASSWORDS.andotp }, flipBit(fixtureBytes(file), 40)))).toBe('import/wrong-password');
+      expect(await errorCode(readFixture(file))).toBe('import/password-required');
+      expect(await errorCode(readFixture(file, { password: 'andotp-tesT' }))).toBe('import/wrong-password');
+      expect(await errorCode(readFixture(file, { password: FIXTURE_PASSWORDS.andotp }, flipBit(fixtureBytes(file), 40)))).toBe('import/wrong-password');
     }
   });
 
   it('claims a headerless binary only by file name, and never another app’s magic', () => {
     const bytes = fixtureBytes('andotp/old-format.bin');
     expect(detectedId('backup.dat', bytes)).toBeNull();
-    const stratum = new Uint8Array([...utf8('AUTHENTICATORPRO'), ...bytes]);
+    const stratum = new Uint8Array([...utf8Encode('AUTHENTICATORPRO'), ...bytes]);
     expect(detectedId('backup.bin', stratum)).not.toBe('andotp-encrypted');
     const java = new Uint8Array([0xac, 0xed, 0x00, 0x05, ...bytes]);
     expect(detectedId('freeotp.bin', java)).not.toBe('andotp-encrypted');
@@ -90,7 +91,7 @@ describe('andOTP importer', () => {
     const bytes = new Uint8Array(fixtureBytes('andotp/otp_accounts.json.aes.bin'));
     bytes.set([0xff, 0xff, 0xff, 0xff], 0);
     const started = Date.now();
-    expect(await rejection(decryptAndotp(bytes, { password: 'x' }))).toBe('import/wrong-password');
+    expect(await errorCode(readFixture('andotp/otp_accounts.json.aes.bin', { password: 'x' }, bytes))).toBe('import/wrong-password');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });

@@ -1,18 +1,63 @@
 /**
- * The family-B fixtures (test/fixtures/import/<app>/, not a test file): made-up accounts, the
- * file contents each app would write for them, and what importing must give. Written once by
- * test/fixture-writers/import-b-fixtures.test.ts; the unit tests only read the committed files.
+ * @file The made-up accounts inside test/fixtures/import/<app>/ and what each file holds (not a
+ * test file). Written once by test/fixture-writers/import-fixtures.test.ts; the unit tests only
+ * read the committed files. Two casts, because the fixtures were written at two times and must not
+ * change: `ACCOUNTS`, by index, fill the Aegis, 2FAS, andOTP, Bitwarden, otpauth list, Ente text
+ * and Google transfer-text fixtures; ALICE, BOB, CAROL, DAVE, ERIN and FRANK, with the contents
+ * below, fill all the others.
  */
-import { readFileSync } from 'node:fs';
-import type { ImportedAccount } from '../../../../src/formats/import/types';
+import type { HashAlgorithm, OtpType } from '../../../../src/core/account';
 import { encodeBase32 } from '../../../../src/core/base32';
+import type { ImportedAccount } from '../../../../src/formats/import/types';
 
-export const FIXTURE_ROOT = new URL('../../../fixtures/import/', import.meta.url);
-export const PASSWORD = 'correct horse';
+// ---------- ACCOUNTS and the passwords of their encrypted files ----------
 
-export function readImportFixture(rel: string): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(rel, FIXTURE_ROOT)));
+export interface FixtureAccount {
+  type: OtpType;
+  issuer: string;
+  name: string;
+  secret: string;
+  algorithm: HashAlgorithm;
+  digits: number;
+  period: number;
+  counter: number;
+  pin: string;
 }
+
+const a = (type: OtpType, issuer: string, name: string, secret: string, algorithm: HashAlgorithm, digits: number, period: number, counter = 0, pin = ''): FixtureAccount => ({
+  type,
+  issuer,
+  name,
+  secret,
+  algorithm,
+  digits,
+  period,
+  counter,
+  pin,
+});
+
+export const ACCOUNTS = [
+  a('totp', 'Example Bank', 'alice@example.org', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 'SHA1', 6, 30),
+  a('totp', '日本語サービス', 'たろう', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', 'SHA256', 8, 60),
+  a('hotp', 'Counter Co', 'bob', 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA', 'SHA512', 6, 30, 42),
+  a('steam', 'Steam', 'gamer', 'ONSWG4TFOQQGC3DEEBZWK4TSMV2A', 'SHA1', 5, 30),
+  a('motp', 'mOTP Host', 'vpn', 'GEZDGNBVGY3TQOJQ', 'SHA1', 6, 10, 0, '1234'),
+  a('yandex', 'Yandex', 'ivan', 'NBSWY3DPFQQHO33SNRSCC2LOM5UWC3TU', 'SHA256', 8, 30, 0, '56789'),
+] as const;
+
+/** Passwords of the encrypted files written from ACCOUNTS (the others use PASSWORD). */
+export const FIXTURE_PASSWORDS = {
+  aegis: 'correct horse',
+  /** UTF-8, not ASCII: 2FAS derives the key from the UTF-8 bytes. */
+  twofas: 'パスワード合言葉',
+  andotp: 'andotp-test',
+  /** "ﬁ" and "½" change under NFKC: Bitwarden hashes the bytes as typed. */
+  bitwarden: 'Bitwarden ﬁxture ½',
+} as const;
+
+// ---------- ALICE … FRANK ----------
+
+export const PASSWORD = 'correct horse';
 
 type Shape = Pick<ImportedAccount, 'type' | 'issuer' | 'name' | 'secretB32' | 'algorithm' | 'digits' | 'period' | 'counter'> & Partial<Pick<ImportedAccount, 'groups' | 'notes' | 'favourite' | 'pin'>>;
 

@@ -1,20 +1,30 @@
 /**
- * Writes test/fixtures/import/<app>/*: small exports in other apps' formats, built from their
- * format documentation with our own made-up accounts, encrypted the way each app encrypts
- * (fixed salts and nonces so that re-running gives the same bytes). Run by hand:
- *   npx vitest run --config vitest.fixture-writers.config.ts test/fixture-writers/a-import-fixtures.test.ts
- * KDF costs are the smallest each format allows in practice, so that the unit tests stay fast;
- * the real apps' costs are exercised by the shared corpus.
+ * Writes every committed import fixture, test/fixtures/import/<app>/*: small exports in other
+ * apps' formats, built from their format documentation with our own made-up accounts
+ * (test/unit/formats/import/fixtures.ts), encrypted the way each app encrypts, with fixed salts
+ * and nonces so that re-running gives the same bytes (except Ente's secretstream header and the
+ * ZIPs' encryption headers, which the libraries draw at random). Run by hand, once per format:
+ *   npx vitest run --config vitest.fixture-writers.config.ts test/fixture-writers/import-fixtures.test.ts
+ * OMAMORI_FIXTURE_OUT=<dir> writes them elsewhere, to compare with the committed files. KDF costs
+ * are the smallest each format allows in practice, so that the unit tests stay fast; the real
+ * apps' costs are exercised by the shared corpus. One file (over 300 lines) because it is run as
+ * a whole and each part is one app's format documentation turned into bytes; the writers shared
+ * with the tests are in test/unit/formats/import/writers.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { argon2id } from 'hash-wasm';
-import { it } from 'vitest';
+import { describe, it } from 'vitest';
+import { utf8Encode } from '../../src/core/crypto/bytes';
 import { encodeMigrationUris } from '../../src/formats/google-migration/codec';
-import { ACCOUNTS, FIXTURE_PASSWORDS } from '../unit/formats/import/a-fixture-accounts';
+import * as F from '../unit/formats/import/fixtures';
+import { ACCOUNTS, FIXTURE_PASSWORDS } from '../unit/formats/import/fixtures';
+import { FIXTURE_DIR } from '../unit/formats/import/helpers';
+import * as W from '../unit/formats/import/writers';
+import { b64, bitwardenEncString, fixedBytes, gcm, hex, hmacSha256, pbkdf2, sha256 } from '../unit/formats/import/writers';
 
-const OUT = path.resolve(process.cwd(), 'test/fixtures/import');
+const OUT = process.env.OMAMORI_FIXTURE_OUT ?? FIXTURE_DIR;
 
 function write(rel: string, data: string | Uint8Array): void {
   const file = path.join(OUT, rel);
@@ -22,26 +32,8 @@ function write(rel: string, data: string | Uint8Array): void {
   writeFileSync(file, data);
 }
 
-const enc = new TextEncoder();
-const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
-const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-/** Deterministic "random" bytes: the same fixture on every run. */
-const fixed = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (seed * 31 + i * 17) & 0xff);
-
-async function gcm(key: Uint8Array, iv: Uint8Array, plain: Uint8Array): Promise<Uint8Array> {
-  const k = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt']);
-  return new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer> }, k, plain as Uint8Array<ArrayBuffer>));
-}
-
-async function pbkdf2(password: string, salt: Uint8Array, iterations: number, hash: string): Promise<Uint8Array> {
-  const base = await crypto.subtle.importKey('raw', enc.encode(password), 'PBKDF2', false, ['deriveBits']);
-  return new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', salt: salt as Uint8Array<ArrayBuffer>, iterations, hash }, base, 256));
-}
-
-async function hmac(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  const k = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return new Uint8Array(await crypto.subtle.sign('HMAC', k, data as Uint8Array<ArrayBuffer>));
-}
+/** The salts and nonces of the files written from ACCOUNTS. */
+const fixed = (n: number, seed: number): Uint8Array => fixedBytes(n, seed, 17);
 
 const [bank, japanese, counter, steam, motp, yandex] = ACCOUNTS;
 
@@ -86,9 +78,9 @@ async function writeAegis(): Promise<void> {
   const slotNonce = fixed(12, 3);
   const dbNonce = fixed(12, 4);
   const N = 2 ** 10;
-  const kek = await scryptAsync(enc.encode(FIXTURE_PASSWORDS.aegis), salt, { N, r: 8, p: 1, dkLen: 32 });
-  const wrapped = await gcm(kek, slotNonce, masterKey);
-  const sealed = await gcm(masterKey, dbNonce, enc.encode(JSON.stringify(aegisDb())));
+  const kek = await scryptAsync(utf8Encode(FIXTURE_PASSWORDS.aegis), salt, { N, r: 8, p: 1, dkLen: 32 });
+  const wrapped = gcm(kek, slotNonce, masterKey);
+  const sealed = gcm(masterKey, dbNonce, utf8Encode(JSON.stringify(aegisDb())));
   const header = {
     slots: [
       // A biometric slot (type 2) we cannot open, before the password slot.
@@ -173,16 +165,16 @@ function twofasServices(): object[] {
   ];
 }
 
-async function writeTwofas(): Promise<void> {
+function writeTwofas(): void {
   const base = { updatedAt: 1_700_000_000_000, schemaVersion: 4, appVersionCode: 5000012, appVersionName: '5.2.0', appOrigin: 'android' };
   const groups = [{ id: 'group-finance', name: 'Finance', isExpanded: true }];
   write('2fas/plain-v4.2fas', JSON.stringify({ services: twofasServices(), groups, ...base }));
   const salt = fixed(256, 5);
-  const key = await pbkdf2(FIXTURE_PASSWORDS.twofas, salt, 10_000, 'SHA-256');
+  const key = pbkdf2(FIXTURE_PASSWORDS.twofas, salt, 10_000, 'sha256');
   const iv = fixed(12, 6);
-  const ct = await gcm(key, iv, enc.encode(JSON.stringify(twofasServices())));
+  const ct = gcm(key, iv, utf8Encode(JSON.stringify(twofasServices())));
   const refIv = fixed(12, 7);
-  const ref = await gcm(key, refIv, enc.encode('tRViSsLKzd86Hprh4ceC2OP7xazn4rrt4xhfEUbOjxLX8Rc3mkISXE0lWbmnWfggogbBJhtYgpK6fMl1D6mtsy92R3HkdGfwuXbzLebqVFJsR7IZ2w58t938iymwG4824igYy1wi6n2WDpO1Q1P69zwJGs2F5a1qP4MyIiDSD7NCV2OvidXQCBnDlGfmz0f1BQySRkkt4ryiJeCjD2o4QsveJ9uDBUn8ELyOrESv5R5DMDkD4iAF8TXU7KyoJujd'));
+  const ref = gcm(key, refIv, utf8Encode('tRViSsLKzd86Hprh4ceC2OP7xazn4rrt4xhfEUbOjxLX8Rc3mkISXE0lWbmnWfggogbBJhtYgpK6fMl1D6mtsy92R3HkdGfwuXbzLebqVFJsR7IZ2w58t938iymwG4824igYy1wi6n2WDpO1Q1P69zwJGs2F5a1qP4MyIiDSD7NCV2OvidXQCBnDlGfmz0f1BQySRkkt4ryiJeCjD2o4QsveJ9uDBUn8ELyOrESv5R5DMDkD4iAF8TXU7KyoJujd'));
   write(
     '2fas/encrypted-ja.2fas',
     JSON.stringify({ services: [], groups, ...base, servicesEncrypted: `${b64(ct)}:${b64(salt)}:${b64(iv)}`, reference: `${b64(ref)}:${b64(salt)}:${b64(refIv)}` }),
@@ -202,20 +194,20 @@ function andotpEntries(): object[] {
   ];
 }
 
-async function writeAndotp(): Promise<void> {
-  const plain = enc.encode(JSON.stringify(andotpEntries()));
+function writeAndotp(): void {
+  const plain = utf8Encode(JSON.stringify(andotpEntries()));
   write('andotp/plain.json', plain);
   const iterations = 2_000;
   const salt = fixed(12, 8);
   const nonce = fixed(12, 9);
-  const key = await pbkdf2(FIXTURE_PASSWORDS.andotp, salt, iterations, 'SHA-1');
-  const ct = await gcm(key, nonce, plain);
+  const key = pbkdf2(FIXTURE_PASSWORDS.andotp, salt, iterations, 'sha1');
+  const ct = gcm(key, nonce, plain);
   const head = new Uint8Array(4);
   new DataView(head.buffer).setUint32(0, iterations);
   write('andotp/otp_accounts.json.aes.bin', Uint8Array.from([...head, ...salt, ...nonce, ...ct]));
-  const oldKey = new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(FIXTURE_PASSWORDS.andotp)));
+  const oldKey = sha256(FIXTURE_PASSWORDS.andotp);
   const oldNonce = fixed(12, 10);
-  write('andotp/old-format.bin', Uint8Array.from([...oldNonce, ...(await gcm(oldKey, oldNonce, plain))]));
+  write('andotp/old-format.bin', Uint8Array.from([...oldNonce, ...gcm(oldKey, oldNonce, plain)]));
 }
 
 // ---------- Bitwarden ----------
@@ -253,35 +245,28 @@ function csvField(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-async function encString(encKey: Uint8Array, macKey: Uint8Array, iv: Uint8Array, plain: string): Promise<string> {
-  const k = await crypto.subtle.importKey('raw', encKey as Uint8Array<ArrayBuffer>, 'AES-CBC', false, ['encrypt']);
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv: iv as Uint8Array<ArrayBuffer> }, k, enc.encode(plain)));
-  const mac = await hmac(macKey, Uint8Array.from([...iv, ...ct]));
-  return `2.${b64(iv)}|${b64(ct)}|${b64(mac)}`;
-}
-
 async function protectedExport(kdf: 0 | 1): Promise<object> {
   const salt = b64(fixed(16, 11 + kdf));
   const password = FIXTURE_PASSWORDS.bitwarden;
   let master: Uint8Array;
   let params: object;
   if (kdf === 0) {
-    master = await pbkdf2(password, enc.encode(salt), 5_000, 'SHA-256');
+    master = pbkdf2(password, utf8Encode(salt), 5_000, 'sha256');
     params = { kdfType: 0, kdfIterations: 5_000, kdfMemory: null, kdfParallelism: null };
   } else {
-    const saltHash = new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(salt)));
-    master = await argon2id({ password: enc.encode(password), salt: saltHash, iterations: 2, memorySize: 16 * 1024, parallelism: 1, hashLength: 32, outputType: 'binary' });
+    const saltHash = sha256(salt);
+    master = await argon2id({ password: utf8Encode(password), salt: saltHash, iterations: 2, memorySize: 16 * 1024, parallelism: 1, hashLength: 32, outputType: 'binary' });
     params = { kdfType: 1, kdfIterations: 2, kdfMemory: 16, kdfParallelism: 1 };
   }
-  const encKey = await hmac(master, enc.encode('enc\u0001'));
-  const macKey = await hmac(master, enc.encode('mac\u0001'));
+  const encKey = hmacSha256(master, utf8Encode('enc\u0001'));
+  const macKey = hmacSha256(master, utf8Encode('mac\u0001'));
   return {
     encrypted: true,
     passwordProtected: true,
     salt,
     ...params,
-    encKeyValidation_DO_NOT_EDIT: await encString(encKey, macKey, fixed(16, 20 + kdf), 'f0e1d2c3-b4a5-4697-8899-aabbccddeeff'),
-    data: await encString(encKey, macKey, fixed(16, 30 + kdf), JSON.stringify(bitwardenVault())),
+    encKeyValidation_DO_NOT_EDIT: bitwardenEncString(encKey, macKey, fixed(16, 20 + kdf), utf8Encode('f0e1d2c3-b4a5-4697-8899-aabbccddeeff')),
+    data: bitwardenEncString(encKey, macKey, fixed(16, 30 + kdf), utf8Encode(JSON.stringify(bitwardenVault()))),
   };
 }
 
@@ -318,10 +303,36 @@ async function writeBitwarden(): Promise<void> {
   );
 }
 
-it('writes the family-A import fixtures', async () => {
-  await writeAegis();
-  writeTextLists();
-  await writeTwofas();
-  await writeAndotp();
-  await writeBitwarden();
-}, 60_000);
+// ---------- the files written from ALICE … FRANK ----------
+
+async function writeOthers(): Promise<void> {
+  write(F.FILES.protonPlain, F.PROTON_PLAIN);
+  write(F.FILES.protonEncrypted, await W.writeProtonEncrypted(F.PROTON_PLAIN, F.PASSWORD));
+  write(F.FILES.stratumPlain, F.STRATUM_PLAIN);
+  write(F.FILES.stratumStrong, await W.writeStratumStrong(F.STRATUM_PLAIN, F.PASSWORD));
+  write(F.FILES.stratumLegacy, W.writeStratumLegacy(F.STRATUM_PLAIN, F.PASSWORD));
+  write(F.FILES.stratumHtml, F.STRATUM_HTML);
+  write(F.FILES.enteEncrypted, await W.writeEnteEncrypted(F.ENTE_TEXT, F.PASSWORD, F.ENTE_MEM_LIMIT, F.ENTE_OPS_LIMIT));
+  write(F.FILES.freeOtpPlus, F.FREEOTP_PLUS);
+  write(F.FILES.freeOtpV2, W.writeFreeOtpV2(F.FREEOTP_V2_TOKENS, F.PASSWORD));
+  write(F.FILES.lastPass, F.LASTPASS);
+  write(F.FILES.raivo, F.RAIVO);
+  write(F.FILES.raivoZip, await W.writeZipCrypto('raivo-otp-export.json', F.RAIVO, F.PASSWORD, false));
+  write(F.FILES.steamSingle, F.STEAM_SINGLE);
+  write(F.FILES.steamWrapped, F.STEAM_WRAPPED);
+  write(F.FILES.totpAuthenticator, W.writeTotpAuthenticator(F.TOTP_AUTHENTICATOR_ENTRIES, F.PASSWORD));
+  write(F.FILES.authenticatorPlus, await W.writeZipCrypto('Accounts.txt', F.URI_LIST, F.PASSWORD));
+  write(F.FILES.winAuth, await W.writeZipCrypto('winauth-2026-01-01.txt', F.URI_LIST, F.PASSWORD));
+}
+
+describe('import fixture writer', () => {
+  it('writes the fixtures made from ACCOUNTS', async () => {
+    await writeAegis();
+    writeTextLists();
+    writeTwofas();
+    writeAndotp();
+    await writeBitwarden();
+  }, 60_000);
+
+  it('writes the fixtures made from ALICE … FRANK', writeOthers, 60_000);
+});
