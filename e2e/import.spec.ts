@@ -1,5 +1,5 @@
 /**
- * Importing another app's encrypted export through the UI, one file of each family (Aegis, 2FAS,
+ * Importing another app's encrypted export through the UI, one file per encryption scheme (Aegis, 2FAS,
  * Bitwarden, Ente, Proton): pick → password → preview → import → the codes at a fixed clock.
  * The files are our committed fixtures (test/fixtures/import), written from each app's format.
  */
