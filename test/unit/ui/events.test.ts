@@ -19,7 +19,7 @@ function declaredEvents(): Map<string, string[]> {
   const where = new Map<string, string[]>();
   for (const file of sources(UI)) {
     const text = readFileSync(file, 'utf8');
-    for (const block of text.matchAll(/interface HTMLElementEventMap \{\n([\s\S]*?)\n  \}/g)) {
+    for (const block of text.matchAll(/interface HTMLElementEventMap \{\n([\s\S]*?)\n {2}\}/g)) {
       for (const m of block[1]!.matchAll(/'([a-z:-]+)':/g)) where.set(m[1]!, [...(where.get(m[1]!) ?? []), path.relative(UI, file)]);
     }
   }
