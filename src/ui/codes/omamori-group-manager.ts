@@ -11,7 +11,7 @@ import { getLocale, t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { countLabel } from './list-state';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, dialogStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import { fire, type OmamoriEvent } from '../shared/events';
 
@@ -25,19 +25,11 @@ export class OmamoriGroupManager extends LitElement {
   };
   static override styles = [
     baseStyles,
+    dialogStyles,
     css`
       dialog {
         width: min(32rem, calc(100vw - 2rem));
         max-height: calc(100dvh - 2rem);
-        border: 1px solid var(--om-border);
-        border-radius: var(--om-radius);
-        background: var(--om-surface);
-        color: var(--om-text);
-        box-shadow: var(--om-shadow);
-        padding: 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
       }
       ul {
         list-style: none;

@@ -3,7 +3,7 @@ import { accountTitle, type Account } from '../../core/account';
 import { groupCode, totpState } from '../../core/codes';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, dialogStyles } from '../shared/styles';
 import '../account-icon/omamori-account-icon';
 import { fire, type OmamoriEvent } from '../shared/events';
 
@@ -19,18 +19,15 @@ export class OmamoriLargeCode extends LitElement {
   };
   static override styles = [
     baseStyles,
+    dialogStyles,
     css`
       dialog {
         width: min(40rem, calc(100vw - 1.5rem));
         max-height: calc(100dvh - 1.5rem);
-        padding: 1.25rem;
-        border: 1px solid var(--om-border);
-        border-radius: var(--om-radius);
-        background: var(--om-surface);
-        color: var(--om-text);
         text-align: center;
       }
       dialog::backdrop {
+        /* Darker than other dialogs: the code is what matters here. */
         background: rgb(0 0 0 / 0.55);
       }
       .who {

@@ -10,25 +10,17 @@ import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from './locale-controller';
 import { presentError } from '../../messages/present-error';
-import { baseStyles } from './styles';
+import { baseStyles, dialogStyles } from './styles';
 import { fire, type OmamoriEvent } from './events';
 
 export class OmamoriReauthDialog extends LitElement {
   static override properties = { passphrase: { state: true }, busy: { state: true }, error: { state: true }, hasPasskey: { state: true } };
   static override styles = [
     baseStyles,
+    dialogStyles,
     css`
       dialog {
         width: min(28rem, calc(100vw - 2rem));
-        border: 1px solid var(--om-border);
-        border-radius: var(--om-radius);
-        background: var(--om-surface);
-        color: var(--om-text);
-        box-shadow: var(--om-shadow);
-        padding: 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
       }
     `,
   ];

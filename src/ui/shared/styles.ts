@@ -179,3 +179,18 @@ export const choiceStyles = css`
     flex: none;
   }
 `;
+
+/** A modal <dialog>: the surface, border and backdrop every dialog shares; each sets its own width. */
+export const dialogStyles = css`
+  dialog {
+    border: 1px solid var(--om-border);
+    border-radius: var(--om-radius);
+    background: var(--om-surface);
+    color: var(--om-text);
+    box-shadow: var(--om-shadow);
+    padding: 1.25rem;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+`;
