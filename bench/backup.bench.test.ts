@@ -79,6 +79,8 @@ it(`exports and imports ${N} accounts`, async () => {
   expect(written).toBe(N);
   console.log(`\nBackup of ${N} accounts (Node, fake-indexeddb):`);
   console.log(`  file size: ${(bytes.length / 1024).toFixed(1)} KiB`);
-  console.log(`  export incl. read-back check: ${(exportMs - exportKdf).toFixed(0)} ms without the KDF; Argon2id ${exportKdf.toFixed(0)} ms (2 runs: write + check)`);
+  console.log(
+    `  export incl. read-back check: ${(exportMs - exportKdf).toFixed(0)} ms without the KDF; Argon2id ${exportKdf.toFixed(0)} ms (2 runs: write + check)`,
+  );
   console.log(`  import (read, preview, one transaction): ${(importMs - importKdf).toFixed(0)} ms without the KDF; Argon2id ${importKdf.toFixed(0)} ms`);
 }, 120_000);

@@ -17,7 +17,9 @@ async function expectNoViolations(page: Page, screen: string): Promise<void> {
   // Let transitions and freshly rendered text settle so colours are measured as seen.
   await page.waitForTimeout(150);
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const lines = violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? 'n/a'}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`));
+  const lines = violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact ?? 'n/a'}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+  );
   expect.soft(lines, `axe violations on "${screen}"`).toEqual([]);
 }
 
@@ -76,8 +78,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // A Google Authenticator transfer code: the transfer import list.
       await page.getByTestId('enroll-back').click();
       await page.getByTestId('scan-qr').click();
-      const { uris } = encodeMigrationUris([{ type: 'totp', issuer: 'Moved', name: 'me@example.com', secretB32: RFC_SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '' }], { batchId: 9 });
-      await page.getByTestId('scanner-file').setInputFiles({ name: 'transfer.png', mimeType: 'image/png', buffer: await QRCode.toBuffer(uris[0]!, { width: 400 }) });
+      const { uris } = encodeMigrationUris(
+        [{ type: 'totp', issuer: 'Moved', name: 'me@example.com', secretB32: RFC_SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '' }],
+        { batchId: 9 },
+      );
+      await page
+        .getByTestId('scanner-file')
+        .setInputFiles({ name: 'transfer.png', mimeType: 'image/png', buffer: await QRCode.toBuffer(uris[0]!, { width: 400 }) });
       await expect(page.getByTestId('google-import')).toBeVisible({ timeout: 15_000 });
       await expectNoViolations(page, 'transfer import');
       await page.getByTestId('open-guide').click();
@@ -161,10 +168,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await unlock(page, PASSPHRASE);
       await expect(page.getByTestId('code-card').first()).toBeVisible({ timeout: 30_000 });
 
-      await page.evaluate(() => new Promise((resolve) => {
-        const req = indexedDB.deleteDatabase('omamori');
-        req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
-      }));
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const req = indexedDB.deleteDatabase('omamori');
+            req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
+          }),
+      );
       await expect(page.getByTestId('vault-missing')).toBeVisible();
       await expectNoViolations(page, 'vault missing');
     });

@@ -108,7 +108,9 @@ test.describe('account details', () => {
     await openDetails(page, 'Example');
     await expect(page.getByTestId('icon-current')).toHaveText('Automatic: the service’s logo when Omamori knows it, otherwise a letter.');
 
-    const png = await sharp({ create: { width: 640, height: 320, channels: 4, background: { r: 200, g: 30, b: 60, alpha: 1 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 640, height: 320, channels: 4, background: { r: 200, g: 30, b: 60, alpha: 1 } } })
+      .png()
+      .toBuffer();
     await page.getByTestId('icon-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
     const preview = page.getByTestId('icon-preview-image');
     await expect(preview).toHaveAttribute('src', /^data:image\/(webp|png);base64,/);

@@ -28,7 +28,9 @@ function tamperCiphertext(bytes: Buffer): Buffer {
   const ct = Buffer.from(env.ciphertext, 'base64url');
   ct[5] = (ct[5] ?? 0) ^ 0x01;
   const header = Buffer.from(env.header, 'base64url');
-  const checksum = `sha256:${createHash('sha256').update(Buffer.concat([header, ct])).digest('hex')}`;
+  const checksum = `sha256:${createHash('sha256')
+    .update(Buffer.concat([header, ct]))
+    .digest('hex')}`;
   return Buffer.from(JSON.stringify({ ...env, ciphertext: ct.toString('base64url'), checksum }));
 }
 
@@ -49,9 +51,14 @@ async function deviceWithAccounts(browser: Browser): Promise<Page> {
 
 async function codes(page: Page): Promise<string[]> {
   await expect(page.getByTestId('code-card').first().getByTestId('code')).not.toHaveText('––– –––');
-  return page.getByTestId('code-card').evaluateAll((cards) =>
-    cards.map((c) => `${c.querySelector('[data-testid=issuer]')?.textContent}|${c.querySelector('[data-testid=name]')?.textContent}|${c.querySelector('[data-testid=code]')?.textContent}`),
-  );
+  return page
+    .getByTestId('code-card')
+    .evaluateAll((cards) =>
+      cards.map(
+        (c) =>
+          `${c.querySelector('[data-testid=issuer]')?.textContent}|${c.querySelector('[data-testid=name]')?.textContent}|${c.querySelector('[data-testid=code]')?.textContent}`,
+      ),
+    );
 }
 
 const CODE_QR_PATH = '.tmp/backup-code-qr.png';

@@ -26,12 +26,16 @@ function account(seed: Seed): AccountData & Partial<AccountExtras> {
 
 /** A new vault holding exactly these accounts, restored from a backup through the restore screen. */
 async function seedVault(page: Page, seeds: Seed[]): Promise<void> {
-  const bytes = await writeExportFile(seeds.map(account), { kind: 'passphrase', passphrase: BACKUP_PASS }, {
-    kdf: createInProcessKdf(),
-    now: new Date(),
-    app: 'e2e',
-    argon2: { m: 8192, t: 1, p: 1 },
-  });
+  const bytes = await writeExportFile(
+    seeds.map(account),
+    { kind: 'passphrase', passphrase: BACKUP_PASS },
+    {
+      kdf: createInProcessKdf(),
+      now: new Date(),
+      app: 'e2e',
+      argon2: { m: 8192, t: 1, p: 1 },
+    },
+  );
   await page.goto('/');
   await page.getByTestId('start-restore').click();
   await page.getByTestId('new-passphrase').fill(PASSPHRASE);
@@ -187,7 +191,15 @@ test.describe('code card', () => {
     await seedVault(page, [
       { issuer: 'Starred', name: 'a', favourite: true },
       { issuer: 'Plain', name: 'b' },
-      { issuer: 'Few Codes', name: 'c', recoveryCodes: [{ code: 'aaaa-1111', usedAt: 0 }, { code: 'bbbb-2222', usedAt: 0 }, { code: 'cccc-3333', usedAt: 1 }] },
+      {
+        issuer: 'Few Codes',
+        name: 'c',
+        recoveryCodes: [
+          { code: 'aaaa-1111', usedAt: 0 },
+          { code: 'bbbb-2222', usedAt: 0 },
+          { code: 'cccc-3333', usedAt: 1 },
+        ],
+      },
       { issuer: 'Many Codes', name: 'd', recoveryCodes: ['1', '2', '3'].map((n) => ({ code: `code-${n}`, usedAt: 0 })) },
       { issuer: 'Used Up', name: 'e', recoveryCodes: [{ code: 'zzzz', usedAt: 5 }] },
     ]);

@@ -171,13 +171,18 @@ test('plain otpauth:// export: the warning must be confirmed; the file parses ba
     { type: 'steam', issuer: 'Steam', name: 'gamer', secretB32: secret(3), algorithm: 'SHA1', digits: 5, period: 30, counter: 0, pin: '' },
   ];
   await addAccountByKey(page, { issuer: 'Example', name: 'alice', secret: RFC_SECRET });
-  await addAccountByUri(page, `otpauth://totp/${encodeURIComponent('楽天')}:${encodeURIComponent('山田 太郎')}?secret=${secret(1)}&issuer=${encodeURIComponent('楽天')}&digits=8&period=60&algorithm=SHA256`);
+  await addAccountByUri(
+    page,
+    `otpauth://totp/${encodeURIComponent('楽天')}:${encodeURIComponent('山田 太郎')}?secret=${secret(1)}&issuer=${encodeURIComponent('楽天')}&digits=8&period=60&algorithm=SHA256`,
+  );
   await addAccountByKey(page, { issuer: 'Counter', name: 'h', secret: secret(2), type: 'hotp', counter: 7 });
   await addAccountByKey(page, { issuer: 'Steam', name: 'gamer', secret: secret(3), type: 'steam' });
 
   await openSettings(page);
   await page.getByTestId('export-otpauth').click();
-  await expect(page.getByTestId('plain-warning')).toHaveText('This file is not encrypted; anyone who gets it can make your codes. Import it into the other app, then delete it.');
+  await expect(page.getByTestId('plain-warning')).toHaveText(
+    'This file is not encrypted; anyone who gets it can make your codes. Import it into the other app, then delete it.',
+  );
   await expect(page.getByTestId('plain-download')).toBeDisabled();
   await page.getByTestId('plain-confirm').check();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plain-download').click()]);
@@ -188,9 +193,7 @@ test('plain otpauth:// export: the warning must be confirmed; the file parses ba
   expect(lines).toHaveLength(4);
   for (const line of lines) expect(line).toMatch(/^otpauth:\/\//);
   const key = (x: AccountData): string => `${x.issuer}|${x.name}`;
-  expect(lines.map((l) => parseOtpauthUri(l)).sort((x, y) => key(x).localeCompare(key(y)))).toEqual(
-    [...expected].sort((x, y) => key(x).localeCompare(key(y))),
-  );
+  expect(lines.map((l) => parseOtpauthUri(l)).sort((x, y) => key(x).localeCompare(key(y)))).toEqual([...expected].sort((x, y) => key(x).localeCompare(key(y))));
 });
 
 test('transfer QR and account QR ask for the passphrase after 60 s; cancelling shows nothing', async ({ page }) => {

@@ -19,7 +19,14 @@ const CORPUS_SUITE = 'the real images of the interop corpus';
 // skipped test's name but not its reason.
 if (!CORPUS_PRESENT && process.env.TEST_WORKER_INDEX === undefined) console.info(`skipped "${CORPUS_SUITE}": ${CORPUS_ABSENT_REASON}`);
 
-interface ExpectedAccount { issuer: string; name: string; secret: string; algorithm: string; digits: number; period?: number }
+interface ExpectedAccount {
+  issuer: string;
+  name: string;
+  secret: string;
+  algorithm: string;
+  digits: number;
+  period?: number;
+}
 interface ManifestImage {
   path: string;
   format: string;
@@ -146,11 +153,21 @@ test.describe('images we generate', () => {
     expect(await decodeFile(page, { name: 'code.png', mimeType: 'image/png', buffer: png })).toEqual([uri]);
 
     const accounts = Array.from({ length: 20 }, (_, i): AccountData => ({
-      type: 'totp', issuer: `Service ${i}`, name: `user.with.a.longer.name.${i}@example.com`, secretB32: `JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRST'[i]}MZXW6YTBOI`,
-      algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '',
+      type: 'totp',
+      issuer: `Service ${i}`,
+      name: `user.with.a.longer.name.${i}@example.com`,
+      secretB32: `JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRST'[i]}MZXW6YTBOI`,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+      pin: '',
     }));
     const { uris } = encodeMigrationUris(accounts, { perCode: 10, batchId: 5 });
-    const two = await screenshotPng(page, 1080, 2340, [{ text: uris[0]!, x: 90, y: 200, side: 900 }, { text: uris[1]!, x: 90, y: 1250, side: 900 }]);
+    const two = await screenshotPng(page, 1080, 2340, [
+      { text: uris[0]!, x: 90, y: 200, side: 900 },
+      { text: uris[1]!, x: 90, y: 1250, side: 900 },
+    ]);
     expect((await decodeFile(page, two)).sort()).toEqual([...uris].sort());
 
     const dense = await screenshotPng(page, 1080, 2340, [{ text: uris[1]!, x: 90, y: 700, side: 900 }]);
@@ -170,7 +187,10 @@ test.describe('images we generate', () => {
     await context.setOffline(true);
     await openScanner(page);
     const uris = [`otpauth://totp/A:a?secret=${RFC_SECRET}&issuer=A`, `otpauth://totp/B:b?secret=${RFC_SECRET}&issuer=B`];
-    const two = await screenshotPng(page, 1080, 1600, [{ text: uris[0]!, x: 240, y: 100, side: 600 }, { text: uris[1]!, x: 240, y: 900, side: 600 }]);
+    const two = await screenshotPng(page, 1080, 1600, [
+      { text: uris[0]!, x: 240, y: 100, side: 600 },
+      { text: uris[1]!, x: 240, y: 900, side: 600 },
+    ]);
     // Two codes at once: only zxing (WASM) reads several, qr-scanner would return one.
     expect((await decodeFile(page, two)).sort()).toEqual(uris);
     expect(foreign).toEqual([]);

@@ -52,7 +52,10 @@ for (const { app, file, password } of FILES) {
 
     await expect(page.getByTestId('code-card')).toHaveCount(expected.accounts.length, { timeout: 30_000 });
     for (const account of totps) {
-      const card = page.getByTestId('code-card').filter({ has: page.getByTestId('issuer').getByText(account.issuer, { exact: true }) }).first();
+      const card = page
+        .getByTestId('code-card')
+        .filter({ has: page.getByTestId('issuer').getByText(account.issuer, { exact: true }) })
+        .first();
       await expect(card.getByTestId('code')).toHaveText(groupCode(generateCode(account, NOW), account.type));
     }
   });
@@ -67,7 +70,9 @@ test('a file of no known format changes nothing and says so', async ({ page }) =
   await expect(page.getByTestId('code-card')).toHaveCount(0);
 });
 
-test('Settings exports an encrypted Aegis file that our Aegis importer opens with the same account; a plain 2FAS file needs the confirmation', async ({ page }) => {
+test('Settings exports an encrypted Aegis file that our Aegis importer opens with the same account; a plain 2FAS file needs the confirmation', async ({
+  page,
+}) => {
   await createVault(page);
   await addAccountByKey(page, { issuer: 'Exported', name: 'me@example.com', secret: RFC_SECRET });
   await page.getByTestId('settings').click();

@@ -17,7 +17,11 @@ const ACCOUNTS: SeedAccount[] = [
 ];
 
 const issuers = (page: Page): Promise<string[]> => page.getByTestId('code-card').getByTestId('issuer').allTextContents();
-const chips = (page: Page): Promise<string[]> => page.getByTestId('group-chip').allTextContents().then((xs) => xs.map((x) => x.trim()));
+const chips = (page: Page): Promise<string[]> =>
+  page
+    .getByTestId('group-chip')
+    .allTextContents()
+    .then((xs) => xs.map((x) => x.trim()));
 const cell = (page: Page, issuer: string) => page.getByTestId('cell').filter({ has: page.getByTestId('issuer').getByText(issuer, { exact: true }) });
 
 async function reloadAndUnlock(page: Page): Promise<void> {

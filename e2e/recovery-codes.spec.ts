@@ -117,7 +117,12 @@ test.describe('recovery codes', () => {
     await unlock(page);
     await openDetails(page, 'GitHub');
     await expect(count(page)).toHaveText('2 of 4 left');
-    expect(await page.getByTestId('recovery-code').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-used')))).toEqual(['true', 'true', 'false', 'false']);
+    expect(await page.getByTestId('recovery-code').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-used')))).toEqual([
+      'true',
+      'true',
+      'false',
+      'false',
+    ]);
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
     const bytes = await exportBackup(page);

@@ -56,10 +56,25 @@ async function expectCameraLive(page: Page): Promise<void> {
 }
 
 async function expectAllTracksEnded(page: Page): Promise<void> {
-  await expect.poll(async () => { const s = await trackStates(page); return s.length > 0 && s.every((x) => x === 'ended'); }).toBe(true);
+  await expect
+    .poll(async () => {
+      const s = await trackStates(page);
+      return s.length > 0 && s.every((x) => x === 'ended');
+    })
+    .toBe(true);
 }
 
-const totp = (issuer: string, name: string, secretB32: string): AccountData => ({ type: 'totp', issuer, name, secretB32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '' });
+const totp = (issuer: string, name: string, secretB32: string): AccountData => ({
+  type: 'totp',
+  issuer,
+  name,
+  secretB32,
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  pin: '',
+});
 
 test('an otpauth QR in front of the camera is read and previewed; scanning continues', async () => {
   const uri = `otpauth://totp/Example:alice@example.com?secret=${RFC_SECRET}&issuer=Example`;
@@ -79,7 +94,9 @@ test('an otpauth QR in front of the camera is read and previewed; scanning conti
 // Held close, the code overflows the central square that qr-scanner (jsQR) reads: only the
 // zxing pass over whole frames can read it (the fallback for dense codes jsQR misses).
 test('a dense 10-account transfer code filling a 1280x720 camera frame is read', async () => {
-  const accounts = Array.from({ length: 10 }, (_, i) => totp(`Service number ${i}`, `someone.with.a.long.name+${i}@example.com`, `JBSWY3DPEHPK3PX${'ABCDEFGHIJ'[i]}MZXW6YTBOI`));
+  const accounts = Array.from({ length: 10 }, (_, i) =>
+    totp(`Service number ${i}`, `someone.with.a.long.name+${i}@example.com`, `JBSWY3DPEHPK3PX${'ABCDEFGHIJ'[i]}MZXW6YTBOI`),
+  );
   const { uris } = encodeMigrationUris(accounts, { perCode: 10, batchId: 77 });
   const uri = uris[0]!;
   expect(uri.length).toBeGreaterThan(900);
@@ -178,7 +195,9 @@ test('with two cameras, "Switch camera" moves to the other one and stops the fir
     await expectCameraLive(page);
     await page.getByTestId('scanner-switch').click();
     const devices = () =>
-      page.evaluate(() => (window as unknown as Probe).__streams.map((s) => `${s.getVideoTracks()[0]!.getSettings().deviceId} ${s.getVideoTracks()[0]!.readyState}`));
+      page.evaluate(() =>
+        (window as unknown as Probe).__streams.map((s) => `${s.getVideoTracks()[0]!.getSettings().deviceId} ${s.getVideoTracks()[0]!.readyState}`),
+      );
     await expect.poll(async () => (await devices()).map((d) => d.split(' ')[1])).toEqual(['ended', 'live']);
     const [first, second] = await devices();
     expect(first!.split(' ')[0]).not.toBe(second!.split(' ')[0]);

@@ -4,10 +4,13 @@ import { addAccountByKey, createVault, E2E_ORIGIN, PASSPHRASE, RFC_SECRET, unloc
 test('a vault database deleted under the running app shows "missing", also after a reload, never onboarding', async ({ page }) => {
   await createVault(page);
   await addAccountByKey(page, { issuer: 'Evicted', name: 'me', secret: RFC_SECRET });
-  await page.evaluate(() => new Promise((resolve) => {
-    const req = indexedDB.deleteDatabase('omamori');
-    req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
-  }));
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.deleteDatabase('omamori');
+        req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
+      }),
+  );
   await expect(page.getByTestId('vault-missing')).toBeVisible();
   await expect(page.getByText('Your vault data is missing')).toBeVisible();
   await expect(page.getByTestId('code-card')).toHaveCount(0);
@@ -67,10 +70,13 @@ test('changing the passphrase: the old one fails, the new one opens every accoun
 
 test('from the "missing" screen, "Restore from a backup" leads to a new vault and the restore panel', async ({ page }) => {
   await createVault(page);
-  await page.evaluate(() => new Promise((resolve) => {
-    const req = indexedDB.deleteDatabase('omamori');
-    req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
-  }));
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.deleteDatabase('omamori');
+        req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
+      }),
+  );
   await page.reload();
   await page.getByTestId('missing-restore').click();
   await page.getByTestId('new-passphrase').fill('a new passphrase here');

@@ -32,7 +32,10 @@ const quietIo = (out = []) => ({
 const dir = mkdtempSync(path.join(tmpdir(), 'omamori-bench-cli-'));
 try {
   const list = path.join(dir, 'accounts.txt');
-  writeFileSync(list, Array.from({ length: 1000 }, (_, i) => `otpauth://totp/Bench%20${i}:user${i}%40example.com?secret=${secret()}&issuer=Bench%20${i}\n`).join(''));
+  writeFileSync(
+    list,
+    Array.from({ length: 1000 }, (_, i) => `otpauth://totp/Bench%20${i}:user${i}%40example.com?secret=${secret()}&issuer=Bench%20${i}\n`).join(''),
+  );
   const uris = path.join(dir, 'migration-1000.txt');
   const aegis = path.join(dir, 'aegis-1000.json');
   if ((await main(['convert', list, '--to', 'google-qr', '--per-code', '1', '--out', uris], quietIo())) !== 0) throw new Error('could not generate the URIs');
@@ -48,10 +51,14 @@ try {
       console.log(`omamori inspect, ${label}: skipped (no importer for it in this checkout)`);
       continue;
     }
-    const proc = median(Array.from({ length: RUNS }, () => time(() => {
-      const r = spawnSync(process.execPath, [BIN, 'inspect', file], { stdio: ['ignore', 'ignore', 'ignore'] });
-      if (r.status !== 0) throw new Error(`inspect failed on ${label}`);
-    })));
+    const proc = median(
+      Array.from({ length: RUNS }, () =>
+        time(() => {
+          const r = spawnSync(process.execPath, [BIN, 'inspect', file], { stdio: ['ignore', 'ignore', 'ignore'] });
+          if (r.status !== 0) throw new Error(`inspect failed on ${label}`);
+        }),
+      ),
+    );
     const inProcess = [];
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();

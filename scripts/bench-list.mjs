@@ -22,7 +22,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
 execSync(`npx vite build --outDir ${OUT} --emptyOutDir`, { stdio: 'ignore' });
-const server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
 const stop = () => {
   try {
     process.kill(-server.pid);
@@ -174,7 +177,9 @@ for (const count of [1000, 10_000]) {
   console.log(`  unlock submitted → first code painted: ${fmt(total)} (median of ${UNLOCK_RUNS}); Argon2id ${fmt(kdf)}; the rest ${fmt(total - kdf)}`);
   console.log(`  search keystroke → repaint: median ${fmt(median(r.keys))}, max ${fmt(Math.max(...r.keys))} (${KEY_RUNS} keystrokes; target ≤ 16 ms)`);
   console.log(`  Escape (clear search) → repaint of all: median ${fmt(median(r.clears))}`);
-  console.log(`  cards in the DOM: ${r.cards}; DOM nodes ${r.nodes}; JS heap ${(r.heap / 1048576).toFixed(1)} MB; main thread busy while ticking: ${(r.busy * 100).toFixed(1)} %`);
+  console.log(
+    `  cards in the DOM: ${r.cards}; DOM nodes ${r.nodes}; JS heap ${(r.heap / 1048576).toFixed(1)} MB; main thread busy while ticking: ${(r.busy * 100).toFixed(1)} %`,
+  );
 }
 await browser.close();
 stop();

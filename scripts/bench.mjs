@@ -26,7 +26,13 @@ const fmt = (ms) => `${ms.toFixed(0)} ms`;
 // The bench build adds a precached static page (see benchStaticPage in vite.config.ts).
 execSync('npx vite build', { stdio: 'ignore', env: { ...process.env, OMAMORI_BENCH: '1' } });
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const stop = () => { try { process.kill(-server.pid); } catch { /* already gone */ } };
+const stop = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
 process.on('exit', stop);
 
 /** A Google Authenticator transfer URI of about `length` characters: random bytes where the protobuf would be. */
@@ -53,30 +59,36 @@ async function createVault(page, passphrase, deviceSlot) {
 async function timeDenseScreenshot(page, runs) {
   const { modules } = QRCode.create(DENSE_URI, { errorCorrectionLevel: 'M' });
   const bits = Array.from(modules.data, (b) => (b ? '1' : '0')).join('');
-  return page.evaluate(async ({ bits, size, uri, runs }) => {
-    const canvas = new OffscreenCanvas(1080, 2340);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#f3f0ea';
-    ctx.fillRect(0, 0, 1080, 2340);
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(90, 700, 900, 900);
-    ctx.fillStyle = '#000';
-    const px = 900 / (size + 8);
-    for (let i = 0; i < bits.length; i++) if (bits[i] === '1') ctx.fillRect(90 + (4 + (i % size)) * px, 700 + (4 + Math.floor(i / size)) * px, Math.ceil(px), Math.ceil(px));
-    const blob = await canvas.convertToBlob({ type: 'image/png' });
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const done = new Promise((resolve) => window.addEventListener('qr-codes', (e) => resolve([performance.now(), e.detail.texts]), { capture: true, once: true }));
-      const data = new DataTransfer();
-      data.items.add(new File([blob], 'screenshot.png', { type: 'image/png' }));
-      const t0 = performance.now();
-      window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
-      const [t1, texts] = await done;
-      if (texts.length !== 1 || texts[0] !== uri) throw new Error('dense screenshot decoded wrongly');
-      times.push(t1 - t0);
-    }
-    return times;
-  }, { bits, size: modules.size, uri: DENSE_URI, runs });
+  return page.evaluate(
+    async ({ bits, size, uri, runs }) => {
+      const canvas = new OffscreenCanvas(1080, 2340);
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = '#f3f0ea';
+      ctx.fillRect(0, 0, 1080, 2340);
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(90, 700, 900, 900);
+      ctx.fillStyle = '#000';
+      const px = 900 / (size + 8);
+      for (let i = 0; i < bits.length; i++)
+        if (bits[i] === '1') ctx.fillRect(90 + (4 + (i % size)) * px, 700 + (4 + Math.floor(i / size)) * px, Math.ceil(px), Math.ceil(px));
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const done = new Promise((resolve) =>
+          window.addEventListener('qr-codes', (e) => resolve([performance.now(), e.detail.texts]), { capture: true, once: true }),
+        );
+        const data = new DataTransfer();
+        data.items.add(new File([blob], 'screenshot.png', { type: 'image/png' }));
+        const t0 = performance.now();
+        window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
+        const [t1, texts] = await done;
+        if (texts.length !== 1 || texts[0] !== uri) throw new Error('dense screenshot decoded wrongly');
+        times.push(t1 - t0);
+      }
+      return times;
+    },
+    { bits, size: modules.size, uri: DENSE_URI, runs },
+  );
 }
 
 // Its own browser (the fake camera is a launch flag); "Scan QR code" → first `qr-codes` event.
@@ -88,13 +100,27 @@ async function timeCameraToFirstCode(clip, runs) {
   const camPage = await (await cam.newContext({ permissions: ['camera'] })).newPage();
   await camPage.addInitScript(() => {
     window.__scan = {};
-    window.addEventListener('click', (e) => { if (e.composedPath().some((n) => n.dataset?.testid === 'scan-qr')) window.__scan.open = performance.now(); }, true);
-    window.addEventListener('qr-codes', () => { window.__scan.code ??= performance.now(); }, true);
+    window.addEventListener(
+      'click',
+      (e) => {
+        if (e.composedPath().some((n) => n.dataset?.testid === 'scan-qr')) window.__scan.open = performance.now();
+      },
+      true,
+    );
+    window.addEventListener(
+      'qr-codes',
+      () => {
+        window.__scan.code ??= performance.now();
+      },
+      true,
+    );
   });
   await createVault(camPage, 'bench camera passphrase', false);
   const times = [];
   for (let i = 0; i < runs; i++) {
-    await camPage.evaluate(() => { window.__scan = {}; });
+    await camPage.evaluate(() => {
+      window.__scan = {};
+    });
     await camPage.getByTestId('scan-qr').click();
     await camPage.waitForFunction(() => window.__scan.code !== undefined, null, { timeout: 30_000 });
     times.push(await camPage.evaluate(() => window.__scan.code - window.__scan.open));
@@ -106,7 +132,11 @@ async function timeCameraToFirstCode(clip, runs) {
 
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(ORIGIN)).ok) return; } catch { /* not yet */ }
+    try {
+      if ((await fetch(ORIGIN)).ok) return;
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('preview server did not start');
@@ -120,10 +150,13 @@ const FIRST_CODE_PROBE = () => {
     const code = card?.shadowRoot?.querySelector('[data-testid="code"]');
     return code && /\d/.test(code.textContent ?? '');
   };
-  const poll = (ts) => { if (find()) { window.__firstCode = ts; } else requestAnimationFrame(poll); };
+  const poll = (ts) => {
+    if (find()) {
+      window.__firstCode = ts;
+    } else requestAnimationFrame(poll);
+  };
   requestAnimationFrame(poll);
 };
-
 
 await waitForServer();
 const browser = await chromium.launch({ executablePath: findChromium()?.executablePath, args: ARGS });
@@ -153,7 +186,9 @@ for (let i = 0; i < 50; i++) {
   await page.getByTestId('save-account').click();
   await page.getByTestId('account-form').waitFor({ state: 'detached' });
 }
-await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+await page.evaluate(async () => {
+  await navigator.serviceWorker.ready;
+});
 await page.reload();
 await page.getByTestId('code-card').first().waitFor();
 
@@ -196,10 +231,12 @@ for (let i = 0; i < 3; i++) {
   await page.getByTestId('unlock-passphrase').fill(passphrase);
   await page.getByTestId('unlock-submit').click();
   await page.getByTestId('code-card').first().waitFor();
-  unlockRuns.push(await page.evaluate(() => ({
-    kdf: performance.getEntriesByName('omamori:kdf').at(-1)?.duration ?? NaN,
-    unlock: performance.getEntriesByName('omamori:unlock').at(-1)?.duration ?? NaN,
-  })));
+  unlockRuns.push(
+    await page.evaluate(() => ({
+      kdf: performance.getEntriesByName('omamori:kdf').at(-1)?.duration ?? NaN,
+      unlock: performance.getEntriesByName('omamori:unlock').at(-1)?.duration ?? NaN,
+    })),
+  );
 }
 
 // --- 4. dense transfer-code screenshot (the scanner's camera has no device here; images still work)
@@ -208,8 +245,12 @@ await page.getByTestId('scanner').waitFor();
 const denseTimes = await timeDenseScreenshot(page, RUNS);
 
 // --- 5. fake camera: small otpauth code at 640x480, dense transfer code at 1280x720
-const { module: { writeQrClip } } = await runnerImport('./e2e/support/y4m.ts');
-const smallClip = writeQrClip('.tmp/clips/bench-otpauth.y4m', ['otpauth://totp/Bench:me@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Bench'], { framesPerCode: 10 });
+const {
+  module: { writeQrClip },
+} = await runnerImport('./e2e/support/y4m.ts');
+const smallClip = writeQrClip('.tmp/clips/bench-otpauth.y4m', ['otpauth://totp/Bench:me@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Bench'], {
+  framesPerCode: 10,
+});
 const denseClip = writeQrClip('.tmp/clips/bench-dense.y4m', [DENSE_URI], { width: 1280, height: 720, framesPerCode: 10 });
 const smallCamera = await timeCameraToFirstCode(smallClip, 5);
 const denseCamera = await timeCameraToFirstCode(denseClip, 5);
@@ -226,8 +267,12 @@ const kdf = median(unlockRuns.map((r) => r.kdf));
 const unlock = median(unlockRuns.map((r) => r.unlock));
 console.log(`Unlock with passphrase: ${fmt(unlock)}; Argon2id alone: ${fmt(kdf)}; overhead ${fmt(unlock - kdf)} (target ≤ 50 ms)`);
 const version = QRCode.create(DENSE_URI, { errorCorrectionLevel: 'M' }).version;
-console.log(`Dense transfer QR (${DENSE_URI.length} chars, version ${version}) in a 1080x2340 screenshot, paste → decoded: first ${fmt(denseTimes[0])}, then median ${fmt(median(denseTimes.slice(1)))}`);
-console.log(`Fake camera, "Scan QR code" → first code: otpauth 640x480 first ${fmt(smallCamera[0])}, then median ${fmt(median(smallCamera.slice(1)))}; dense 1280x720 first ${fmt(denseCamera[0])}, then median ${fmt(median(denseCamera.slice(1)))}`);
+console.log(
+  `Dense transfer QR (${DENSE_URI.length} chars, version ${version}) in a 1080x2340 screenshot, paste → decoded: first ${fmt(denseTimes[0])}, then median ${fmt(median(denseTimes.slice(1)))}`,
+);
+console.log(
+  `Fake camera, "Scan QR code" → first code: otpauth 640x480 first ${fmt(smallCamera[0])}, then median ${fmt(median(smallCamera.slice(1)))}; dense 1280x720 first ${fmt(denseCamera[0])}, then median ${fmt(median(denseCamera.slice(1)))}`,
+);
 await browser.close();
 stop();
 process.exit(0);

@@ -26,7 +26,9 @@ kagi duckduckgo jetbrains tailscale nextcloud
 nordvpn expressvpn mullvad
 stackoverflow
 anthropic openai pixiv niconico dmm qiita zenn naver
-`.split(/\s+/).filter(Boolean);
+`
+  .split(/\s+/)
+  .filter(Boolean);
 
 /** Slugs simple-icons has removed at the brand's request: matched nowhere, noted for humans. */
 const OPTIONAL = new Set(['nintendo', 'openai']);
@@ -104,10 +106,40 @@ const ALIASES = {
  * Brands whose name is also a common word: their own title/slug matches, but the name is not
  * used for "first word" matching (so "Square Bank" or "Ghost Kitchen" keep their letter badge).
  */
-const EXACT_ONLY = ['x', 'ea', 'box', 'line', 'mega', 'wise', 'square', 'ghost', 'kick', 'signal', 'matrix', 'element',
-  'linear', 'render', 'railway', 'zoom', 'chase', 'proton', 'threads', 'session', 'plex', 'miro', 'uber', 'meta', 'dmm', 'sega'];
+const EXACT_ONLY = [
+  'x',
+  'ea',
+  'box',
+  'line',
+  'mega',
+  'wise',
+  'square',
+  'ghost',
+  'kick',
+  'signal',
+  'matrix',
+  'element',
+  'linear',
+  'render',
+  'railway',
+  'zoom',
+  'chase',
+  'proton',
+  'threads',
+  'session',
+  'plex',
+  'miro',
+  'uber',
+  'meta',
+  'dmm',
+  'sega',
+];
 
-const bySlug = new Map(Object.values(simpleIcons).filter((i) => i && typeof i === 'object' && 'slug' in i).map((i) => [i.slug, i]));
+const bySlug = new Map(
+  Object.values(simpleIcons)
+    .filter((i) => i && typeof i === 'object' && 'slug' in i)
+    .map((i) => [i.slug, i]),
+);
 const icons = [];
 const aliases = [];
 const missing = [];

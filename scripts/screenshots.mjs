@@ -35,7 +35,10 @@ const ACCOUNTS = [
 ];
 
 execSync(`npx vite build --outDir ${BUILD_DIR} --emptyOutDir`, { stdio: 'ignore' });
-const server = spawn('npx', ['vite', 'preview', '--outDir', BUILD_DIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--outDir', BUILD_DIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
 process.on('exit', () => {
   try {
     process.kill(-server.pid);
@@ -100,12 +103,19 @@ for (const size of SIZES) {
     await page.evaluate((l) => localStorage.setItem('omamori.locale', l), lang);
     await page.reload();
     await page.getByTestId('code-card').first().waitFor({ timeout: 30_000 });
-    await page.getByTestId('toast').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    await page
+      .getByTestId('toast')
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => undefined);
     await save(page, `${tag}-list.png`);
     await page.getByTestId('add-account').first().click();
     await page.getByTestId('account-form').waitFor();
     await save(page, `${tag}-add.png`);
-    await page.getByTestId('account-form').getByRole('button', { name: lang === 'ja' ? 'キャンセル' : 'Cancel' }).click();
+    await page
+      .getByTestId('account-form')
+      .getByRole('button', { name: lang === 'ja' ? 'キャンセル' : 'Cancel' })
+      .click();
     await page.getByTestId('settings').click();
     await page.getByTestId('settings-page').waitFor();
     // On the phone, the appearance group (the desktop shows the top with the group index).

@@ -155,7 +155,10 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
     const targets = await qrTargets(io, out, uris.length);
     const { default: QRCode } = await import('qrcode');
     files = await Promise.all(
-      uris.map(async (uri, i) => ({ target: targets[i] ?? '', bytes: new Uint8Array(await QRCode.toBuffer(uri, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 4 })) })),
+      uris.map(async (uri, i) => ({
+        target: targets[i] ?? '',
+        bytes: new Uint8Array(await QRCode.toBuffer(uri, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 4 })),
+      })),
     );
   } else {
     files = [{ target: abs, bytes: written.file.bytes }];
@@ -168,7 +171,9 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
   if (lost.length > 0) io.stderr(`note: ${to} files cannot hold ${lost.join(', ')}; they are not in the output\n`);
   const missing = result.transfer?.missing ?? [];
   if (missing.length > 0) {
-    io.stderr(`note: the input has ${result.transfer?.scanned.length ?? 0} of ${result.transfer?.batchSize ?? 0} Google transfer codes; the accounts of code ${missing.map((i) => i + 1).join(', ')} are missing\n`);
+    io.stderr(
+      `note: the input has ${result.transfer?.scanned.length ?? 0} of ${result.transfer?.batchSize ?? 0} Google transfer codes; the accounts of code ${missing.map((i) => i + 1).join(', ')} are missing\n`,
+    );
   }
   io.stderr(`Wrote ${count} account${count === 1 ? '' : 's'} to ${files.map((f) => shortPath(io, f.target)).join(', ')}\n`);
   return EXIT_OK;

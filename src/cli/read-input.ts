@@ -155,7 +155,9 @@ export async function readInput(bytes: Uint8Array, fileName: string, deps: ReadI
     if (result === null) {
       // Only the kind of what was found (never its text): "a web address", "Wi-Fi settings"…
       const kinds = [...new Set(texts.map((t) => QR_KIND[classifyQrText(t).kind]))];
-      throw new CliError(`The QR code${texts.length === 1 ? '' : 's'} in this image ${texts.length === 1 ? 'is' : 'are'} not for an authenticator (found ${kinds.join(', ')}).`);
+      throw new CliError(
+        `The QR code${texts.length === 1 ? '' : 's'} in this image ${texts.length === 1 ? 'is' : 'are'} not for an authenticator (found ${kinds.join(', ')}).`,
+      );
     }
     result.qrTexts = texts;
     return result;
@@ -173,4 +175,3 @@ export async function readInput(bytes: Uint8Array, fileName: string, deps: ReadI
   if (links !== null) return links;
   throw new AppError('import/unknown-format');
 }
-

@@ -63,7 +63,6 @@ export interface ExportPayload {
  */
 export type BackupAccount = AccountData & Omit<AccountExtras, 'lastUsedAt'>;
 
-
 /** The envelope after its checks: the exact header bytes (AAD) and the ciphertext. */
 export interface ParsedEnvelope {
   version: number;

@@ -63,7 +63,12 @@ async function transferKek(code: string, salt: Uint8Array): Promise<CryptoKey> {
   }
 }
 
-async function passphraseKek(kdf: KdfRunner, passphrase: string, params: { m: number; t: number; p: number; salt: Uint8Array }, opts: KdfOptions): Promise<CryptoKey> {
+async function passphraseKek(
+  kdf: KdfRunner,
+  passphrase: string,
+  params: { m: number; t: number; p: number; salt: Uint8Array },
+  opts: KdfOptions,
+): Promise<CryptoKey> {
   const bytes = await kdf.argon2id(passphrase, params, opts);
   try {
     return await kekFromBytes(bytes);
@@ -89,7 +94,11 @@ function payloadEntry(a: AccountData & Partial<AccountExtras>): AccountData & { 
   return empty ? validateAccount(a) : { ...validateAccount(a), extras };
 }
 
-export async function writeExportFile(accounts: readonly (AccountData & Partial<AccountExtras>)[], secret: ExportSecret, deps: WriteExportDeps): Promise<Bytes> {
+export async function writeExportFile(
+  accounts: readonly (AccountData & Partial<AccountExtras>)[],
+  secret: ExportSecret,
+  deps: WriteExportDeps,
+): Promise<Bytes> {
   // The payload is validated exactly as a reader will: a file we write must open.
   const payloadAccounts = accounts.map(payloadEntry);
   // As serialised: extras nested per entry (ExportPayload is the parsed, flattened form).
@@ -117,7 +126,12 @@ export async function writeExportFile(accounts: readonly (AccountData & Partial<
         key.fill(0);
       }
       const sealed = await wrapKey(kek, keyBytes, slotAad);
-      slot = { type: 'passphrase', kdf: { alg: 'argon2id', m: params.m, t: params.t, p: params.p, salt: asBytes(params.salt) }, iv: sealed.iv, wrappedKey: sealed.ct };
+      slot = {
+        type: 'passphrase',
+        kdf: { alg: 'argon2id', m: params.m, t: params.t, p: params.p, salt: asBytes(params.salt) },
+        iv: sealed.iv,
+        wrappedKey: sealed.ct,
+      };
     } else {
       const salt = randomBytes(TRANSFER_SALT_BYTES);
       const sealed = await wrapKey(await transferKek(secret.code, salt), keyBytes, slotAad);

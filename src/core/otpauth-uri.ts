@@ -4,16 +4,7 @@
  * guests, `account#EXT#@…`) and raw spaces, and `URL` would turn the rest into a fragment and
  * lose the query with the secret.
  */
-import {
-  DEFAULTS,
-  HASH_ALGORITHMS,
-  hexSecretToB32,
-  secretBytes,
-  validateAccount,
-  type AccountData,
-  type HashAlgorithm,
-  type OtpType,
-} from './account';
+import { DEFAULTS, HASH_ALGORITHMS, hexSecretToB32, secretBytes, validateAccount, type AccountData, type HashAlgorithm, type OtpType } from './account';
 import { AppError, type ErrorCode, type ErrorField } from './errors';
 
 const OTPAUTH_TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', steam: 'steam', yaotp: 'yandex' };

@@ -164,7 +164,12 @@ export function parseRecoveryCodes(text: string): string[] {
   const g = commonRunLength(lines.flat());
   const candidates = lines.map((pieces) => pieces.flatMap((p) => (p.kind === 'long' ? [p.text] : splitRun(p.parts, g))));
   const sized = (c: string): boolean => alnumLength(c) >= MIN_CODE_CHARS && c.length <= MAX_RECOVERY_CODE_LENGTH;
-  const shapes = new Set(candidates.flat().filter((c) => sized(c) && /\d/.test(c)).map(shapeOf));
+  const shapes = new Set(
+    candidates
+      .flat()
+      .filter((c) => sized(c) && /\d/.test(c))
+      .map(shapeOf),
+  );
   const valid = (c: string): boolean => sized(c) && (/\d/.test(c) || shapes.has(shapeOf(c)) || looksMachineMade(c));
   const seen = new Set<string>();
   const out: string[] = [];

@@ -20,8 +20,7 @@ export const enCore = {
   'list.lock': 'Lock',
   'list.settings': 'Settings',
   'list.empty.title': 'No accounts yet',
-  'list.empty.body':
-    'Turn on two-step verification on a site, choose "authenticator app", then add the setup key or the otpauth:// link it shows.',
+  'list.empty.body': 'Turn on two-step verification on a site, choose "authenticator app", then add the setup key or the otpauth:// link it shows.',
   'list.noMatches': 'No account matches "{query}".',
   'list.count': '{count} accounts',
   'list.damaged': '{count} records could not be opened and are hidden.',
@@ -135,7 +134,8 @@ export const enCore = {
   'error.storage/blocked': 'Close other Omamori tabs to finish the update.',
   'error.passkey/prf-unsupported':
     'This passkey cannot unlock Omamori: the authenticator does not support the PRF extension. Use another passkey (for example a recent phone or security key).',
-  'error.passkey/prf-invalid': 'The passkey did not return a usable key, so it cannot open the vault. Nothing was changed; use your passphrase or another passkey.',
+  'error.passkey/prf-invalid':
+    'The passkey did not return a usable key, so it cannot open the vault. Nothing was changed; use your passphrase or another passkey.',
   'error.passkey/limit': 'You can add up to 5 passkeys. Remove one first.',
   'error.passkey/failed': 'The passkey did not work. Nothing was changed; please try again.',
   'error.passkey/not-found': 'This passkey is not registered for this vault. Use your passphrase or another passkey.',

@@ -7,8 +7,7 @@ import { enCore } from './en-core';
 
 const enMore = {
   'app.tagline': 'Two-step verification codes, offline.',
-  'firstRun.intro1':
-    'Omamori keeps the one-time codes for your two-step verification, encrypted on this device, and works without a connection.',
+  'firstRun.intro1': 'Omamori keeps the one-time codes for your two-step verification, encrypted on this device, and works without a connection.',
   'firstRun.intro2': 'Your accounts can move with you to any phone or computer, so changing devices never locks you out.',
   'firstRun.create': 'Create a vault',
   'language.label': 'Language',
@@ -58,8 +57,8 @@ const enMore = {
   'form.cancel': 'Cancel',
   'form.duplicate': 'This account is already in your vault ({title}).',
   'delete.confirm': 'Delete {title}? You can undo this for a few seconds.',
-  'added': '{title} added.',
-  'saved': 'Saved.',
+  added: '{title} added.',
+  saved: 'Saved.',
   'dialog.ok': 'OK',
   'dialog.cancel': 'Cancel',
   'backup.title': 'Backup',
@@ -71,7 +70,8 @@ const enMore = {
   'backup.passphrase': 'Backup passphrase',
   'backup.useCode': 'Use a transfer code instead',
   'backup.usePassphrase': 'Use a passphrase instead',
-  'backup.codeLead': 'Write this code down, or keep it on screen while you restore on the other device. Anyone with the file and this code can read your accounts.',
+  'backup.codeLead':
+    'Write this code down, or keep it on screen while you restore on the other device. Anyone with the file and this code can read your accounts.',
   'backup.codeLabel': 'Transfer code',
   'backup.create': 'Create backup file',
   'backup.working': 'Encrypting and checking the backup… this takes a moment.',
@@ -89,7 +89,7 @@ const enMore = {
   'interop.aegisEncrypted': 'Aegis (encrypted, recommended)',
   'interop.aegisPlain': 'Aegis (not encrypted)',
   'interop.twofas': '2FAS (not encrypted)',
-  'interop.passwordLead': 'Aegis asks for this password when it imports the file. Notes and recovery codes go into each entry\'s note.',
+  'interop.passwordLead': "Aegis asks for this password when it imports the file. Notes and recovery codes go into each entry's note.",
   'interop.password': 'Password for the file',
   'interop.plainWarning':
     'This file is not encrypted: anyone who gets it can make your codes and read your notes and recovery codes. Import it into the other app, then delete it.',
@@ -101,7 +101,8 @@ const enMore = {
   'interop.skip.digits': 'the app cannot store this number of digits',
   'interop.skip.invalid': 'the account is incomplete (for example a missing PIN)',
   'import.title': 'Import from another app',
-  'guide.importLead': 'Aegis, 2FAS, andOTP, Bitwarden, Ente, Proton, FreeOTP+, Authenticator Pro, LastPass and others can export your accounts to a file. Omamori reads those files, encrypted ones too.',
+  'guide.importLead':
+    'Aegis, 2FAS, andOTP, Bitwarden, Ente, Proton, FreeOTP+, Authenticator Pro, LastPass and others can export your accounts to a file. Omamori reads those files, encrypted ones too.',
   'import.lead': 'Choose an export file from your previous authenticator app, or drop it here. Nothing is added until you confirm.',
   'import.supported': 'Supported: {apps}, and plain otpauth:// lists.',
   'import.chooseFile': 'Export file',
@@ -142,7 +143,7 @@ const enMore = {
   'settings.aboutBody': 'Omamori is free software under the MIT licence. It never sends your data anywhere.',
   'passkey.title': 'Passkeys',
   'passkey.lead':
-    'A passkey (a phone, a security key, or this computer\'s screen lock) can unlock Omamori instead of your passphrase. Your passphrase keeps working.',
+    "A passkey (a phone, a security key, or this computer's screen lock) can unlock Omamori instead of your passphrase. Your passphrase keeps working.",
   'passkey.list': 'Your passkeys',
   'passkey.none': 'No passkeys yet.',
   'passkey.createdAt': 'Added {date}',
@@ -247,7 +248,8 @@ const enMore = {
   'guide.google.1': 'On the old phone, open Google Authenticator, tap the menu (☰ or ⋮) and choose "Transfer accounts" → "Export accounts".',
   'guide.google.2': 'Select the accounts to move and tap "Next". Google shows one QR code per 10 accounts.',
   'guide.google.3': 'Here, tap "Scan QR code" and point the camera at the first code. Omamori shows "1 of 3 codes scanned".',
-  'guide.google.4': 'On the old phone, tap "Next" to show the following code and scan it too, until every code is scanned. A screenshot of the codes works as well: choose it with "Choose an image".',
+  'guide.google.4':
+    'On the old phone, tap "Next" to show the following code and scan it too, until every code is scanned. A screenshot of the codes works as well: choose it with "Choose an image".',
   'guide.google.5': 'Check the list and tap "Add". Try a code from each account before deleting them from the old phone.',
   'guide.microsoft.title': 'Moving from Microsoft Authenticator',
   'guide.microsoft.lead': 'Microsoft Authenticator cannot export its accounts, so each one is moved from its own website:',
@@ -262,8 +264,8 @@ const enMore = {
   'backup.generate': 'Generate a strong passphrase (write it down or save it in a password manager)',
   'backup.readyOne': 'Backup ready and checked: 1 account.',
   'backup.testOkOne': 'The 1 account restores correctly.',
-  'dismiss': 'Dismiss',
-  'loading': 'Loading…',
+  dismiss: 'Dismiss',
+  loading: 'Loading…',
   'scanner.label': 'Scan a QR code',
   'scanner.video': 'Camera preview',
   'scanner.start': 'Start camera',

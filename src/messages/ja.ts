@@ -7,8 +7,7 @@ import type { MessageKey } from './en';
 export const ja: Record<MessageKey, string> = {
   'app.name': 'Omamori',
   'app.tagline': 'オフラインで使える 2段階認証の確認コード',
-  'firstRun.intro1':
-    'Omamori は 2段階認証の確認コードを、このデバイスに暗号化して保管する認証アプリです。インターネットに接続していなくても使えます。',
+  'firstRun.intro1': 'Omamori は 2段階認証の確認コードを、このデバイスに暗号化して保管する認証アプリです。インターネットに接続していなくても使えます。',
   'firstRun.intro2': 'アカウントはどのスマートフォンやパソコンにも移行できるので、機種変更でログインできなくなることはありません。',
   'firstRun.create': '保管庫を作成',
   'language.label': '言語',
@@ -44,8 +43,7 @@ export const ja: Record<MessageKey, string> = {
   'list.lock': 'ロック',
   'list.settings': '設定',
   'list.empty.title': 'アカウントはまだありません',
-  'list.empty.body':
-    'サイトで 2段階認証を有効にし、「認証アプリ」を選んでから、表示されたセットアップキーまたは otpauth:// リンクを追加してください。',
+  'list.empty.body': 'サイトで 2段階認証を有効にし、「認証アプリ」を選んでから、表示されたセットアップキーまたは otpauth:// リンクを追加してください。',
   'list.noMatches': '「{query}」に一致するアカウントはありません。',
   'list.count': '{count} 件のアカウント',
   'list.damaged': '{count} 件の記録を開けなかったため表示していません。',
@@ -98,8 +96,8 @@ export const ja: Record<MessageKey, string> = {
   'delete.confirm': '{title} を削除しますか？ 数秒間は元に戻せます。',
   'delete.done': '{title} を削除しました。',
   'delete.undo': '元に戻す',
-  'added': '{title} を追加しました。',
-  'saved': '保存しました。',
+  added: '{title} を追加しました。',
+  saved: '保存しました。',
   'dialog.ok': 'OK',
   'dialog.cancel': 'キャンセル',
 
@@ -112,7 +110,8 @@ export const ja: Record<MessageKey, string> = {
   'backup.passphrase': 'バックアップのパスフレーズ',
   'backup.useCode': '代わりに移行コードを使う',
   'backup.usePassphrase': '代わりにパスフレーズを使う',
-  'backup.codeLead': 'このコードを書き留めるか、もう一方のデバイスで復元するまで画面に表示しておいてください。ファイルとこのコードがあれば誰でもアカウントを読み取れます。',
+  'backup.codeLead':
+    'このコードを書き留めるか、もう一方のデバイスで復元するまで画面に表示しておいてください。ファイルとこのコードがあれば誰でもアカウントを読み取れます。',
   'backup.codeLabel': '移行コード',
   'backup.create': 'バックアップファイルを作成',
   'backup.working': 'バックアップを暗号化して確認しています… しばらくお待ちください。',
@@ -141,7 +140,8 @@ export const ja: Record<MessageKey, string> = {
   'interop.skip.digits': 'このアプリはこの桁数を保存できません',
   'interop.skip.invalid': 'アカウントの情報が足りません(PIN がないなど)',
   'import.title': '他のアプリから読み込む',
-  'guide.importLead': 'Aegis、2FAS、andOTP、Bitwarden、Ente、Proton、FreeOTP+、Authenticator Pro、LastPass などはアカウントをファイルにエクスポートできます。Omamori はそのファイルを読み込めます(暗号化されたものも)。',
+  'guide.importLead':
+    'Aegis、2FAS、andOTP、Bitwarden、Ente、Proton、FreeOTP+、Authenticator Pro、LastPass などはアカウントをファイルにエクスポートできます。Omamori はそのファイルを読み込めます(暗号化されたものも)。',
   'import.lead': '以前の認証アプリからエクスポートしたファイルを選ぶか、ここにドロップしてください。確認するまで何も追加されません。',
   'import.supported': '対応: {apps}、および otpauth:// の一覧。',
   'import.chooseFile': 'エクスポートファイル',
@@ -289,7 +289,8 @@ export const ja: Record<MessageKey, string> = {
   'enroll.addN': '{count} 件のアカウントを追加',
   'enroll.addAnyway': 'このまま {count} 件を追加',
   'enroll.keepScanning': 'スキャンを続ける',
-  'enroll.partialConfirm': 'この移行のコードをすべてはスキャンしていません。これまでにスキャンした {count} 件のアカウントを追加しますか？ 残りのコードは後からスキャンできます。',
+  'enroll.partialConfirm':
+    'この移行のコードをすべてはスキャンしていません。これまでにスキャンした {count} 件のアカウントを追加しますか？ 残りのコードは後からスキャンできます。',
   'enroll.addedN': '{count} 件のアカウントを追加しました。',
   'enroll.otherExport': 'このコードは別の移行のものです。このコードで新しい移行を始めますか？ これまでにスキャンしたコードは破棄されます。',
   'enroll.startNewGoogleExport': '新しい移行を始める',
@@ -300,7 +301,8 @@ export const ja: Record<MessageKey, string> = {
   'guide.google.1': '古いスマートフォンで Google 認証システムを開き、メニュー（☰ または ⋮）から「アカウントを移行」→「アカウントのエクスポート」を選びます。',
   'guide.google.2': '移行するアカウントを選んで「次へ」をタップします。10 件ごとに 1 つの QRコードが表示されます。',
   'guide.google.3': 'こちらで「QRコードをスキャン」をタップし、最初のコードにカメラを向けます。「3 個中 1 個のコードをスキャンしました」と表示されます。',
-  'guide.google.4': '古いスマートフォンで「次へ」をタップして次のコードを表示し、すべてのコードをスキャンします。コードのスクリーンショットも使えます（「画像を選択」から選びます）。',
+  'guide.google.4':
+    '古いスマートフォンで「次へ」をタップして次のコードを表示し、すべてのコードをスキャンします。コードのスクリーンショットも使えます（「画像を選択」から選びます）。',
   'guide.google.5': '一覧を確認して「追加」をタップします。古いスマートフォンから削除する前に、各アカウントでコードを試してください。',
   'guide.microsoft.title': 'Microsoft Authenticator からの移行',
   'guide.microsoft.lead': 'Microsoft Authenticator はアカウントをエクスポートできないため、各サイトで 1 つずつ移行します。',
@@ -319,8 +321,8 @@ export const ja: Record<MessageKey, string> = {
   'pwa.updateReady': '新しいバージョンがあります。',
   'pwa.reload': '再読み込み',
   'pwa.offlineReady': 'Omamori をオフラインで使えるようになりました。',
-  'dismiss': '閉じる',
-  'loading': '読み込み中…',
+  dismiss: '閉じる',
+  loading: '読み込み中…',
 
   'scanner.label': 'QRコードをスキャン',
   'scanner.video': 'カメラのプレビュー',
@@ -495,7 +497,8 @@ export const ja: Record<MessageKey, string> = {
   'error.uri/missing-secret': 'リンクにシークレットキーがありません。',
   'error.uri/missing-label': 'リンクにアカウント名がありません。',
   'error.migration/invalid-uri': 'Google 認証システムの移行用 QRコード（otpauth-migration://offline?data=…）ではありません。',
-  'error.migration/invalid-data': 'この移行用 QRコードは壊れているか、一部が欠けています。もう一度スキャンするか、Google 認証システムでアカウントをもう一度エクスポートしてください。',
+  'error.migration/invalid-data':
+    'この移行用 QRコードは壊れているか、一部が欠けています。もう一度スキャンするか、Google 認証システムでアカウントをもう一度エクスポートしてください。',
   'error.migration/empty': 'この移行用 QRコードにはアカウントが含まれていません。',
   'error.account/invalid-secret': 'セットアップキーには A〜Z の英字と 2〜7 の数字を使ってください。',
   'error.account/secret-too-short': 'セットアップキーが短すぎます。',
@@ -526,7 +529,8 @@ export const ja: Record<MessageKey, string> = {
   'error.storage/blocked': '更新を完了するには、ほかの Omamori のタブを閉じてください。',
   'error.passkey/prf-unsupported':
     'このパスキーでは Omamori のロックを解除できません。認証器が PRF 拡張機能に対応していないためです。別のパスキー（最近のスマートフォンやセキュリティキーなど）を使ってください。',
-  'error.passkey/prf-invalid': 'パスキーから使える鍵を受け取れなかったため、保管庫を開けません。何も変更されていません。パスフレーズか別のパスキーを使ってください。',
+  'error.passkey/prf-invalid':
+    'パスキーから使える鍵を受け取れなかったため、保管庫を開けません。何も変更されていません。パスフレーズか別のパスキーを使ってください。',
   'error.passkey/limit': 'パスキーは 5 個まで登録できます。先に 1 つ削除してください。',
   'error.passkey/failed': 'パスキーを使えませんでした。何も変更されていません。もう一度お試しください。',
   'error.passkey/not-found': 'このパスキーはこの保管庫に登録されていません。パスフレーズか別のパスキーを使ってください。',
@@ -535,7 +539,8 @@ export const ja: Record<MessageKey, string> = {
     'カメラへのアクセスが許可されていません。アドレスバーの横にあるカメラまたは設定のアイコン（スマートフォンではブラウザのサイト設定）から、カメラを「許可」にしてから「カメラを起動」を押してください。QRコードの画像を選択することもできます。',
   'error.scan/no-camera': 'カメラが見つかりません。QRコードの画像を選択するか、セットアップキーを入力してください。',
   'error.scan/insecure-context': 'カメラは Omamori を https:// で開いたときだけ使えます。QRコードの画像を選択してください。',
-  'error.scan/camera-failed': 'カメラを起動できませんでした。カメラを使っているほかのアプリを閉じてもう一度お試しいただくか、QRコードの画像を選択してください。',
+  'error.scan/camera-failed':
+    'カメラを起動できませんでした。カメラを使っているほかのアプリを閉じてもう一度お試しいただくか、QRコードの画像を選択してください。',
   'error.scan/no-code': 'この画像にQRコードが見つかりません。コード全体がはっきり写った画像でお試しください。',
   'error.scan/not-image': 'このファイルは読み取れる画像ではありません。PNG、JPEG、WebP のいずれかの画像を選択してください。',
   'error.file/too-large': 'Omamori のバックアップファイルにしては大きすぎます。',

@@ -43,7 +43,8 @@ const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
 };
 
 type Screen = 'loading' | 'first-run' | 'create' | 'missing' | 'locked' | 'unlocked';
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' } | { kind: 'scan' } | { kind: 'guide' } | { kind: 'import' };
+type View =
+  { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' } | { kind: 'scan' } | { kind: 'guide' } | { kind: 'import' };
 
 /** The root: picks the screen from the vault's state and routes the elements' events. */
 export class OmamoriApp extends LitElement {
@@ -211,7 +212,10 @@ export class OmamoriApp extends LitElement {
         message: t('delete.done', { title }),
         actionLabel: t('delete.undo'),
         timeoutMs: 8000,
-        onAction: () => void getVault().restoreAccount(account).catch((err: unknown) => showToast({ message: presentError(err) })),
+        onAction: () =>
+          void getVault()
+            .restoreAccount(account)
+            .catch((err: unknown) => showToast({ message: presentError(err) })),
       });
     } catch (err) {
       showToast({ message: presentError(err) });

@@ -58,7 +58,12 @@ function aegisDb(): object {
   return {
     version: 3,
     entries: [
-      entry(bank, '0b5c6a0e-1111-4c1e-8f00-000000000001', { algo: 'SHA1', digits: 6, period: 30 }, { note: 'primary login', favorite: true, groups: [groupId] }),
+      entry(
+        bank,
+        '0b5c6a0e-1111-4c1e-8f00-000000000001',
+        { algo: 'SHA1', digits: 6, period: 30 },
+        { note: 'primary login', favorite: true, groups: [groupId] },
+      ),
       entry(japanese, '0b5c6a0e-1111-4c1e-8f00-000000000002', { algo: 'SHA256', digits: 8, period: 60 }),
       entry(counter, '0b5c6a0e-1111-4c1e-8f00-000000000003', { algo: 'SHA512', digits: 6, counter: 42 }, { groups: [groupId] }),
       entry(steam, '0b5c6a0e-1111-4c1e-8f00-000000000004', { algo: 'SHA1', digits: 5, period: 30 }),
@@ -136,7 +141,17 @@ function writeTextLists(): void {
     ].join('\n'),
   );
   const { uris } = encodeMigrationUris(
-    [bank, japanese, counter].map((a) => ({ type: a.type, issuer: a.issuer, name: a.name, secretB32: a.secret, algorithm: a.algorithm, digits: a.digits, period: a.type === 'totp' && a.period === 60 ? 30 : a.period, counter: a.counter, pin: '' })),
+    [bank, japanese, counter].map((a) => ({
+      type: a.type,
+      issuer: a.issuer,
+      name: a.name,
+      secretB32: a.secret,
+      algorithm: a.algorithm,
+      digits: a.digits,
+      period: a.type === 'totp' && a.period === 60 ? 30 : a.period,
+      counter: a.counter,
+      pin: '',
+    })),
     { perCode: 2, batchId: 4242 },
   );
   write('google-migration-text/transfer.txt', ['# two codes of one export, then a broken one', ...uris, 'otpauth-migration://offline?data=%%%', ''].join('\n'));
@@ -150,7 +165,17 @@ function twofasServices(): object[] {
       name: bank.issuer,
       secret: bank.secret,
       updatedAt: 1_700_000_000_000,
-      otp: { link: `otpauth://totp/Old%20Bank:alice?secret=${bank.secret}&issuer=Old%20Bank`, label: 'Old Bank:alice', account: bank.name, issuer: 'Old Bank', digits: 6, period: 30, algorithm: 'SHA1', tokenType: 'TOTP', source: 'Link' },
+      otp: {
+        link: `otpauth://totp/Old%20Bank:alice?secret=${bank.secret}&issuer=Old%20Bank`,
+        label: 'Old Bank:alice',
+        account: bank.name,
+        issuer: 'Old Bank',
+        digits: 6,
+        period: 30,
+        algorithm: 'SHA1',
+        tokenType: 'TOTP',
+        source: 'Link',
+      },
       order: { position: 0 },
       groupId: 'group-finance',
     },
@@ -160,8 +185,18 @@ function twofasServices(): object[] {
       otp: { account: japanese.name, digits: 8, period: 60, algorithm: 'SHA256', tokenType: 'TOTP', source: 'Manual' },
       order: { position: 1 },
     },
-    { name: counter.issuer, secret: counter.secret, otp: { account: counter.name, digits: 6, counter: 42, algorithm: 'SHA512', tokenType: 'HOTP' }, order: { position: 2 } },
-    { name: steam.issuer, secret: steam.secret, otp: { account: steam.name, digits: 5, period: 30, algorithm: 'SHA1', tokenType: 'STEAM' }, order: { position: 3 } },
+    {
+      name: counter.issuer,
+      secret: counter.secret,
+      otp: { account: counter.name, digits: 6, counter: 42, algorithm: 'SHA512', tokenType: 'HOTP' },
+      order: { position: 2 },
+    },
+    {
+      name: steam.issuer,
+      secret: steam.secret,
+      otp: { account: steam.name, digits: 5, period: 30, algorithm: 'SHA1', tokenType: 'STEAM' },
+      order: { position: 3 },
+    },
   ];
 }
 
@@ -174,10 +209,22 @@ function writeTwofas(): void {
   const iv = fixed(12, 6);
   const ct = gcm(key, iv, utf8Encode(JSON.stringify(twofasServices())));
   const refIv = fixed(12, 7);
-  const ref = gcm(key, refIv, utf8Encode('tRViSsLKzd86Hprh4ceC2OP7xazn4rrt4xhfEUbOjxLX8Rc3mkISXE0lWbmnWfggogbBJhtYgpK6fMl1D6mtsy92R3HkdGfwuXbzLebqVFJsR7IZ2w58t938iymwG4824igYy1wi6n2WDpO1Q1P69zwJGs2F5a1qP4MyIiDSD7NCV2OvidXQCBnDlGfmz0f1BQySRkkt4ryiJeCjD2o4QsveJ9uDBUn8ELyOrESv5R5DMDkD4iAF8TXU7KyoJujd'));
+  const ref = gcm(
+    key,
+    refIv,
+    utf8Encode(
+      'tRViSsLKzd86Hprh4ceC2OP7xazn4rrt4xhfEUbOjxLX8Rc3mkISXE0lWbmnWfggogbBJhtYgpK6fMl1D6mtsy92R3HkdGfwuXbzLebqVFJsR7IZ2w58t938iymwG4824igYy1wi6n2WDpO1Q1P69zwJGs2F5a1qP4MyIiDSD7NCV2OvidXQCBnDlGfmz0f1BQySRkkt4ryiJeCjD2o4QsveJ9uDBUn8ELyOrESv5R5DMDkD4iAF8TXU7KyoJujd',
+    ),
+  );
   write(
     '2fas/encrypted-ja.2fas',
-    JSON.stringify({ services: [], groups, ...base, servicesEncrypted: `${b64(ct)}:${b64(salt)}:${b64(iv)}`, reference: `${b64(ref)}:${b64(salt)}:${b64(refIv)}` }),
+    JSON.stringify({
+      services: [],
+      groups,
+      ...base,
+      servicesEncrypted: `${b64(ct)}:${b64(salt)}:${b64(iv)}`,
+      reference: `${b64(ref)}:${b64(salt)}:${b64(refIv)}`,
+    }),
   );
 }
 
@@ -185,8 +232,30 @@ function writeTwofas(): void {
 
 function andotpEntries(): object[] {
   return [
-    { secret: `${bank.secret}======`.slice(0, 40), issuer: bank.issuer, label: bank.name, digits: 6, type: 'TOTP', algorithm: 'SHA1', thumbnail: 'Default', last_used: 0, used_frequency: 0, period: 30, tags: ['Finance'] },
-    { secret: japanese.secret, issuer: japanese.issuer, label: japanese.name, digits: 8, type: 'TOTP', algorithm: 'SHA256', thumbnail: 'Default', period: 60, tags: [] },
+    {
+      secret: `${bank.secret}======`.slice(0, 40),
+      issuer: bank.issuer,
+      label: bank.name,
+      digits: 6,
+      type: 'TOTP',
+      algorithm: 'SHA1',
+      thumbnail: 'Default',
+      last_used: 0,
+      used_frequency: 0,
+      period: 30,
+      tags: ['Finance'],
+    },
+    {
+      secret: japanese.secret,
+      issuer: japanese.issuer,
+      label: japanese.name,
+      digits: 8,
+      type: 'TOTP',
+      algorithm: 'SHA256',
+      thumbnail: 'Default',
+      period: 60,
+      tags: [],
+    },
     { secret: counter.secret, issuer: counter.issuer, label: counter.name, digits: 6, type: 'HOTP', algorithm: 'SHA512', counter: 42, tags: ['Finance'] },
     { secret: steam.secret, issuer: steam.issuer, label: steam.name, digits: 5, type: 'STEAM', algorithm: 'SHA1', period: 30, tags: [] },
     // andOTP never stores the mOTP PIN: a problem for the user to re-add by hand.
@@ -255,7 +324,15 @@ async function protectedExport(kdf: 0 | 1): Promise<object> {
     params = { kdfType: 0, kdfIterations: 5_000, kdfMemory: null, kdfParallelism: null };
   } else {
     const saltHash = sha256(salt);
-    master = await argon2id({ password: utf8Encode(password), salt: saltHash, iterations: 2, memorySize: 16 * 1024, parallelism: 1, hashLength: 32, outputType: 'binary' });
+    master = await argon2id({
+      password: utf8Encode(password),
+      salt: saltHash,
+      iterations: 2,
+      memorySize: 16 * 1024,
+      parallelism: 1,
+      hashLength: 32,
+      outputType: 'binary',
+    });
     params = { kdfType: 1, kdfIterations: 2, kdfMemory: 16, kdfParallelism: 1 };
   }
   const encKey = hmacSha256(master, utf8Encode('enc\u0001'));
@@ -299,7 +376,11 @@ async function writeBitwarden(): Promise<void> {
   write('bitwarden/protected-argon2id.json', JSON.stringify(await protectedExport(1), null, 2));
   write(
     'bitwarden/account-restricted.json',
-    JSON.stringify({ encrypted: true, encKeyValidation_DO_NOT_EDIT: `2.${b64(fixed(16, 40))}|${b64(fixed(32, 41))}|${b64(fixed(32, 42))}`, folders: [], items: [] }, null, 2),
+    JSON.stringify(
+      { encrypted: true, encKeyValidation_DO_NOT_EDIT: `2.${b64(fixed(16, 40))}|${b64(fixed(32, 41))}|${b64(fixed(32, 42))}`, folders: [], items: [] },
+      null,
+      2,
+    ),
   );
 }
 

@@ -25,10 +25,7 @@ export function randomBytes(n: number): Bytes {
 
 export async function importAesKey(raw: Uint8Array, extractable: boolean): Promise<CryptoKey> {
   if (raw.length !== AES_KEY_BYTES) throw new AppError('crypto/integrity');
-  return crypto.subtle.importKey('raw', asBytes(raw), { name: 'AES-GCM', length: 256 }, extractable, [
-    'encrypt',
-    'decrypt',
-  ]);
+  return crypto.subtle.importKey('raw', asBytes(raw), { name: 'AES-GCM', length: 256 }, extractable, ['encrypt', 'decrypt']);
 }
 
 export function seal(key: CryptoKey, plain: Uint8Array, aad: Uint8Array): Promise<Sealed> {
@@ -41,11 +38,7 @@ export function seal(key: CryptoKey, plain: Uint8Array, aad: Uint8Array): Promis
  */
 export async function sealWithIv(key: CryptoKey, iv: Uint8Array, plain: Uint8Array, aad: Uint8Array): Promise<Sealed> {
   if (iv.length !== IV_BYTES) throw new AppError('crypto/integrity');
-  const ct = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv: asBytes(iv), additionalData: asBytes(aad), tagLength: TAG_BITS },
-    key,
-    asBytes(plain),
-  );
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: asBytes(iv), additionalData: asBytes(aad), tagLength: TAG_BITS }, key, asBytes(plain));
   return { iv: asBytes(iv), ct: new Uint8Array(ct) };
 }
 

@@ -47,10 +47,7 @@ export interface KdfWorkerRequest {
   passphrase: string;
   params: Argon2Params;
 }
-export type KdfWorkerResponse =
-  | { id: number; progress: number }
-  | { id: number; key: Bytes }
-  | { id: number; error: ErrorCode };
+export type KdfWorkerResponse = { id: number; progress: number } | { id: number; key: Bytes } | { id: number; error: ErrorCode };
 
 function inRange(value: unknown, [min, max]: readonly [number, number]): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;

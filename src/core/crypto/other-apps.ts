@@ -6,7 +6,13 @@
  */
 import { asBytes, type Bytes } from './bytes';
 
-export async function pbkdf2Raw(password: Uint8Array, salt: Uint8Array, iterations: number, hash: 'SHA-1' | 'SHA-256' | 'SHA-512', bytes: number): Promise<Bytes> {
+export async function pbkdf2Raw(
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  hash: 'SHA-1' | 'SHA-256' | 'SHA-512',
+  bytes: number,
+): Promise<Bytes> {
   const base = await crypto.subtle.importKey('raw', asBytes(password), 'PBKDF2', false, ['deriveBits']);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', salt: asBytes(salt), iterations, hash }, base, bytes * 8);
   return new Uint8Array(bits);

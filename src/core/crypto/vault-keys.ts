@@ -69,10 +69,7 @@ export interface KekTarget {
  * Moves VK from one slot to another without it leaving this module (raw bytes zeroed). `to` may
  * be a thunk so that an expensive new KEK (Argon2id) is only derived once `from` has opened.
  */
-export async function rewrapVaultKey(
-  from: { kek: CryptoKey; sealed: Sealed; aad: Uint8Array },
-  to: KekTarget | (() => Promise<KekTarget>),
-): Promise<Sealed> {
+export async function rewrapVaultKey(from: { kek: CryptoKey; sealed: Sealed; aad: Uint8Array }, to: KekTarget | (() => Promise<KekTarget>)): Promise<Sealed> {
   const raw = await open(from.kek, from.sealed, from.aad);
   try {
     if (raw.length !== AES_KEY_BYTES) throw new AppError('crypto/integrity');

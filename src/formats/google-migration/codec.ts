@@ -144,7 +144,7 @@ function toOtpParameters(a: AccountData): OtpParameters {
  */
 export function encodeMigrationUris(accounts: readonly AccountData[], opts: EncodeMigrationOptions = {}): EncodedMigration {
   const perCode = opts.perCode ?? 10;
-  const batchId = opts.batchId ?? (crypto.getRandomValues(new Int32Array(1))[0] ?? 0);
+  const batchId = opts.batchId ?? crypto.getRandomValues(new Int32Array(1))[0] ?? 0;
   if (!Number.isSafeInteger(perCode) || perCode < 1) throw new RangeError('perCode must be a positive integer');
   if (!Number.isInteger(batchId) || batchId < -0x8000_0000 || batchId > 0x7fff_ffff) throw new RangeError('batchId must be an int32');
   const usable: OtpParameters[] = [];

@@ -72,6 +72,8 @@ export class MigrationSession {
   }
 
   #ordered(): MigrationBatch[] {
-    return this.scannedIndexes().map((i) => this.#batches.get(i)).filter((b): b is MigrationBatch => b !== undefined);
+    return this.scannedIndexes()
+      .map((i) => this.#batches.get(i))
+      .filter((b): b is MigrationBatch => b !== undefined);
   }
 }

@@ -36,10 +36,18 @@ function isEncrypted(vault: Record<string, unknown>): boolean {
 
 function scryptInBounds(n: number, r: number, p: number): boolean {
   return (
-    Number.isSafeInteger(n) && n >= 2 && n <= SCRYPT_MAX_N && (n & (n - 1)) === 0 &&
-    Number.isSafeInteger(r) && r >= 1 && r <= SCRYPT_MAX_R &&
-    Number.isSafeInteger(p) && p >= 1 && p <= SCRYPT_MAX_P &&
-    128 * n * r <= SCRYPT_MAX_MEMORY && n * r * p <= SCRYPT_MAX_WORK
+    Number.isSafeInteger(n) &&
+    n >= 2 &&
+    n <= SCRYPT_MAX_N &&
+    (n & (n - 1)) === 0 &&
+    Number.isSafeInteger(r) &&
+    r >= 1 &&
+    r <= SCRYPT_MAX_R &&
+    Number.isSafeInteger(p) &&
+    p >= 1 &&
+    p <= SCRYPT_MAX_P &&
+    128 * n * r <= SCRYPT_MAX_MEMORY &&
+    n * r * p <= SCRYPT_MAX_WORK
   );
 }
 

@@ -30,7 +30,10 @@ function parseEncString(value: unknown): EncString {
   const text = str(value);
   const dot = text.indexOf('.');
   if (dot < 0 || text.slice(0, dot) !== '2') throw new AppError('import/unsupported');
-  const parts = text.slice(dot + 1).split('|').map((p) => base64ToBytes(p));
+  const parts = text
+    .slice(dot + 1)
+    .split('|')
+    .map((p) => base64ToBytes(p));
   const [iv, ct, mac] = parts;
   if (parts.length !== 3 || iv == null || ct == null || mac == null || iv.length !== 16 || mac.length !== 32 || ct.length === 0 || ct.length % 16 !== 0) {
     throw new AppError('import/damaged');

@@ -71,9 +71,16 @@ function tableOf(input: ImportInput): Table | null {
 function itemsOf(table: Table): BitwardenItem[] {
   const col = (name: string): number => table.header.indexOf(name);
   const at = (row: string[], index: number): string => (index < 0 ? '' : (row[index] ?? ''));
-  const [folder, collections, favorite, type, name, notes, username, totp] = ['folder', 'collections', 'favorite', 'type', 'name', 'notes', 'login_username', 'login_totp'].map(col) as [
-    number, number, number, number, number, number, number, number,
-  ];
+  const [folder, collections, favorite, type, name, notes, username, totp] = [
+    'folder',
+    'collections',
+    'favorite',
+    'type',
+    'name',
+    'notes',
+    'login_username',
+    'login_totp',
+  ].map(col) as [number, number, number, number, number, number, number, number];
   const items: BitwardenItem[] = [];
   for (const row of table.rows) {
     const value = at(row, totp).trim();

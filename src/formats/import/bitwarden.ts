@@ -111,7 +111,8 @@ export function readBitwardenJson(json: unknown, format: string): ImportResult {
 function exportOf(bytes: Uint8Array): Record<string, unknown> | null {
   const json = parseJson(bytes);
   if (!isRecord(json)) return null;
-  if (json.encrypted === true) return typeof json.encKeyValidation_DO_NOT_EDIT === 'string' || typeof json.data === 'string' || Array.isArray(json.items) ? json : null;
+  if (json.encrypted === true)
+    return typeof json.encKeyValidation_DO_NOT_EDIT === 'string' || typeof json.data === 'string' || Array.isArray(json.items) ? json : null;
   return Array.isArray(json.items) && (json.encrypted === false || 'folders' in json || 'collections' in json) ? json : null;
 }
 

@@ -22,7 +22,9 @@ const MAX_MEM = 1024 * 1024 * 1024;
 const MIN_MEM = 8 * 1024;
 const MAX_WORK = 4 * MAX_MEM;
 
-function isEnteEncrypted(json: unknown): json is Record<string, unknown> & { kdfParams: Record<string, unknown>; encryptedData: string; encryptionNonce: string } {
+function isEnteEncrypted(
+  json: unknown,
+): json is Record<string, unknown> & { kdfParams: Record<string, unknown>; encryptedData: string; encryptionNonce: string } {
   return isRecord(json) && isRecord(json.kdfParams) && typeof json.encryptedData === 'string' && typeof json.encryptionNonce === 'string';
 }
 

@@ -115,7 +115,10 @@ export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | 
 
 /** 'SHA1', 'sha-256', 'HmacSHA512', 'SHA512' … → our name; null when unknown. */
 export function hashAlgorithm(value: unknown): HashAlgorithm | null {
-  const v = str(value).toUpperCase().replace(/^HMAC/, '').replace(/[-_\s]/g, '');
+  const v = str(value)
+    .toUpperCase()
+    .replace(/^HMAC/, '')
+    .replace(/[-_\s]/g, '');
   return (HASH_ALGORITHMS as readonly string[]).includes(v) ? (v as HashAlgorithm) : null;
 }
 

@@ -7,7 +7,17 @@
 import { AppError } from '../../core/errors';
 
 const MAGIC = [0xac, 0xed, 0x00, 0x05];
-const TC = { NULL: 0x70, REFERENCE: 0x71, CLASSDESC: 0x72, OBJECT: 0x73, STRING: 0x74, BLOCKDATA: 0x77, ENDBLOCKDATA: 0x78, BLOCKDATALONG: 0x7a, LONGSTRING: 0x7c } as const;
+const TC = {
+  NULL: 0x70,
+  REFERENCE: 0x71,
+  CLASSDESC: 0x72,
+  OBJECT: 0x73,
+  STRING: 0x74,
+  BLOCKDATA: 0x77,
+  ENDBLOCKDATA: 0x78,
+  BLOCKDATALONG: 0x7a,
+  LONGSTRING: 0x7c,
+} as const;
 const BASE_HANDLE = 0x7e0000;
 const PRIMITIVE_BYTES: Readonly<Record<string, number>> = { B: 1, C: 2, D: 8, F: 4, I: 4, J: 8, S: 2, Z: 1 };
 const MAX_ENTRIES = 100_000;
@@ -22,7 +32,7 @@ export function isJavaSerialized(bytes: Uint8Array): boolean {
 function decodeModifiedUtf8(bytes: Uint8Array): string {
   const units: number[] = [];
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const a = bytes[i] ?? 0;
     if (a < 0x80) {
       units.push(a);

@@ -80,6 +80,11 @@ export const omamoriImporter: Importer = {
       }
     }
     if (payload === undefined) throw toImportError(last);
-    return collectAccounts('omamori', payload.accounts, (a) => ({ data: a, extras: { groups: a.groups, notes: a.notes, favourite: a.favourite } }), (a, i) => entryLabel(a.issuer, a.name, i));
+    return collectAccounts(
+      'omamori',
+      payload.accounts,
+      (a) => ({ data: a, extras: { groups: a.groups, notes: a.notes, favourite: a.favourite } }),
+      (a, i) => entryLabel(a.issuer, a.name, i),
+    );
   },
 };

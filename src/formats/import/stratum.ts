@@ -17,7 +17,18 @@ const LEGACY = 'AuthenticatorPro';
 const STRONG_KDF = { m: 65_536, t: 3, p: 4 } as const;
 const LEGACY_ITERATIONS = 64_000;
 
-const TYPES: Readonly<Record<string, OtpType>> = { '1': 'hotp', '2': 'totp', '3': 'motp', '4': 'steam', '5': 'yandex', hotp: 'hotp', totp: 'totp', mobileotp: 'motp', steamotp: 'steam', yandexotp: 'yandex' };
+const TYPES: Readonly<Record<string, OtpType>> = {
+  '1': 'hotp',
+  '2': 'totp',
+  '3': 'motp',
+  '4': 'steam',
+  '5': 'yandex',
+  hotp: 'hotp',
+  totp: 'totp',
+  mobileotp: 'motp',
+  steamotp: 'steam',
+  yandexotp: 'yandex',
+};
 const ALGORITHMS: Readonly<Record<string, HashAlgorithm>> = { '0': 'SHA1', '1': 'SHA256', '2': 'SHA512', sha1: 'SHA1', sha256: 'SHA256', sha512: 'SHA512' };
 
 function isStratumJson(json: unknown): json is Record<string, unknown> & { Authenticators: unknown[] } {

@@ -6,7 +6,15 @@
 import { extrasOf, type Account, type AccountData } from '../../core/account';
 import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
 import { AppError } from '../../core/errors';
-import { inspectExportFile, readExportFile, writeExportFile, type BackupAccount, type ExportPayload, type ExportSecret, type SlotType } from '../../core/export-file';
+import {
+  inspectExportFile,
+  readExportFile,
+  writeExportFile,
+  type BackupAccount,
+  type ExportPayload,
+  type ExportSecret,
+  type SlotType,
+} from '../../core/export-file';
 import { validateAccount } from '../../core/account';
 import type { VaultService } from '../vault/vault';
 
@@ -49,7 +57,6 @@ export interface BackupServiceOptions {
 export type VaultForBackup = Pick<VaultService, 'listAccounts' | 'importAccounts' | 'requireRecentProof'>;
 
 const FIELDS = ['type', 'issuer', 'name', 'secretB32', 'algorithm', 'digits', 'period', 'counter', 'pin'] as const;
-
 
 /** Everything a backup carries, as one comparable string. */
 function entryKey(a: BackupAccount): string {
@@ -133,7 +140,10 @@ export class BackupService {
     } catch (err) {
       throw new AppError('file/verify-failed', { cause: err });
     }
-    const same = payload.count === accounts.length && payload.accounts.length === accounts.length && payload.accounts.every((a, i) => entryKey(a) === entryKey(accounts[i]!));
+    const same =
+      payload.count === accounts.length &&
+      payload.accounts.length === accounts.length &&
+      payload.accounts.every((a, i) => entryKey(a) === entryKey(accounts[i]!));
     if (!same || payload.count === 0) throw new AppError('file/verify-failed');
     this.#lastExport.write(at);
     return { bytes, fileName: backupFileName(at), count: payload.count };
@@ -186,7 +196,10 @@ export class BackupService {
       if (hit !== undefined) used.add(hit);
       else unmatched.push(inBackup);
     }
-    const byCredential = buckets(inVault.filter((a) => !used.has(a)), credentialKey);
+    const byCredential = buckets(
+      inVault.filter((a) => !used.has(a)),
+      credentialKey,
+    );
     for (const inBackup of unmatched) {
       const hit = byCredential.get(credentialKey(inBackup))?.find((a) => !used.has(a));
       if (hit !== undefined) {

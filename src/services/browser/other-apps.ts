@@ -12,7 +12,10 @@ export { importableApps, recogniseExport, type AppExportTarget, type AppImportPr
 
 let kdf: KdfRunner | undefined;
 
-export function previewImport(file: { bytes: Uint8Array; fileName?: string }, opts: { password?: string; signal?: AbortSignal } = {}): Promise<AppImportPreview> {
+export function previewImport(
+  file: { bytes: Uint8Array; fileName?: string },
+  opts: { password?: string; signal?: AbortSignal } = {},
+): Promise<AppImportPreview> {
   kdf ??= createWorkerKdf();
   return previewAppImport(getVault(), file, { ...opts, kdf });
 }

@@ -12,10 +12,7 @@ import type { MigrationBatch } from '../../formats/google-migration/types';
 export { MigrationSession } from '../../formats/google-migration/session';
 export type { MigrationBatch };
 
-export type ScannedItem =
-  | { kind: 'account'; account: AccountData }
-  | { kind: 'batch'; batch: MigrationBatch }
-  | { kind: 'error'; error: AppError };
+export type ScannedItem = { kind: 'account'; account: AccountData } | { kind: 'batch'; batch: MigrationBatch } | { kind: 'error'; error: AppError };
 
 /** The scanner's texts, in order: accounts, Google transfer batches, or a typed error each. */
 export function readScannedTexts(texts: readonly string[]): ScannedItem[] {

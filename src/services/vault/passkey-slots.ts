@@ -30,8 +30,7 @@ const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 /** Well-formed passkey slots only; a damaged one is ignored rather than breaking the lock screen. */
 export function passkeySlots(row: VaultRow): PasskeySlot[] {
   return row.slots.filter(
-    (s): s is PasskeySlot =>
-      s.kind === 'passkey' && isBytes(s.credentialId) && s.credentialId.length > 0 && isBytes(s.prfSalt) && isBytes(s.hkdfSalt),
+    (s): s is PasskeySlot => s.kind === 'passkey' && isBytes(s.credentialId) && s.credentialId.length > 0 && isBytes(s.prfSalt) && isBytes(s.hkdfSalt),
   );
 }
 

@@ -43,8 +43,15 @@ function fromPayload(id: string, value: unknown): Account | null {
   const ok =
     (OTP_TYPES as readonly unknown[]).includes(v.type) &&
     (HASH_ALGORITHMS as readonly unknown[]).includes(v.algorithm) &&
-    isStr(v.issuer) && isStr(v.name) && isStr(v.secretB32) && isStr(v.pin) &&
-    isInt(v.digits) && isInt(v.period) && isInt(v.counter) && isInt(v.createdAt) && isInt(v.updatedAt);
+    isStr(v.issuer) &&
+    isStr(v.name) &&
+    isStr(v.secretB32) &&
+    isStr(v.pin) &&
+    isInt(v.digits) &&
+    isInt(v.period) &&
+    isInt(v.counter) &&
+    isInt(v.createdAt) &&
+    isInt(v.updatedAt);
   if (!ok) return null;
   const p = v as unknown as RecordPayload;
   const changedAt = isInt(v.changedAt) ? v.changedAt : p.updatedAt;

@@ -28,9 +28,7 @@ function sealedOf(slot: { iv: Uint8Array<ArrayBuffer>; wrapped: Uint8Array<Array
 }
 
 export function asWrongPassphrase(err: unknown): unknown {
-  return err instanceof AppError && err.code === 'crypto/integrity'
-    ? new AppError('vault/wrong-passphrase', { field: 'passphrase' })
-    : err;
+  return err instanceof AppError && err.code === 'crypto/integrity' ? new AppError('vault/wrong-passphrase', { field: 'passphrase' }) : err;
 }
 
 export async function kekFromPassphrase(kdf: KdfRunner, passphrase: string, slot: PassphraseSlot, opts?: KdfOptions): Promise<CryptoKey> {
@@ -83,13 +81,7 @@ export function deviceSlotFromSealed(sealed: Sealed): DeviceSlot {
 }
 
 /** VK as a non-extractable key. Throws `vault/wrong-passphrase` on a bad tag. */
-export async function openPassphraseSlot(
-  kdf: KdfRunner,
-  passphrase: string,
-  vaultId: string,
-  slot: PassphraseSlot,
-  opts?: KdfOptions,
-): Promise<CryptoKey> {
+export async function openPassphraseSlot(kdf: KdfRunner, passphrase: string, vaultId: string, slot: PassphraseSlot, opts?: KdfOptions): Promise<CryptoKey> {
   if (slot.kdf.alg !== 'argon2id') throw new AppError('crypto/kdf-params');
   const kek = await kekFromPassphrase(kdf, passphrase, slot, opts);
   return unwrapVaultKey(kek, sealedOf(slot), slotAad(vaultId, 'passphrase')).catch((err: unknown) => {

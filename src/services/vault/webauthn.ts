@@ -56,9 +56,7 @@ function toPasskeyError(err: unknown): AppError {
 
 function copyBytes(source: BufferSource | undefined): Bytes | null {
   if (source === undefined) return null;
-  const view = ArrayBuffer.isView(source)
-    ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
-    : new Uint8Array(source);
+  const view = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
   return new Uint8Array(view);
 }
 
@@ -142,9 +140,7 @@ type SignalApi = { signalUnknownCredential?: (options: { rpId: string; credentia
 function forgetCredential(credentialId: Uint8Array): void {
   const signal = (globalThis.PublicKeyCredential as unknown as SignalApi | undefined)?.signalUnknownCredential;
   if (typeof signal !== 'function') return;
-  signal
-    .call(PublicKeyCredential, { rpId: location.hostname, credentialId: bytesToB64Url(credentialId) })
-    .catch(() => undefined);
+  signal.call(PublicKeyCredential, { rpId: location.hostname, credentialId: bytesToB64Url(credentialId) }).catch(() => undefined);
 }
 
 export const defaultWebAuthn: WebAuthnAdapter = Object.freeze({ isAvailable, createPrfCredential, getPrfOutput, forgetCredential });

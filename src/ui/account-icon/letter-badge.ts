@@ -45,6 +45,6 @@ const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(unde
 export function badgeLetter(text: string): string {
   const trimmed = text.normalize('NFKC').trim();
   if (trimmed === '') return '?';
-  const first = segmenter ? (segmenter.segment(trimmed)[Symbol.iterator]().next().value?.segment ?? '') : Array.from(trimmed)[0] ?? '';
+  const first = segmenter ? (segmenter.segment(trimmed)[Symbol.iterator]().next().value?.segment ?? '') : (Array.from(trimmed)[0] ?? '');
   return first.toLocaleUpperCase();
 }

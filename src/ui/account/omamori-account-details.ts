@@ -117,9 +117,10 @@ export class OmamoriAccountDetails extends LitElement {
     const { groups } = this.account;
     const suggestions = this.allGroups().filter((g) => !groups.includes(g));
     return html`<h3 id="groups-title">${t('details.groups')}</h3>
-      ${groups.length === 0
-        ? html`<p class="muted" data-testid="groups-none">${t('details.noGroups')}</p>`
-        : html`<ul class="chips" aria-labelledby="groups-title">
+      ${
+        groups.length === 0
+          ? html`<p class="muted" data-testid="groups-none">${t('details.noGroups')}</p>`
+          : html`<ul class="chips" aria-labelledby="groups-title">
             ${groups.map(
               (g) => html`<li class="chip" data-testid="group-chip">
                 <span data-testid="group-name">${g}</span>
@@ -128,7 +129,8 @@ export class OmamoriAccountDetails extends LitElement {
                 </button>
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+      }
       <form @submit=${this.addGroup} novalidate>
         <label for="group-new">${t('details.groupAdd')}</label>
         <div class="row">

@@ -1,5 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
-import { accountTitle, DEFAULTS, digitRange, HASH_ALGORITHMS, MAX_NOTES_LENGTH, OTP_TYPES, sameCredential, validateAccount, type Account, type AccountData, type OtpType } from '../../core/account';
+import {
+  accountTitle,
+  DEFAULTS,
+  digitRange,
+  HASH_ALGORITHMS,
+  MAX_NOTES_LENGTH,
+  OTP_TYPES,
+  sameCredential,
+  validateAccount,
+  type Account,
+  type AccountData,
+  type OtpType,
+} from '../../core/account';
 import { isAppError, type ErrorField } from '../../core/errors';
 import { readAccountLink } from '../../services/enroll/account-links';
 import { getVault } from '../../services/browser/vault';
@@ -154,7 +166,12 @@ export class OmamoriAccountForm extends LitElement {
     return message ? html`<p class="field-error" id=${`${field}-error`} role="alert" data-testid=${`error-${field}`}>${message}</p>` : nothing;
   }
 
-  private input(field: 'issuer' | 'name' | 'secretB32' | 'pin', label: string, errorField: ErrorField, extra: { hint?: string; autocomplete?: string; mono?: boolean } = {}) {
+  private input(
+    field: 'issuer' | 'name' | 'secretB32' | 'pin',
+    label: string,
+    errorField: ErrorField,
+    extra: { hint?: string; autocomplete?: string; mono?: boolean } = {},
+  ) {
     return html`<label for=${field}>${label}</label>
       <input id=${field} data-testid=${`field-${field}`} class=${extra.mono ? 'mono' : ''} autocomplete=${extra.autocomplete ?? 'off'}
         spellcheck="false" autocapitalize="off" .value=${String(this.draft[field])}
@@ -185,15 +202,17 @@ export class OmamoriAccountForm extends LitElement {
             ${OTP_TYPES.map((type) => html`<option value=${type} ?selected=${d.type === type}>${t(`form.type.${type}`)}</option>`)}
           </select>
         </div>
-        ${d.type === 'totp' || d.type === 'hotp'
-          ? html`<div>
+        ${
+          d.type === 'totp' || d.type === 'hotp'
+            ? html`<div>
               <label for="algorithm">${t('form.algorithm')}</label>
               <select id="algorithm" data-testid="field-algorithm" @change=${(e: Event) => this.set('algorithm', (e.target as HTMLSelectElement).value as AccountData['algorithm'])}>
                 ${HASH_ALGORITHMS.map((alg) => html`<option value=${alg} ?selected=${d.algorithm === alg}>${alg.replace('SHA', 'SHA-')}</option>`)}
               </select>
               ${this.fieldError('algorithm')}
             </div>`
-          : nothing}
+            : nothing
+        }
         ${range.min !== range.max ? this.numberField('digits', t('form.digits'), range.min, range.max) : nothing}
         ${d.type === 'hotp' ? this.numberField('counter', t('form.counter'), 0, Number.MAX_SAFE_INTEGER) : nothing}
         ${d.type === 'totp' ? this.numberField('period', t('form.period'), 1, 86400) : nothing}
@@ -229,22 +248,28 @@ export class OmamoriAccountForm extends LitElement {
     return html`<main class="page">
       <form class="panel" @submit=${this.onSubmit} novalidate data-testid="account-form">
         <h1>${editing ? t('details.title') : t('form.addTitle')}</h1>
-        ${editing
-          ? nothing
-          : html`<p><button type="button" class="link" data-testid="form-scan" @click=${() => fire(this, 'open-scanner')}>
+        ${
+          editing
+            ? nothing
+            : html`<p><button type="button" class="link" data-testid="form-scan" @click=${() => fire(this, 'open-scanner')}>
                 ${t('enroll.scan')}
               </button></p>
-              ${this.renderModeSwitch()}`}
-        ${this.mode === 'uri'
-          ? html`<label for="uri">${t('form.uri')}</label>
+              ${this.renderModeSwitch()}`
+        }
+        ${
+          this.mode === 'uri'
+            ? html`<label for="uri">${t('form.uri')}</label>
               <textarea id="uri" rows="3" data-testid="field-uri" spellcheck="false" autocapitalize="off" .value=${this.uri}
                 aria-describedby="uri-error uri-hint" @input=${(e: Event) => (this.uri = (e.target as HTMLTextAreaElement).value)}></textarea>
               <p class="hint" id="uri-hint">${t('form.uriHint')}</p>
               ${this.fieldError('uri')}`
-          : html`${this.input('issuer', t('form.issuer'), 'issuer')} ${this.input('name', t('form.name'), 'name')}
-              ${this.editing
-                ? html`<omamori-account-secret .account=${this.editing}></omamori-account-secret>`
-                : this.input('secretB32', t('form.secret'), 'secret', { hint: t('form.secretHint'), mono: true })}`}
+            : html`${this.input('issuer', t('form.issuer'), 'issuer')} ${this.input('name', t('form.name'), 'name')}
+              ${
+                this.editing
+                  ? html`<omamori-account-secret .account=${this.editing}></omamori-account-secret>`
+                  : this.input('secretB32', t('form.secret'), 'secret', { hint: t('form.secretHint'), mono: true })
+              }`
+        }
         ${this.renderNotes()} ${this.mode === 'uri' ? nothing : this.renderAdvanced()}
         ${this.errors.form ? html`<p class="error-box" role="alert" data-testid="form-error">${this.errors.form}</p>` : nothing}
         <div class="actions">

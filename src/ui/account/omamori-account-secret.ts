@@ -59,16 +59,20 @@ export class OmamoriAccountSecret extends LitElement {
   override render() {
     const qrButton = html`<button type="button" data-testid=${this.qrLink ? 'hide-account-qr' : 'show-account-qr'}
       @click=${() => (this.qrLink ? (this.qrLink = '') : void this.showQr())}>${this.qrLink ? t('form.hideQr') : t('form.showQr')}</button>`;
-    return html`${this.revealed
+    return html`${
+      this.revealed
         ? html`<label for="revealed">${t('form.secret')}</label>
             <input id="revealed" class="mono" readonly data-testid="revealed-secret" .value=${this.revealed.replace(/(.{4})(?=.)/g, '$1 ')} />
             <p class="hint">${t('form.revealHint')}</p>
             <div class="actions">${qrButton}</div>`
-        : html`<div class="actions"><button type="button" data-testid="reveal-secret" @click=${this.reveal}>${t('form.reveal')}</button>${qrButton}</div>`}
-      ${this.qrLink
-        ? html`<omamori-qr data-testid="account-qr" .text=${this.qrLink} label=${t('form.qrLabel', { title: accountTitle(this.account) || t('card.noName') })}></omamori-qr>
+        : html`<div class="actions"><button type="button" data-testid="reveal-secret" @click=${this.reveal}>${t('form.reveal')}</button>${qrButton}</div>`
+    }
+      ${
+        this.qrLink
+          ? html`<omamori-qr data-testid="account-qr" .text=${this.qrLink} label=${t('form.qrLabel', { title: accountTitle(this.account) || t('card.noName') })}></omamori-qr>
             <p class="hint" data-testid="account-qr-hint">${t('form.qrHint')}</p>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 

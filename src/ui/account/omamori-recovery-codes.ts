@@ -150,7 +150,8 @@ export class OmamoriRecoveryCodes extends LitElement {
     // list): keep the keyboard on the same row.
     this.pendingFocus = index;
     const codes = this.account.recoveryCodes;
-    if (!(await this.save(setCodeUsed(codes, index, used ? Date.now() : 0), used ? t('recovery.markedUsed', { n: index + 1 }) : undefined))) this.pendingFocus = undefined;
+    if (!(await this.save(setCodeUsed(codes, index, used ? Date.now() : 0), used ? t('recovery.markedUsed', { n: index + 1 }) : undefined)))
+      this.pendingFocus = undefined;
   }
 
   override updated(changed: Map<PropertyKey, unknown>): void {
@@ -179,7 +180,10 @@ export class OmamoriRecoveryCodes extends LitElement {
       message: t('recovery.deleted'),
       actionLabel: t('delete.undo'),
       timeoutMs: 8000,
-      onAction: () => void getVault().updateExtras(id, { recoveryCodes: previous }).catch((err: unknown) => showToast({ message: presentError(err) })),
+      onAction: () =>
+        void getVault()
+          .updateExtras(id, { recoveryCodes: previous })
+          .catch((err: unknown) => showToast({ message: presentError(err) })),
     });
     this.focusLater('[data-testid=recovery-add]');
   }
@@ -191,16 +195,20 @@ export class OmamoriRecoveryCodes extends LitElement {
       <div class="what">
         <span class="n" aria-hidden="true">${i + 1}.</span>
         <div>
-          ${this.shown
-            ? html`<span class="code mono" data-testid="recovery-code-text">${c.code}</span>`
-            : html`<span class="code mono" data-testid="recovery-code-text"><span aria-hidden="true">${c.code.replace(/[^\s-]/g, '•')}</span><span class="visually-hidden">${t('recovery.hidden')}</span></span>`}
+          ${
+            this.shown
+              ? html`<span class="code mono" data-testid="recovery-code-text">${c.code}</span>`
+              : html`<span class="code mono" data-testid="recovery-code-text"><span aria-hidden="true">${c.code.replace(/[^\s-]/g, '•')}</span><span class="visually-hidden">${t('recovery.hidden')}</span></span>`
+          }
           ${used ? html`<span class="used-at" data-testid="recovery-used-at">${t('recovery.usedOn', { date })}</span>` : nothing}
         </div>
       </div>
       <div class="btns">
-        ${used
-          ? html`<button type="button" class="mark" data-testid="recovery-unmark" aria-label=${t('recovery.unmarkLabel', { n: i + 1 })} @click=${() => void this.mark(i, false)}>${t('recovery.unmark')}</button>`
-          : html`<button type="button" class="mark" data-testid="recovery-mark" aria-label=${t('recovery.markUsedLabel', { n: i + 1 })} @click=${() => void this.mark(i, true)}>${t('recovery.markUsed')}</button>`}
+        ${
+          used
+            ? html`<button type="button" class="mark" data-testid="recovery-unmark" aria-label=${t('recovery.unmarkLabel', { n: i + 1 })} @click=${() => void this.mark(i, false)}>${t('recovery.unmark')}</button>`
+            : html`<button type="button" class="mark" data-testid="recovery-mark" aria-label=${t('recovery.markUsedLabel', { n: i + 1 })} @click=${() => void this.mark(i, true)}>${t('recovery.markUsed')}</button>`
+        }
         <button type="button" data-testid="recovery-copy" aria-label=${t('recovery.copyLabel', { n: i + 1 })} @click=${() => void this.copy(c.code)}>${t('recovery.copy')}</button>
       </div>
     </li>`;

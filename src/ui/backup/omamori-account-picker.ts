@@ -87,8 +87,9 @@ export class OmamoriAccountPicker extends LitElement {
         ><input type="radio" name="which" data-testid=${`${p}-choose`} .checked=${this.chooseSome} @change=${() => this.setChooseSome(true)} />
         ${t('accountPicker.choose')}</label
       >
-      ${this.chooseSome
-        ? html`<ul class="pick" data-testid=${`${p}-pick`}>
+      ${
+        this.chooseSome
+          ? html`<ul class="pick" data-testid=${`${p}-pick`}>
             ${this.accounts.map(
               (a) => html`<li>
                 <label class="choice"
@@ -98,7 +99,8 @@ export class OmamoriAccountPicker extends LitElement {
               </li>`,
             )}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 }

@@ -169,11 +169,16 @@ export class OmamoriBackupOpen extends LitElement {
       <h5>${t('backup.previewPresent', { count: p.present.length })}</h5>
       ${this.list(p.present, 'restore-present')}
       <h5>${t('backup.previewChanged', { count: p.changed.length })}</h5>
-      ${this.list(p.changed.map((c) => c.incoming), 'restore-changed')}
-      ${p.changed.length > 0
-        ? html`<label><input type="checkbox" data-testid="restore-update-changed" .checked=${this.updateChanged}
+      ${this.list(
+        p.changed.map((c) => c.incoming),
+        'restore-changed',
+      )}
+      ${
+        p.changed.length > 0
+          ? html`<label><input type="checkbox" data-testid="restore-update-changed" .checked=${this.updateChanged}
               @change=${(e: Event) => (this.updateChanged = (e.target as HTMLInputElement).checked)} /> ${t('backup.updateChanged')}</label>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
         <button class="primary" data-testid="restore-import" ?disabled=${count === 0} @click=${() => void this.commit()}>${t('backup.import', { count })}</button>
         <button data-testid="restore-cancel" @click=${() => this.reset()}>${t('dialog.cancel')}</button>
@@ -182,13 +187,19 @@ export class OmamoriBackupOpen extends LitElement {
   }
 
   private renderCheck(c: BackupCheck) {
-    if (c.ok) return html`<p role="status" data-testid="test-result" data-ok="true">${c.count === 1 ? t('backup.testOkOne') : t('backup.testOk', { count: c.count })}</p>`;
+    if (c.ok)
+      return html`<p role="status" data-testid="test-result" data-ok="true">${c.count === 1 ? t('backup.testOkOne') : t('backup.testOk', { count: c.count })}</p>`;
     return html`<div role="status" data-testid="test-result" data-ok="false">
       ${c.missing.length ? html`<h5>${t('backup.testMissing', { count: c.missing.length })}</h5>${this.list(c.missing, 'test-missing')}` : nothing}
       ${c.extra.length ? html`<h5>${t('backup.testExtra', { count: c.extra.length })}</h5>${this.list(c.extra, 'test-extra')}` : nothing}
-      ${c.different.length
-        ? html`<h5>${t('backup.testDifferent', { count: c.different.length })}</h5>${this.list(c.different.map((d) => d.inBackup), 'test-different')}`
-        : nothing}
+      ${
+        c.different.length
+          ? html`<h5>${t('backup.testDifferent', { count: c.different.length })}</h5>${this.list(
+              c.different.map((d) => d.inBackup),
+              'test-different',
+            )}`
+          : nothing
+      }
     </div>`;
   }
 
@@ -201,8 +212,9 @@ export class OmamoriBackupOpen extends LitElement {
         <input id=${this.tid('file')} type="file" accept=".omamori,application/json" data-testid=${this.tid('file')} ?disabled=${busy}
           @change=${(e: Event) => void this.takeFile((e.target as HTMLInputElement).files?.[0])} />
       </div>
-      ${this.phase === 'secret' || busy
-        ? html`<form @submit=${this.submitSecret} novalidate>
+      ${
+        this.phase === 'secret' || busy
+          ? html`<form @submit=${this.submitSecret} novalidate>
             <label for=${this.tid('secret')}>${this.slot === 'passphrase' ? t('backup.askPassphrase') : t('backup.askCode')}</label>
             <input id=${this.tid('secret')} data-testid=${this.slot === 'passphrase' ? this.tid('passphrase') : this.tid('code')}
               type=${this.slot === 'passphrase' ? 'password' : 'text'} autocomplete="off" spellcheck="false" ?disabled=${busy} />
@@ -210,15 +222,20 @@ export class OmamoriBackupOpen extends LitElement {
               <button class="primary" type="submit" data-testid=${this.tid('submit')} ?disabled=${busy}>
                 ${this.mode === 'restore' ? t('backup.open') : t('backup.testRun')}
               </button>
-              ${this.slot === 'transfer-code' && !this.scanning
-                ? html`<button type="button" data-testid=${this.tid('scan-code')} ?disabled=${busy} @click=${() => void this.openScanner()}>${t('backup.scanCode')}</button>`
-                : nothing}
+              ${
+                this.slot === 'transfer-code' && !this.scanning
+                  ? html`<button type="button" data-testid=${this.tid('scan-code')} ?disabled=${busy} @click=${() => void this.openScanner()}>${t('backup.scanCode')}</button>`
+                  : nothing
+              }
             </div>
           </form>`
-        : nothing}
-      ${this.scanning && this.phase === 'secret'
-        ? html`<omamori-scanner autostart accept="transfer-code" @qr-codes=${this.onCodeScanned}></omamori-scanner>`
-        : nothing}
+          : nothing
+      }
+      ${
+        this.scanning && this.phase === 'secret'
+          ? html`<omamori-scanner autostart accept="transfer-code" @qr-codes=${this.onCodeScanned}></omamori-scanner>`
+          : nothing
+      }
       ${busy ? html`<p role="status" data-testid=${this.tid('working')}>${t('backup.opening')}</p>` : nothing}
       ${this.error ? html`<p class="field-error" role="alert" data-testid=${this.tid('error')}>${this.error}</p>` : nothing}
       ${this.phase === 'preview' && this.preview ? this.renderPreview(this.preview) : nothing}

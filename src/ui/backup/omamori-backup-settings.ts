@@ -211,8 +211,9 @@ export class OmamoriBackupSettings extends LitElement {
     return html`<form @submit=${this.submit} novalidate data-testid="backup-form">
       <omamori-account-picker test-prefix="backup" .accounts=${this.accounts}
         @accounts-picked=${(e: PickerChange) => (this.pickedIds = e.detail.ids)}></omamori-account-picker>
-      ${this.code !== ''
-        ? html`<p>${t('backup.codeLead')}</p>
+      ${
+        this.code !== ''
+          ? html`<p>${t('backup.codeLead')}</p>
             <p class="muted">${t('backup.codeLabel')}</p>
             <p class="code" data-testid="backup-code" aria-label=${this.code}>${this.code.split('-').map((g) => html`<span>${g}</span>`)}</p>
             <p class="hint">${t('backup.codeQrLead')}</p>
@@ -220,7 +221,7 @@ export class OmamoriBackupSettings extends LitElement {
             <button type="button" class="link" data-testid="backup-use-passphrase" ?disabled=${busy} @click=${() => (this.code = '')}>
               ${t('backup.usePassphrase')}
             </button>`
-        : html`<p class="hint">${t('backup.passphraseLead')}</p>
+          : html`<p class="hint">${t('backup.passphraseLead')}</p>
             <label for="backup-pass">${t('backup.passphrase')}</label>
             <input id="backup-pass" type="password" autocomplete="new-password" data-testid="backup-passphrase" ?disabled=${busy} />
             <label for="backup-pass-confirm">${t('create.confirm')}</label>
@@ -230,7 +231,8 @@ export class OmamoriBackupSettings extends LitElement {
             </button>
             <button type="button" class="link" data-testid="backup-use-code" ?disabled=${busy} @click=${() => (this.code = generateTransferCode())}>
               ${t('backup.useCode')}
-            </button>`}
+            </button>`
+      }
       ${this.error ? html`<p class="field-error" role="alert" data-testid="backup-error">${this.error}</p>` : nothing}
       <div class="actions">
         <button class="primary" type="submit" data-testid="backup-create" ?disabled=${busy}>${t('backup.create')}</button>
@@ -263,20 +265,26 @@ export class OmamoriBackupSettings extends LitElement {
       <p data-testid="backup-last-export">
         ${last === null ? t('backup.never') : t('backup.lastExport', { date: formatDate(last, { dateStyle: 'long', timeStyle: 'short' }) })}
       </p>
-      ${this.phase === 'none'
-        ? html`<button data-testid="backup-export" @click=${() => void this.startExport()}>${t('backup.export')}</button>`
-        : this.phase === 'ready' && this.download
-          ? this.renderReady(this.download)
-          : this.renderForm()}
+      ${
+        this.phase === 'none'
+          ? html`<button data-testid="backup-export" @click=${() => void this.startExport()}>${t('backup.export')}</button>`
+          : this.phase === 'ready' && this.download
+            ? this.renderReady(this.download)
+            : this.renderForm()
+      }
       <h4>${t('backup.restore')}</h4>
-      ${this.panel === 'restore'
-        ? html`<omamori-backup-open mode="restore" @backup-restored=${() => (this.panel = 'none')}></omamori-backup-open>`
-        : html`<button data-testid="restore-open" @click=${() => this.togglePanel('restore')}>${t('backup.restore')}</button>`}
+      ${
+        this.panel === 'restore'
+          ? html`<omamori-backup-open mode="restore" @backup-restored=${() => (this.panel = 'none')}></omamori-backup-open>`
+          : html`<button data-testid="restore-open" @click=${() => this.togglePanel('restore')}>${t('backup.restore')}</button>`
+      }
       <h4>${t('backup.test')}</h4>
       <p class="hint">${t('backup.testLead')}</p>
-      ${this.panel === 'test'
-        ? html`<omamori-backup-open mode="test"></omamori-backup-open>`
-        : html`<button data-testid="test-open" @click=${() => this.togglePanel('test')}>${t('backup.test')}</button>`}
+      ${
+        this.panel === 'test'
+          ? html`<omamori-backup-open mode="test"></omamori-backup-open>`
+          : html`<button data-testid="test-open" @click=${() => this.togglePanel('test')}>${t('backup.test')}</button>`
+      }
     </section>`;
   }
 }

@@ -202,21 +202,25 @@ export class OmamoriGoogleExport extends LitElement {
     const total = this.uris.length;
     const position = { index: this.index + 1, total };
     return html`<div data-testid="gqr-view">
-      ${total > 0
-        ? html`<p class="hint">${t('googleExport.scanHint')}</p>
+      ${
+        total > 0
+          ? html`<p class="hint">${t('googleExport.scanHint')}</p>
             <omamori-qr class="code" data-testid="gqr-code" .text=${this.uris[this.index] ?? ''} label=${t('googleExport.qrLabel', position)}></omamori-qr>
             <p class="position" data-testid="gqr-position" aria-live="polite">${t('googleExport.position', position)}</p>
             <div class="actions nav">
               <button data-testid="gqr-prev" ?disabled=${this.index === 0} @click=${() => this.index--}>${t('googleExport.previous')}</button>
               <button data-testid="gqr-next" ?disabled=${this.index >= total - 1} @click=${() => this.index++}>${t('googleExport.next')}</button>
             </div>`
-        : html`<p class="error-box" data-testid="gqr-nothing">${t('googleExport.nothingToShow')}</p>`}
-      ${this.skipped.length > 0
-        ? html`<h4>${t('googleExport.skippedTitle')}</h4>
+          : html`<p class="error-box" data-testid="gqr-nothing">${t('googleExport.nothingToShow')}</p>`
+      }
+      ${
+        this.skipped.length > 0
+          ? html`<h4>${t('googleExport.skippedTitle')}</h4>
             <ul data-testid="gqr-skipped">
               ${this.skipped.map((s) => html`<li data-testid="gqr-skipped-item">${skippedText(s)}</li>`)}
             </ul>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
         <button data-testid="gqr-close" @click=${this.close}>${t('googleExport.close')}</button>
       </div>

@@ -134,12 +134,14 @@ export class OmamoriOtherAppImport extends LitElement {
       <h2>${t('backup.previewNew', { count: p.added.length })}</h2>
       ${this.names(p.added, 'import-new')}
       ${p.present.length > 0 ? html`<h2>${t('import.present', { count: p.present.length })}</h2>${this.names(p.present, 'import-present')}` : nothing}
-      ${p.problems.length > 0
-        ? html`<h2>${t('import.problems', { count: p.problems.length })}</h2>
+      ${
+        p.problems.length > 0
+          ? html`<h2>${t('import.problems', { count: p.problems.length })}</h2>
             <ul data-testid="import-problems">
               ${p.problems.map((x) => html`<li>${x.label}: ${presentError(new AppError(x.code))}</li>`)}
             </ul>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
         <button class="primary" data-testid="import-commit" ?disabled=${p.added.length === 0} @click=${() => void this.commit()}>
           ${t('backup.import', { count: p.added.length })}
@@ -165,15 +167,17 @@ export class OmamoriOtherAppImport extends LitElement {
         <input id="import-file" type="file" data-testid="import-file" ?disabled=${busy}
           @change=${(e: Event) => void this.takeFile((e.target as HTMLInputElement).files?.[0])} />
       </div>
-      ${this.phase === 'password' || (busy && this.formatLabel !== '' && this.preview === undefined)
-        ? html`<form @submit=${this.onPassword} novalidate>
+      ${
+        this.phase === 'password' || (busy && this.formatLabel !== '' && this.preview === undefined)
+          ? html`<form @submit=${this.onPassword} novalidate>
             <label for="import-password">${t('import.password', { app: this.formatLabel })}</label>
             <input id="import-password" data-testid="import-password" type="password" autocomplete="off" spellcheck="false" ?disabled=${busy} />
             <div class="actions">
               <button class="primary" type="submit" data-testid="import-open" ?disabled=${busy}>${t('backup.open')}</button>
             </div>
           </form>`
-        : nothing}
+          : nothing
+      }
       ${busy ? html`<p role="status" data-testid="import-working">${t('import.working')}</p>` : nothing}
       ${this.error ? html`<p class="field-error" role="alert" data-testid="import-error">${this.error}</p>` : nothing}
       ${this.phase === 'preview' && this.preview ? this.renderPreview(this.preview) : nothing}

@@ -119,12 +119,14 @@ export class OmamoriOtherAppsSettings extends LitElement {
         </div>
       </form>
       ${this.error ? html`<p class="field-error" role="alert" data-testid="interop-error">${this.error}</p>` : nothing}
-      ${this.skipped.length > 0
-        ? html`<div role="status" data-testid="interop-skipped">
+      ${
+        this.skipped.length > 0
+          ? html`<div role="status" data-testid="interop-skipped">
             <p>${t('interop.skipped', { count: this.skipped.length })}</p>
             <ul>${this.skipped.map((s) => html`<li>${s.label}: ${t(SKIP_REASONS[s.reason])}</li>`)}</ul>
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

@@ -202,23 +202,31 @@ export class OmamoriAccountGrid extends LitElement {
       draggable=${reorder ? 'true' : 'false'} @dragstart=${reorder ? (e: DragEvent) => this.onDragStart(e, a.id) : nothing}
       @dragover=${reorder ? (e: DragEvent) => this.onDragOver(e, a.id, section) : nothing}
       @drop=${reorder ? (e: DragEvent) => this.onDrop(e, index) : nothing} @dragend=${reorder ? () => this.onDragEnd() : nothing}>
-      ${this.mode === 'select'
-        ? html`<label class="pick"><input type="checkbox" data-testid="select-account" aria-label=${t('list.selectAccount', { title })}
+      ${
+        this.mode === 'select'
+          ? html`<label class="pick"><input type="checkbox" data-testid="select-account" aria-label=${t('list.selectAccount', { title })}
             .checked=${this.selected.has(a.id)} @change=${(e: Event) => this.toggle(a.id, (e.target as HTMLInputElement).checked)} /></label>`
-        : nothing}
+          : nothing
+      }
       <omamori-code-card .account=${a} .now=${now}></omamori-code-card>
-      ${reorder
-        ? html`<div class="moves">
+      ${
+        reorder
+          ? html`<div class="moves">
             <button class="move-up" data-testid="move-up" ?disabled=${index === 0} aria-label=${t('list.moveUp', { title })} @click=${() => this.move(a.id, index - 1)}>↑</button>
             <button class="move-down" data-testid="move-down" ?disabled=${index === last} aria-label=${t('list.moveDown', { title })} @click=${() => this.move(a.id, index + 1)}>↓</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
   private renderRow(row: Row, now: number): TemplateResult {
     if ('heading' in row) return html`<h2 data-testid="section-heading">${row.heading}</h2>`;
-    return html`<div class="row">${repeat(row.cards, (a) => a.id, (a, i) => this.renderCell(a, row.section, row.start + i, now))}</div>`;
+    return html`<div class="row">${repeat(
+      row.cards,
+      (a) => a.id,
+      (a, i) => this.renderCell(a, row.section, row.start + i, now),
+    )}</div>`;
   }
 
   override render() {
@@ -234,7 +242,11 @@ export class OmamoriAccountGrid extends LitElement {
       const limit = Math.max(1, Math.ceil(FIRST_CARDS / this.cols.columns));
       shown = rows.slice(0, limit);
     }
-    return html`<div class="rows">${repeat(shown, (r) => r.key, (r) => this.renderRow(r, now))}</div>`;
+    return html`<div class="rows">${repeat(
+      shown,
+      (r) => r.key,
+      (r) => this.renderRow(r, now),
+    )}</div>`;
   }
 }
 

@@ -202,9 +202,7 @@ export class OmamoriCodeCard extends LitElement {
         </div>
         <button class="icon-button favourite" data-testid="favourite" aria-pressed=${a.favourite ? 'true' : 'false'}
           aria-label=${t('card.favourite', { title })} @click=${this.toggleFavourite}>${starIcon(a.favourite)}</button>
-        ${isHotp
-          ? html`<button class="menu-button" data-testid="hotp-next" @click=${this.drawHotp}>${t('card.hotpNext')}</button>`
-          : this.renderCountdown()}
+        ${isHotp ? html`<button class="menu-button" data-testid="hotp-next" @click=${this.drawHotp}>${t('card.hotpNext')}</button>` : this.renderCountdown()}
       </div>
       ${this.renderCode(a, title)}
       <div class="tools">
@@ -217,9 +215,11 @@ export class OmamoriCodeCard extends LitElement {
           ${t('card.delete')}
         </button>
       </div>
-      ${this.largeOpen && code
-        ? html`<omamori-large-code .account=${a} .code=${code} .now=${this.now} @large-code-closed=${this.onLargeClosed}></omamori-large-code>`
-        : nothing}
+      ${
+        this.largeOpen && code
+          ? html`<omamori-large-code .account=${a} .code=${code} .now=${this.now} @large-code-closed=${this.onLargeClosed}></omamori-large-code>`
+          : nothing
+      }
     </article>`;
   }
 }

@@ -231,8 +231,9 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
             <span class="icon">${lockIcon}</span><span class="label">${t('list.lock')}</span>
           </button>
         </div>
-        ${has
-          ? html`<div class="search">
+        ${
+          has
+            ? html`<div class="search">
                 <label class="visually-hidden" for="search">${t('list.search')}</label>
                 <input id="search" type="search" data-testid="search" placeholder=${t('list.searchPlaceholder')} autocomplete="off" .value=${this.query}
                   @input=${(e: Event) => ((this.query = (e.target as HTMLInputElement).value), (this.announcement = ''))} />
@@ -240,26 +241,33 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
               <omamori-list-toolbar .groups=${a.groups} .group=${a.group} .sortMode=${this.sortMode} .mode=${this.activeMode()}
                 @group-change=${(e: HTMLElementEventMap['group-change']) => this.setGroup(e.detail)} @sort-change=${(e: HTMLElementEventMap['sort-change']) => this.setSort(e.detail)}
                 @mode-change=${(e: HTMLElementEventMap['mode-change']) => this.setMode(e.detail)} @manage-groups=${() => this.openManager()}></omamori-list-toolbar>`
-          : nothing}
+            : nothing
+        }
       </header>
       <main>
         <div class="visually-hidden" role="status" data-testid="list-status">${status}</div>
         ${this.damaged > 0 ? html`<p class="page error-box" role="alert">${t('list.damaged', { count: this.damaged })}</p>` : ''}
-        ${this.notBackedUp > 0 && has
-          ? html`<div class="backup-banner" role="status" data-testid="backup-banner">
+        ${
+          this.notBackedUp > 0 && has
+            ? html`<div class="backup-banner" role="status" data-testid="backup-banner">
               <span>${t(this.notBackedUp === 1 ? 'list.notBackedUpOne' : 'list.notBackedUp', { count: this.notBackedUp })}</span>
               <button data-testid="backup-now" @click=${() => this.emit('open-settings')}>${t('list.backupNow')}</button>
             </div>`
-          : ''}
-        ${this.mode === 'select' && has
-          ? html`<omamori-select-bar .selected=${this.accounts.filter((x) => this.selected.has(x.id)).map((x) => x.id)} .groups=${a.groups} .group=${a.group}
+            : ''
+        }
+        ${
+          this.mode === 'select' && has
+            ? html`<omamori-select-bar .selected=${this.accounts.filter((x) => this.selected.has(x.id)).map((x) => x.id)} .groups=${a.groups} .group=${a.group}
               @select-all=${() => (this.selected = new Set(a.shown.map((x) => x.id)))} @select-done=${() => this.setMode('')}></omamori-select-bar>`
-          : nothing}
+            : nothing
+        }
         ${has ? this.renderCards(a) : this.renderEmpty()}
-        ${this.managing
-          ? html`<omamori-group-manager .accounts=${this.accounts} @group-manager-closed=${() => (this.managing = false)}
+        ${
+          this.managing
+            ? html`<omamori-group-manager .accounts=${this.accounts} @group-manager-closed=${() => (this.managing = false)}
               @group-renamed=${(e: HTMLElementEventMap['group-renamed']) => this.group === e.detail.from && this.setGroup(e.detail.to)}></omamori-group-manager>`
-          : nothing}
+            : nothing
+        }
       </main>`;
   }
 }

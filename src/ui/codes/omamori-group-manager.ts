@@ -154,14 +154,16 @@ export class OmamoriGroupManager extends LitElement {
     }
     return html`<li data-testid="group-row">
       <span class="name"><strong>${name}</strong> <span class="muted">${countLabel(members)}</span></span>
-      ${this.deleting === name
-        ? html`<p class="confirm" role="alert">${t('groups.deleteConfirm', { group: name })}</p>
+      ${
+        this.deleting === name
+          ? html`<p class="confirm" role="alert">${t('groups.deleteConfirm', { group: name })}</p>
             <button class="danger" data-testid="group-delete-confirm" ?disabled=${this.busy} @click=${() => this.deleteGroup(name)}>${t('groups.delete')}</button>
             <button @click=${() => (this.deleting = '')}>${t('groups.cancel')}</button>`
-        : html`<button data-testid="group-rename" aria-label=${`${t('groups.rename')}: ${name}`} @click=${() => this.startRename(name)}>${t('groups.rename')}</button>
+          : html`<button data-testid="group-rename" aria-label=${`${t('groups.rename')}: ${name}`} @click=${() => this.startRename(name)}>${t('groups.rename')}</button>
             <button class="danger" data-testid="group-delete" aria-label=${t('groups.deleteLabel', { group: name })} @click=${() => (this.deleting = name)}>
               ${t('groups.delete')}
-            </button>`}
+            </button>`
+      }
     </li>`;
   }
 

@@ -97,11 +97,13 @@ export class OmamoriListToolbar extends LitElement {
   }
 
   override render() {
-    return html`${this.groups.length > 0
+    return html`${
+      this.groups.length > 0
         ? html`<div class="chips" role="group" aria-label=${t('list.groups')} data-testid="group-chips">
             ${this.chip(t('list.allGroups'), null)} ${this.groups.map((g) => this.chip(g, g))}
           </div>`
-        : nothing}
+        : nothing
+    }
       <div class="tools">
         <label class="sort">
           <span>${t('list.sort')}</span>

@@ -140,10 +140,12 @@ export class OmamoriCreateVault extends LitElement {
         <input id="pass" type="password" autocomplete="new-password" data-testid="new-passphrase"
           .value=${this.passphrase} @input=${(e: Event) => (this.passphrase = (e.target as HTMLInputElement).value)}
           aria-describedby="strength pass-error" ?disabled=${this.busy} />
-        ${this.passphrase
-          ? html`<div class="meter" aria-hidden="true"><span class=${level}></span></div>
+        ${
+          this.passphrase
+            ? html`<div class="meter" aria-hidden="true"><span class=${level}></span></div>
               <p class="hint" id="strength" data-testid="strength">${t('strength.label', { level: t(`strength.${level}`) })}</p>`
-          : html`<p class="hint" id="strength">${t('create.tooShort', { min: MIN_PASSPHRASE_LENGTH })}</p>`}
+            : html`<p class="hint" id="strength">${t('create.tooShort', { min: MIN_PASSPHRASE_LENGTH })}</p>`
+        }
         ${this.error ? html`<p class="field-error" id="pass-error" role="alert" data-testid="create-error">${this.error}</p>` : ''}
         <label for="confirm">${t('create.confirm')}</label>
         <input id="confirm" type="password" autocomplete="new-password" data-testid="confirm-passphrase"

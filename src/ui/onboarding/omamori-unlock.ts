@@ -95,9 +95,7 @@ export class OmamoriUnlock extends LitElement {
       <button type="button" class="primary" data-testid="unlock-passkey" ?disabled=${this.busy} @click=${this.onPasskey}>
         ${this.passkeyBusy ? t('unlock.passkeyWorking') : t('unlock.passkey')}
       </button>
-      ${this.passkeyError
-        ? html`<p class="field-error" role="alert" data-testid="unlock-passkey-error">${this.passkeyError}</p>`
-        : nothing}
+      ${this.passkeyError ? html`<p class="field-error" role="alert" data-testid="unlock-passkey-error">${this.passkeyError}</p>` : nothing}
       <p class="hint">${t('unlock.orPassphrase')}</p>
     </div>`;
   }

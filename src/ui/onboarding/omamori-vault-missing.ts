@@ -35,14 +35,16 @@ export class OmamoriVaultMissing extends LitElement {
         <p>${t('missing.restore')}</p>
         <p class="muted">${t('missing.why')}</p>
         <div class="actions">
-          ${this.confirming
-            ? html`<p>${t('missing.confirm')}</p>
+          ${
+            this.confirming
+              ? html`<p>${t('missing.confirm')}</p>
                 <button class="danger" data-testid="missing-start-new-confirm" @click=${() => getVault().forgetMissingVault()}>
                   ${t('missing.startNewConfirm')}
                 </button>
                 <button @click=${() => (this.confirming = false)}>${t('dialog.cancel')}</button>`
-            : html`<button class="primary" data-testid="missing-restore" @click=${this.restore}>${t('firstRun.restore')}</button>
-                <button data-testid="missing-start-new" @click=${() => (this.confirming = true)}>${t('missing.startNew')}</button>`}
+              : html`<button class="primary" data-testid="missing-restore" @click=${this.restore}>${t('firstRun.restore')}</button>
+                <button data-testid="missing-start-new" @click=${() => (this.confirming = true)}>${t('missing.startNew')}</button>`
+          }
         </div>
       </section>
     </main>`;

@@ -170,11 +170,14 @@ export class OmamoriEnroll extends LitElement {
       ${this.error ? html`<p class="error-box" role="alert" data-testid="enroll-error">${this.error}</p>` : nothing}
       ${this.renderOtherExport()}
       ${this.singles.map(
-        (a) => html`<omamori-scan-preview .account=${a} ?duplicate=${this.isDuplicate(a) && !this.added.has(a)} ?added=${this.added.has(a)}></omamori-scan-preview>`,
+        (a) =>
+          html`<omamori-scan-preview .account=${a} ?duplicate=${this.isDuplicate(a) && !this.added.has(a)} ?added=${this.added.has(a)}></omamori-scan-preview>`,
       )}
-      ${this.session
-        ? html`<omamori-google-import .session=${this.session} .existing=${this.accounts} .revision=${this.revision} ?busy=${this.busy}></omamori-google-import>`
-        : nothing}
+      ${
+        this.session
+          ? html`<omamori-google-import .session=${this.session} .existing=${this.accounts} .revision=${this.revision} ?busy=${this.busy}></omamori-google-import>`
+          : nothing
+      }
     </main>`;
   }
 }

@@ -83,15 +83,19 @@ export class OmamoriGoogleImport extends LitElement {
           </li>`,
         )}
       </ul>
-      ${s.problems().length
-        ? html`<h3>${t('enroll.problemsTitle')}</h3>
+      ${
+        s.problems().length
+          ? html`<h3>${t('enroll.problemsTitle')}</h3>
             <ul data-testid="google-import-problems">
               ${s.problems().map((p) => html`<li><bdi>${p.excerpt || `#${p.index + 1}`}</bdi>: ${t(`enroll.problem.${p.code}`)}</li>`)}
             </ul>`
-        : nothing}
-      ${this.confirmPartial
-        ? html`<p class="error-box" role="alert" data-testid="google-import-partial">${t('enroll.partialConfirm', { count: toAdd })}</p>`
-        : nothing}
+          : nothing
+      }
+      ${
+        this.confirmPartial
+          ? html`<p class="error-box" role="alert" data-testid="google-import-partial">${t('enroll.partialConfirm', { count: toAdd })}</p>`
+          : nothing
+      }
       <div class="actions">
         <button class="primary" data-testid="google-import-add" ?disabled=${this.busy || toAdd === 0} @click=${this.commit}>
           ${this.confirmPartial ? t('enroll.addAnyway', { count: toAdd }) : t('enroll.addN', { count: toAdd })}

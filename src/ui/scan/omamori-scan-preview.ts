@@ -80,15 +80,17 @@ export class OmamoriScanPreview extends LitElement {
         <div class="type">${t(`form.type.${a.type}`)}${a.type === 'totp' || a.type === 'hotp' ? ` · ${a.algorithm} · ${a.digits}` : ''}</div>
       </div>
       ${a.type === 'hotp' ? nothing : html`<div class="code" data-testid="preview-code">${code}</div>`}
-      ${this.duplicate
-        ? html`<p class="flag" data-testid="preview-duplicate">${t('enroll.duplicate')}</p>`
-        : this.added
-          ? html`<p class="flag" role="status">${t('enroll.added')}</p>`
-          : html`<div class="actions">
+      ${
+        this.duplicate
+          ? html`<p class="flag" data-testid="preview-duplicate">${t('enroll.duplicate')}</p>`
+          : this.added
+            ? html`<p class="flag" role="status">${t('enroll.added')}</p>`
+            : html`<div class="actions">
               <button class="primary" data-testid="preview-add" @click=${() => fire(this, 'add-scanned', { account: a })}>
                 ${t('form.add')}
               </button>
-            </div>`}
+            </div>`
+      }
     </article>`;
   }
 }

@@ -227,9 +227,11 @@ export class OmamoriScanner extends LitElement {
       <div class="actions">
         ${this.camera === 'idle' ? html`<button class="primary" data-testid="scanner-start" @click=${this.startCamera}>${t('scanner.start')}</button>` : nothing}
         ${live && this.controls.cameras > 1 ? html`<button data-testid="scanner-switch" @click=${this.switchCamera}>${t('scanner.switch')}</button>` : nothing}
-        ${live && this.controls.torch
-          ? html`<button data-testid="scanner-torch" aria-pressed=${this.controls.torchOn ? 'true' : 'false'} @click=${this.toggleTorch}>${t('scanner.torch')}</button>`
-          : nothing}
+        ${
+          live && this.controls.torch
+            ? html`<button data-testid="scanner-torch" aria-pressed=${this.controls.torchOn ? 'true' : 'false'} @click=${this.toggleTorch}>${t('scanner.torch')}</button>`
+            : nothing
+        }
         <button @click=${() => this.renderRoot.querySelector('input')?.click()}>${t('scanner.file')}</button>
         <input class="visually-hidden" type="file" accept="image/*" multiple tabindex="-1" aria-hidden="true" data-testid="scanner-file" @change=${this.onFileChosen} />
       </div>

@@ -149,14 +149,21 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
   await attach(stream);
 
   void (async () => {
-    for (let last = 0; !stopped; ) {
+    for (let last = 0; !stopped;) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 / MAX_SCANS_PER_SECOND - (performance.now() - last))));
       last = performance.now();
       const { videoWidth: w, videoHeight: h } = video;
       if (stopped || video.readyState < 2 || w === 0) continue;
       const side = Math.round((2 / 3) * Math.min(w, h));
       const down = Math.min(side, 800); // 400 (the default) loses the modules of dense codes
-      const scanRegion = { x: Math.round((w - side) / 2), y: Math.round((h - side) / 2), width: side, height: side, downScaledWidth: down, downScaledHeight: down };
+      const scanRegion = {
+        x: Math.round((w - side) / 2),
+        y: Math.round((h - side) / 2),
+        width: side,
+        height: side,
+        downScaledWidth: down,
+        downScaledHeight: down,
+      };
       const result = await QrScanner.scanImage(video, { scanRegion, qrEngine: engine, canvas, returnDetailedScanResult: true }).catch(() => null);
       if (result?.data) emit([result.data]);
     }

@@ -101,25 +101,31 @@ export class OmamoriSecuritySettings extends LitElement {
   override render() {
     return html`<section class="panel" aria-labelledby="security-h">
       <h3 id="security-h">${t('security.title')}</h3>
-      ${this.form === 'change'
-        ? html`<form @submit=${this.submitChange} novalidate>
+      ${
+        this.form === 'change'
+          ? html`<form @submit=${this.submitChange} novalidate>
             ${this.passwordField('current-pass', t('security.current'), 'current-password')}
             ${this.passwordField('new-pass', t('security.new'), 'new-password')}
             ${this.passwordField('confirm-pass', t('create.confirm'), 'new-password')} ${this.formActions()}
           </form>`
-        : html`<button data-testid="change-passphrase" @click=${() => this.open('change')}>${t('security.change')}</button>`}
-      ${this.deviceSlot === undefined
-        ? nothing
-        : html`<h4>${t('settings.deviceSlot')}</h4>
+          : html`<button data-testid="change-passphrase" @click=${() => this.open('change')}>${t('security.change')}</button>`
+      }
+      ${
+        this.deviceSlot === undefined
+          ? nothing
+          : html`<h4>${t('settings.deviceSlot')}</h4>
             <p data-testid="device-slot-state">${this.deviceSlot ? t('settings.deviceSlotOn') : t('settings.deviceSlotOff')}</p>
             <p class="hint">${t('create.deviceSlotWarning')}</p>
-            ${this.form === 'device'
-              ? html`<form @submit=${this.submitDevice} novalidate>
+            ${
+              this.form === 'device'
+                ? html`<form @submit=${this.submitDevice} novalidate>
                   ${this.passwordField('device-pass', t('settings.passphrasePrompt'), 'current-password')} ${this.formActions()}
                 </form>`
-              : html`<button data-testid="toggle-device-slot" @click=${() => this.open('device')}>
+                : html`<button data-testid="toggle-device-slot" @click=${() => this.open('device')}>
                   ${this.deviceSlot ? t('settings.deviceSlotDisable') : t('settings.deviceSlotEnable')}
-                </button>`}`}
+                </button>`
+            }`
+      }
     </section>`;
   }
 }

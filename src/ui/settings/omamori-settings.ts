@@ -170,20 +170,29 @@ export class OmamoriSettings extends LitElement {
           </ul>
         </nav>
         <div>
-          ${this.group(...security!, html`<omamori-security-settings></omamori-security-settings>
+          ${this.group(
+            ...security!,
+            html`<omamori-security-settings></omamori-security-settings>
             <omamori-passkey-settings></omamori-passkey-settings>
-            <omamori-autolock-settings></omamori-autolock-settings>`)}
-          ${this.group(...backup!, html`<omamori-backup-settings .restoreOpen=${this.restoreOpen}></omamori-backup-settings>
+            <omamori-autolock-settings></omamori-autolock-settings>`,
+          )}
+          ${this.group(
+            ...backup!,
+            html`<omamori-backup-settings .restoreOpen=${this.restoreOpen}></omamori-backup-settings>
             <omamori-google-export></omamori-google-export>
             <omamori-other-apps-settings></omamori-other-apps-settings>
-            <omamori-storage-settings></omamori-storage-settings>`)}
+            <omamori-storage-settings></omamori-storage-settings>`,
+          )}
           ${this.group(...appearance!, html`<omamori-appearance-settings></omamori-appearance-settings>`)}
           ${this.group(...language!, html`<div class="panel"><omamori-language-picker></omamori-language-picker></div>`)}
-          ${this.group(...about!, html`<div class="panel">
+          ${this.group(
+            ...about!,
+            html`<div class="panel">
             <p data-testid="version">${t('settings.version', { version: __APP_VERSION__ })}</p>
             <p class="muted">${t('settings.aboutBody')}</p>
             <button data-testid="open-about" @click=${() => void this.openAbout()}>${t('settings.openAbout')}</button>
-          </div>`)}
+          </div>`,
+          )}
         </div>
       </div>
     </main>`;

@@ -47,9 +47,11 @@ export class OmamoriStorageSettings extends LitElement {
         ${this.persisted === undefined ? t('storage.unknown') : this.persisted ? t('storage.persistent') : t('storage.notPersistent')}
       </p>
       ${ios && !this.persisted ? html`<p class="hint">${t('storage.ios')}</p>` : nothing}
-      ${this.usage !== undefined && this.quota !== undefined
-        ? html`<p class="hint" data-testid="storage-usage">${t('storage.used', { used: formatBytes(this.usage), quota: formatBytes(this.quota) })}</p>`
-        : nothing}
+      ${
+        this.usage !== undefined && this.quota !== undefined
+          ? html`<p class="hint" data-testid="storage-usage">${t('storage.used', { used: formatBytes(this.usage), quota: formatBytes(this.quota) })}</p>`
+          : nothing
+      }
       ${this.persisted === false ? html`<button data-testid="storage-ask" @click=${this.ask}>${t('storage.ask')}</button>` : nothing}
     </section>`;
   }

@@ -5,10 +5,10 @@
 import { getVault } from '../../services/browser/vault';
 import { ClipboardGuard } from './clipboard-guard';
 
-const guard = new ClipboardGuard(
-  () => (typeof navigator !== 'undefined' ? navigator.clipboard : undefined),
-  { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
-);
+const guard = new ClipboardGuard(() => (typeof navigator !== 'undefined' ? navigator.clipboard : undefined), {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+});
 
 getVault().subscribeState((state) => {
   if (state !== 'unlocked' && guard.armed) void guard.clearIfOurs();

@@ -61,7 +61,10 @@ export class OmamoriToast extends LitElement {
       this.toasts = toasts;
       for (const toast of toasts) {
         if (toast.timeoutMs > 0 && !this.timers.has(toast.id)) {
-          this.timers.set(toast.id, setTimeout(() => this.dismiss(toast.id), toast.timeoutMs));
+          this.timers.set(
+            toast.id,
+            setTimeout(() => this.dismiss(toast.id), toast.timeoutMs),
+          );
         }
       }
     });
@@ -85,8 +88,9 @@ export class OmamoriToast extends LitElement {
       ${this.toasts.map(
         (toast) => html`<div class="toast" data-testid="toast">
           <span>${toast.message}</span>
-          ${toast.actionLabel
-            ? html`<button
+          ${
+            toast.actionLabel
+              ? html`<button
                 @click=${() => {
                   this.dismiss(toast.id);
                   toast.onAction?.();
@@ -94,7 +98,8 @@ export class OmamoriToast extends LitElement {
               >
                 ${toast.actionLabel}
               </button>`
-            : html`<button aria-label=${t('dismiss')} @click=${() => this.dismiss(toast.id)}>✕</button>`}
+              : html`<button aria-label=${t('dismiss')} @click=${() => this.dismiss(toast.id)}>✕</button>`
+          }
         </div>`,
       )}
     </div>`;

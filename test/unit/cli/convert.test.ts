@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_FILES, FIXTURE_PASSWORD, SAMPLE_ACCOUNTS } from '../formats/export/export-samples';
 import { fixture, listDir, run, tempDir, writeTemp } from './cli-helpers';
 
-const titles = (stdout: string): string[] => (JSON.parse(stdout) as { accounts: { issuer: string; name: string }[] }).accounts.map((a) => `${a.issuer}|${a.name}`);
+const titles = (stdout: string): string[] =>
+  (JSON.parse(stdout) as { accounts: { issuer: string; name: string }[] }).accounts.map((a) => `${a.issuer}|${a.name}`);
 
 describe('omamori convert', () => {
   it('otpauth list → Omamori backup → inspect gives the same accounts', async () => {
@@ -28,7 +29,9 @@ describe('omamori convert', () => {
     const ok = await run(['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'aegis-encrypted', '--out', out], { answers: ['pw-1', 'pw-1'] });
     expect(ok.code).toBe(0);
     expect(ok.prompts).toEqual(['New passphrase for the output file: ', 'Type it again: ']);
-    const bad = await run(['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'aegis-encrypted', '--out', path.join(dir, 'b.json')], { answers: ['pw-1', 'pw-2'] });
+    const bad = await run(['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'aegis-encrypted', '--out', path.join(dir, 'b.json')], {
+      answers: ['pw-1', 'pw-2'],
+    });
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(listDir(dir)).toEqual(['a.json']);
@@ -87,7 +90,16 @@ describe('omamori convert', () => {
 
   it('2fas output from a mixed source lists what it skipped', async () => {
     const dir = tempDir();
-    const r = await run(['convert', fixture(FIXTURE_FILES.aegisEncrypted), '--to', '2fas', '--out', path.join(dir, 'x.2fas'), '--passphrase-file', writeTemp(dir, 'p', FIXTURE_PASSWORD)]);
+    const r = await run([
+      'convert',
+      fixture(FIXTURE_FILES.aegisEncrypted),
+      '--to',
+      '2fas',
+      '--out',
+      path.join(dir, 'x.2fas'),
+      '--passphrase-file',
+      writeTemp(dir, 'p', FIXTURE_PASSWORD),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/skipped Legacy VPN \(dave\): the target format has no such account type/);
     expect(r.stderr).toContain('note: 2fas files cannot hold notes, favourites; they are not in the output\n');
@@ -111,7 +123,7 @@ describe('omamori convert', () => {
     expect(listDir(dir)).toEqual([]);
   });
 
-  it('says when the input misses some of an export\'s Google transfer codes', async () => {
+  it("says when the input misses some of an export's Google transfer codes", async () => {
     const dir = tempDir();
     const two = await run(['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'google-qr', '--per-code', '2', '--out', path.join(dir, 'all.txt')]);
     const [first] = two.stdout.trim().split('\n');

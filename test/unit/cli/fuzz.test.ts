@@ -5,7 +5,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listDir, run, tempDir } from './cli-helpers';
 
-const PREFIXES = ['', 'otpauth://totp/', 'otpauth-migration://offline?data=', '{"version":1,"header":', '{"services":[', '{"format":"omamori-export","version":1,', '\x89PNG\r\n\x1a\n'];
+const PREFIXES = [
+  '',
+  'otpauth://totp/',
+  'otpauth-migration://offline?data=',
+  '{"version":1,"header":',
+  '{"services":[',
+  '{"format":"omamori-export","version":1,',
+  '\x89PNG\r\n\x1a\n',
+];
 
 describe('omamori with random files', () => {
   it('inspect and convert: exit 0 or 1, one stderr line on failure, no partial output', async () => {

@@ -18,7 +18,9 @@ describe('omamori inspect', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const report = parse(r.stdout);
-    expect(report.accounts.slice(0, SAMPLE_ACCOUNTS.length).map((a) => [a.issuer, a.name, a.type])).toEqual(SAMPLE_ACCOUNTS.map((a) => [a.issuer, a.name, a.type]));
+    expect(report.accounts.slice(0, SAMPLE_ACCOUNTS.length).map((a) => [a.issuer, a.name, a.type])).toEqual(
+      SAMPLE_ACCOUNTS.map((a) => [a.issuer, a.name, a.type]),
+    );
     for (const a of ALL_SAMPLES) expect(r.stdout).not.toContain(a.secretB32);
     expect(r.stdout).not.toContain('secret');
   });

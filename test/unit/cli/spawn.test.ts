@@ -20,7 +20,9 @@ function omamori(args: string[], env: Record<string, string> = {}): { status: nu
 describe('bin/omamori.mjs as a process', () => {
   beforeAll(() => {
     if (!existsSync(path.join(ROOT, 'cli-dist/omamori.mjs'))) {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { cwd: ROOT });
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], {
+        cwd: ROOT,
+      });
     }
   }, 120_000);
 

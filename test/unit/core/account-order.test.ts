@@ -19,7 +19,13 @@ function item(issuer: string, extra: Partial<Item> = {}): Item {
 const issuers = (xs: readonly Item[]): string[] => xs.map((x) => x.issuer || x.name);
 
 describe('sortAccounts', () => {
-  const list = [item('Zoom'), item('github', { lastUsedAt: 50 }), item('Amazon', { favourite: true }), item('Bank', { lastUsedAt: 90 }), item('apple', { favourite: true, lastUsedAt: 10 })];
+  const list = [
+    item('Zoom'),
+    item('github', { lastUsedAt: 50 }),
+    item('Amazon', { favourite: true }),
+    item('Bank', { lastUsedAt: 90 }),
+    item('apple', { favourite: true, lastUsedAt: 10 }),
+  ];
 
   it('custom order keeps the vault order, favourites first', () => {
     expect(issuers(sortAccounts(list, 'custom', 'en'))).toEqual(['Amazon', 'apple', 'Zoom', 'github', 'Bank']);
@@ -52,7 +58,12 @@ describe('sortAccounts', () => {
 
   it('is a permutation with favourites first, and stable, for any input and mode', () => {
     const arb = fc.array(
-      fc.record({ issuer: fc.constantFrom('', 'a', 'B', 'あ', 'ア', 'z', 'Z 2', 'Z 10'), name: fc.constantFrom('', 'x', 'Y'), favourite: fc.boolean(), lastUsedAt: fc.constantFrom(0, 1, 5, 9) }),
+      fc.record({
+        issuer: fc.constantFrom('', 'a', 'B', 'あ', 'ア', 'z', 'Z 2', 'Z 10'),
+        name: fc.constantFrom('', 'x', 'Y'),
+        favourite: fc.boolean(),
+        lastUsedAt: fc.constantFrom(0, 1, 5, 9),
+      }),
       { maxLength: 30 },
     );
     fc.assert(

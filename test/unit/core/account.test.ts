@@ -3,7 +3,6 @@ import { hexSecretToB32, normalizeSecretB32, validateAccount, type AccountData }
 import { type ErrorCode, type ErrorField } from '../../../src/core/errors';
 import { expectAppError } from '../fixtures/expect-app-error';
 
-
 describe('normalizeSecretB32', () => {
   it.each([
     ['JBSWY3DPEHPK3PXP', 'JBSWY3DPEHPK3PXP'],

@@ -26,17 +26,21 @@ const TAMPERS: [string, (h: Record<string, unknown>) => Record<string, unknown> 
   ['alg', (h) => ({ ...h, alg: 'A128GCM' }), 'file/damaged'],
   ['payload iv', (h) => ({ ...h, iv: other(h.iv as string) }), 'file/damaged'],
   ['exportId', (h) => ({ ...h, exportId: other(h.exportId as string) }), 'file/wrong-passphrase'],
-  ['kdf m', (h) => (slot0(h).kdf.m = 16_384, h), 'file/wrong-passphrase'],
-  ['kdf t', (h) => (slot0(h).kdf.t = 2, h), 'file/wrong-passphrase'],
-  ['kdf p', (h) => (slot0(h).kdf.p = 2, h), 'file/wrong-passphrase'],
-  ['kdf salt', (h) => (slot0(h).kdf.salt = other(slot0(h).kdf.salt as string), h), 'file/wrong-passphrase'],
-  ['slot iv', (h) => (slot0(h).iv = other(slot0(h).iv as string), h), 'file/wrong-passphrase'],
-  ['wrappedKey', (h) => (slot0(h).wrappedKey = other(slot0(h).wrappedKey as string), h), 'file/wrong-passphrase'],
+  ['kdf m', (h) => ((slot0(h).kdf.m = 16_384), h), 'file/wrong-passphrase'],
+  ['kdf t', (h) => ((slot0(h).kdf.t = 2), h), 'file/wrong-passphrase'],
+  ['kdf p', (h) => ((slot0(h).kdf.p = 2), h), 'file/wrong-passphrase'],
+  ['kdf salt', (h) => ((slot0(h).kdf.salt = other(slot0(h).kdf.salt as string)), h), 'file/wrong-passphrase'],
+  ['slot iv', (h) => ((slot0(h).iv = other(slot0(h).iv as string)), h), 'file/wrong-passphrase'],
+  ['wrappedKey', (h) => ((slot0(h).wrappedKey = other(slot0(h).wrappedKey as string)), h), 'file/wrong-passphrase'],
   ['slot duplicated', (h) => ({ ...h, slots: [slot0(h), slot0(h)] }), 'file/damaged'],
-  ['slot order (a foreign slot moved in front)', (h) => {
-    const foreign = JSON.parse(headerText(readFixture('passphrase-emoji.omamori'))) as Header;
-    return { ...h, slots: [foreign.slots[0], slot0(h)] };
-  }, 'file/wrong-passphrase'],
+  [
+    'slot order (a foreign slot moved in front)',
+    (h) => {
+      const foreign = JSON.parse(headerText(readFixture('passphrase-emoji.omamori'))) as Header;
+      return { ...h, slots: [foreign.slots[0], slot0(h)] };
+    },
+    'file/wrong-passphrase',
+  ],
   ['key order', (h) => ({ exportId: h.exportId, alg: h.alg, iv: h.iv, slots: h.slots }), 'file/damaged'],
   ['whitespace', (h) => JSON.stringify(h, null, 1), 'file/damaged'],
   ['an escaped character in alg', (h) => JSON.stringify(h).replace('"alg":"A256GCM"', '"alg":"A256\\u0047CM"'), 'file/damaged'],

@@ -15,7 +15,16 @@ const kdf: KdfRunner = {
     return new Uint8Array(await crypto.subtle.digest('SHA-256', data));
   },
 };
-const hostile = fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '銀行', 'おまもり', '🦊🔑', 'Ünïcödé', 'a\u0000b', "O'Brien & Co");
+const hostile = fc.constantFrom(
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '銀行',
+  'おまもり',
+  '🦊🔑',
+  'Ünïcödé',
+  'a\u0000b',
+  "O'Brien & Co",
+);
 const text = fc.oneof(fc.string({ maxLength: 40 }), hostile, fc.string({ unit: 'grapheme', maxLength: 20 }));
 
 const account: fc.Arbitrary<AccountData> = fc

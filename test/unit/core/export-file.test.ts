@@ -5,7 +5,18 @@ import { AppError } from '../../../src/core/errors';
 import { inspectExportFile, readExportFile, writeExportFile, type ExportSecret } from '../../../src/core/export-file';
 import { entriesDigest, MAX_EXPORT_FILE_BYTES } from '../../../src/core/export-file-parse';
 import { formatTransferCode, generateTransferCode, normalizeTransferCode } from '../../../src/core/transfer-code';
-import { FIXTURE_ACCOUNTS, FIXTURE_ACCOUNTS_READ, FIXTURE_APP, FIXTURE_ARGON2, FIXTURE_NOW, FIXTURES, NFC, NFD, readFixture, TRANSFER_CODE } from './export-fixtures';
+import {
+  FIXTURE_ACCOUNTS,
+  FIXTURE_ACCOUNTS_READ,
+  FIXTURE_APP,
+  FIXTURE_ARGON2,
+  FIXTURE_NOW,
+  FIXTURES,
+  NFC,
+  NFD,
+  readFixture,
+  TRANSFER_CODE,
+} from './export-fixtures';
 import { encodeJson, fixChecksum, parseJson, spyKdf } from './export-file-helpers';
 
 const kdf = createInProcessKdf();
@@ -74,7 +85,9 @@ describe('export file v1: secrets', () => {
     expect(await codeOf(readExportFile(bytes, { kind: 'transfer-code', code: 'ABCDE-FGHIJ' }, { kdf }))).toBe('file/invalid-transfer-code');
     // A passphrase file asked with a transfer code (and the other way round) is the wrong secret.
     expect(await codeOf(readExportFile(bytes, ASCII, { kdf }))).toBe('file/wrong-passphrase');
-    expect(await codeOf(readExportFile(readFixture('passphrase-ascii.omamori'), { kind: 'transfer-code', code: wrong }, { kdf }))).toBe('file/wrong-transfer-code');
+    expect(await codeOf(readExportFile(readFixture('passphrase-ascii.omamori'), { kind: 'transfer-code', code: wrong }, { kdf }))).toBe(
+      'file/wrong-transfer-code',
+    );
   });
 
   it('generates 30-character base32 transfer codes in 6 groups', () => {

@@ -11,9 +11,39 @@ export const TRANSFER_CODE = 'K7QPM-XR4TD-W2NAB-ZC6HJ-FY3EG-LSV5U';
 
 export const FIXTURE_ACCOUNTS: AccountData[] = [
   { type: 'totp', issuer: 'Example', name: 'alice@example.com', secretB32: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '' },
-  { type: 'totp', issuer: 'RFC 6238', name: 'sha512', secretB32: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA', algorithm: 'SHA512', digits: 8, period: 60, counter: 0, pin: '' },
-  { type: 'hotp', issuer: '銀行', name: 'たろう', secretB32: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', algorithm: 'SHA256', digits: 7, period: 30, counter: 9_007_199_254_740_991, pin: '' },
-  { type: 'steam', issuer: 'Steam', name: '<script>alert(1)</script>', secretB32: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 5, period: 30, counter: 0, pin: '' },
+  {
+    type: 'totp',
+    issuer: 'RFC 6238',
+    name: 'sha512',
+    secretB32: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA',
+    algorithm: 'SHA512',
+    digits: 8,
+    period: 60,
+    counter: 0,
+    pin: '',
+  },
+  {
+    type: 'hotp',
+    issuer: '銀行',
+    name: 'たろう',
+    secretB32: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+    algorithm: 'SHA256',
+    digits: 7,
+    period: 30,
+    counter: 9_007_199_254_740_991,
+    pin: '',
+  },
+  {
+    type: 'steam',
+    issuer: 'Steam',
+    name: '<script>alert(1)</script>',
+    secretB32: 'JBSWY3DPEHPK3PXP',
+    algorithm: 'SHA1',
+    digits: 5,
+    period: 30,
+    counter: 0,
+    pin: '',
+  },
 ];
 
 /** The fixtures predate account extras: a reader gives them empty ones. */

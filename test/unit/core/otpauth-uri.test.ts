@@ -93,8 +93,14 @@ const SECRET = 'JBSWY3DPEHPK3PXP';
 describe('parseOtpauthUri', () => {
   it.each<[string, Partial<AccountData>]>([
     // Azure AD guest accounts put a raw '#' in the label; URL() would eat the query as a fragment.
-    [`otpauth://totp/Contoso:guest_user#EXT#@contoso.example?secret=${SECRET}&issuer=Microsoft`, { issuer: 'Microsoft', name: 'guest_user#EXT#@contoso.example' }],
-    [`otpauth://totp/Example Corp:Ops Team #7?issuer=Example Corp&secret=${SECRET}&algorithm=sha256`, { issuer: 'Example Corp', name: 'Ops Team #7', algorithm: 'SHA256' }],
+    [
+      `otpauth://totp/Contoso:guest_user#EXT#@contoso.example?secret=${SECRET}&issuer=Microsoft`,
+      { issuer: 'Microsoft', name: 'guest_user#EXT#@contoso.example' },
+    ],
+    [
+      `otpauth://totp/Example Corp:Ops Team #7?issuer=Example Corp&secret=${SECRET}&algorithm=sha256`,
+      { issuer: 'Example Corp', name: 'Ops Team #7', algorithm: 'SHA256' },
+    ],
     [`otpauth://totp/Example%3Aalice?secret=${SECRET}`, { issuer: 'Example', name: 'alice' }],
     [`otpauth://totp/alice?secret=${SECRET}`, { issuer: '', name: 'alice' }],
     [`otpauth://totp/:Example?secret=${SECRET}`, { issuer: 'Example', name: '' }],

@@ -22,8 +22,16 @@ describe('parseRecoveryCodes: real-world layouts', () => {
       '* These codes were generated on: Mar 12, 2024',
     ].join('\n');
     expect(parseRecoveryCodes(text)).toEqual([
-      '3816 5624', '9012 3456', '7734 1290', '5521 8834', '4408 2217',
-      '6649 0071', '1963 5580', '2785 4416', '8052 3349', '3307 9924',
+      '3816 5624',
+      '9012 3456',
+      '7734 1290',
+      '5521 8834',
+      '4408 2217',
+      '6649 0071',
+      '1963 5580',
+      '2785 4416',
+      '8052 3349',
+      '3307 9924',
     ]);
   });
 
@@ -48,7 +56,8 @@ describe('parseRecoveryCodes: real-world layouts', () => {
   });
 
   it('Facebook: "Recovery codes" with 8-digit codes in spaced pairs, two per line', () => {
-    const text = 'Recovery codes\nUse these codes to log in if you lose your phone.\n\n4821 3307    9934 1185\n6672 0948    2219 7703\n5540 8816    1097 6624\n';
+    const text =
+      'Recovery codes\nUse these codes to log in if you lose your phone.\n\n4821 3307    9934 1185\n6672 0948    2219 7703\n5540 8816    1097 6624\n';
     expect(parseRecoveryCodes(text)).toEqual(['4821 3307', '9934 1185', '6672 0948', '2219 7703', '5540 8816', '1097 6624']);
   });
 
@@ -73,7 +82,11 @@ describe('parseRecoveryCodes: real-world layouts', () => {
   });
 
   it('Amazon: comma-separated codes in one line, copied from a note', () => {
-    expect(parseRecoveryCodes('Amazon 2SV backup: 7QWE-R2TY-U4IO, 9ASD-F8GH-J6KL, 3ZXC-V5BN-M1QP')).toEqual(['7QWE-R2TY-U4IO', '9ASD-F8GH-J6KL', '3ZXC-V5BN-M1QP']);
+    expect(parseRecoveryCodes('Amazon 2SV backup: 7QWE-R2TY-U4IO, 9ASD-F8GH-J6KL, 3ZXC-V5BN-M1QP')).toEqual([
+      '7QWE-R2TY-U4IO',
+      '9ASD-F8GH-J6KL',
+      '3ZXC-V5BN-M1QP',
+    ]);
   });
 
   it('Proton: recovery codes separated by single spaces, several per line', () => {
@@ -97,7 +110,12 @@ describe('parseRecoveryCodes: real-world layouts', () => {
   });
 
   it('a printed sheet: check boxes and numbering in two columns', () => {
-    expect(parseRecoveryCodes('☐ 1. 3816 5624   ☐ 2. 7734 1290\n☐ 3. 4408 2217   ☐ 4. 1963 5580')).toEqual(['3816 5624', '7734 1290', '4408 2217', '1963 5580']);
+    expect(parseRecoveryCodes('☐ 1. 3816 5624   ☐ 2. 7734 1290\n☐ 3. 4408 2217   ☐ 4. 1963 5580')).toEqual([
+      '3816 5624',
+      '7734 1290',
+      '4408 2217',
+      '1963 5580',
+    ]);
   });
 });
 
@@ -173,11 +191,17 @@ const codeList = fc
   .oneof(
     fc.record({ sep: fc.constant(''), lengths: fc.array(fc.integer({ min: 6, max: 16 }), { minLength: 1, maxLength: 1 }) }),
     fc.record({ sep: fc.constant('-'), lengths: fc.array(fc.integer({ min: 3, max: 6 }), { minLength: 2, maxLength: 5 }) }),
-    fc.record({ sep: fc.constant(' '), lengths: fc.integer({ min: 2, max: 4 }).chain((n) => fc.integer({ min: 3, max: 5 }).map((len) => Array<number>(n).fill(len))) }),
+    fc.record({
+      sep: fc.constant(' '),
+      lengths: fc.integer({ min: 2, max: 4 }).chain((n) => fc.integer({ min: 3, max: 5 }).map((len) => Array<number>(n).fill(len))),
+    }),
   )
   .chain(({ sep, lengths }) =>
     fc.uniqueArray(
-      fc.tuple(...lengths.map((len) => chars(len, len))).map((parts) => parts.join(sep)).filter((c) => /\d/.test(c)),
+      fc
+        .tuple(...lengths.map((len) => chars(len, len)))
+        .map((parts) => parts.join(sep))
+        .filter((c) => /\d/.test(c)),
       { minLength: 1, maxLength: 20, selector: (c) => c.replace(/[ -]/g, '') },
     ),
   );

@@ -16,9 +16,29 @@ import { catchAppError, FIXTURE_DIR, uriLines } from './migration-helpers';
 
 const SCHEME = 'otpauth-migration://';
 
-interface CorpusAccount { type: OtpType; issuer: string; name: string; secret: string; algorithm: HashAlgorithm; digits: number; period?: number; counter?: number }
-interface CorpusBatch { version?: number; batch_size?: number; batch_index?: number; batch_id?: number }
-interface VectorCase { id: string; uri: string; expected_error?: boolean; expected_accounts: CorpusAccount[]; batch?: CorpusBatch }
+interface CorpusAccount {
+  type: OtpType;
+  issuer: string;
+  name: string;
+  secret: string;
+  algorithm: HashAlgorithm;
+  digits: number;
+  period?: number;
+  counter?: number;
+}
+interface CorpusBatch {
+  version?: number;
+  batch_size?: number;
+  batch_index?: number;
+  batch_id?: number;
+}
+interface VectorCase {
+  id: string;
+  uri: string;
+  expected_error?: boolean;
+  expected_accounts: CorpusAccount[];
+  batch?: CorpusBatch;
+}
 interface ManifestFile {
   path: string;
   format: string;
@@ -42,7 +62,17 @@ function expectedAccount(a: CorpusAccount): AccountData {
   const prefixed = a.issuer !== '' && a.name.startsWith(`${a.issuer}:`);
   const name = a.issuer !== '' && a.name === a.issuer ? '' : prefixed ? a.name.slice(a.issuer.length + 1) : a.name;
   const hotp = a.type === 'hotp';
-  return { type: a.type, issuer: a.issuer, name, secretB32: a.secret, algorithm: a.algorithm, digits: a.digits, period: hotp ? 30 : (a.period ?? 30), counter: hotp ? (a.counter ?? 0) : 0, pin: '' };
+  return {
+    type: a.type,
+    issuer: a.issuer,
+    name,
+    secretB32: a.secret,
+    algorithm: a.algorithm,
+    digits: a.digits,
+    period: hotp ? 30 : (a.period ?? 30),
+    counter: hotp ? (a.counter ?? 0) : 0,
+    pin: '',
+  };
 }
 
 function expectBatchFields(batch: MigrationBatch, want: CorpusBatch): void {
@@ -72,7 +102,15 @@ describe('committed transfer-code fixtures (always run)', () => {
   const names = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.txt'));
 
   it('are all present', () => {
-    expect(names.sort()).toEqual(['hotp-counter-42.txt', 'japanese.txt', 'md5-entry.txt', 'missing-batch.txt', 'multi-batch.txt', 'sha256-8-digits.txt', 'unknown-field-8.txt']);
+    expect(names.sort()).toEqual([
+      'hotp-counter-42.txt',
+      'japanese.txt',
+      'md5-entry.txt',
+      'missing-batch.txt',
+      'multi-batch.txt',
+      'sha256-8-digits.txt',
+      'unknown-field-8.txt',
+    ]);
   });
 
   it.each(names)('%s decodes line by line into codes of one export', (name) => {

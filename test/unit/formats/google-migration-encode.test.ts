@@ -43,7 +43,14 @@ describe('encodeMigrationUris', () => {
 
   it('writes the entries first, then version, batch_size, batch_index and batch_id', () => {
     const [uri] = encodeMigrationUris([totp('a'), totp('b')], { batchId: 1 }).uris;
-    expect(payloadFields(uri ?? '')).toEqual([[1, 2], [1, 2], [2, 0], [3, 0], [4, 0], [5, 0]]);
+    expect(payloadFields(uri ?? '')).toEqual([
+      [1, 2],
+      [1, 2],
+      [2, 0],
+      [3, 0],
+      [4, 0],
+      [5, 0],
+    ]);
   });
 
   it('chooses a random signed 32-bit batch id when none is given', () => {

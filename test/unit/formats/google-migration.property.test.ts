@@ -32,7 +32,14 @@ const googleAccount: fc.Arbitrary<AccountData> = fc
     counter: fc.maxSafeNat(),
   })
   .map(({ names: n, type, secret, algorithm, digits, counter }) => ({
-    type, ...n, secretB32: encodeBase32(secret), algorithm, digits, period: 30, counter: type === 'hotp' ? counter : 0, pin: '',
+    type,
+    ...n,
+    secretB32: encodeBase32(secret),
+    algorithm,
+    digits,
+    period: 30,
+    counter: type === 'hotp' ? counter : 0,
+    pin: '',
   }))
   .filter((a) => {
     try {

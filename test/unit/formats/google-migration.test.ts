@@ -26,7 +26,9 @@ describe('decodeMigrationUri on our committed fixtures', () => {
       ['GitLab', ''],
       ['Slack', 'erin@example.com'],
     ]);
-    expect(batches[1]?.accounts[1]).toEqual(account({ issuer: 'Dropbox', name: 'dave@example.com', algorithm: 'SHA512', secretB32: 'N5WWC3LPOJUS23LVNR2GSLJQGUXC4LRO' }));
+    expect(batches[1]?.accounts[1]).toEqual(
+      account({ issuer: 'Dropbox', name: 'dave@example.com', algorithm: 'SHA512', secretB32: 'N5WWC3LPOJUS23LVNR2GSLJQGUXC4LRO' }),
+    );
     expect(batches.every((b) => b.problems.length === 0)).toBe(true);
   });
 
@@ -88,10 +90,14 @@ describe('decodeMigrationUri entries', () => {
     ['no issuer and no name', { issuer: '', name: ' ' }, 'invalid-entry'],
     ['a name over 256 characters', { name: 'x'.repeat(300) }, 'invalid-entry'],
   ] as const)('reports %s as a problem, not a throw', (_label, change, code) => {
-    const batch = decodeMigrationUri(migrationUri(buildPayload([
-      { secret: SECRET, issuer: 'Good', name: 'kept', type: 2 },
-      { secret: SECRET, issuer: 'Bad', name: 'x', type: 2, ...change },
-    ])));
+    const batch = decodeMigrationUri(
+      migrationUri(
+        buildPayload([
+          { secret: SECRET, issuer: 'Good', name: 'kept', type: 2 },
+          { secret: SECRET, issuer: 'Bad', name: 'x', type: 2, ...change },
+        ]),
+      ),
+    );
     expect(batch.accounts.map((a) => a.issuer)).toEqual(['Good']);
     expect(batch.problems).toEqual([expect.objectContaining({ index: 1, code })]);
   });
@@ -128,7 +134,12 @@ describe('issuer and name', () => {
   });
 
   it.each([
-    ['A', 'b'], ['A', ''], ['', 'x:y'], ['A', 'A'], ['A', 'A:b'], ['楽天', '山田 太郎'],
+    ['A', 'b'],
+    ['A', ''],
+    ['', 'x:y'],
+    ['A', 'A'],
+    ['A', 'A:b'],
+    ['楽天', '山田 太郎'],
   ])('writes issuer %j and name %j so that they read back unchanged', (issuer, name) => {
     expect(accountNameFromGoogle(accountNameForGoogle({ issuer, name }), issuer)).toBe(name);
   });

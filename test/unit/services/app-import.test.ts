@@ -4,7 +4,10 @@ import { commitAppImport, previewAppImport } from '../../../src/services/other-a
 import { FIXTURE_PASSWORDS } from '../formats/import/fixtures';
 import { dumpDb, expectCode, totp, unlockedService } from './vault-fixtures';
 
-const fixture = (rel: string) => ({ bytes: new Uint8Array(readFileSync(new URL(`../../fixtures/import/${rel}`, import.meta.url))), fileName: rel.split('/').pop()! });
+const fixture = (rel: string) => ({
+  bytes: new Uint8Array(readFileSync(new URL(`../../fixtures/import/${rel}`, import.meta.url))),
+  fileName: rel.split('/').pop()!,
+});
 
 describe('import from another app (service)', () => {
   it('previews new, present and unusable entries, then adds the new ones in one transaction with their groups and notes', async () => {

@@ -16,7 +16,12 @@ function makeBackup(kdf: KdfRunner = createInProcessKdf(), storage = new Map<str
 
 async function sourceVault() {
   const { vault, db } = await unlockedService();
-  await vault.addAccounts([totp('Example'), hotp('Counter', 42), totp('銀行', 'たろう', randomSecretB32()), totp('<script>x</script>', 'e', randomSecretB32(32))]);
+  await vault.addAccounts([
+    totp('Example'),
+    hotp('Counter', 42),
+    totp('銀行', 'たろう', randomSecretB32()),
+    totp('<script>x</script>', 'e', randomSecretB32(32)),
+  ]);
   return { vault, db };
 }
 

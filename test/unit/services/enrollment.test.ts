@@ -4,7 +4,17 @@ import { encodeMigrationUris } from '../../../src/formats/google-migration/codec
 import { readAccountLink } from '../../../src/services/enroll/account-links';
 import { readScannedTexts } from '../../../src/services/enroll/scanned-texts';
 
-const totp = (issuer: string, secretB32: string): AccountData => ({ type: 'totp', issuer, name: 'me', secretB32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '' });
+const totp = (issuer: string, secretB32: string): AccountData => ({
+  type: 'totp',
+  issuer,
+  name: 'me',
+  secretB32,
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  pin: '',
+});
 
 describe('reading what the scanner found', () => {
   it('keeps the order and gives accounts, transfer batches and typed errors', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../../src/core/account';
-import {
-  dumpDb,
-  expectCode,
-  hotp,
-  makeService,
-  PASS,
-  randomSecretB32,
-  searchableDump,
-  totp,
-  unlockedService,
-} from './vault-fixtures';
+import { dumpDb, expectCode, hotp, makeService, PASS, randomSecretB32, searchableDump, totp, unlockedService } from './vault-fixtures';
 
 describe('VaultService: accounts', () => {
   it('adds, lists in order, edits, deletes and restores (same id, same place)', async () => {
@@ -116,9 +106,7 @@ describe('VaultService: HOTP', () => {
     const account = await vault.addAccount(hotp('Bank', 0));
     const other = makeService(db);
     await other.unlockWithPassphrase(PASS);
-    const drawn = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? vault : other).advanceHotp(account.id)),
-    );
+    const drawn = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? vault : other).advanceHotp(account.id)));
     expect(new Set(drawn.map((a) => a.counter)).size).toBe(20);
     expect(Math.max(...drawn.map((a) => a.counter))).toBe(20);
     expect((await vault.listAccounts())[0]?.counter).toBe(20);

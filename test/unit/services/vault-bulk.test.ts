@@ -16,7 +16,11 @@ describe('VaultService.addAccounts', () => {
     const { vault, db } = await unlockedService();
     await vault.addAccount(totp('First'));
     const added = await vault.addAccounts([totp('  A  '), hotp('B', 7), totp('C', 'c', 'jbsw y3dp ehpk 3pxp')]);
-    expect(added.map((a) => [a.issuer, a.secretB32])).toEqual([['A', 'JBSWY3DPEHPK3PXP'], ['B', 'JBSWY3DPEHPK3PXP'], ['C', 'JBSWY3DPEHPK3PXP']]);
+    expect(added.map((a) => [a.issuer, a.secretB32])).toEqual([
+      ['A', 'JBSWY3DPEHPK3PXP'],
+      ['B', 'JBSWY3DPEHPK3PXP'],
+      ['C', 'JBSWY3DPEHPK3PXP'],
+    ]);
     expect(new Set(added.map((a) => a.id)).size).toBe(3);
     expect(await sortKeys(db)).toEqual([1, 2, 3, 4]);
     expect(await vault.listAccounts()).toEqual([expect.objectContaining({ issuer: 'First' }), ...added]);
@@ -39,7 +43,9 @@ describe('VaultService.addAccounts', () => {
     const before = await dumpDb(db);
     // The third row collides with the first inside the one bulk write.
     const ids = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111'];
-    vi.spyOn(crypto, 'randomUUID').mockImplementation(() => (ids.shift() ?? '33333333-3333-4333-8333-333333333333') as `${string}-${string}-${string}-${string}-${string}`);
+    vi.spyOn(crypto, 'randomUUID').mockImplementation(
+      () => (ids.shift() ?? '33333333-3333-4333-8333-333333333333') as `${string}-${string}-${string}-${string}-${string}`,
+    );
     await expect(vault.addAccounts([totp('A'), totp('B'), totp('C')])).rejects.toMatchObject({ name: 'AppError', code: 'storage/failed' });
     expect(await dumpDb(db)).toBe(before);
   });

@@ -85,7 +85,15 @@ describe('account extras (favourite, groups, notes, recovery codes, icon)', () =
     const backup = new BackupService({ kdf: createInProcessKdf(), app: 'test', argon2: FAST_ARGON2, now: () => 1 });
     const { vault } = await unlockedService();
     const a = await vault.addAccount(totp('Alpha'));
-    await vault.updateExtras(a.id, { favourite: true, groups: ['仕事'], notes: 'メモ', recoveryCodes: [{ code: 'r1', usedAt: 5 }, { code: 'r2', usedAt: 0 }] });
+    await vault.updateExtras(a.id, {
+      favourite: true,
+      groups: ['仕事'],
+      notes: 'メモ',
+      recoveryCodes: [
+        { code: 'r1', usedAt: 5 },
+        { code: 'r2', usedAt: 0 },
+      ],
+    });
     await vault.markUsed(a.id);
     const { bytes } = await backup.exportBackup(vault, { secret: SECRET });
 
@@ -94,10 +102,24 @@ describe('account extras (favourite, groups, notes, recovery codes, icon)', () =
     expect(preview.added).toHaveLength(1);
     await backup.commitImport(fresh, preview, { updateChanged: false });
     const [restored] = await fresh.listAccounts();
-    expect(restored).toMatchObject({ favourite: true, groups: ['仕事'], notes: 'メモ', recoveryCodes: [{ code: 'r1', usedAt: 5 }, { code: 'r2', usedAt: 0 }], lastUsedAt: 0 });
+    expect(restored).toMatchObject({
+      favourite: true,
+      groups: ['仕事'],
+      notes: 'メモ',
+      recoveryCodes: [
+        { code: 'r1', usedAt: 5 },
+        { code: 'r2', usedAt: 0 },
+      ],
+      lastUsedAt: 0,
+    });
 
     // A recovery code marked used after the backup: the check reports it, the preview offers it as changed.
-    await vault.updateExtras(a.id, { recoveryCodes: [{ code: 'r1', usedAt: 5 }, { code: 'r2', usedAt: 9 }] });
+    await vault.updateExtras(a.id, {
+      recoveryCodes: [
+        { code: 'r1', usedAt: 5 },
+        { code: 'r2', usedAt: 9 },
+      ],
+    });
     const check = await backup.checkBackup(vault, bytes, SECRET);
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.different).toHaveLength(1);
@@ -106,6 +128,10 @@ describe('account extras (favourite, groups, notes, recovery codes, icon)', () =
   });
 
   it('validateExtras canonicalises group names and fills defaults', () => {
-    expect(validateExtras({ groups: [' Work', 'Work ', '', 'ｗork'.normalize('NFC')] })).toMatchObject({ groups: ['Work', 'ｗork'], notes: '', favourite: false });
+    expect(validateExtras({ groups: [' Work', 'Work ', '', 'ｗork'.normalize('NFC')] })).toMatchObject({
+      groups: ['Work', 'ｗork'],
+      notes: '',
+      favourite: false,
+    });
   });
 });

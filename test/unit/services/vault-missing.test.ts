@@ -59,7 +59,11 @@ describe('the guard against a vanished vault database', () => {
 
   it('keeps the marker in storage as the vault id only, and survives broken values', () => {
     const map = new Map<string, string>();
-    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+    const storage = {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+    };
     const marker = createStorageMarker(storage);
     marker.write('3f1c-uuid');
     expect([...map.values()]).toEqual(['{"vaultId":"3f1c-uuid"}']);

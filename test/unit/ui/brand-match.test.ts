@@ -47,7 +47,25 @@ describe('issuer → bundled brand icon', () => {
   });
 
   it('gives no icon for short or generic names', () => {
-    for (const issuer of ['', ' ', 'X Bank', 'Line of Credit Union', 'Box Hill Council', 'Wise Owl Books', 'Mega Corp', 'Zoom Bikes', 'Meta', 'My Company', 'Git', 'Goo', 'Stea', 'ACME', 'Proton Therapy Clinic', 'EA Sports Fan Club', 'Google?!'.slice(0, 3)]) {
+    for (const issuer of [
+      '',
+      ' ',
+      'X Bank',
+      'Line of Credit Union',
+      'Box Hill Council',
+      'Wise Owl Books',
+      'Mega Corp',
+      'Zoom Bikes',
+      'Meta',
+      'My Company',
+      'Git',
+      'Goo',
+      'Stea',
+      'ACME',
+      'Proton Therapy Clinic',
+      'EA Sports Fan Club',
+      'Google?!'.slice(0, 3),
+    ]) {
       const found = slug(issuer);
       if (issuer === 'Meta') expect(found).toBe('meta');
       else expect(found, issuer).toBeUndefined();

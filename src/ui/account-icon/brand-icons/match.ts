@@ -25,8 +25,7 @@ export interface BrandIndex {
 }
 
 /** Company-form and domain endings people leave on issuers ("GitHub, Inc.", "dropbox.com"). */
-const SUFFIX =
-  /(?:[\s,]+(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|plc|kk|株式会社))+\.?$|\.(?:com|net|org|io|co\.jp|jp|co|app|dev)$/u;
+const SUFFIX = /(?:[\s,]+(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|plc|kk|株式会社))+\.?$|\.(?:com|net|org|io|co\.jp|jp|co|app|dev)$/u;
 const PREFIX = /^(?:株式会社|\(株\)|㈱)/u;
 
 /** Case, width (NFKC), punctuation and spaces folded away; '' when nothing is left. */
@@ -69,7 +68,12 @@ export function matchBrand(index: BrandIndex, issuer: string): BrandIcon | undef
   // "Mega Corp" is not MEGA: generic brand words need their name exactly.
   const trimmed = bare === '' ? undefined : index.byName.get(bare);
   if (trimmed !== undefined && !index.exactOnly.has(trimmed)) return index.bySlug.get(trimmed);
-  const first = compactName(issuer.normalize('NFKC').trim().split(/[\s,:/|(（・]+/u)[0] ?? '');
+  const first = compactName(
+    issuer
+      .normalize('NFKC')
+      .trim()
+      .split(/[\s,:/|(（・]+/u)[0] ?? '',
+  );
   if (first.length < MIN_WORD_MATCH) return undefined;
   const slug = index.byName.get(first);
   if (slug === undefined || index.exactOnly.has(slug)) return undefined;

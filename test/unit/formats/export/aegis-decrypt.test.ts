@@ -24,12 +24,21 @@ async function gcmOpen(key: Uint8Array<ArrayBuffer>, nonce: Uint8Array<ArrayBuff
 
 /** Aegis' documented decryption: first password slot → master key → db. */
 async function decryptAegis(file: Uint8Array, password: string): Promise<Json> {
-  const vault = JSON.parse(new TextDecoder().decode(file)) as { version: number; header: { slots: Json[]; params: { nonce: string; tag: string } }; db: string };
+  const vault = JSON.parse(new TextDecoder().decode(file)) as {
+    version: number;
+    header: { slots: Json[]; params: { nonce: string; tag: string } };
+    db: string;
+  };
   expect(vault.version).toBe(1);
   const slot = vault.header.slots.find((s) => s.type === 1);
   if (slot === undefined) throw new Error('no password slot');
   const keyParams = slot.key_params as { nonce: string; tag: string };
-  const kek = scrypt(new TextEncoder().encode(password), fromHex(slot.salt as string), { N: slot.n as number, r: slot.r as number, p: slot.p as number, dkLen: 32 });
+  const kek = scrypt(new TextEncoder().encode(password), fromHex(slot.salt as string), {
+    N: slot.n as number,
+    r: slot.r as number,
+    p: slot.p as number,
+    dkLen: 32,
+  });
   const master = await gcmOpen(new Uint8Array(kek), fromHex(keyParams.nonce), fromHex(slot.key as string), fromHex(keyParams.tag));
   const plain = await gcmOpen(new Uint8Array(master), fromHex(vault.header.params.nonce), fromB64(vault.db), fromHex(vault.header.params.tag));
   return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain)) as Json;

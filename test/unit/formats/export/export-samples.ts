@@ -31,8 +31,27 @@ export const SAMPLE_ACCOUNTS: ExportAccount[] = [
       { code: 'e5f6-g7h8', usedAt: Date.UTC(2026, 0, 2, 12) },
     ],
   },
-  { ...base, type: 'totp', issuer: 'Forge', name: 'bob', secretB32: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', algorithm: 'SHA256', digits: 8, groups: ['Work', 'Dev'] },
-  { ...base, type: 'totp', issuer: '銀行', name: '山田 太郎', secretB32: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', algorithm: 'SHA512', digits: 8, period: 60, groups: ['Private'] },
+  {
+    ...base,
+    type: 'totp',
+    issuer: 'Forge',
+    name: 'bob',
+    secretB32: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+    algorithm: 'SHA256',
+    digits: 8,
+    groups: ['Work', 'Dev'],
+  },
+  {
+    ...base,
+    type: 'totp',
+    issuer: '銀行',
+    name: '山田 太郎',
+    secretB32: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U',
+    algorithm: 'SHA512',
+    digits: 8,
+    period: 60,
+    groups: ['Private'],
+  },
   { ...base, type: 'hotp', issuer: 'Counter Co', name: 'carol', secretB32: 'ONSWG4TFORRW63LUMVZHG2LPNY', algorithm: 'SHA1', digits: 6, counter: 42 },
   { ...base, type: 'totp', issuer: '', name: 'no-issuer@example.org', secretB32: 'KRUGS4ZANFZSAYJAORSXG5A', algorithm: 'SHA1', digits: 6 },
   { ...base, type: 'steam', issuer: 'Steam', name: 'gamer', secretB32: 'NB2HI4DTHIXS6ZDFNVXS4Y3PNU', algorithm: 'SHA1', digits: 5 },
@@ -41,7 +60,16 @@ export const SAMPLE_ACCOUNTS: ExportAccount[] = [
 /** The accounts only a few formats can carry (2FAS and Google skip them). */
 export const EXOTIC_ACCOUNTS: ExportAccount[] = [
   { ...base, type: 'motp', issuer: 'Legacy VPN', name: 'dave', secretB32: 'GEZDGNBVGY3TQOJQ', algorithm: 'SHA1', digits: 6, period: 10, pin: '1234' },
-  { ...base, type: 'yandex', issuer: 'Yandex', name: 'erin', secretB32: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGE', algorithm: 'SHA256', digits: 8, pin: '98765' },
+  {
+    ...base,
+    type: 'yandex',
+    issuer: 'Yandex',
+    name: 'erin',
+    secretB32: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGE',
+    algorithm: 'SHA256',
+    digits: 8,
+    pin: '98765',
+  },
 ];
 
 export const ALL_SAMPLES: ExportAccount[] = [...SAMPLE_ACCOUNTS, ...EXOTIC_ACCOUNTS];

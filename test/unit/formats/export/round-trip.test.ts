@@ -30,7 +30,10 @@ function shape(a: ImportedAccount | ExportAccount, extras: { groups?: boolean; n
   return out;
 }
 
-async function exportThenImport(id: ExporterId, accounts: readonly ExportAccount[]): Promise<{ accounts: ImportedAccount[]; problems: unknown[]; format: string }> {
+async function exportThenImport(
+  id: ExporterId,
+  accounts: readonly ExportAccount[],
+): Promise<{ accounts: ImportedAccount[]; problems: unknown[]; format: string }> {
   const { file } = await EXPORTERS[id].write(accounts, { password: FIXTURE_PASSWORD, argon2: FIXTURE_ARGON2, scryptLogN: 10 });
   return readImport({ bytes: file.bytes, fileName: file.fileName }, { password: FIXTURE_PASSWORD });
 }
@@ -98,7 +101,9 @@ describe('export → import round trips', () => {
       [1, 2],
     ]);
     const usable = ALL_SAMPLES.filter((a) => (a.type === 'totp' && a.period === 30) || a.type === 'hotp');
-    expect(batches.flatMap((b) => b.accounts).map((a) => shape({ ...a, groups: [], notes: '', favourite: false }, {}))).toEqual(usable.map((a) => shape(a, {})));
+    expect(batches.flatMap((b) => b.accounts).map((a) => shape({ ...a, groups: [], notes: '', favourite: false }, {}))).toEqual(
+      usable.map((a) => shape(a, {})),
+    );
   });
 
   it('property: any representable account survives Aegis plain', async () => {

@@ -33,7 +33,9 @@ describe('Aegis vault importer', () => {
     expect(await errorCode(readFixture('aegis/encrypted.json', { password: 'correct horse ' }))).toBe('import/wrong-password');
     const vault = JSON.parse(new TextDecoder().decode(fixtureBytes('aegis/encrypted.json'))) as { db: string };
     vault.db = `${vault.db[0] === 'A' ? 'B' : 'A'}${vault.db.slice(1)}`;
-    expect(await errorCode(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis }, utf8Encode(JSON.stringify(vault))))).toBe('import/damaged');
+    expect(await errorCode(readFixture('aegis/encrypted.json', { password: FIXTURE_PASSWORDS.aegis }, utf8Encode(JSON.stringify(vault))))).toBe(
+      'import/damaged',
+    );
   });
 
   it('stops with "aborted" when the caller has given up', async () => {
@@ -44,7 +46,14 @@ describe('Aegis vault importer', () => {
 
   it('refuses absurd scrypt parameters before running anything', async () => {
     const vault = JSON.parse(new TextDecoder().decode(fixtureBytes('aegis/encrypted.json'))) as { header: { slots: Record<string, unknown>[] } };
-    for (const [n, r, p] of [[2 ** 40, 8, 1], [2 ** 21, 8, 1], [3000, 8, 1], [2 ** 15, 1000, 1], [2 ** 15, 8, 10 ** 6], [-1, 8, 1]] as const) {
+    for (const [n, r, p] of [
+      [2 ** 40, 8, 1],
+      [2 ** 21, 8, 1],
+      [3000, 8, 1],
+      [2 ** 15, 1000, 1],
+      [2 ** 15, 8, 10 ** 6],
+      [-1, 8, 1],
+    ] as const) {
       const slot = vault.header.slots[1] as Record<string, unknown>;
       Object.assign(slot, { n, r, p });
       const started = Date.now();

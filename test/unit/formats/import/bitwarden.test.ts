@@ -10,11 +10,7 @@ import { detectedId, errorCode, expectSameAccounts, expected, fixtureBytes, read
 
 /** A bare key is TOTP with the defaults; the item name is the issuer, the user name the account. */
 const bareKey = (name: string): ImportedAccount => ({ ...expected(1), issuer: 'Bare key item', name, algorithm: 'SHA1', digits: 6, period: 30 });
-const VAULT = [
-  expected(0, { groups: ['Finance'], notes: 'primary login', favourite: true }),
-  bareKey('carol'),
-  { ...expected(3), name: 'Steam' },
-];
+const VAULT = [expected(0, { groups: ['Finance'], notes: 'primary login', favourite: true }), bareKey('carol'), { ...expected(3), name: 'Steam' }];
 
 describe('Bitwarden password-manager JSON', () => {
   it('reads login.totp links, bare keys and steam:// keys; folders become groups; items without a key are skipped', async () => {
@@ -25,7 +21,11 @@ describe('Bitwarden password-manager JSON', () => {
   });
 
   it('names a link without any label after its item', async () => {
-    const vault = { encrypted: false, folders: [], items: [{ type: 1, name: 'Acme', login: { username: 'al', totp: 'otpauth://totp/?secret=GEZDGNBVGY3TQOJQ&digits=8' } }] };
+    const vault = {
+      encrypted: false,
+      folders: [],
+      items: [{ type: 1, name: 'Acme', login: { username: 'al', totp: 'otpauth://totp/?secret=GEZDGNBVGY3TQOJQ&digits=8' } }],
+    };
     const result = await readFixture('x.json', {}, utf8Encode(JSON.stringify(vault)));
     expect(result.accounts.map((a) => [a.issuer, a.name, a.digits])).toEqual([['Acme', 'al', 8]]);
   });
@@ -47,7 +47,9 @@ describe('Bitwarden password-manager JSON', () => {
   it('stops with "aborted" when the caller has given up', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect(await errorCode(readFixture('bitwarden/protected-pbkdf2.json', { password: FIXTURE_PASSWORDS.bitwarden, signal: controller.signal }))).toBe('aborted');
+    expect(await errorCode(readFixture('bitwarden/protected-pbkdf2.json', { password: FIXTURE_PASSWORDS.bitwarden, signal: controller.signal }))).toBe(
+      'aborted',
+    );
   });
 
   it('a changed data block after a correct password is damage, not a wrong password', async () => {
@@ -59,7 +61,13 @@ describe('Bitwarden password-manager JSON', () => {
 
   it('refuses KDF parameters beyond Bitwarden’s own limits before running them', async () => {
     const base = JSON.parse(new TextDecoder().decode(fixtureBytes('bitwarden/protected-argon2id.json'))) as Record<string, unknown>;
-    for (const change of [{ kdfMemory: 2 ** 40 }, { kdfIterations: 10 ** 9 }, { kdfParallelism: 4096 }, { kdfType: 7 }, { kdfType: 0, kdfIterations: 2 ** 40 }]) {
+    for (const change of [
+      { kdfMemory: 2 ** 40 },
+      { kdfIterations: 10 ** 9 },
+      { kdfParallelism: 4096 },
+      { kdfType: 7 },
+      { kdfType: 0, kdfIterations: 2 ** 40 },
+    ]) {
       const started = Date.now();
       expect(await errorCode(readFixture('x.json', { password: 'x' }, utf8Encode(JSON.stringify({ ...base, ...change }))))).toBe('import/unsupported');
       expect(Date.now() - started).toBeLessThan(500);
@@ -89,7 +97,10 @@ describe('Bitwarden CSV', () => {
   });
 
   it('parses RFC 4180 and refuses an unterminated quote', () => {
-    expect(parseCsv('a,"b,c","d""e"\r\n"f\ng",h\n')).toEqual([['a', 'b,c', 'd"e'], ['f\ng', 'h']]);
+    expect(parseCsv('a,"b,c","d""e"\r\n"f\ng",h\n')).toEqual([
+      ['a', 'b,c', 'd"e'],
+      ['f\ng', 'h'],
+    ]);
     expect(parseCsv('a,"b\n')).toBeNull();
   });
 });

@@ -112,50 +112,89 @@ describeCorpus('importers against the interop corpus', () => {
 
   // Every file of the corpus, not only those of FORMATS: a sniffer that claims another app's
   // file would take it over wherever it came first in the registry.
-  it.each(intact.filter((f) => f.expected_error !== true).map((f) => [f.path, f] as const))('%s is claimed by its own importer only (Ente lists are plain lists too)', (_p, f) => {
-    const owner = ownerOf(f);
-    const claims = IMPORTERS.filter((i) => i.sniff(input(f)) !== null).map((i) => i.id);
-    expect(claims).toEqual(owner === undefined ? [] : [owner, ...(ALSO_CLAIMED_BY[owner] ?? [])]);
-    expect(detectFormat(input(f))?.importer.id).toBe(owner);
-  });
+  it.each(intact.filter((f) => f.expected_error !== true).map((f) => [f.path, f] as const))(
+    '%s is claimed by its own importer only (Ente lists are plain lists too)',
+    (_p, f) => {
+      const owner = ownerOf(f);
+      const claims = IMPORTERS.filter((i) => i.sniff(input(f)) !== null).map((i) => i.id);
+      expect(claims).toEqual(owner === undefined ? [] : [owner, ...(ALSO_CLAIMED_BY[owner] ?? [])]);
+      expect(detectFormat(input(f))?.importer.id).toBe(owner);
+    },
+  );
 
-  it.each(positive.map((f) => [f.path, f] as const))('%s imports the expected accounts', async (_p, file) => {
-    const result = await read(file);
-    const want = normalised(file);
-    if (file.expected_failure_count === undefined) {
-      expectAccounts(result.accounts, want);
-      expect(result.problems).toHaveLength(file.expected_failures?.length ?? 0);
-      return;
-    }
-    // The source does not say which entries fail: every expected account is either imported
-    // exactly or reported, and the number of reports matches.
-    expect(result.problems).toHaveLength(file.expected_failure_count);
-    expect(result.accounts.length + result.problems.length).toBe(file.expected_accounts.length);
-    const key = (a: ExpectedAccount): string => JSON.stringify(a);
-    const withGroups = want.expected_accounts.some((e) => e.groups !== undefined);
-    const wanted = new Set(
-      want.expected_accounts.map((e) => {
-        const shape = { ...toExpectedShape({ ...e, secretB32: e.secret, pin: e.pin ?? '', groups: e.groups ?? [], counter: e.counter ?? 0, period: e.period ?? 30, notes: '', favourite: false } as never, withGroups) };
-        return key(shape);
-      }),
-    );
-    for (const a of result.accounts) expect(wanted.has(key(toExpectedShape(a, withGroups)))).toBe(true);
-  }, SLOW);
+  it.each(positive.map((f) => [f.path, f] as const))(
+    '%s imports the expected accounts',
+    async (_p, file) => {
+      const result = await read(file);
+      const want = normalised(file);
+      if (file.expected_failure_count === undefined) {
+        expectAccounts(result.accounts, want);
+        expect(result.problems).toHaveLength(file.expected_failures?.length ?? 0);
+        return;
+      }
+      // The source does not say which entries fail: every expected account is either imported
+      // exactly or reported, and the number of reports matches.
+      expect(result.problems).toHaveLength(file.expected_failure_count);
+      expect(result.accounts.length + result.problems.length).toBe(file.expected_accounts.length);
+      const key = (a: ExpectedAccount): string => JSON.stringify(a);
+      const withGroups = want.expected_accounts.some((e) => e.groups !== undefined);
+      const wanted = new Set(
+        want.expected_accounts.map((e) => {
+          const shape = {
+            ...toExpectedShape(
+              {
+                ...e,
+                secretB32: e.secret,
+                pin: e.pin ?? '',
+                groups: e.groups ?? [],
+                counter: e.counter ?? 0,
+                period: e.period ?? 30,
+                notes: '',
+                favourite: false,
+              } as never,
+              withGroups,
+            ),
+          };
+          return key(shape);
+        }),
+      );
+      for (const a of result.accounts) expect(wanted.has(key(toExpectedShape(a, withGroups)))).toBe(true);
+    },
+    SLOW,
+  );
 
   // Ente's 1 GiB KDF would run twice more for this; its wrong password is tested on our fixture.
   const encrypted = positive.filter((f) => f.encrypted && f.password !== null && f.format !== 'ente-auth-encrypted-export');
-  it.each(encrypted.map((f) => [f.path, f] as const))('%s asks for a password, refuses a wrong one', async (_p, file) => {
-    expect(await errorCode(readImport(input(file)))).toBe('import/password-required');
-    expect(await errorCode(read(file, `${file.password ?? ''}x`))).toBe('import/wrong-password');
-  }, SLOW);
+  it.each(encrypted.map((f) => [f.path, f] as const))(
+    '%s asks for a password, refuses a wrong one',
+    async (_p, file) => {
+      expect(await errorCode(readImport(input(file)))).toBe('import/password-required');
+      expect(await errorCode(read(file, `${file.password ?? ''}x`))).toBe('import/wrong-password');
+    },
+    SLOW,
+  );
 
   it.each(files.filter((f) => f.structure_only === true).map((f) => [f.path, f] as const))(
     '%s maps every field: placeholder secrets that are not base32 are problems named after their entry; swapped for a valid key, they import',
     async (_p, file) => {
-      const expected = file.expected_accounts as unknown as { type: string; issuer: string; name: string; secret_raw: string; algorithm: string; digits: number; period?: number; favorite?: boolean }[];
+      const expected = file.expected_accounts as unknown as {
+        type: string;
+        issuer: string;
+        name: string;
+        secret_raw: string;
+        algorithm: string;
+        digits: number;
+        period?: number;
+        favorite?: boolean;
+      }[];
       const label = (e: (typeof expected)[number]): string => (e.issuer && e.name ? `${e.issuer} (${e.name})` : e.issuer || e.name);
       const asShipped = await read(file);
-      expect(asShipped.problems.map((p) => p.label).sort()).toEqual(expected.filter((e) => NOT_BASE32.includes(e.secret_raw)).map(label).sort());
+      expect(asShipped.problems.map((p) => p.label).sort()).toEqual(
+        expected
+          .filter((e) => NOT_BASE32.includes(e.secret_raw))
+          .map(label)
+          .sort(),
+      );
       expect(asShipped.problems.length + asShipped.accounts.length).toBe(expected.length);
       let text = new TextDecoder().decode(readCorpusFile(file.path));
       for (const p of PLACEHOLDERS) text = text.split(p).join(STAND_IN_SECRET);
@@ -164,7 +203,9 @@ describeCorpus('importers against the interop corpus', () => {
       // Favourites are compared where the manifest records them (2FAS has none).
       const withFavourite = expected.every((e) => e.favorite !== undefined);
       const fields = (a: { type: string; issuer: string; name: string; algorithm: string; digits: number; period?: number }, favorite?: boolean): object =>
-        withFavourite ? { type: a.type, issuer: a.issuer, name: a.name, algorithm: a.algorithm, digits: a.digits, period: a.period, favorite } : { type: a.type, issuer: a.issuer, name: a.name, algorithm: a.algorithm, digits: a.digits, period: a.period };
+        withFavourite
+          ? { type: a.type, issuer: a.issuer, name: a.name, algorithm: a.algorithm, digits: a.digits, period: a.period, favorite }
+          : { type: a.type, issuer: a.issuer, name: a.name, algorithm: a.algorithm, digits: a.digits, period: a.period };
       expect(fixed.accounts.map((a) => fields(a, a.favourite))).toEqual(expected.map((e) => fields(e, e.favorite)));
     },
   );
@@ -173,7 +214,10 @@ describeCorpus('importers against the interop corpus', () => {
     expect(await errorCode(read(file))).toMatch(/^import\//);
   });
 
-  it.each(files.filter((f) => f.expected_error === false && f.expected_accounts.length === 0).map((f) => [f.path, f] as const))('%s holds no accounts and says so', async (_p, file) => {
-    expect(await errorCode(read(file))).toBe('import/no-accounts');
-  });
+  it.each(files.filter((f) => f.expected_error === false && f.expected_accounts.length === 0).map((f) => [f.path, f] as const))(
+    '%s holds no accounts and says so',
+    async (_p, file) => {
+      expect(await errorCode(read(file))).toBe('import/no-accounts');
+    },
+  );
 });

@@ -37,7 +37,9 @@ describe('KDF parameters from files are bounded before anything runs', () => {
   });
 
   it('an aborted import stops before the KDF', async () => {
-    expect(await errorCode(readImport({ bytes: fixtureBytes(F.FILES.protonEncrypted) }, { password: F.PASSWORD, signal: AbortSignal.abort() }))).toBe('aborted');
+    expect(await errorCode(readImport({ bytes: fixtureBytes(F.FILES.protonEncrypted) }, { password: F.PASSWORD, signal: AbortSignal.abort() }))).toBe(
+      'aborted',
+    );
   });
 });
 
@@ -50,12 +52,25 @@ describe('versions', () => {
 
 describe('Java serialization reader (FreeOTP v2)', () => {
   it('reads back what the writer wrote, including non-ASCII and empty strings', () => {
-    const map = readJavaStringMap(W.writeJavaStringMap([['a', 'b'], ['日本', ''], ['masterKey', '{}']]));
-    expect([...map]).toEqual([['a', 'b'], ['日本', ''], ['masterKey', '{}']]);
+    const map = readJavaStringMap(
+      W.writeJavaStringMap([
+        ['a', 'b'],
+        ['日本', ''],
+        ['masterKey', '{}'],
+      ]),
+    );
+    expect([...map]).toEqual([
+      ['a', 'b'],
+      ['日本', ''],
+      ['masterKey', '{}'],
+    ]);
   });
 
   it('follows a back-reference to an earlier string and decodes modified UTF-8 NUL', () => {
-    const bytes = W.writeJavaStringMap([['k1', 'v'], ['k2', 'x']]);
+    const bytes = W.writeJavaStringMap([
+      ['k1', 'v'],
+      ['k2', 'x'],
+    ]);
     // Replace the last value (TC_STRING "x") by a TC_REFERENCE. Handles: 0x7e0000 class
     // description, 0x7e0001 the map, then the strings in order: "k1", "v" (0x7e0003), "k2".
     const tail = bytes.length - 1 - 4;

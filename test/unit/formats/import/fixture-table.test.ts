@@ -22,13 +22,28 @@ interface Case {
 const STEAM_GRACE: Expected = { ...F.DAVE, name: 'grace', secretB32: F.ALICE.secretB32 };
 
 const CASES: Case[] = [
-  { file: F.FILES.protonPlain, format: 'proton-authenticator', encrypted: false, accounts: [{ ...F.ALICE, notes: 'backup codes are in the safe' }, F.BOB, F.DAVE, F.ERIN] },
-  { file: F.FILES.protonEncrypted, format: 'proton-authenticator', encrypted: true, accounts: [{ ...F.ALICE, notes: 'backup codes are in the safe' }, F.BOB, F.DAVE, F.ERIN] },
+  {
+    file: F.FILES.protonPlain,
+    format: 'proton-authenticator',
+    encrypted: false,
+    accounts: [{ ...F.ALICE, notes: 'backup codes are in the safe' }, F.BOB, F.DAVE, F.ERIN],
+  },
+  {
+    file: F.FILES.protonEncrypted,
+    format: 'proton-authenticator',
+    encrypted: true,
+    accounts: [{ ...F.ALICE, notes: 'backup codes are in the safe' }, F.BOB, F.DAVE, F.ERIN],
+  },
   { file: F.FILES.stratumPlain, format: 'stratum', encrypted: false, accounts: [F.ALICE, { ...F.BOB, groups: ['Work'] }, F.CAROL, F.DAVE, F.FRANK] },
   { file: F.FILES.stratumStrong, format: 'stratum', encrypted: true, accounts: [F.ALICE, { ...F.BOB, groups: ['Work'] }, F.CAROL, F.DAVE, F.FRANK] },
   { file: F.FILES.stratumLegacy, format: 'stratum', encrypted: true, accounts: [F.ALICE, { ...F.BOB, groups: ['Work'] }, F.CAROL, F.DAVE, F.FRANK] },
   { file: F.FILES.stratumHtml, format: 'stratum-html', encrypted: false, accounts: [F.ALICE, F.BOB, F.CAROL] },
-  { file: F.FILES.enteEncrypted, format: 'ente-encrypted', encrypted: true, accounts: [{ ...F.ALICE, groups: ['Personal'], favourite: true, notes: 'main mail' }, F.CAROL] },
+  {
+    file: F.FILES.enteEncrypted,
+    format: 'ente-encrypted',
+    encrypted: true,
+    accounts: [{ ...F.ALICE, groups: ['Personal'], favourite: true, notes: 'main mail' }, F.CAROL],
+  },
   { file: F.FILES.freeOtpPlus, format: 'freeotp-plus', encrypted: false, accounts: [F.ALICE, F.BOB, F.CAROL_FREEOTP_PLUS] },
   { file: F.FILES.freeOtpV2, format: 'freeotp-v2', encrypted: true, accounts: [F.ALICE, F.BOB, F.CAROL] },
   {
@@ -40,8 +55,24 @@ const CASES: Case[] = [
       { ...F.BOB, groups: ['Other accounts'], favourite: false },
     ],
   },
-  { file: F.FILES.raivo, format: 'raivo', encrypted: false, accounts: [{ ...F.ALICE, favourite: true }, { ...F.CAROL, favourite: false }] },
-  { file: F.FILES.raivoZip, format: 'raivo-zip', encrypted: true, accounts: [{ ...F.ALICE, favourite: true }, { ...F.CAROL, favourite: false }] },
+  {
+    file: F.FILES.raivo,
+    format: 'raivo',
+    encrypted: false,
+    accounts: [
+      { ...F.ALICE, favourite: true },
+      { ...F.CAROL, favourite: false },
+    ],
+  },
+  {
+    file: F.FILES.raivoZip,
+    format: 'raivo-zip',
+    encrypted: true,
+    accounts: [
+      { ...F.ALICE, favourite: true },
+      { ...F.CAROL, favourite: false },
+    ],
+  },
   { file: F.FILES.steamSingle, format: 'steam', encrypted: false, accounts: [F.DAVE] },
   { file: F.FILES.steamWrapped, format: 'steam', encrypted: false, accounts: [F.DAVE, STEAM_GRACE] },
   {

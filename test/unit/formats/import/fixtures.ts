@@ -24,7 +24,17 @@ export interface FixtureAccount {
   pin: string;
 }
 
-const a = (type: OtpType, issuer: string, name: string, secret: string, algorithm: HashAlgorithm, digits: number, period: number, counter = 0, pin = ''): FixtureAccount => ({
+const a = (
+  type: OtpType,
+  issuer: string,
+  name: string,
+  secret: string,
+  algorithm: HashAlgorithm,
+  digits: number,
+  period: number,
+  counter = 0,
+  pin = '',
+): FixtureAccount => ({
   type,
   issuer,
   name,
@@ -59,7 +69,8 @@ export const FIXTURE_PASSWORDS = {
 
 export const PASSWORD = 'correct horse';
 
-type Shape = Pick<ImportedAccount, 'type' | 'issuer' | 'name' | 'secretB32' | 'algorithm' | 'digits' | 'period' | 'counter'> & Partial<Pick<ImportedAccount, 'groups' | 'notes' | 'favourite' | 'pin'>>;
+type Shape = Pick<ImportedAccount, 'type' | 'issuer' | 'name' | 'secretB32' | 'algorithm' | 'digits' | 'period' | 'counter'> &
+  Partial<Pick<ImportedAccount, 'groups' | 'notes' | 'favourite' | 'pin'>>;
 
 const t = (issuer: string, name: string, secretB32: string, algorithm: 'SHA1' | 'SHA256' | 'SHA512' = 'SHA1', digits = 6, period = 30): Shape => ({
   type: 'totp',
@@ -74,8 +85,26 @@ const t = (issuer: string, name: string, secretB32: string, algorithm: 'SHA1' | 
 
 export const ALICE = t('Example', 'alice@example.com', 'JBSWY3DPEHPK3PXP');
 export const BOB = t('Acme & Co', 'bob@acme.test', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 'SHA256', 8, 60);
-export const CAROL: Shape = { type: 'hotp', issuer: 'Bank', name: 'carol', secretB32: 'MFRGGZDFMZTWQ2LK', algorithm: 'SHA512', digits: 7, period: 30, counter: 42 };
-export const DAVE: Shape = { type: 'steam', issuer: 'Steam', name: 'dave', secretB32: 'KRSXG5CTMVRXEZLU', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 };
+export const CAROL: Shape = {
+  type: 'hotp',
+  issuer: 'Bank',
+  name: 'carol',
+  secretB32: 'MFRGGZDFMZTWQ2LK',
+  algorithm: 'SHA512',
+  digits: 7,
+  period: 30,
+  counter: 42,
+};
+export const DAVE: Shape = {
+  type: 'steam',
+  issuer: 'Steam',
+  name: 'dave',
+  secretB32: 'KRSXG5CTMVRXEZLU',
+  algorithm: 'SHA1',
+  digits: 5,
+  period: 30,
+  counter: 0,
+};
 export const ERIN = t('', 'erin (no issuer)', 'ONSWG4TFOQ');
 
 export const secretBytesOf = (b32: string): Uint8Array => {
@@ -124,23 +153,96 @@ export const PROTON_PLAIN = JSON.stringify({
 
 export const STRATUM_PLAIN = JSON.stringify({
   Authenticators: [
-    { Type: 2, Icon: null, Issuer: ALICE.issuer, Username: ALICE.name, Secret: ALICE.secretB32, Pin: null, Algorithm: 0, Digits: 6, Period: 30, Counter: 0, Ranking: 0 },
-    { Type: 2, Icon: 'acme', Issuer: BOB.issuer, Username: BOB.name, Secret: BOB.secretB32, Pin: null, Algorithm: 1, Digits: 8, Period: 60, Counter: 0, Ranking: 1 },
-    { Type: 1, Icon: null, Issuer: CAROL.issuer, Username: CAROL.name, Secret: CAROL.secretB32, Pin: null, Algorithm: 2, Digits: 7, Period: 30, Counter: 42, Ranking: 2 },
-    { Type: 4, Icon: null, Issuer: DAVE.issuer, Username: DAVE.name, Secret: DAVE.secretB32, Pin: null, Algorithm: 0, Digits: 5, Period: 30, Counter: 0, Ranking: 3 },
-    { Type: 3, Icon: null, Issuer: 'mOTP', Username: 'frank', Secret: '0123456789abcdef', Pin: '1234', Algorithm: 0, Digits: 6, Period: 10, Counter: 0, Ranking: 4 },
+    {
+      Type: 2,
+      Icon: null,
+      Issuer: ALICE.issuer,
+      Username: ALICE.name,
+      Secret: ALICE.secretB32,
+      Pin: null,
+      Algorithm: 0,
+      Digits: 6,
+      Period: 30,
+      Counter: 0,
+      Ranking: 0,
+    },
+    {
+      Type: 2,
+      Icon: 'acme',
+      Issuer: BOB.issuer,
+      Username: BOB.name,
+      Secret: BOB.secretB32,
+      Pin: null,
+      Algorithm: 1,
+      Digits: 8,
+      Period: 60,
+      Counter: 0,
+      Ranking: 1,
+    },
+    {
+      Type: 1,
+      Icon: null,
+      Issuer: CAROL.issuer,
+      Username: CAROL.name,
+      Secret: CAROL.secretB32,
+      Pin: null,
+      Algorithm: 2,
+      Digits: 7,
+      Period: 30,
+      Counter: 42,
+      Ranking: 2,
+    },
+    {
+      Type: 4,
+      Icon: null,
+      Issuer: DAVE.issuer,
+      Username: DAVE.name,
+      Secret: DAVE.secretB32,
+      Pin: null,
+      Algorithm: 0,
+      Digits: 5,
+      Period: 30,
+      Counter: 0,
+      Ranking: 3,
+    },
+    {
+      Type: 3,
+      Icon: null,
+      Issuer: 'mOTP',
+      Username: 'frank',
+      Secret: '0123456789abcdef',
+      Pin: '1234',
+      Algorithm: 0,
+      Digits: 6,
+      Period: 10,
+      Counter: 0,
+      Ranking: 4,
+    },
   ],
   Categories: [{ Id: 'w0rk', Name: 'Work', Ranking: 0 }],
   AuthenticatorCategories: [{ CategoryId: 'w0rk', AuthenticatorSecret: BOB.secretB32, Ranking: 0 }],
   CustomIcons: [],
 });
-export const FRANK: Shape = { type: 'motp', issuer: 'mOTP', name: 'frank', secretB32: 'AERUKZ4JVPG66', algorithm: 'SHA1', digits: 6, period: 10, counter: 0, pin: '1234' };
+export const FRANK: Shape = {
+  type: 'motp',
+  issuer: 'mOTP',
+  name: 'frank',
+  secretB32: 'AERUKZ4JVPG66',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 10,
+  counter: 0,
+  pin: '1234',
+};
 
 export const STRATUM_HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><title>Stratum Backup</title></head><body><table>
 <tr><th>Issuer</th><th>Username</th><th>OTP Auth URI</th><th>QR Code</th></tr>
 ${[ALICE, BOB, CAROL]
-  .map((a) => `<tr><td>${a.issuer.replace(/&/g, '&amp;')}</td><td>${a.name}</td><td><code>${uriOf(a).replace(/&/g, '&amp;')}</code></td><td><img src="data:image/png;base64,iVBORw0KGgo="></td></tr>`)
+  .map(
+    (a) =>
+      `<tr><td>${a.issuer.replace(/&/g, '&amp;')}</td><td>${a.name}</td><td><code>${uriOf(a).replace(/&/g, '&amp;')}</code></td><td><img src="data:image/png;base64,iVBORw0KGgo="></td></tr>`,
+  )
   .join('\n')}
 </table></body></html>
 `;
@@ -158,7 +260,17 @@ export const FREEOTP_PLUS = JSON.stringify({
   tokenOrder: ['Example:alice@example.com', 'Acme & Co:bob@acme.test', 'Bank:carol'],
   tokens: [
     { algo: 'SHA1', counter: 0, digits: 6, issuerExt: ALICE.issuer, label: ALICE.name, period: 30, secret: signedOf(ALICE.secretB32), type: 'TOTP' },
-    { algo: 'SHA256', counter: 0, digits: 8, issuerExt: BOB.issuer, issuerInt: 'acme', label: BOB.name, period: 60, secret: signedOf(BOB.secretB32), type: 'TOTP' },
+    {
+      algo: 'SHA256',
+      counter: 0,
+      digits: 8,
+      issuerExt: BOB.issuer,
+      issuerInt: 'acme',
+      label: BOB.name,
+      period: 60,
+      secret: signedOf(BOB.secretB32),
+      type: 'TOTP',
+    },
     { algo: 'SHA512', counter: 41, digits: 7, issuerExt: CAROL.issuer, label: CAROL.name, period: 30, secret: signedOf(CAROL.secretB32), type: 'HOTP' },
   ],
 });
@@ -167,8 +279,16 @@ export const CAROL_FREEOTP_PLUS: Shape = { ...CAROL, counter: 41 };
 
 export const FREEOTP_V2_TOKENS = [
   { uuid: '11111111-1111-4111-8111-111111111111', secret: secretBytesOf(ALICE.secretB32), meta: { issuerExt: ALICE.issuer, label: ALICE.name, type: 'TOTP' } },
-  { uuid: '22222222-2222-4222-8222-222222222222', secret: secretBytesOf(BOB.secretB32), meta: { algo: 'SHA256', digits: 8, issuerExt: BOB.issuer, label: BOB.name, period: 60, type: 'TOTP' } },
-  { uuid: '33333333-3333-4333-8333-333333333333', secret: secretBytesOf(CAROL.secretB32), meta: { algo: 'SHA512', counter: 42, digits: 7, issuerExt: CAROL.issuer, label: CAROL.name, type: 'HOTP' } },
+  {
+    uuid: '22222222-2222-4222-8222-222222222222',
+    secret: secretBytesOf(BOB.secretB32),
+    meta: { algo: 'SHA256', digits: 8, issuerExt: BOB.issuer, label: BOB.name, period: 60, type: 'TOTP' },
+  },
+  {
+    uuid: '33333333-3333-4333-8333-333333333333',
+    secret: secretBytesOf(CAROL.secretB32),
+    meta: { algo: 'SHA512', counter: 42, digits: 7, issuerExt: CAROL.issuer, label: CAROL.name, type: 'HOTP' },
+  },
 ];
 
 export const LASTPASS = JSON.stringify({
@@ -177,8 +297,36 @@ export const LASTPASS = JSON.stringify({
   deviceName: 'Test phone',
   version: 3,
   accounts: [
-    { accountID: 'x1', issuerName: ALICE.issuer, originalIssuerName: ALICE.issuer, userName: ALICE.name, originalUserName: ALICE.name, pushNotification: false, secret: ALICE.secretB32.toLowerCase(), timeStep: 30, digits: 6, creationTimestamp: 1, isFavorite: true, algorithm: 'SHA1', folderData: { folderId: 1, position: 0 } },
-    { accountID: 'x2', issuerName: '', originalIssuerName: BOB.issuer, userName: BOB.name, originalUserName: BOB.name, pushNotification: false, secret: BOB.secretB32, timeStep: 60, digits: 8, creationTimestamp: 2, isFavorite: false, algorithm: 'SHA256', folderData: { folderId: 0, position: 0 } },
+    {
+      accountID: 'x1',
+      issuerName: ALICE.issuer,
+      originalIssuerName: ALICE.issuer,
+      userName: ALICE.name,
+      originalUserName: ALICE.name,
+      pushNotification: false,
+      secret: ALICE.secretB32.toLowerCase(),
+      timeStep: 30,
+      digits: 6,
+      creationTimestamp: 1,
+      isFavorite: true,
+      algorithm: 'SHA1',
+      folderData: { folderId: 1, position: 0 },
+    },
+    {
+      accountID: 'x2',
+      issuerName: '',
+      originalIssuerName: BOB.issuer,
+      userName: BOB.name,
+      originalUserName: BOB.name,
+      pushNotification: false,
+      secret: BOB.secretB32,
+      timeStep: 60,
+      digits: 8,
+      creationTimestamp: 2,
+      isFavorite: false,
+      algorithm: 'SHA256',
+      folderData: { folderId: 0, position: 0 },
+    },
   ],
   folders: [
     { id: 1, name: 'Favorites', isOpened: true },
@@ -187,8 +335,32 @@ export const LASTPASS = JSON.stringify({
 });
 
 export const RAIVO = JSON.stringify([
-  { pinned: 'true', timer: '30', secret: ALICE.secretB32, iconValue: '', iconType: '', counter: '0', digits: '6', issuer: ALICE.issuer, kind: 'TOTP', algorithm: 'SHA1', account: ALICE.name },
-  { pinned: 'false', timer: '30', secret: CAROL.secretB32, iconValue: '', iconType: '', counter: '42', digits: '7', issuer: CAROL.issuer, kind: 'HOTP', algorithm: 'SHA512', account: CAROL.name },
+  {
+    pinned: 'true',
+    timer: '30',
+    secret: ALICE.secretB32,
+    iconValue: '',
+    iconType: '',
+    counter: '0',
+    digits: '6',
+    issuer: ALICE.issuer,
+    kind: 'TOTP',
+    algorithm: 'SHA1',
+    account: ALICE.name,
+  },
+  {
+    pinned: 'false',
+    timer: '30',
+    secret: CAROL.secretB32,
+    iconValue: '',
+    iconType: '',
+    counter: '42',
+    digits: '7',
+    issuer: CAROL.issuer,
+    kind: 'HOTP',
+    algorithm: 'SHA512',
+    account: CAROL.name,
+  },
 ]);
 
 const maFile = (name: string, b32: string): Record<string, unknown> => ({
@@ -209,7 +381,16 @@ export const STEAM_SINGLE = JSON.stringify(maFile(DAVE.name, DAVE.secretB32));
 export const STEAM_WRAPPED = JSON.stringify({ accounts: { '1': maFile(DAVE.name, DAVE.secretB32), '2': maFile('grace', ALICE.secretB32) } });
 
 export const TOTP_AUTHENTICATOR_ENTRIES = [
-  { accountHeaderLabel: 'personal', base: 16, digits: '', issuer: ALICE.issuer, key: hexOf(ALICE.secretB32).toUpperCase(), name: 'alice@example.com', period: '', isFavorite: true },
+  {
+    accountHeaderLabel: 'personal',
+    base: 16,
+    digits: '',
+    issuer: ALICE.issuer,
+    key: hexOf(ALICE.secretB32).toUpperCase(),
+    name: 'alice@example.com',
+    period: '',
+    isFavorite: true,
+  },
   { accountHeaderLabel: '', base: 16, digits: '6', issuer: 'Acme & Co', key: hexOf(BOB.secretB32), name: 'bob@acme.test', period: '30', isFavorite: false },
 ];
 

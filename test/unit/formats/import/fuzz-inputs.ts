@@ -121,7 +121,12 @@ function replaceAt(seed: unknown, pick: number, replacement: unknown): unknown {
 /** A JSON seed with one value replaced by a hostile one, as text (a key sometimes renamed to a prototype key). */
 export function mutatedJsonText(seed: unknown): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.nat(), fc.oneof(fc.constantFrom(...SPECIAL_VALUES), fc.jsonValue({ maxDepth: 3 })), fc.nat(), fc.constantFrom('none', '__proto__', 'constructor', 'prototype', 'toString'))
+    .tuple(
+      fc.nat(),
+      fc.oneof(fc.constantFrom(...SPECIAL_VALUES), fc.jsonValue({ maxDepth: 3 })),
+      fc.nat(),
+      fc.constantFrom('none', '__proto__', 'constructor', 'prototype', 'toString'),
+    )
     .map(([pick, value, keyPick, key]) => {
       const text = JSON.stringify(replaceAt(seed, pick, value));
       if (key === 'none') return text;
@@ -147,7 +152,12 @@ function replaceLeaf(value: unknown, path: number[], replacement: unknown): unkn
   // defineProperty: a "__proto__" key stays a plain own key, as JSON.parse made it.
   const copy: Record<string, unknown> = {};
   for (const k of keys) Object.defineProperty(copy, k, { value: (value as Record<string, unknown>)[k], enumerable: true, writable: true, configurable: true });
-  Object.defineProperty(copy, key, { value: replaceLeaf((value as Record<string, unknown>)[key], rest, replacement), enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(copy, key, {
+    value: replaceLeaf((value as Record<string, unknown>)[key], rest, replacement),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return copy;
 }
 
@@ -168,26 +178,35 @@ function hostileJson(template: unknown): fc.Arbitrary<Uint8Array> {
 export function mutatedBytes(base: Uint8Array): fc.Arbitrary<Uint8Array> {
   const n = Math.max(1, base.length);
   return fc.oneof(
-    { weight: 4, arbitrary: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(7)), { minLength: 1, maxLength: 4 }).map((flips) => {
-      const out = base.slice();
-      for (const [i, bit] of flips) out[i] = (out[i] ?? 0) ^ (1 << bit);
-      return out;
-    }) },
+    {
+      weight: 4,
+      arbitrary: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(7)), { minLength: 1, maxLength: 4 }).map((flips) => {
+        const out = base.slice();
+        for (const [i, bit] of flips) out[i] = (out[i] ?? 0) ^ (1 << bit);
+        return out;
+      }),
+    },
     { weight: 2, arbitrary: fc.nat(n).map((cut) => base.slice(0, cut)) },
-    { weight: 2, arbitrary: fc.tuple(fc.nat(n), fc.nat(n), fc.uint8Array({ maxLength: 16 })).map(([a, b, ins]) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      const out = new Uint8Array(lo + ins.length + (base.length - hi));
-      out.set(base.subarray(0, lo));
-      out.set(ins, lo);
-      out.set(base.subarray(hi), lo + ins.length);
-      return out;
-    }) },
-    { weight: 1, arbitrary: fc.tuple(fc.nat(n), fc.nat(n)).map(([a, b]) => {
-      const out = new Uint8Array(a + (base.length - b));
-      out.set(base.subarray(0, a));
-      out.set(base.subarray(b), a);
-      return out;
-    }) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(fc.nat(n), fc.nat(n), fc.uint8Array({ maxLength: 16 })).map(([a, b, ins]) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const out = new Uint8Array(lo + ins.length + (base.length - hi));
+        out.set(base.subarray(0, lo));
+        out.set(ins, lo);
+        out.set(base.subarray(hi), lo + ins.length);
+        return out;
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.nat(n), fc.nat(n)).map(([a, b]) => {
+        const out = new Uint8Array(a + (base.length - b));
+        out.set(base.subarray(0, a));
+        out.set(base.subarray(b), a);
+        return out;
+      }),
+    },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 256 }) },
   );
 }
@@ -226,7 +245,22 @@ export function mutatedLines(seedLines: readonly string[]): fc.Arbitrary<string>
   const line = fc.oneof(
     fc.constantFrom(...seedLines),
     fc
-      .tuple(fc.constantFrom(...seedLines), fc.constantFrom('digits', 'period', 'counter', 'algorithm', 'secret', 'issuer', 'codeDisplay', 'data', '__proto__'), fc.oneof(fc.string(), fc.constantFrom('99999999999999999999', '-1', '0', '%', '%E0%A4%A', '{"__proto__":{"polluted":1},"tags":"x"}', '%7B%22__proto__%22%3A%7B%22polluted%22%3A1%7D%2C%22trashed%22%3A1%7D')))
+      .tuple(
+        fc.constantFrom(...seedLines),
+        fc.constantFrom('digits', 'period', 'counter', 'algorithm', 'secret', 'issuer', 'codeDisplay', 'data', '__proto__'),
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom(
+            '99999999999999999999',
+            '-1',
+            '0',
+            '%',
+            '%E0%A4%A',
+            '{"__proto__":{"polluted":1},"tags":"x"}',
+            '%7B%22__proto__%22%3A%7B%22polluted%22%3A1%7D%2C%22trashed%22%3A1%7D',
+          ),
+        ),
+      )
       .map(([l, key, value]) => `${l}&${key}=${value}`),
     fc.string({ maxLength: 200 }),
     fc.constantFrom('# comment', '', 'otpauth://', 'otpauth-migration://offline?data=', 'steam://', '"', 'login_totp'),

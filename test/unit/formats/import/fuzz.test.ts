@@ -57,7 +57,11 @@ function importer(id: string): Importer {
 
 /** Each input of `arb` through `call`, which must settle (expectSettles). */
 function fuzz<T>(arb: fc.Arbitrary<T>, call: (input: T) => unknown): (runs: number) => Promise<void> {
-  return (runs) => fc.assert(fc.asyncProperty(arb, (input) => expectSettles(() => call(input))), { numRuns: runs, seed: SEED });
+  return (runs) =>
+    fc.assert(
+      fc.asyncProperty(arb, (input) => expectSettles(() => call(input))),
+      { numRuns: runs, seed: SEED },
+    );
 }
 
 /** Bytes through the importer itself: sniff must not throw at all, read must settle. */
@@ -102,12 +106,26 @@ const PLANS: Plan[] = [
   { importer: importer('andotp'), files: ['andotp/plain.json'], bytes: 4000, structural: 4000, structure: 'json', noise: 2000 },
   { importer: importer('bitwarden-authenticator'), files: ['bitwarden/authenticator.json'], bytes: 4000, structural: 4000, structure: 'json', noise: 2000 },
   { importer: importer('bitwarden-csv'), files: ['bitwarden/vault.csv'], bytes: 4000, structural: 4000, structure: 'lines', noise: 2000 },
-  { importer: importer('google-migration-text'), files: ['google-migration-text/transfer.txt'], bytes: 4000, structural: 4000, structure: 'lines', noise: 2000 },
+  {
+    importer: importer('google-migration-text'),
+    files: ['google-migration-text/transfer.txt'],
+    bytes: 4000,
+    structural: 4000,
+    structure: 'lines',
+    noise: 2000,
+  },
   { importer: importer('ente-auth'), files: ['ente/plain.txt'], bytes: 4000, structural: 4000, structure: 'lines', noise: 2000 },
   { importer: importer('otpauth-list'), files: ['otpauth-list/list.txt'], bytes: 4000, structural: 4000, structure: 'lines', noise: 2000 },
   { importer: importer('2fas'), files: ['2fas/plain-v4.2fas'], bytes: 2700, structural: 1000, structure: 'json', noise: 1000 },
   { importer: importer('2fas'), files: ['2fas/encrypted-ja.2fas'], bytes: 300, structural: 0, noise: 0 },
-  { importer: importer('bitwarden'), files: ['bitwarden/vault.json', 'bitwarden/account-restricted.json'], bytes: 2700, structural: 2000, structure: 'json', noise: 1000 },
+  {
+    importer: importer('bitwarden'),
+    files: ['bitwarden/vault.json', 'bitwarden/account-restricted.json'],
+    bytes: 2700,
+    structural: 2000,
+    structure: 'json',
+    noise: 1000,
+  },
   { importer: importer('bitwarden'), files: ['bitwarden/protected-pbkdf2.json'], bytes: 300, structural: 0, noise: 0 },
   { importer: importer('andotp-encrypted'), files: ['andotp/otp_accounts.json.aes.bin', 'andotp/old-format.bin'], bytes: 500, structural: 0, noise: 500 },
 ];
@@ -118,7 +136,12 @@ function planCampaigns(plan: Plan): Campaign[] {
   const fileName = plan.files[0] ?? 'x';
   const read = (text: string, options: ImportOptions): Promise<unknown> => plan.importer.read({ bytes: utf8Encode(text), fileName }, options);
   const out: Campaign[] = [
-    { id, runs: plan.bytes, what: `byte mutations of ${plan.files.join(', ')} through readImport`, check: fuzz(splicedFiles(seeds), (bytes) => readImport({ bytes, fileName }, { password: 'wrong' })) },
+    {
+      id,
+      runs: plan.bytes,
+      what: `byte mutations of ${plan.files.join(', ')} through readImport`,
+      check: fuzz(splicedFiles(seeds), (bytes) => readImport({ bytes, fileName }, { password: 'wrong' })),
+    },
   ];
   if (plan.structural > 0 && plan.structure !== undefined) {
     const seedText = dec(seeds[0]);
@@ -138,7 +161,9 @@ const BITWARDEN_VAULT = (): unknown => JSON.parse(dec(fixtureBytes('bitwarden/va
 function behindDecryption(id: string, fileName: string, plainSeed: () => unknown, encrypter: () => Promise<W.Encrypter>): (runs: number) => Promise<void> {
   return async (runs) => {
     const encrypt = await encrypter();
-    await fuzz(fc.oneof(mutatedJsonText(plainSeed()), noise), (text) => importer(id).read({ bytes: encrypt(utf8Encode(text)), fileName }, { password: W.FUZZ_PASSWORD }))(runs);
+    await fuzz(fc.oneof(mutatedJsonText(plainSeed()), noise), (text) =>
+      importer(id).read({ bytes: encrypt(utf8Encode(text)), fileName }, { password: W.FUZZ_PASSWORD }),
+    )(runs);
   };
 }
 
@@ -157,15 +182,55 @@ function intoDecoder(seed: () => unknown, decode: (parsed: unknown) => unknown):
 }
 
 const ENCRYPTED: Campaign[] = [
-  { id: 'aegis', runs: 2000, what: 'mutated plaintexts through decryption (vault.json)', check: behindDecryption('aegis', 'vault.json', AEGIS_DB, W.aegisEncrypter) },
-  { id: 'andotp-encrypted', runs: 3000, what: 'mutated plaintexts through decryption (old.bin)', check: behindDecryption('andotp-encrypted', 'old.bin', ANDOTP, W.andotpOldEncrypter) },
-  { id: 'andotp-encrypted', runs: 300, what: 'mutated plaintexts through decryption (new.bin)', check: behindDecryption('andotp-encrypted', 'new.bin', ANDOTP, W.andotpNewEncrypter) },
-  { id: '2fas', runs: 200, what: 'mutated plaintexts through decryption (x.2fas)', check: behindDecryption('2fas', 'x.2fas', TWOFAS_SERVICES, W.twofasEncrypter) },
-  { id: 'bitwarden', runs: 500, what: 'mutated plaintexts through decryption (export.json)', check: behindDecryption('bitwarden', 'export.json', BITWARDEN_VAULT, W.bitwardenEncrypter) },
-  { id: '2fas', runs: 4800, what: 'mutated plaintexts into the decoder behind its decryption', check: intoDecoder(TWOFAS_SERVICES, (p) => readTwofasServices(p, new Map([['group-finance', 'Finance']]))) },
+  {
+    id: 'aegis',
+    runs: 2000,
+    what: 'mutated plaintexts through decryption (vault.json)',
+    check: behindDecryption('aegis', 'vault.json', AEGIS_DB, W.aegisEncrypter),
+  },
+  {
+    id: 'andotp-encrypted',
+    runs: 3000,
+    what: 'mutated plaintexts through decryption (old.bin)',
+    check: behindDecryption('andotp-encrypted', 'old.bin', ANDOTP, W.andotpOldEncrypter),
+  },
+  {
+    id: 'andotp-encrypted',
+    runs: 300,
+    what: 'mutated plaintexts through decryption (new.bin)',
+    check: behindDecryption('andotp-encrypted', 'new.bin', ANDOTP, W.andotpNewEncrypter),
+  },
+  {
+    id: '2fas',
+    runs: 200,
+    what: 'mutated plaintexts through decryption (x.2fas)',
+    check: behindDecryption('2fas', 'x.2fas', TWOFAS_SERVICES, W.twofasEncrypter),
+  },
+  {
+    id: 'bitwarden',
+    runs: 500,
+    what: 'mutated plaintexts through decryption (export.json)',
+    check: behindDecryption('bitwarden', 'export.json', BITWARDEN_VAULT, W.bitwardenEncrypter),
+  },
+  {
+    id: '2fas',
+    runs: 4800,
+    what: 'mutated plaintexts into the decoder behind its decryption',
+    check: intoDecoder(TWOFAS_SERVICES, (p) => readTwofasServices(p, new Map([['group-finance', 'Finance']]))),
+  },
   { id: 'aegis', runs: 3000, what: 'mutated plaintexts into the decoder behind its decryption', check: intoDecoder(AEGIS_DB, (p) => readAegisDb(p)) },
-  { id: 'andotp-encrypted', runs: 5700, what: 'mutated plaintexts into the decoder behind its decryption', check: intoDecoder(ANDOTP, (p) => readAndotpEntries(p, 'andotp-encrypted')) },
-  { id: 'bitwarden', runs: 3500, what: 'mutated plaintexts into the decoder behind its decryption', check: intoDecoder(BITWARDEN_VAULT, (p) => readBitwardenJson(p, 'bitwarden')) },
+  {
+    id: 'andotp-encrypted',
+    runs: 5700,
+    what: 'mutated plaintexts into the decoder behind its decryption',
+    check: intoDecoder(ANDOTP, (p) => readAndotpEntries(p, 'andotp-encrypted')),
+  },
+  {
+    id: 'bitwarden',
+    runs: 3500,
+    what: 'mutated plaintexts into the decoder behind its decryption',
+    check: intoDecoder(BITWARDEN_VAULT, (p) => readBitwardenJson(p, 'bitwarden')),
+  },
 ];
 
 // ---------- importers fuzzed from their contents (fixtures.ts ALICE … FRANK) ----------
@@ -188,32 +253,88 @@ function enteFullPath(runs: number): Promise<void> {
 }
 
 const zipCampaigns = (id: string, file: string, member: string, decode: (b: Uint8Array) => unknown): Campaign[] => [
-  { id, runs: 5000, what: 'mutated ZIP directories through its sniff', check: fuzz(mutatedBytes(fixtureBytes(file)), (bytes) => importer(id).sniff({ bytes })) },
+  {
+    id,
+    runs: 5000,
+    what: 'mutated ZIP directories through its sniff',
+    check: fuzz(mutatedBytes(fixtureBytes(file)), (bytes) => importer(id).sniff({ bytes })),
+  },
   { id, runs: 4500, what: 'mutated members into the reader behind the ZIP', check: fuzz(fuzzInputs(utf8Encode(member)), decode) },
   { id, runs: 500, what: 'mutations of the ZIP through sniff and read', check: sniffThenRead(id, fuzzInputs(fixtureBytes(file)), { password: F.PASSWORD }) },
 ];
 
-const fromText = (id: string, text: string, runs: number, what = 'mutations through sniff and read'): Campaign => ({ id, runs, what, check: sniffThenRead(id, fuzzInputs(utf8Encode(text)), {}) });
+const fromText = (id: string, text: string, runs: number, what = 'mutations through sniff and read'): Campaign => ({
+  id,
+  runs,
+  what,
+  check: sniffThenRead(id, fuzzInputs(utf8Encode(text)), {}),
+});
 
 const CONTENTS: Campaign[] = [
-  { id: 'proton-authenticator', runs: 4500, what: 'mutated plain exports into its decoder', check: fuzz(fuzzInputs(utf8Encode(F.PROTON_PLAIN)), (b) => readProtonPlain(jsonOrNull(b))) },
+  {
+    id: 'proton-authenticator',
+    runs: 4500,
+    what: 'mutated plain exports into its decoder',
+    check: fuzz(fuzzInputs(utf8Encode(F.PROTON_PLAIN)), (b) => readProtonPlain(jsonOrNull(b))),
+  },
   fromText('proton-authenticator', F.PROTON_PLAIN, 5000, 'mutated plain exports through sniff and read'),
-  { id: 'proton-authenticator', runs: 500, what: 'mutated encrypted exports through sniff and read (stub KDF)', check: async (runs) => sniffThenRead('proton-authenticator', fuzzInputs(await W.writeProtonEncrypted(F.PROTON_PLAIN, F.PASSWORD, W.stubArgon2)), withPassword)(runs) },
-  { id: 'stratum', runs: 4500, what: 'mutated plain exports into its decoder', check: fuzz(fuzzInputs(utf8Encode(F.STRATUM_PLAIN)), (b) => readStratumJson(jsonOrNull(b))) },
+  {
+    id: 'proton-authenticator',
+    runs: 500,
+    what: 'mutated encrypted exports through sniff and read (stub KDF)',
+    check: async (runs) =>
+      sniffThenRead('proton-authenticator', fuzzInputs(await W.writeProtonEncrypted(F.PROTON_PLAIN, F.PASSWORD, W.stubArgon2)), withPassword)(runs),
+  },
+  {
+    id: 'stratum',
+    runs: 4500,
+    what: 'mutated plain exports into its decoder',
+    check: fuzz(fuzzInputs(utf8Encode(F.STRATUM_PLAIN)), (b) => readStratumJson(jsonOrNull(b))),
+  },
   fromText('stratum', F.STRATUM_PLAIN, 5000, 'mutated plain exports through sniff and read'),
-  { id: 'stratum', runs: 400, what: 'mutated strong .authpro files through sniff and read (stub KDF)', check: async (runs) => sniffThenRead('stratum', fuzzInputs(await W.writeStratumStrong(F.STRATUM_PLAIN, F.PASSWORD, W.stubArgon2)), withPassword)(runs) },
-  { id: 'stratum', runs: 100, what: 'mutated legacy .authpro files through sniff and read (PBKDF2, 64,000 rounds)', check: sniffThenRead('stratum', fuzzInputs(fixtureBytes(F.FILES.stratumLegacy)), withPassword) },
-  { id: 'ente-encrypted', runs: 9700, what: 'mutated decrypted texts into its reader', check: fuzz(fuzzInputs(utf8Encode(F.ENTE_TEXT)), (b) => readEnteText(dec(b))) },
+  {
+    id: 'stratum',
+    runs: 400,
+    what: 'mutated strong .authpro files through sniff and read (stub KDF)',
+    check: async (runs) => sniffThenRead('stratum', fuzzInputs(await W.writeStratumStrong(F.STRATUM_PLAIN, F.PASSWORD, W.stubArgon2)), withPassword)(runs),
+  },
+  {
+    id: 'stratum',
+    runs: 100,
+    what: 'mutated legacy .authpro files through sniff and read (PBKDF2, 64,000 rounds)',
+    check: sniffThenRead('stratum', fuzzInputs(fixtureBytes(F.FILES.stratumLegacy)), withPassword),
+  },
+  {
+    id: 'ente-encrypted',
+    runs: 9700,
+    what: 'mutated decrypted texts into its reader',
+    check: fuzz(fuzzInputs(utf8Encode(F.ENTE_TEXT)), (b) => readEnteText(dec(b))),
+  },
   { id: 'ente-encrypted', runs: 300, what: 'mutated encrypted exports through sniff and read (tiny libsodium limits)', check: enteFullPath },
-  { id: 'freeotp-v2', runs: 9000, what: 'mutated Java-serialized maps into its stream reader', check: fuzz(mutatedBytes(fixtureBytes(F.FILES.freeOtpV2)), (b) => readJavaStringMap(b)) },
-  { id: 'freeotp-v2', runs: 1000, what: 'mutated backups through sniff and read (PBKDF2 1000)', check: sniffThenRead('freeotp-v2', fuzzInputs(fixtureBytes(F.FILES.freeOtpV2)), { password: F.PASSWORD }) },
+  {
+    id: 'freeotp-v2',
+    runs: 9000,
+    what: 'mutated Java-serialized maps into its stream reader',
+    check: fuzz(mutatedBytes(fixtureBytes(F.FILES.freeOtpV2)), (b) => readJavaStringMap(b)),
+  },
+  {
+    id: 'freeotp-v2',
+    runs: 1000,
+    what: 'mutated backups through sniff and read (PBKDF2 1000)',
+    check: sniffThenRead('freeotp-v2', fuzzInputs(fixtureBytes(F.FILES.freeOtpV2)), { password: F.PASSWORD }),
+  },
   {
     id: 'totp-authenticator',
     runs: 9500,
     what: 'mutated decrypted JSON into its decoder',
     check: fuzz(fuzzInputs(utf8Encode(JSON.stringify({ [JSON.stringify(F.TOTP_AUTHENTICATOR_ENTRIES)]: '1700000000' }))), (b) => readTotpAuthenticatorPlain(b)),
   },
-  { id: 'totp-authenticator', runs: 500, what: 'mutated backups through sniff and read', check: sniffThenRead('totp-authenticator', fuzzInputs(fixtureBytes(F.FILES.totpAuthenticator)), { password: F.PASSWORD }, 'backup.bin') },
+  {
+    id: 'totp-authenticator',
+    runs: 500,
+    what: 'mutated backups through sniff and read',
+    check: sniffThenRead('totp-authenticator', fuzzInputs(fixtureBytes(F.FILES.totpAuthenticator)), { password: F.PASSWORD }, 'backup.bin'),
+  },
   ...zipCampaigns('authenticator-plus', F.FILES.authenticatorPlus, F.URI_LIST, (b) => readLinkList('authenticator-plus', dec(b))),
   ...zipCampaigns('winauth-zip', F.FILES.winAuth, F.URI_LIST, (b) => readLinkList('winauth-zip', dec(b))),
   ...zipCampaigns('raivo-zip', F.FILES.raivoZip, F.RAIVO, (b) => readRaivo(jsonOrNull(b))),
@@ -223,7 +344,12 @@ const CONTENTS: Campaign[] = [
   fromText('stratum-html', F.STRATUM_HTML, 10_000),
   fromText('steam', F.STEAM_SINGLE, 5000, 'mutated single maFiles through sniff and read'),
   fromText('steam', F.STEAM_WRAPPED, 5000, 'mutated wrapped maFiles through sniff and read'),
-  { id: 'omamori', runs: 10_000, what: 'mutated transfer-code exports through sniff and read', check: sniffThenRead('omamori', fuzzInputs(readOmamoriFixture('transfer-code.omamori')), { password: TRANSFER_CODE }) },
+  {
+    id: 'omamori',
+    runs: 10_000,
+    what: 'mutated transfer-code exports through sniff and read',
+    check: sniffThenRead('omamori', fuzzInputs(readOmamoriFixture('transfer-code.omamori')), { password: TRANSFER_CODE }),
+  },
 ];
 
 const CAMPAIGNS: Campaign[] = [...PLANS.flatMap(planCampaigns), ...ENCRYPTED, ...CONTENTS];
@@ -244,9 +370,13 @@ it('gives every importer 10,000 runs', () => {
 
 describe('importers under fuzzing', () => {
   for (const c of CAMPAIGNS) {
-    it(`${c.id}: ${c.runs} ${c.what}`, async () => {
-      traceAs(`${c.id} ${c.what}`);
-      await c.check(c.runs);
-    }, TIMEOUT);
+    it(
+      `${c.id}: ${c.runs} ${c.what}`,
+      async () => {
+        traceAs(`${c.id} ${c.what}`);
+        await c.check(c.runs);
+      },
+      TIMEOUT,
+    );
   }
 });

@@ -32,7 +32,10 @@ describe('otpauth:// link list importer', () => {
   it('names accounts as the exporting apps do: a label equal to issuer= is also the account name', async () => {
     const text = 'otpauth://totp/NoIssuer?secret=GEZDGNBVGY3TQOJQ&issuer=NoIssuer\notpauth://totp/alice?secret=GEZDGNBVGY3TQOJQ&issuer=Acme\n';
     const result = await readFixture('x.txt', {}, utf8Encode(text));
-    expect(result.accounts.map((a) => [a.issuer, a.name])).toEqual([['NoIssuer', 'NoIssuer'], ['Acme', 'alice']]);
+    expect(result.accounts.map((a) => [a.issuer, a.name])).toEqual([
+      ['NoIssuer', 'NoIssuer'],
+      ['Acme', 'alice'],
+    ]);
   });
 
   it('skips blank and # lines, accepts CRLF, and reports each bad line by number', async () => {
@@ -116,6 +119,8 @@ describe('otpauth lines as other apps write them', () => {
   });
 
   it('HTML character references in URIs are decoded', () => {
-    expect(urisInHtml('<td><code>otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&amp;issuer=A&#38;B</code></td>')).toEqual(['otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&issuer=A&B']);
+    expect(urisInHtml('<td><code>otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&amp;issuer=A&#38;B</code></td>')).toEqual([
+      'otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&issuer=A&B',
+    ]);
   });
 });

@@ -22,7 +22,9 @@ describe('omamori importer', () => {
     const bytes = readFixture('passphrase-ascii.omamori');
     expect(await errorCode(readImport({ bytes }, { password: 'wrong' }))).toBe('import/wrong-password');
     expect(await errorCode(readImport({ bytes }, {}))).toBe('import/password-required');
-    expect(await errorCode(readImport({ bytes: readFixture('transfer-code.omamori') }, { password: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' }))).toBe('import/wrong-password');
+    expect(await errorCode(readImport({ bytes: readFixture('transfer-code.omamori') }, { password: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' }))).toBe(
+      'import/wrong-password',
+    );
     const flipped = bytes.slice();
     const mid = Math.floor(flipped.length / 2);
     flipped[mid] = (flipped[mid] ?? 0) ^ 1;

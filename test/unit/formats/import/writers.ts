@@ -141,7 +141,12 @@ export function writeJavaStringMap(entries: readonly (readonly [string, string])
 function freeOtpEncryptedKey(key: Uint8Array, plain: Uint8Array, token: string, seed: number): string {
   const iv = fixedBytes(12, seed);
   const params = concat(Uint8Array.of(0x30, 17, 0x04, 12), iv, Uint8Array.of(0x02, 0x01, 16));
-  return JSON.stringify({ mCipher: 'AES/GCM/NoPadding', mCipherText: signed(gcm(key, iv, plain, utf8Encode(token))), mParameters: signed(params), mToken: token });
+  return JSON.stringify({
+    mCipher: 'AES/GCM/NoPadding',
+    mCipherText: signed(gcm(key, iv, plain, utf8Encode(token))),
+    mParameters: signed(params),
+    mToken: token,
+  });
 }
 
 export interface FreeOtpToken {
@@ -181,7 +186,16 @@ export async function aegisEncrypter(): Promise<Encrypter> {
   const salt = fixedBytes(32, 2);
   const slotNonce = fixedBytes(12, 3);
   const wrapped = gcm(await scryptAsync(utf8Encode(FUZZ_PASSWORD), salt, { N: 2, r: 1, p: 1, dkLen: 32 }), slotNonce, masterKey);
-  const slot = { type: 1, uuid: 'u', key: hex(wrapped.subarray(0, 32)), key_params: { nonce: hex(slotNonce), tag: hex(wrapped.subarray(32)) }, n: 2, r: 1, p: 1, salt: hex(salt) };
+  const slot = {
+    type: 1,
+    uuid: 'u',
+    key: hex(wrapped.subarray(0, 32)),
+    key_params: { nonce: hex(slotNonce), tag: hex(wrapped.subarray(32)) },
+    n: 2,
+    r: 1,
+    p: 1,
+    salt: hex(salt),
+  };
   return (plain) => {
     const nonce = fixedBytes(12, 4);
     const sealed = gcm(masterKey, nonce, plain);
@@ -196,7 +210,15 @@ export async function twofasEncrypter(): Promise<Encrypter> {
   const key = pbkdf2(FUZZ_PASSWORD, salt, 10_000, 'sha256');
   return (plain) => {
     const iv = fixedBytes(12, 6);
-    return utf8Encode(JSON.stringify({ services: [], groups: [], schemaVersion: 4, appOrigin: 'android', servicesEncrypted: `${b64(gcm(key, iv, plain))}:${b64(salt)}:${b64(iv)}` }));
+    return utf8Encode(
+      JSON.stringify({
+        services: [],
+        groups: [],
+        schemaVersion: 4,
+        appOrigin: 'android',
+        servicesEncrypted: `${b64(gcm(key, iv, plain))}:${b64(salt)}:${b64(iv)}`,
+      }),
+    );
   };
 }
 
@@ -236,6 +258,14 @@ export async function bitwardenEncrypter(): Promise<Encrypter> {
   const validation = bitwardenEncString(encKey, macKey, fixedBytes(16, 10), utf8Encode('validation'));
   return (plain) =>
     utf8Encode(
-      JSON.stringify({ encrypted: true, passwordProtected: true, salt, kdfType: 0, kdfIterations: 1_000, encKeyValidation_DO_NOT_EDIT: validation, data: bitwardenEncString(encKey, macKey, fixedBytes(16, 11), plain) }),
+      JSON.stringify({
+        encrypted: true,
+        passwordProtected: true,
+        salt,
+        kdfType: 0,
+        kdfIterations: 1_000,
+        encKeyValidation_DO_NOT_EDIT: validation,
+        data: bitwardenEncString(encKey, macKey, fixedBytes(16, 11), plain),
+      }),
     );
 }
