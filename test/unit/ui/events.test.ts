@@ -39,7 +39,7 @@ describe('custom events', () => {
     const builders: string[] = [];
     for (const file of sources(UI)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/fire\(this, '([a-z:-]+)'/g)) fired.add(m[1]!);
+      for (const m of text.matchAll(/fire\(\s*this,\s*'([a-z:-]+)'/g)) fired.add(m[1]!);
       if (/new CustomEvent\b/.test(text) && !file.endsWith(path.join('shared', 'events.ts'))) builders.push(path.relative(UI, file));
     }
     expect(fired.size).toBeGreaterThan(20);
