@@ -1,7 +1,7 @@
 /**
  * Writes test/fixtures/export-v1 once: `npx vitest run --config vitest.fixture-writers.config.ts`.
  * Not part of `npm test` (its include is test/unit): committed fixtures are never regenerated
- * (bar 7: released files keep opening).
+ * (docs/security.md, "Reliability bar": released files keep opening).
  */
 import { writeFileSync } from 'node:fs';
 import { describe, it } from 'vitest';

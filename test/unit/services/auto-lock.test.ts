@@ -1,3 +1,8 @@
+/**
+ * AutoLock and its pure rules: idle and hidden time by the wall clock, presence shared between
+ * tabs, settings, and the lock sent to every tab. Over 300 lines because the cases share one
+ * harness of fake tabs (FakeVault, FakeHub, FakeDocument) that lives here with them.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   appHiddenSince,

@@ -4,7 +4,7 @@
  * read the committed files. Two casts, because the fixtures were written at two times and must not
  * change: `ACCOUNTS`, by index, fill the Aegis, 2FAS, andOTP, Bitwarden, otpauth list, Ente text
  * and Google transfer-text fixtures; ALICE, BOB, CAROL, DAVE, ERIN and FRANK, with the contents
- * below, fill all the others.
+ * below, fill all the others. Long because it is data: one entry per committed fixture file.
  */
 import type { HashAlgorithm, OtpType } from '../../../../src/core/account';
 import { encodeBase32 } from '../../../../src/core/base32';

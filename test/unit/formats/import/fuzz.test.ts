@@ -11,7 +11,8 @@
  * - for encrypted formats, mutated plaintexts behind the real decryption, with the cheapest KDF
  *   the format allows or a stub KDF (a few hundred to 3,000 runs), and the rest of the budget in
  *   the decoder behind the decryption, fed directly.
- * FUZZ_SEED overrides the fixed seed; FUZZ_TRACE=1 prints every call over 300 ms.
+ * FUZZ_SEED overrides the fixed seed; FUZZ_TRACE=1 prints every call over 300 ms. Over 300 lines
+ * because it holds the campaign table of all 24 importers, so that their budgets are seen together.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
