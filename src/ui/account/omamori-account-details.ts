@@ -74,9 +74,10 @@ export class OmamoriAccountDetails extends LitElement {
     new LocaleController(this);
   }
 
-  private async save(patch: Partial<AccountExtras>, done: string): Promise<boolean> {
+  /** Saves `change` (a patch, or a vault call), then says `done`; a failure is shown, never thrown. */
+  private async save(change: Partial<AccountExtras> | (() => Promise<unknown>), done: string): Promise<boolean> {
     try {
-      await getVault().updateExtras(this.account.id, patch);
+      await (typeof change === 'function' ? change() : getVault().updateExtras(this.account.id, change));
       showToast({ message: done });
       return true;
     } catch (err) {
@@ -100,13 +101,16 @@ export class OmamoriAccountDetails extends LitElement {
     else if (current.length >= MAX_GROUPS) this.groupError = t('details.groupTooMany', { max: MAX_GROUPS });
     else {
       this.groupError = '';
-      if (await this.save({ groups: [...current, name] }, t('details.groupAdded', { group: name }))) this.groupText = '';
+      // The vault adds it to the stored account, so two quick adds (before the list has caught up
+      // with the first) both land.
+      const id = this.account.id;
+      if (await this.save(() => getVault().setGroupMembership([id], name, true), t('details.groupAdded', { group: name }))) this.groupText = '';
     }
   }
 
   private async removeGroup(name: string): Promise<void> {
-    const groups = this.account.groups.filter((g) => g !== name);
-    if (await this.save({ groups }, t('details.groupRemoved', { group: name }))) {
+    const id = this.account.id;
+    if (await this.save(() => getVault().setGroupMembership([id], name, false), t('details.groupRemoved', { group: name }))) {
       // The chip and its button are gone: move focus to the group input rather than to <body>.
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#group-new')?.focus();

@@ -121,7 +121,7 @@ describe('committed transfer-code fixtures (always run)', () => {
   });
 });
 
-describeCorpus('Google transfer codes from the interop corpus', () => {
+describeCorpus('Google migration codes from the interop corpus', () => {
   const manifest = readCorpusJson<{ files: ManifestFile[] }>('MANIFEST.json').files;
   const vectors = readCorpusJson<{ cases: VectorCase[] }>('vectors/google_migration_payloads.json').cases;
   const files = manifest.filter((f) => f.format === 'google-migration-uri-text' || (f.format === 'text' && f.path.startsWith('extract_otp_secrets/negative/')));
