@@ -10,7 +10,11 @@ import { sha256Hex } from './crypto/digest';
 import { AppError } from './errors';
 
 export const EXPORT_FORMAT = 'omamori-export';
-export const EXPORT_VERSION = 1;
+/**
+ * The version written. 2 names the version inside the authenticated header and binds each slot's
+ * KDF parameters into its wrap AAD; 1 (no version in the header) is still read.
+ */
+export const EXPORT_VERSION = 2;
 export const PAYLOAD_SCHEMA = 1;
 /** Far above any real vault (10,000 accounts ≈ 3 MiB), low enough to parse safely on a phone. */
 export const MAX_EXPORT_FILE_BYTES = 32 * 1024 * 1024;
@@ -36,13 +40,17 @@ export interface TransferCodeSlotV1 {
   iv: Bytes;
   wrappedKey: Bytes;
 }
-export type ExportSlotV1 = PassphraseSlotV1 | TransferCodeSlotV1;
+export type ExportSlot = PassphraseSlotV1 | TransferCodeSlotV1;
 
-export interface ExportHeaderV1 {
+export type ExportVersion = 1 | 2;
+
+export interface ExportHeader {
+  /** From the header itself in v2; for v1 (no version in the header) from the envelope. */
+  version: ExportVersion;
   alg: 'A256GCM';
   iv: Bytes;
   exportId: string;
-  slots: ExportSlotV1[];
+  slots: ExportSlot[];
 }
 
 export interface ExportPayload {
@@ -65,9 +73,9 @@ export type BackupAccount = AccountData & Omit<AccountExtras, 'lastUsedAt'>;
 
 /** The envelope after its checks: the exact header bytes (AAD) and the ciphertext. */
 export interface ParsedEnvelope {
-  version: number;
+  version: ExportVersion;
   headerBytes: Bytes;
-  header: ExportHeaderV1;
+  header: ExportHeader;
   ciphertext: Bytes;
 }
 
@@ -115,7 +123,7 @@ export function parseEnvelope(bytes: Uint8Array): ParsedEnvelope {
   const ciphertext = bytesField(json.ciphertext);
   if (typeof json.checksum !== 'string' || json.checksum !== `sha256:${checksumHex(headerBytes, ciphertext)}`) throw damaged();
   if (ciphertext.length < 16) throw damaged();
-  return { version, headerBytes, header: parseHeader(headerBytes), ciphertext };
+  return { version: version as ExportVersion, headerBytes, header: parseHeader(headerBytes, version as ExportVersion), ciphertext };
 }
 
 export function checksumHex(headerBytes: Uint8Array, ciphertext: Uint8Array): string {
@@ -125,21 +133,27 @@ export function checksumHex(headerBytes: Uint8Array, ciphertext: Uint8Array): st
   return sha256Hex(joined);
 }
 
-function parseHeader(headerBytes: Bytes): ExportHeaderV1 {
+const HEADER_KEYS = ['alg', 'iv', 'exportId', 'slots'] as const;
+
+function parseHeader(headerBytes: Bytes, version: ExportVersion): ExportHeader {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(headerBytes));
   } catch {
     throw damaged();
   }
-  if (!isRecord(json) || !hasOnlyKeys(json, ['alg', 'iv', 'exportId', 'slots'])) throw damaged();
+  // v2 repeats the envelope's version inside the header (the payload's AAD), where it is
+  // authenticated; the two must agree, and a v1 header has no version at all.
+  const keys = version === 1 ? HEADER_KEYS : ['version', ...HEADER_KEYS];
+  if (!isRecord(json) || !hasOnlyKeys(json, keys)) throw damaged();
+  if (version !== 1 && json.version !== version) throw damaged();
   if (json.alg !== 'A256GCM') throw damaged();
   const iv = bytesField(json.iv, IV_BYTES);
   if (typeof json.exportId !== 'string') throw damaged();
   bytesField(json.exportId, EXPORT_ID_BYTES);
   const { slots } = json;
   if (!Array.isArray(slots) || slots.length === 0 || slots.length > MAX_SLOTS) throw damaged();
-  return { alg: 'A256GCM', iv, exportId: json.exportId, slots: slots.map(parseSlot) };
+  return { version, alg: 'A256GCM', iv, exportId: json.exportId, slots: slots.map(parseSlot) };
 }
 
 /** Integer-shaped KDF numbers; their bounds are checked by checkArgon2Params before any KDF runs. */
@@ -148,7 +162,7 @@ function kdfNumber(value: unknown): number {
   return value;
 }
 
-function parseSlot(value: unknown): ExportSlotV1 {
+function parseSlot(value: unknown): ExportSlot {
   if (!isRecord(value) || !hasOnlyKeys(value, ['type', 'kdf', 'iv', 'wrappedKey']) || !isRecord(value.kdf)) throw damaged();
   const iv = bytesField(value.iv, IV_BYTES);
   const wrappedKey = bytesField(value.wrappedKey, WRAPPED_KEY_BYTES);
@@ -166,14 +180,16 @@ function parseSlot(value: unknown): ExportSlotV1 {
   throw damaged();
 }
 
+/** A slot's `kdf` object as the header writes it (key order fixed, salt in base64url). */
+export function slotKdfJson(kdf: ExportSlot['kdf'], toB64: (b: Uint8Array) => string): Record<string, unknown> {
+  return kdf.alg === 'argon2id' ? { alg: kdf.alg, m: kdf.m, t: kdf.t, p: kdf.p, salt: toB64(kdf.salt) } : { alg: kdf.alg, salt: toB64(kdf.salt) };
+}
+
 /** The header as JSON text, key order fixed; its UTF-8 bytes are the payload's AAD. */
-export function serializeHeader(header: ExportHeaderV1, toB64: (b: Uint8Array) => string): Bytes {
-  const slots = header.slots.map((s) =>
-    s.type === 'passphrase'
-      ? { type: s.type, kdf: { alg: s.kdf.alg, m: s.kdf.m, t: s.kdf.t, p: s.kdf.p, salt: toB64(s.kdf.salt) }, iv: toB64(s.iv), wrappedKey: toB64(s.wrappedKey) }
-      : { type: s.type, kdf: { alg: s.kdf.alg, salt: toB64(s.kdf.salt) }, iv: toB64(s.iv), wrappedKey: toB64(s.wrappedKey) },
-  );
-  return utf8Encode(JSON.stringify({ alg: header.alg, iv: toB64(header.iv), exportId: header.exportId, slots }));
+export function serializeHeader(header: ExportHeader, toB64: (b: Uint8Array) => string): Bytes {
+  const slots = header.slots.map((s) => ({ type: s.type, kdf: slotKdfJson(s.kdf, toB64), iv: toB64(s.iv), wrappedKey: toB64(s.wrappedKey) }));
+  const fields = { alg: header.alg, iv: toB64(header.iv), exportId: header.exportId, slots };
+  return utf8Encode(JSON.stringify(header.version === 1 ? fields : { version: header.version, ...fields }));
 }
 
 /** Canonical form of one account for the digest: a fixed-order array of its AccountData fields. */

@@ -1,5 +1,5 @@
 /**
- * @file The encrypted export file, format v1 (docs/export-format.md; the design in docs/security.md, "The export file").
+ * @file The encrypted export file, format v2; v1 is still read (docs/export-format.md; the design in docs/security.md, "The export file").
  * A random payload key encrypts the accounts with the exact header bytes as AAD; each slot seals
  * that key under a key derived from a passphrase (Argon2id) or a generated transfer code (HKDF).
  * Crypto goes through src/core/crypto; structure checks live in export-file-parse.ts.
@@ -8,9 +8,10 @@ import { validateAccount, validateExtras, type AccountData, type AccountExtras }
 import { AES_KEY_BYTES, importAesKey, IV_BYTES, open, randomBytes, sealWithIv } from './crypto/aead';
 import { asBytes, bytesToB64Url, utf8Encode, type Bytes } from './crypto/bytes';
 import { hkdfSha256 } from './crypto/hkdf';
-import { checkArgon2Params, DEFAULT_ARGON2, deriveNewPassphraseKey, type Argon2Cost, type KdfOptions, type KdfRunner } from './crypto/kdf';
+import { DEFAULT_ARGON2, deriveNewPassphraseKey, type Argon2Cost, type KdfOptions, type KdfRunner } from './crypto/kdf';
 import { kekFromBytes, unwrapVaultKey, wrapKey } from './crypto/vault-keys';
-import { AppError } from './errors';
+import { AppError, throwIfAborted } from './errors';
+import { checkExportKdf, isWeakSlot } from './export-file-kdf';
 import {
   checksumHex,
   entriesDigest,
@@ -19,16 +20,18 @@ import {
   parseEnvelope,
   PAYLOAD_SCHEMA,
   serializeHeader,
+  slotKdfJson,
   TRANSFER_SALT_BYTES,
   validatePayload,
-  type ExportHeaderV1,
+  type ExportHeader,
   type ExportPayload,
-  type ExportSlotV1,
+  type ExportSlot,
+  type ExportVersion,
   type SlotType,
 } from './export-file-parse';
 import { normalizeTransferCode } from './transfer-code';
 
-export type { BackupAccount, ExportPayload, SlotType } from './export-file-parse';
+export type { BackupAccount, ExportPayload, ExportVersion, SlotType } from './export-file-parse';
 export { MAX_EXPORT_FILE_BYTES } from './export-file-parse';
 
 export const TRANSFER_CODE_INFO = 'omamori/transfer-code/v1';
@@ -47,9 +50,15 @@ export interface ReadExportDeps extends KdfOptions {
   kdf: KdfRunner;
 }
 
-/** Binds a sealed payload key to its export and its place in the header. */
-export function exportSlotAad(exportId: string, index: number, type: SlotType): Bytes {
-  return utf8Encode(`omamori/export-slot/v1\0${exportId}\0${index}\0${type}`);
+/**
+ * Binds a sealed payload key to its export and its place in the header; from v2 also to the
+ * slot's KDF parameters, so that a changed one fails the tag even where it would not change the
+ * derived key (docs/export-format.md, "Slot AAD").
+ */
+export function exportSlotAad(version: ExportVersion, exportId: string, index: number, type: SlotType, kdf: ExportSlot['kdf']): Bytes {
+  if (version === 1) return utf8Encode(`omamori/export-slot/v1\0${exportId}\0${index}\0${type}`);
+  const bound = JSON.stringify({ type, kdf: slotKdfJson(kdf, bytesToB64Url) });
+  return utf8Encode(`omamori/export-slot/v2\0${exportId}\0${index}\0${bound}`);
 }
 
 async function transferKek(code: string, salt: Uint8Array): Promise<CryptoKey> {
@@ -115,8 +124,7 @@ export async function writeExportFile(
   const keyBytes = randomBytes(AES_KEY_BYTES);
   let plain: Bytes | undefined;
   try {
-    let slot: ExportSlotV1;
-    const slotAad = exportSlotAad(exportId, 0, secret.kind);
+    let slot: ExportSlot;
     if (secret.kind === 'passphrase') {
       const { key, params } = await deriveNewPassphraseKey(deps.kdf, secret.passphrase, deps.argon2 ?? DEFAULT_ARGON2, kdfOpts(deps));
       let kek: CryptoKey;
@@ -125,19 +133,15 @@ export async function writeExportFile(
       } finally {
         key.fill(0);
       }
-      const sealed = await wrapKey(kek, keyBytes, slotAad);
-      slot = {
-        type: 'passphrase',
-        kdf: { alg: 'argon2id', m: params.m, t: params.t, p: params.p, salt: asBytes(params.salt) },
-        iv: sealed.iv,
-        wrappedKey: sealed.ct,
-      };
+      const kdf = { alg: 'argon2id', m: params.m, t: params.t, p: params.p, salt: asBytes(params.salt) } as const;
+      const sealed = await wrapKey(kek, keyBytes, exportSlotAad(EXPORT_VERSION, exportId, 0, 'passphrase', kdf));
+      slot = { type: 'passphrase', kdf, iv: sealed.iv, wrappedKey: sealed.ct };
     } else {
-      const salt = randomBytes(TRANSFER_SALT_BYTES);
-      const sealed = await wrapKey(await transferKek(secret.code, salt), keyBytes, slotAad);
-      slot = { type: 'transfer-code', kdf: { alg: 'hkdf-sha256', salt }, iv: sealed.iv, wrappedKey: sealed.ct };
+      const kdf = { alg: 'hkdf-sha256', salt: randomBytes(TRANSFER_SALT_BYTES) } as const;
+      const sealed = await wrapKey(await transferKek(secret.code, kdf.salt), keyBytes, exportSlotAad(EXPORT_VERSION, exportId, 0, 'transfer-code', kdf));
+      slot = { type: 'transfer-code', kdf, iv: sealed.iv, wrappedKey: sealed.ct };
     }
-    const header: ExportHeaderV1 = { alg: 'A256GCM', iv: randomBytes(IV_BYTES), exportId, slots: [slot] };
+    const header: ExportHeader = { version: EXPORT_VERSION, alg: 'A256GCM', iv: randomBytes(IV_BYTES), exportId, slots: [slot] };
     const headerBytes = serializeHeader(header, bytesToB64Url);
     const payloadKey = await importAesKey(keyBytes, false);
     plain = utf8Encode(JSON.stringify(payload));
@@ -156,49 +160,59 @@ export async function writeExportFile(
   }
 }
 
-/** Envelope checks only (size, JSON, format/version, checksum, header structure); no KDF. */
+/**
+ * Envelope checks (size, JSON, format/version, checksum, header structure) and the KDF limits of
+ * every passphrase slot (export-file-kdf.ts); no KDF runs. A crafted file is refused here, before
+ * the app asks for a passphrase.
+ */
 export function inspectExportFile(bytes: Uint8Array): { slots: SlotType[]; version: number } {
   const { version, header } = parseEnvelope(bytes);
+  checkExportKdf(header.slots);
   return { version, slots: header.slots.map((s) => s.type) };
 }
 
+/** An opened file: its payload, and whether the slot that opened it was made with weak settings. */
+export interface OpenedExport {
+  payload: ExportPayload;
+  version: ExportVersion;
+  /** The passphrase slot that opened is below RECOMMENDED_ARGON2 (export-file-kdf.ts). */
+  weakKdf: boolean;
+}
+
 /**
- * Reading order (docs/security.md, "The export file"): envelope checks (parseEnvelope) → KDF bounds of every slot
- * before any KDF runs → unwrap (bad tag: wrong passphrase / transfer code) → decrypt (bad tag
- * after a good unwrap: damaged) → schema, count and digest.
+ * Reading order (docs/export-format.md, "Reading order"): envelope checks (parseEnvelope) → KDF
+ * limits and budget before any KDF runs → unwrap, trying only the slots of the secret's kind
+ * (bad tag: wrong passphrase / transfer code) → decrypt (bad tag after a good unwrap: damaged) →
+ * schema, count and digest.
  */
-export async function readExportFile(bytes: Uint8Array, secret: ExportSecret, deps: ReadExportDeps): Promise<ExportPayload> {
-  const { headerBytes, header, ciphertext } = parseEnvelope(bytes);
-  for (const slot of header.slots) {
-    if (slot.type !== 'passphrase') continue;
-    try {
-      checkArgon2Params(slot.kdf);
-    } catch (err) {
-      throw new AppError('file/kdf-params', { cause: err });
-    }
-  }
+export async function openExportFile(bytes: Uint8Array, secret: ExportSecret, deps: ReadExportDeps): Promise<OpenedExport> {
+  const { version, headerBytes, header, ciphertext } = parseEnvelope(bytes);
+  checkExportKdf(header.slots);
   const wrongSecret = secret.kind === 'passphrase' ? 'file/wrong-passphrase' : 'file/wrong-transfer-code';
-  let payloadKey: CryptoKey | undefined;
+  let opened: { key: CryptoKey; slot: ExportSlot } | undefined;
   for (const [index, slot] of header.slots.entries()) {
     if (slot.type !== secret.kind) continue;
+    throwIfAborted(deps.signal);
     const kek =
       slot.type === 'passphrase' && secret.kind === 'passphrase'
         ? await passphraseKek(deps.kdf, secret.passphrase, slot.kdf, kdfOpts(deps))
-        : secret.kind === 'transfer-code'
+        : slot.type === 'transfer-code' && secret.kind === 'transfer-code'
           ? await transferKek(secret.code, slot.kdf.salt)
           : undefined;
     if (kek === undefined) continue;
     try {
-      payloadKey = await unwrapVaultKey(kek, { iv: slot.iv, ct: slot.wrappedKey }, exportSlotAad(header.exportId, index, slot.type));
+      const key = await unwrapVaultKey(kek, { iv: slot.iv, ct: slot.wrappedKey }, exportSlotAad(version, header.exportId, index, slot.type, slot.kdf));
+      opened = { key, slot };
       break;
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'crypto/integrity')) throw err;
     }
   }
-  if (payloadKey === undefined) throw new AppError(wrongSecret);
+  if (opened === undefined) throw new AppError(wrongSecret);
+  throwIfAborted(deps.signal);
   let plain: Bytes;
   try {
-    plain = await open(payloadKey, { iv: header.iv, ct: ciphertext }, headerBytes);
+    plain = await open(opened.key, { iv: header.iv, ct: ciphertext }, headerBytes);
   } catch (err) {
     throw new AppError('file/damaged', { cause: err });
   }
@@ -209,8 +223,13 @@ export async function readExportFile(bytes: Uint8Array, secret: ExportSecret, de
     } catch (err) {
       throw new AppError('file/damaged', { cause: err });
     }
-    return validatePayload(json);
+    return { payload: validatePayload(json), version, weakKdf: isWeakSlot(opened.slot) };
   } finally {
     plain.fill(0);
   }
+}
+
+/** openExportFile, for callers that need only the accounts. */
+export async function readExportFile(bytes: Uint8Array, secret: ExportSecret, deps: ReadExportDeps): Promise<ExportPayload> {
+  return (await openExportFile(bytes, secret, deps)).payload;
 }

@@ -3,15 +3,17 @@ import { b64UrlToBytes, bytesToB64Url } from '../../../src/core/crypto/bytes';
 import { createInProcessKdf, DEFAULT_ARGON2 } from '../../../src/core/crypto/kdf';
 import { AppError } from '../../../src/core/errors';
 import { inspectExportFile, readExportFile, writeExportFile, type ExportSecret } from '../../../src/core/export-file';
-import { entriesDigest, MAX_EXPORT_FILE_BYTES } from '../../../src/core/export-file-parse';
+import { entriesDigest, EXPORT_VERSION, MAX_EXPORT_FILE_BYTES } from '../../../src/core/export-file-parse';
 import { formatTransferCode, generateTransferCode, normalizeTransferCode } from '../../../src/core/transfer-code';
 import {
   FIXTURE_ACCOUNTS,
   FIXTURE_ACCOUNTS_READ,
   FIXTURE_APP,
   FIXTURE_ARGON2,
+  FIXTURE_DIR_V2,
   FIXTURE_NOW,
   FIXTURES,
+  FIXTURES_V2,
   NFC,
   NFD,
   readFixture,
@@ -43,6 +45,13 @@ describe('export file v1: committed fixtures', () => {
       entriesDigest: entriesDigest(FIXTURE_ACCOUNTS),
       accounts: FIXTURE_ACCOUNTS_READ,
     });
+  });
+
+  it.each(FIXTURES_V2)('v2 $file decrypts to the expected payload', async ({ file, secret }) => {
+    const bytes = readFixture(file, FIXTURE_DIR_V2);
+    expect(inspectExportFile(bytes).version).toBe(2);
+    const payload = await readExportFile(bytes, secret, { kdf });
+    expect([payload.count, payload.accounts]).toEqual([FIXTURE_ACCOUNTS.length, FIXTURE_ACCOUNTS_READ]);
   });
 
   it('opens a file written with an NFC passphrase with its NFD spelling and vice versa', async () => {
@@ -113,13 +122,13 @@ describe('export file v1: refusals before any KDF runs', () => {
     expect(await read(encodeJson({ format: 'aegis', version: 1 }))).toBe('file/not-omamori');
     expect(await read(encodeJson([1, 2]))).toBe('file/not-omamori');
     const env = parseJson(readFixture('passphrase-ascii.omamori'));
-    expect(await read(encodeJson({ ...env, version: 2 }))).toBe('file/unsupported-version');
+    expect(await read(encodeJson({ ...env, version: EXPORT_VERSION + 1 }))).toBe('file/unsupported-version');
     // A newer version is refused before its contents are looked at, however different they are.
-    expect(await read(encodeJson({ format: 'omamori-export', version: 2, somethingNew: true }))).toBe('file/unsupported-version');
+    expect(await read(encodeJson({ format: 'omamori-export', version: EXPORT_VERSION + 1, somethingNew: true }))).toBe('file/unsupported-version');
     expect(await read(encodeJson({ ...env, version: 0 }))).toBe('file/damaged');
     expect(await read(encodeJson({ ...env, version: '1' }))).toBe('file/damaged');
     expect(await read(encodeJson({ ...env, extra: 1 }))).toBe('file/damaged');
-    expect(() => inspectExportFile(encodeJson({ ...env, version: 2 }))).toThrow('file/unsupported-version');
+    expect(() => inspectExportFile(encodeJson({ ...env, version: EXPORT_VERSION + 1 }))).toThrow('file/unsupported-version');
     expect(spy.argon2id).not.toHaveBeenCalled();
   });
 
@@ -160,16 +169,16 @@ describe('export file v1: refusals before any KDF runs', () => {
   });
 
   it.each([
-    ['m too small', { m: 1024 }],
-    ['m absurd', { m: 4_294_967_295 }],
-    ['t zero', { t: 0 }],
-    ['t absurd', { t: 1_000_000 }],
-    ['p zero', { p: 0 }],
-    ['p absurd', { p: 255 }],
-    ['m fractional', { m: 8192.5 }],
-    ['salt too short', { salt: bytesToB64Url(new Uint8Array(4)) }],
-    ['salt too long', { salt: bytesToB64Url(new Uint8Array(1024)) }],
-  ])('refuses out-of-bounds KDF parameters (%s) before any KDF runs', async (_name, change) => {
+    ['m too small', { m: 1024 }, 'file/damaged'],
+    ['m absurd', { m: 4_294_967_295 }, 'file/kdf-params'],
+    ['t zero', { t: 0 }, 'file/damaged'],
+    ['t absurd', { t: 1_000_000 }, 'file/kdf-params'],
+    ['p zero', { p: 0 }, 'file/damaged'],
+    ['p absurd', { p: 255 }, 'file/kdf-params'],
+    ['m fractional', { m: 8192.5 }, 'file/damaged'],
+    ['salt too short', { salt: bytesToB64Url(new Uint8Array(4)) }, 'file/damaged'],
+    ['salt too long', { salt: bytesToB64Url(new Uint8Array(1024)) }, 'file/damaged'],
+  ])('refuses out-of-bounds KDF parameters (%s) before any KDF runs', async (_name, change, expected) => {
     const spy = spyKdf();
     const { tamperHeader } = await import('./export-file-helpers');
     const bytes = tamperHeader(readFixture('passphrase-ascii.omamori'), (h) => {
@@ -177,8 +186,8 @@ describe('export file v1: refusals before any KDF runs', () => {
       slots[0]!.kdf = { ...slots[0]!.kdf, ...change };
       return h;
     });
-    const code = await codeOf(readExportFile(bytes, ASCII, { kdf: spy }));
-    expect(['file/kdf-params', 'file/damaged']).toContain(code);
+    expect(await codeOf(readExportFile(bytes, ASCII, { kdf: spy }))).toBe(expected);
+    expect(() => inspectExportFile(bytes)).toThrow(expected);
     expect(spy.argon2id).not.toHaveBeenCalled();
   });
 

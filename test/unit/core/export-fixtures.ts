@@ -1,9 +1,11 @@
-/** The accounts and secrets of the committed export-v1 fixtures (test/fixtures/export-v1). */
+/** The accounts and secrets of the committed export fixtures (test/fixtures/export-v1, export-v2). */
 import { readFileSync } from 'node:fs';
 import type { AccountData } from '../../../src/core/account';
 import type { ExportSecret } from '../../../src/core/export-file';
 
 export const FIXTURE_DIR = new URL('../../fixtures/export-v1/', import.meta.url);
+/** Written by format v2 (version in the header, KDF parameters in the slot AAD). */
+export const FIXTURE_DIR_V2 = new URL('../../fixtures/export-v2/', import.meta.url);
 export const FIXTURE_ARGON2 = { m: 8192, t: 1, p: 1 };
 export const FIXTURE_NOW = new Date('2026-11-27T00:00:00.000Z');
 export const FIXTURE_APP = 'Omamori 0.1.0';
@@ -66,6 +68,13 @@ export const FIXTURES: FixtureFile[] = [
   { file: 'transfer-code.omamori', secret: { kind: 'transfer-code', code: TRANSFER_CODE } },
 ];
 
-export function readFixture(file: string): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(file, FIXTURE_DIR)));
+/** The v2 fixtures: both slot kinds, and a passphrase that NFKC changes. */
+export const FIXTURES_V2: FixtureFile[] = [
+  { file: 'passphrase-ascii.omamori', secret: { kind: 'passphrase', passphrase: 'correct horse battery staple' } },
+  { file: 'passphrase-nfd.omamori', secret: { kind: 'passphrase', passphrase: NFD } },
+  { file: 'transfer-code.omamori', secret: { kind: 'transfer-code', code: TRANSFER_CODE } },
+];
+
+export function readFixture(file: string, dir: URL = FIXTURE_DIR): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(file, dir)));
 }

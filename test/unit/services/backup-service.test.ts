@@ -35,7 +35,7 @@ describe('BackupService.exportBackup', () => {
     expect(out.count).toBe(4);
     expect(out.fileName).toBe(backupFileName(NOW));
     expect(out.fileName).toMatch(/^omamori-backup-\d{4}-\d{2}-\d{2}\.omamori$/);
-    expect(inspectExportFile(out.bytes)).toEqual({ version: 1, slots: ['passphrase'] });
+    expect(inspectExportFile(out.bytes)).toEqual({ version: 2, slots: ['passphrase'] });
     expect(storage.get(LAST_EXPORT_KEY)).toBe(String(NOW));
     expect(backup.lastExportAt()).toBe(NOW);
   });
