@@ -1,10 +1,10 @@
 /**
  * @file Module Worker entry: Argon2id off the main thread. Protocol in `kdf.ts`
- * (`KdfWorkerRequest` / `KdfWorkerResponse`). hash-wasm has no progress callback, so the only
- * progress message is 0 at the start (the UI shows an indeterminate spinner).
+ * (`KdfWorkerRequest` / `KdfWorkerResponse`, answered by `answerKdfRequest`, which maps an
+ * allocation failure to `crypto/kdf-memory`). hash-wasm has no progress callback, so the only
+ * progress message is 0 at the start; the page ends the run early by terminating this Worker.
  */
-import { toAppError } from '../errors';
-import { deriveArgon2id, type KdfWorkerRequest, type KdfWorkerResponse } from './kdf';
+import { answerKdfRequest, type KdfWorkerRequest, type KdfWorkerResponse } from './kdf';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -13,10 +13,6 @@ function reply(message: KdfWorkerResponse, transfer: Transferable[] = []): void 
 }
 
 scope.addEventListener('message', (event: MessageEvent<KdfWorkerRequest>) => {
-  const { id, passphrase, params } = event.data;
-  reply({ id, progress: 0 });
-  deriveArgon2id(passphrase, params).then(
-    (key) => reply({ id, key }, [key.buffer]),
-    (err: unknown) => reply({ id, error: toAppError(err).code }),
-  );
+  reply({ id: event.data.id, progress: 0 });
+  void answerKdfRequest(event.data).then((answer) => reply(answer, 'key' in answer ? [answer.key.buffer] : []));
 });

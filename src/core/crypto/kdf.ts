@@ -1,6 +1,6 @@
 /**
  * @file Passphrase KDF: Argon2id v1.3 via hash-wasm. Runs in a Worker in the app
- * (`argon2.worker.ts`, `kdf-worker-client.ts`) and in-process in Node (tests, CLI).
+ * (`argon2.worker.ts`, started by `services/browser/kdf-worker.ts`) and in-process in Node (tests, CLI).
  */
 import { AppError, toAppError, type ErrorCode, throwIfAborted } from '../errors';
 import { asBytes, utf8Encode, type Bytes } from './bytes';
@@ -78,6 +78,32 @@ function isAllocationFailure(err: unknown): boolean {
   return err instanceof RangeError || (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError);
 }
 
+/**
+ * The code a failed derivation reports. Memory that cannot be had (a phone asked for 64 MiB) is
+ * `crypto/kdf-memory`, which says so and lets a new slot fall back to 32 MiB; never 'unknown'.
+ */
+export function kdfErrorCode(err: unknown): ErrorCode {
+  return isAllocationFailure(err) ? 'crypto/kdf-memory' : toAppError(err).code;
+}
+
+/**
+ * For a Worker that died of an uncaught error, only the ErrorEvent's text is left: an allocation
+ * failure there ("RangeError: Array buffer allocation failed", "Out of memory") is still
+ * `crypto/kdf-memory`. The text is only matched, never kept or shown.
+ */
+export function workerErrorCode(message: string | undefined): ErrorCode {
+  return /RangeError|out of memory|allocat|memory\.grow/i.test(message ?? '') ? 'crypto/kdf-memory' : 'unknown';
+}
+
+/** The Worker's answer to one request (argon2.worker.ts posts it); `derive` is replaceable for tests. */
+export async function answerKdfRequest(request: KdfWorkerRequest, derive = deriveArgon2id): Promise<KdfWorkerResponse> {
+  try {
+    return { id: request.id, key: await derive(request.passphrase, request.params) };
+  } catch (err) {
+    return { id: request.id, error: kdfErrorCode(err) };
+  }
+}
+
 /** Raw Argon2id without bounds checks (reference vectors use tiny memory). */
 export async function argon2idRaw(passphraseBytes: Uint8Array, params: Argon2Params): Promise<Bytes> {
   if (passphraseBytes.length === 0) throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
@@ -95,8 +121,7 @@ export async function argon2idRaw(passphraseBytes: Uint8Array, params: Argon2Par
     });
     return asBytes(out);
   } catch (err) {
-    if (isAllocationFailure(err)) throw new AppError('crypto/kdf-memory', { cause: err });
-    throw toAppError(err);
+    throw new AppError(kdfErrorCode(err), { cause: err });
   }
 }
 
