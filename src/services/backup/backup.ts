@@ -5,9 +5,10 @@
  */
 import { extrasOf, type Account, type AccountData } from '../../core/account';
 import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
-import { AppError } from '../../core/errors';
+import { AppError, throwIfAborted } from '../../core/errors';
 import {
   inspectExportFile,
+  openExportFile,
   readExportFile,
   writeExportFile,
   type BackupAccount,
@@ -32,9 +33,11 @@ export interface ImportPreview {
   /** Same secret and parameters, other details (name, counter, notes, recovery codes…): updated only if chosen. */
   changed: { existing: Account; incoming: BackupAccount }[];
   count: number;
+  /** Opened through a passphrase slot made with less than the app's settings: suggest a new export. */
+  weakKdf: boolean;
 }
 
-export type BackupCheck =
+export type BackupCheck = (
   | { ok: true; count: number }
   | {
       ok: false;
@@ -44,7 +47,11 @@ export type BackupCheck =
       extra: BackupAccount[];
       /** The same credential with other details. */
       different: { inVault: BackupAccount; inBackup: BackupAccount }[];
-    };
+    }
+) & {
+  /** As in ImportPreview: the file opened, but a new export would be stronger. */
+  weakKdf: boolean;
+};
 
 export interface BackupServiceOptions {
   kdf: KdfRunner;
@@ -111,6 +118,7 @@ export class BackupService {
     return this.#lastExport.read();
   }
 
+  /** No KDF: the envelope, and the KDF limits and budget (a crafted file is refused here). */
   inspect(bytes: Uint8Array): { slots: SlotType[]; version: number } {
     return inspectExportFile(bytes);
   }
@@ -118,7 +126,8 @@ export class BackupService {
   /**
    * Writes the file, then decrypts it again and compares it with the vault before returning it
    * (`file/verify-failed` on any difference). Throws `file/empty` when there is nothing to export,
-   * and `vault/reauth-required` without a recent passphrase or passkey.
+   * and `vault/reauth-required` without a recent passphrase or passkey. `opts.signal` cancels
+   * (`aborted`) at any point before the file is returned, and then nothing is recorded.
    */
   async exportBackup(
     vault: VaultForBackup,
@@ -138,6 +147,8 @@ export class BackupService {
     try {
       payload = await readExportFile(bytes, opts.secret, { kdf: this.#kdf, ...kdfOpts });
     } catch (err) {
+      // Cancelled during the read-back is a cancel, not a file that failed its check.
+      if (err instanceof AppError && err.code === 'aborted') throw err;
       throw new AppError('file/verify-failed', { cause: err });
     }
     const same =
@@ -145,18 +156,21 @@ export class BackupService {
       payload.accounts.length === accounts.length &&
       payload.accounts.every((a, i) => entryKey(a) === entryKey(accounts[i]!));
     if (!same || payload.count === 0) throw new AppError('file/verify-failed');
+    // A Cancel that came after the last derivation still leaves nothing recorded.
+    throwIfAborted(opts.signal);
     this.#lastExport.write(at);
     return { bytes, fileName: backupFileName(at), count: payload.count };
   }
 
+  /** Reads only; `opts.signal` cancels the derivation (the worker is terminated). */
   async previewImport(vault: VaultForBackup, bytes: Uint8Array, secret: ExportSecret, opts: KdfOptions = {}): Promise<ImportPreview> {
-    const payload = await readExportFile(bytes, secret, { kdf: this.#kdf, ...opts });
+    const { payload, weakKdf } = await openExportFile(bytes, secret, { kdf: this.#kdf, ...opts });
     const existing = await vault.listAccounts();
     const exact = new Map(existing.map((a) => [entryKey(toData(a)), a] as const));
     const byCredential = buckets(existing, credentialKey);
     const claimed = new Set<Account>();
     const addedKeys = new Set<string>();
-    const preview: ImportPreview = { added: [], present: [], changed: [], count: payload.count };
+    const preview: ImportPreview = { added: [], present: [], changed: [], count: payload.count, weakKdf };
     for (const incoming of payload.accounts) {
       const key = entryKey(incoming);
       const same = exact.get(key);
@@ -184,7 +198,7 @@ export class BackupService {
 
   /** Opens the file and compares it with the vault as it is now. */
   async checkBackup(vault: VaultForBackup, bytes: Uint8Array, secret: ExportSecret, opts: KdfOptions = {}): Promise<BackupCheck> {
-    const payload = await readExportFile(bytes, secret, { kdf: this.#kdf, ...opts });
+    const { payload, weakKdf } = await openExportFile(bytes, secret, { kdf: this.#kdf, ...opts });
     const inVault = (await vault.listAccounts()).map(toData);
     const used = new Set<BackupAccount>();
     const exact = buckets(inVault, entryKey);
@@ -208,7 +222,7 @@ export class BackupService {
       } else extra.push(inBackup);
     }
     const missing = inVault.filter((a) => !used.has(a));
-    if (missing.length === 0 && extra.length === 0 && different.length === 0) return { ok: true, count: payload.count };
-    return { ok: false, missing, extra, different };
+    if (missing.length === 0 && extra.length === 0 && different.length === 0) return { ok: true, count: payload.count, weakKdf };
+    return { ok: false, missing, extra, different, weakKdf };
   }
 }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createInProcessKdf, type KdfRunner } from '../../../src/core/crypto/kdf';
+import { createInProcessKdf, DEFAULT_ARGON2, type KdfRunner } from '../../../src/core/crypto/kdf';
 import { inspectExportFile } from '../../../src/core/export-file';
+import { countingKdf, craftExportFile } from '../core/export-file-helpers';
+import { FIXTURE_ACCOUNTS, readFixture } from '../core/export-fixtures';
 import { backupFileName, BackupService, createLastExportStore, LAST_EXPORT_KEY } from '../../../src/services/backup/backup';
 import { dumpDb, expectCode, FAST_ARGON2, hotp, randomSecretB32, totp, unlockedService } from './vault-fixtures';
 
@@ -9,9 +11,9 @@ afterEach(() => vi.restoreAllMocks());
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 const SECRET = { kind: 'passphrase', passphrase: 'backup pass 🔑' } as const;
 
-function makeBackup(kdf: KdfRunner = createInProcessKdf(), storage = new Map<string, string>()): BackupService {
+function makeBackup(kdf: KdfRunner = createInProcessKdf(), storage = new Map<string, string>(), argon2 = FAST_ARGON2): BackupService {
   const lastExport = createLastExportStore({ getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) });
-  return new BackupService({ kdf, app: 'Omamori test', now: () => NOW, argon2: FAST_ARGON2, lastExport });
+  return new BackupService({ kdf, app: 'Omamori test', now: () => NOW, argon2, lastExport });
 }
 
 async function sourceVault() {
@@ -138,7 +140,7 @@ describe('BackupService.checkBackup', () => {
     const backup = makeBackup();
     const { vault } = await sourceVault();
     const { bytes } = await backup.exportBackup(vault, { secret: SECRET });
-    expect(await backup.checkBackup(vault, bytes, SECRET)).toEqual({ ok: true, count: 4 });
+    expect(await backup.checkBackup(vault, bytes, SECRET)).toEqual({ ok: true, count: 4, weakKdf: true });
     const [first, second] = await vault.listAccounts();
     await vault.updateAccount(first!.id, { ...first!, name: 'edited' });
     await vault.deleteAccount(second!.id);
@@ -149,5 +151,66 @@ describe('BackupService.checkBackup', () => {
     expect(result.missing.map((m) => m.issuer)).toEqual([added.issuer]);
     expect(result.extra.map((m) => m.issuer)).toEqual([second!.issuer]);
     expect(result.different.map((d) => [d.inVault.name, d.inBackup.name])).toEqual([['edited', first!.name]]);
+  });
+});
+
+describe('BackupService: KDF budget, weak settings and Cancel', () => {
+  it('refuses a crafted file (four 1 GiB slots) in inspect, preview and test, with no KDF run and nothing written', async () => {
+    const kdf = countingKdf();
+    const slot = { type: 'passphrase', passphrase: SECRET.passphrase, m: 1_048_576, t: 1, p: 4 } as const;
+    const crafted = await craftExportFile([slot, slot, slot, slot], kdf);
+    kdf.calls.length = 0;
+    const backup = makeBackup(kdf);
+    const { vault, db } = await sourceVault();
+    const before = await dumpDb(db);
+    expect(() => backup.inspect(crafted)).toThrow('file/kdf-params');
+    await expectCode(backup.previewImport(vault, crafted, SECRET), 'file/kdf-params');
+    await expectCode(backup.checkBackup(vault, crafted, SECRET), 'file/kdf-params');
+    expect(kdf.calls).toEqual([]);
+    expect(await dumpDb(db)).toBe(before);
+  });
+
+  it('flags a file made with small settings as weak, and one made with the app settings not', async () => {
+    const { vault: empty } = await unlockedService();
+    const fixture = readFixture('passphrase-ascii.omamori');
+    const weak = await makeBackup().previewImport(empty, fixture, { kind: 'passphrase', passphrase: 'correct horse battery staple' });
+    expect([weak.added.length, weak.weakKdf]).toEqual([FIXTURE_ACCOUNTS.length, true]);
+    // The app's own settings, through a stand-in KDF so that the test stays fast.
+    const backup = makeBackup(countingKdf(), new Map(), DEFAULT_ARGON2);
+    const { vault } = await sourceVault();
+    const { bytes } = await backup.exportBackup(vault, { secret: SECRET });
+    expect((await backup.previewImport(empty, bytes, SECRET)).weakKdf).toBe(false);
+    expect(await backup.checkBackup(vault, bytes, SECRET)).toEqual({ ok: true, count: 4, weakKdf: false });
+  });
+
+  it('a Cancel during the read-back of an export is "aborted", not a failed check, and records nothing', async () => {
+    const controller = new AbortController();
+    const inner = countingKdf();
+    // The second derivation is the read-back: the user cancels while it runs.
+    const kdf: KdfRunner = { argon2id: (...args) => (inner.calls.length === 1 && controller.abort(), inner.argon2id(...args)) };
+    const storage = new Map<string, string>();
+    const backup = makeBackup(kdf, storage);
+    const { vault } = await sourceVault();
+    await expectCode(backup.exportBackup(vault, { secret: SECRET, signal: controller.signal }), 'aborted');
+    expect(inner.calls).toHaveLength(2);
+    expect(storage.size).toBe(0);
+    expect(backup.lastExportAt()).toBeNull();
+  });
+
+  it('a Cancel that lands after the last derivation (during the last decryption) still records no export', async () => {
+    const controller = new AbortController();
+    const kdf = countingKdf();
+    const decrypt = crypto.subtle.decrypt.bind(crypto.subtle);
+    let afterReadBackKdf = 0;
+    // The read-back's second decryption is the payload's, the last step before the export is recorded.
+    vi.spyOn(crypto.subtle, 'decrypt').mockImplementation((...args: Parameters<SubtleCrypto['decrypt']>) => {
+      if (kdf.calls.length === 2 && ++afterReadBackKdf === 2) controller.abort();
+      return decrypt(...args);
+    });
+    const storage = new Map<string, string>();
+    const { vault } = await sourceVault();
+    await expectCode(makeBackup(kdf, storage).exportBackup(vault, { secret: SECRET, signal: controller.signal }), 'aborted');
+    expect(afterReadBackKdf).toBe(2);
+    expect(storage.size).toBe(0);
   });
 });
