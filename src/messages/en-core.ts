@@ -151,7 +151,7 @@ export const enCore = {
   'error.file/not-omamori': 'This is not an Omamori backup file.',
   'error.file/unsupported-version': 'This backup was made by a newer version of Omamori. Update Omamori, then try again.',
   'error.file/damaged': 'The file is damaged. Nothing was imported; try another copy of the backup.',
-  'error.file/kdf-params': 'This backup file asks for unsafe key settings, so it was not opened.',
+  'error.file/kdf-params': 'This file asks for more work than any Omamori backup does; it may be damaged or crafted. It was not opened.',
   'error.file/wrong-passphrase': 'Wrong passphrase for this backup file. Nothing was changed.',
   'error.file/wrong-transfer-code': 'Wrong transfer code for this backup file. Nothing was changed.',
   'error.file/invalid-transfer-code': 'A transfer code has 30 letters and digits (6 groups of 5). Check it and try again.',

@@ -264,6 +264,11 @@ const enMore = {
   'backup.generate': 'Generate a strong passphrase (write it down or save it in a password manager)',
   'backup.readyOne': 'Backup ready and checked: 1 account.',
   'backup.testOkOne': 'The 1 account restores correctly.',
+  // --- key derivation: progress and Cancel (backup, create vault, passphrase), weak backups ---
+  'kdf.step': 'Step {step} of {steps}',
+  'kdf.cancel': 'Cancel',
+  'kdf.cancelled': 'Cancelled. Nothing was changed.',
+  'backup.weakSettings': 'This backup was made with weak settings; export a new one.',
   dismiss: 'Dismiss',
   loading: 'Loading…',
   'scanner.label': 'Scan a QR code',

@@ -318,6 +318,11 @@ export const ja: Record<MessageKey, string> = {
   'backup.generate': '強力なパスフレーズを生成（書き留めるか、パスワード管理アプリに保存してください）',
   'backup.readyOne': 'バックアップを作成し、確認しました: 1 件のアカウント。',
   'backup.testOkOne': '1 件のアカウントが正しく復元できます。',
+  // --- 鍵の導出: 進行状況とキャンセル（バックアップ、保管庫の作成、パスフレーズ）、弱い設定のバックアップ ---
+  'kdf.step': '{steps} 段階中 {step} 段階目',
+  'kdf.cancel': 'キャンセル',
+  'kdf.cancelled': 'キャンセルしました。何も変更していません。',
+  'backup.weakSettings': 'このバックアップは弱い設定で作られています。新しくエクスポートし直してください。',
   'pwa.updateReady': '新しいバージョンがあります。',
   'pwa.reload': '再読み込み',
   'pwa.offlineReady': 'Omamori をオフラインで使えるようになりました。',
@@ -547,7 +552,8 @@ export const ja: Record<MessageKey, string> = {
   'error.file/not-omamori': 'Omamori のバックアップファイルではありません。',
   'error.file/unsupported-version': 'このバックアップは新しいバージョンの Omamori で作成されています。Omamori を更新してからやり直してください。',
   'error.file/damaged': 'ファイルが壊れています。何もインポートされていません。別のバックアップファイルをお試しください。',
-  'error.file/kdf-params': 'このバックアップファイルは安全でない鍵の設定を求めているため、開きませんでした。',
+  'error.file/kdf-params':
+    'このファイルは Omamori のどのバックアップよりも多くの処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
   'error.file/wrong-passphrase': 'このバックアップファイルのパスフレーズが違います。何も変更されていません。',
   'error.file/wrong-transfer-code': 'このバックアップファイルの移行コードが違います。何も変更されていません。',
   'error.file/invalid-transfer-code': '移行コードは英数字30文字（5文字×6組）です。確認してもう一度入力してください。',

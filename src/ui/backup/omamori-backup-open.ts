@@ -13,14 +13,18 @@ import { fileDropStyles } from '../shared/file-drop-styles';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import { fire, type OmamoriEvent } from '../shared/events';
+import { KdfRun } from '../shared/kdf-run';
+import '../shared/omamori-kdf-progress';
 
 type SlotType = 'passphrase' | 'transfer-code';
-type Phase = 'pick' | 'secret' | 'working' | 'preview' | 'result';
+/** `deriving`: the key derivation runs and can be cancelled; `working`: the import transaction. */
+type Phase = 'pick' | 'secret' | 'deriving' | 'working' | 'preview' | 'result';
 
 /**
- * Opens a backup file: pick or drop → inspect (envelope only) → ask for the passphrase or the
- * transfer code its slots name → restore preview and one-transaction import (`mode="restore"`),
- * or a comparison with the vault (`mode="test"`). The vault is untouched on any error.
+ * Opens a backup file: pick or drop → inspect (envelope and KDF limits, no KDF) → ask for the
+ * passphrase or the transfer code its slots name → restore preview and one-transaction import
+ * (`mode="restore"`), or a comparison with the vault (`mode="test"`). The derivation shows its
+ * progress and can be cancelled, back to the filled-in form. The vault is untouched on any error.
  */
 export class OmamoriBackupOpen extends LitElement {
   static override properties = {
@@ -28,6 +32,7 @@ export class OmamoriBackupOpen extends LitElement {
     phase: { state: true },
     slot: { state: true },
     error: { state: true },
+    note: { state: true },
     preview: { state: true },
     check: { state: true },
     updateChanged: { state: true },
@@ -41,6 +46,11 @@ export class OmamoriBackupOpen extends LitElement {
       h5 {
         margin: 0.75rem 0 0;
       }
+      .warning {
+        border-left: 4px solid var(--om-danger);
+        padding: 0.5rem 0.75rem;
+        background: var(--om-accent-soft);
+      }
     `,
   ];
 
@@ -48,14 +58,16 @@ export class OmamoriBackupOpen extends LitElement {
   declare phase: Phase;
   declare slot: SlotType;
   declare error: string;
+  /** "Cancelled", after Cancel during the derivation. */
+  declare note: string;
   declare preview: ImportPreview | undefined;
   declare check: BackupCheck | undefined;
   declare updateChanged: boolean;
   declare dragging: boolean;
-  private bytes: Uint8Array | undefined;
-
   /** The scanner is open to read the transfer code's QR from the old device. */
   declare scanning: boolean;
+  private bytes: Uint8Array | undefined;
+  private readonly kdf = new KdfRun(this);
 
   constructor() {
     super();
@@ -64,6 +76,7 @@ export class OmamoriBackupOpen extends LitElement {
     this.phase = 'pick';
     this.slot = 'passphrase';
     this.error = '';
+    this.note = '';
     this.preview = undefined;
     this.check = undefined;
     this.updateChanged = false;
@@ -81,6 +94,7 @@ export class OmamoriBackupOpen extends LitElement {
     this.check = undefined;
     this.phase = 'pick';
     this.error = '';
+    this.note = '';
     this.updateChanged = false;
   }
 
@@ -125,19 +139,35 @@ export class OmamoriBackupOpen extends LitElement {
     if (bytes === undefined) return;
     const value = this.renderRoot.querySelector<HTMLInputElement>(`#${this.tid('secret')}`)?.value ?? '';
     const secret: ExportSecret = this.slot === 'passphrase' ? { kind: 'passphrase', passphrase: value } : { kind: 'transfer-code', code: value };
-    this.phase = 'working';
+    this.phase = 'deriving';
     this.error = '';
+    this.note = '';
     try {
+      const backup = getBackup();
+      // One derivation for the usual one-slot file (a transfer code derives nothing).
       if (this.mode === 'restore') {
-        this.preview = await getBackup().previewImport(getVault(), bytes, secret);
+        const outcome = await this.kdf.run(1, (opts) => backup.previewImport(getVault(), bytes, secret, opts));
+        if (outcome.cancelled) return await this.cancelled();
+        this.preview = outcome.value;
+        this.phase = 'preview';
       } else {
-        this.check = await getBackup().checkBackup(getVault(), bytes, secret);
+        const outcome = await this.kdf.run(1, (opts) => backup.checkBackup(getVault(), bytes, secret, opts));
+        if (outcome.cancelled) return await this.cancelled();
+        this.check = outcome.value;
+        this.phase = 'result';
       }
-      this.phase = this.mode === 'restore' ? 'preview' : 'result';
     } catch (err) {
       this.error = presentError(err);
       this.phase = 'secret';
     }
+  }
+
+  /** Back to the form as it was (the typed secret kept), with a short note and the focus in the field. */
+  private async cancelled(): Promise<void> {
+    this.note = t('kdf.cancelled');
+    this.phase = 'secret';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>(`#${this.tid('secret')}`)?.focus();
   }
 
   private async commit(): Promise<void> {
@@ -161,9 +191,14 @@ export class OmamoriBackupOpen extends LitElement {
     </ul>`;
   }
 
+  private weakWarning(weak: boolean) {
+    return weak ? html`<p class="warning" data-testid=${this.tid('weak')}>${t('backup.weakSettings')}</p>` : nothing;
+  }
+
   private renderPreview(p: ImportPreview) {
     const count = p.added.length + (this.updateChanged ? p.changed.length : 0);
     return html`<div data-testid="restore-preview">
+      ${this.weakWarning(p.weakKdf)}
       <h5>${t('backup.previewNew', { count: p.added.length })}</h5>
       ${this.list(p.added, 'restore-new')}
       <h5>${t('backup.previewPresent', { count: p.present.length })}</h5>
@@ -188,8 +223,9 @@ export class OmamoriBackupOpen extends LitElement {
 
   private renderCheck(c: BackupCheck) {
     if (c.ok)
-      return html`<p role="status" data-testid="test-result" data-ok="true">${c.count === 1 ? t('backup.testOkOne') : t('backup.testOk', { count: c.count })}</p>`;
-    return html`<div role="status" data-testid="test-result" data-ok="false">
+      return html`<p role="status" data-testid="test-result" data-ok="true">${c.count === 1 ? t('backup.testOkOne') : t('backup.testOk', { count: c.count })}</p>
+        ${this.weakWarning(c.weakKdf)}`;
+    return html`${this.weakWarning(c.weakKdf)}<div role="status" data-testid="test-result" data-ok="false">
       ${c.missing.length ? html`<h5>${t('backup.testMissing', { count: c.missing.length })}</h5>${this.list(c.missing, 'test-missing')}` : nothing}
       ${c.extra.length ? html`<h5>${t('backup.testExtra', { count: c.extra.length })}</h5>${this.list(c.extra, 'test-extra')}` : nothing}
       ${
@@ -204,7 +240,8 @@ export class OmamoriBackupOpen extends LitElement {
   }
 
   override render() {
-    const busy = this.phase === 'working';
+    const deriving = this.phase === 'deriving';
+    const busy = deriving || this.phase === 'working';
     return html`<div class="drop ${this.dragging ? 'over' : ''}" @dragover=${(e: DragEvent) => (e.preventDefault(), (this.dragging = true))}
         @dragleave=${() => (this.dragging = false)} @drop=${this.onDrop}>
         <p class="hint">${t('backup.restoreLead')}</p>
@@ -236,7 +273,15 @@ export class OmamoriBackupOpen extends LitElement {
           ? html`<omamori-scanner autostart accept="transfer-code" @qr-codes=${this.onCodeScanned}></omamori-scanner>`
           : nothing
       }
-      ${busy ? html`<p role="status" data-testid=${this.tid('working')}>${t('backup.opening')}</p>` : nothing}
+      ${
+        deriving
+          ? html`<omamori-kdf-progress data-testid=${this.tid('working')} .label=${t('backup.opening')} .step=${this.kdf.step} .steps=${this.kdf.steps}
+              @kdf-cancel=${() => this.kdf.cancel()}></omamori-kdf-progress>`
+          : busy
+            ? html`<p role="status" data-testid=${this.tid('working')}>${t('backup.opening')}</p>`
+            : nothing
+      }
+      ${this.note ? html`<p role="status" class="hint" data-testid=${this.tid('note')}>${this.note}</p>` : nothing}
       ${this.error ? html`<p class="field-error" role="alert" data-testid=${this.tid('error')}>${this.error}</p>` : nothing}
       ${this.phase === 'preview' && this.preview ? this.renderPreview(this.preview) : nothing}
       ${this.phase === 'result' && this.check ? this.renderCheck(this.check) : nothing}`;

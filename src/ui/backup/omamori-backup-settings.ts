@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { MIN_PASSPHRASE_LENGTH, passphraseLength } from '../../core/passphrase-strength';
 import { TRANSFER_CODE_QR_PREFIX } from '../../core/qr-content';
 import { generateTransferCode } from '../../core/transfer-code';
@@ -18,6 +18,9 @@ import { CANCELLED, proveIfNeeded, withProof } from '../shared/reauth';
 import { type PickerChange } from './omamori-account-picker';
 import './omamori-account-picker';
 import { baseStyles } from '../shared/styles';
+import { KdfRun } from '../shared/kdf-run';
+import '../shared/omamori-kdf-progress';
+import { backupSettingsStyles } from './backup-settings-styles';
 import './omamori-backup-open';
 
 type ExportPhase = 'none' | 'form' | 'working' | 'ready';
@@ -35,42 +38,13 @@ export class OmamoriBackupSettings extends LitElement {
     panel: { state: true },
     code: { state: true },
     error: { state: true },
+    note: { state: true },
     download: { state: true },
     lastExport: { state: true },
     accounts: { state: true },
     pickedIds: { state: true },
   };
-  static override styles = [
-    baseStyles,
-    css`
-      .code-qr {
-        display: block;
-        max-width: 16rem;
-        margin: 0.5rem 0;
-      }
-      .code {
-        font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-        font-size: 1.5rem;
-        letter-spacing: 0.08em;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        margin: 0.75rem 0;
-        user-select: all;
-      }
-      a.button {
-        display: inline-flex;
-        align-items: center;
-        min-height: 44px;
-        padding: 0.5rem 1rem;
-        border-radius: 999px;
-        background: var(--om-accent);
-        color: var(--om-accent-text);
-        text-decoration: none;
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, backupSettingsStyles];
 
   declare restoreOpen: boolean;
   declare phase: ExportPhase;
@@ -78,12 +52,15 @@ export class OmamoriBackupSettings extends LitElement {
   /** A generated transfer code while the user chose one; '' = passphrase. */
   declare code: string;
   declare error: string;
+  /** "Cancelled", after Cancel while the file was being made. */
+  declare note: string;
   declare download: { url: string; fileName: string; count: number; file: File } | undefined;
   declare lastExport: number | null;
   /** The vault's accounts while the export form is open (for the picker); dropped when it closes. */
   declare accounts: readonly Account[];
   /** null = every account; otherwise the chosen ids. */
   declare pickedIds: readonly string[] | null;
+  private readonly kdf = new KdfRun(this);
 
   constructor() {
     super();
@@ -92,6 +69,7 @@ export class OmamoriBackupSettings extends LitElement {
     this.panel = 'none';
     this.code = '';
     this.error = '';
+    this.note = '';
     this.download = undefined;
     this.lastExport = null;
     this.accounts = [];
@@ -127,6 +105,7 @@ export class OmamoriBackupSettings extends LitElement {
     this.revoke();
     this.code = '';
     this.error = '';
+    this.note = '';
     this.pickedIds = null;
     this.accounts = await getVault().listAccounts();
     this.phase = 'form';
@@ -169,15 +148,22 @@ export class OmamoriBackupSettings extends LitElement {
       secret = { kind: 'passphrase', passphrase };
     }
     this.error = '';
+    this.note = '';
     this.phase = 'working';
     try {
       const ids = this.pickedIds ?? undefined;
-      const exported = await withProof(() => getBackup().exportBackup(getVault(), ids === undefined ? { secret } : { secret, ids: [...ids] }));
-      if (exported === CANCELLED) {
+      // Two derivations for a passphrase: the file's slot, then the read-back check.
+      const outcome = await this.kdf.run(2, (opts) =>
+        withProof(() => getBackup().exportBackup(getVault(), ids === undefined ? { secret, ...opts } : { secret, ids: [...ids], ...opts })),
+      );
+      if (outcome.cancelled || outcome.value === CANCELLED) {
+        this.note = outcome.cancelled ? t('kdf.cancelled') : '';
         this.phase = 'form';
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[data-testid=backup-create]')?.focus();
         return;
       }
-      const { bytes, fileName, count } = exported;
+      const { bytes, fileName, count } = outcome.value;
       const file = new File([bytes as Uint8Array<ArrayBuffer>], fileName, { type: 'application/json' });
       this.download = { url: URL.createObjectURL(file), fileName, count, file };
       this.lastExport = getBackup().lastExportAt();
@@ -234,11 +220,17 @@ export class OmamoriBackupSettings extends LitElement {
             </button>`
       }
       ${this.error ? html`<p class="field-error" role="alert" data-testid="backup-error">${this.error}</p>` : nothing}
-      <div class="actions">
-        <button class="primary" type="submit" data-testid="backup-create" ?disabled=${busy}>${t('backup.create')}</button>
-        <button type="button" ?disabled=${busy} @click=${() => this.finish()}>${t('dialog.cancel')}</button>
-      </div>
-      ${busy ? html`<p role="status" data-testid="backup-working">${t('backup.working')}</p>` : nothing}
+      ${
+        // While the file is made, its progress and one Cancel (which stops the work) replace the buttons.
+        busy
+          ? html`<omamori-kdf-progress data-testid="backup-working" .label=${t('backup.working')} .step=${this.kdf.step} .steps=${this.kdf.steps}
+              @kdf-cancel=${() => this.kdf.cancel()}></omamori-kdf-progress>`
+          : html`<div class="actions">
+              <button class="primary" type="submit" data-testid="backup-create">${t('backup.create')}</button>
+              <button type="button" @click=${() => this.finish()}>${t('dialog.cancel')}</button>
+            </div>`
+      }
+      ${this.note ? html`<p role="status" class="hint" data-testid="backup-note">${this.note}</p>` : nothing}
     </form>`;
   }
 

@@ -6,8 +6,13 @@ import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { baseStyles } from '../shared/styles';
 import { fire, type OmamoriEvent } from '../shared/events';
+import { KdfRun } from '../shared/kdf-run';
+import '../shared/omamori-kdf-progress';
 
-/** Choose a passphrase (twice), optionally the device slot, then Argon2id runs in a worker. */
+/**
+ * Choose a passphrase (twice), optionally the device slot, then Argon2id runs in a worker. The
+ * derivation can be cancelled: nothing is stored and the form stays as it was.
+ */
 export class OmamoriCreateVault extends LitElement {
   static override properties = {
     passphrase: { state: true },
@@ -15,6 +20,7 @@ export class OmamoriCreateVault extends LitElement {
     deviceSlot: { state: true },
     busy: { state: true },
     error: { state: true },
+    note: { state: true },
     confirmError: { state: true },
     restoring: { type: Boolean },
   };
@@ -58,25 +64,6 @@ export class OmamoriCreateVault extends LitElement {
       .meter .strong {
         width: 100%;
       }
-      .busy {
-        display: flex;
-        gap: 0.75rem;
-        align-items: center;
-        margin-top: 1rem;
-      }
-      .spinner {
-        width: 1.25rem;
-        height: 1.25rem;
-        border: 3px solid var(--om-border);
-        border-top-color: var(--om-accent);
-        border-radius: 50%;
-        animation: spin 0.9s linear infinite;
-      }
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
-      }
     `,
   ];
 
@@ -85,9 +72,12 @@ export class OmamoriCreateVault extends LitElement {
   declare deviceSlot: boolean;
   declare busy: boolean;
   declare error: string;
+  /** "Cancelled", after Cancel during the derivation. */
+  declare note: string;
   declare confirmError: string;
   /** Came from "Restore from a backup": say that the file is chosen right after this. */
   declare restoring: boolean;
+  private readonly kdf = new KdfRun(this);
 
   constructor() {
     super();
@@ -96,6 +86,7 @@ export class OmamoriCreateVault extends LitElement {
     this.deviceSlot = false;
     this.busy = false;
     this.error = '';
+    this.note = '';
     this.confirmError = '';
     this.restoring = false;
     new LocaleController(this);
@@ -104,6 +95,7 @@ export class OmamoriCreateVault extends LitElement {
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     this.error = '';
+    this.note = '';
     this.confirmError = '';
     if (passphraseLength(this.passphrase) < MIN_PASSPHRASE_LENGTH) {
       this.error = t('create.tooShort', { min: MIN_PASSPHRASE_LENGTH });
@@ -115,7 +107,14 @@ export class OmamoriCreateVault extends LitElement {
     }
     this.busy = true;
     try {
-      await getVault().create(this.passphrase, { deviceSlot: this.deviceSlot });
+      const outcome = await this.kdf.run(1, (opts) => getVault().create(this.passphrase, { deviceSlot: this.deviceSlot }, opts));
+      if (outcome.cancelled) {
+        this.note = t('kdf.cancelled');
+        this.busy = false;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[data-testid=create-submit]')?.focus();
+        return;
+      }
       this.passphrase = '';
       this.confirm = '';
       // docs/security.md (storage persistence): ask the browser not to evict the vault. A refusal changes nothing here;
@@ -157,10 +156,13 @@ export class OmamoriCreateVault extends LitElement {
             @change=${(e: Event) => (this.deviceSlot = (e.target as HTMLInputElement).checked)} ?disabled=${this.busy} />
           <span>${t('create.deviceSlot')}<br /><span class="hint">${t('create.deviceSlotWarning')}</span></span>
         </label>
-        <div class="actions">
-          <button class="primary" type="submit" data-testid="create-submit" ?disabled=${this.busy}>${t('create.submit')}</button>
-        </div>
-        ${this.busy ? html`<div class="busy" role="status"><span class="spinner" aria-hidden="true"></span>${t('create.working')}</div>` : ''}
+        ${
+          this.busy
+            ? html`<omamori-kdf-progress data-testid="create-working" .label=${t('create.working')} .step=${this.kdf.step} .steps=${this.kdf.steps}
+                @kdf-cancel=${() => this.kdf.cancel()}></omamori-kdf-progress>`
+            : html`<div class="actions"><button class="primary" type="submit" data-testid="create-submit">${t('create.submit')}</button></div>`
+        }
+        ${this.note ? html`<p role="status" class="hint" data-testid="create-note">${this.note}</p>` : ''}
       </form>
     </main>`;
   }

@@ -6,21 +6,27 @@ import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
+import { KdfRun, type KdfRunOptions } from '../shared/kdf-run';
+import '../shared/omamori-kdf-progress';
 
 type Form = 'none' | 'device' | 'change';
 
 /**
  * Change the passphrase (rewraps the vault key) and turn the device slot on or off. Both ask for
- * the current passphrase, which is also their re-authentication.
+ * the current passphrase, which is also their re-authentication. Their derivations can be
+ * cancelled: nothing is written and the form stays as it was.
  */
 export class OmamoriSecuritySettings extends LitElement {
-  static override properties = { deviceSlot: { state: true }, form: { state: true }, busy: { state: true }, error: { state: true } };
+  static override properties = { deviceSlot: { state: true }, form: { state: true }, busy: { state: true }, error: { state: true }, note: { state: true } };
   static override styles = [baseStyles];
 
   declare deviceSlot: boolean | undefined;
   declare form: Form;
   declare busy: boolean;
   declare error: string;
+  /** "Cancelled", after Cancel during a derivation. */
+  declare note: string;
+  private readonly kdf = new KdfRun(this);
 
   constructor() {
     super();
@@ -28,6 +34,7 @@ export class OmamoriSecuritySettings extends LitElement {
     this.form = 'none';
     this.busy = false;
     this.error = '';
+    this.note = '';
     new LocaleController(this);
   }
 
@@ -45,13 +52,23 @@ export class OmamoriSecuritySettings extends LitElement {
   private open(form: Form): void {
     this.form = form;
     this.error = '';
+    this.note = '';
   }
 
-  private async run(action: () => Promise<void>, done: string): Promise<void> {
+  /** `steps`: derivations the action runs (changing the passphrase: the current one, then the new one). */
+  private async run(steps: number, action: (opts: KdfRunOptions) => Promise<void>, done: string): Promise<void> {
     this.busy = true;
     this.error = '';
+    this.note = '';
     try {
-      await action();
+      const outcome = await this.kdf.run(steps, action);
+      if (outcome.cancelled) {
+        this.note = t('kdf.cancelled');
+        this.busy = false;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[data-testid=security-confirm]')?.focus();
+        return;
+      }
       this.form = 'none';
       showToast({ message: done });
     } catch (err) {
@@ -64,10 +81,15 @@ export class OmamoriSecuritySettings extends LitElement {
   private submitDevice(event: Event): void {
     event.preventDefault();
     const next = !this.deviceSlot;
-    void this.run(async () => {
-      await getVault().setDeviceSlot(next, this.value('device-pass'));
-      this.deviceSlot = next;
-    }, t('saved'));
+    const passphrase = this.value('device-pass');
+    void this.run(
+      1,
+      async (opts) => {
+        await getVault().setDeviceSlot(next, passphrase, opts);
+        this.deviceSlot = next;
+      },
+      t('saved'),
+    );
   }
 
   private submitChange(event: Event): void {
@@ -82,7 +104,7 @@ export class OmamoriSecuritySettings extends LitElement {
       this.error = t('error.vault/passphrase-mismatch');
       return;
     }
-    void this.run(() => getVault().changePassphrase(current, next), t('security.changed'));
+    void this.run(2, (opts) => getVault().changePassphrase(current, next, opts), t('security.changed'));
   }
 
   private passwordField(id: string, label: string, autocomplete: string) {
@@ -92,10 +114,16 @@ export class OmamoriSecuritySettings extends LitElement {
 
   private formActions() {
     return html`${this.error ? html`<p class="field-error" role="alert" data-testid="security-error">${this.error}</p>` : nothing}
-      <div class="actions">
-        <button class="primary" type="submit" data-testid="security-confirm" ?disabled=${this.busy}>${t('dialog.ok')}</button>
-        <button type="button" @click=${() => this.open('none')}>${t('dialog.cancel')}</button>
-      </div>`;
+      ${
+        this.busy
+          ? html`<omamori-kdf-progress data-testid="security-working" .label=${t('create.working')} .step=${this.kdf.step} .steps=${this.kdf.steps}
+              @kdf-cancel=${() => this.kdf.cancel()}></omamori-kdf-progress>`
+          : html`<div class="actions">
+              <button class="primary" type="submit" data-testid="security-confirm">${t('dialog.ok')}</button>
+              <button type="button" @click=${() => this.open('none')}>${t('dialog.cancel')}</button>
+            </div>`
+      }
+      ${this.note ? html`<p role="status" class="hint" data-testid="security-note">${this.note}</p>` : nothing}`;
   }
 
   override render() {
