@@ -22,6 +22,19 @@ async function dumpStorage(page: Page): Promise<string> {
 
 const DAMAGED = 'The file is damaged. Nothing was imported; try another copy of the backup.';
 
+/** Sets the first slot's KDF parameters and recomputes the checksum: a crafted file. */
+function withSlotKdf(bytes: Buffer, change: Record<string, number>): Buffer {
+  const env = JSON.parse(bytes.toString('utf8')) as { header: string; ciphertext: string; checksum: string };
+  const header = JSON.parse(Buffer.from(env.header, 'base64url').toString('utf8')) as { slots: { kdf: Record<string, unknown> }[] };
+  Object.assign(header.slots[0]!.kdf, change);
+  const headerBytes = Buffer.from(JSON.stringify(header));
+  const ct = Buffer.from(env.ciphertext, 'base64url');
+  const checksum = `sha256:${createHash('sha256')
+    .update(Buffer.concat([headerBytes, ct]))
+    .digest('hex')}`;
+  return Buffer.from(JSON.stringify({ ...env, header: headerBytes.toString('base64url'), checksum }));
+}
+
 /** Flips a ciphertext bit and recomputes the checksum, so that only authentication can catch it. */
 function tamperCiphertext(bytes: Buffer): Buffer {
   const env = JSON.parse(bytes.toString('utf8')) as { header: string; ciphertext: string; checksum: string };
@@ -146,11 +159,36 @@ test.describe('encrypted backup between two devices', () => {
     await b.getByTestId('restore-submit').click();
     await expect(b.getByTestId('restore-preview')).toBeVisible({ timeout: 30_000 });
     await expect(b.getByTestId('restore-new').locator('li')).toHaveCount(ACCOUNTS.length);
+    // Made by the app with its own Argon2id settings: no weak-settings warning.
+    await expect(b.getByTestId('restore-weak')).toHaveCount(0);
     expect(await dumpStorage(b)).toBe(before);
     await b.getByTestId('restore-import').click();
     await expect(b.getByTestId('code-card')).toHaveCount(ACCOUNTS.length);
     expect(await codes(b)).toEqual(codesA);
     await a.context().close();
+    await b.context().close();
+  });
+
+  test('a file asking for too much key work is refused at once; one made with weak settings opens with a warning', async ({ browser }) => {
+    // A committed v1 fixture, written with a small Argon2id cost (8 MiB, t = 1).
+    const fixture = await readFile(new URL('../test/fixtures/export-v1/passphrase-ascii.omamori', import.meta.url));
+    const b = await newDevice(browser);
+    await startRestore(b);
+    const before = await dumpStorage(b);
+    await chooseFile(b, 'restore', 'crafted.omamori', withSlotKdf(fixture, { m: 1_048_576 }));
+    await expect(b.getByTestId('restore-error')).toHaveText(
+      'This file asks for more work than any Omamori backup does; it may be damaged or crafted. It was not opened.',
+    );
+    await expect(b.getByTestId('restore-passphrase')).toHaveCount(0);
+
+    await chooseFile(b, 'restore', 'passphrase-ascii.omamori', fixture);
+    await b.getByTestId('restore-passphrase').fill('correct horse battery staple');
+    await b.getByTestId('restore-submit').click();
+    await expect(b.getByTestId('restore-weak')).toHaveText('This backup was made with weak settings; export a new one.', { timeout: 30_000 });
+    await expect(b.getByTestId('restore-new').locator('li')).toHaveCount(4);
+    expect(await dumpStorage(b)).toBe(before);
+    await b.getByTestId('restore-import').click();
+    await expect(b.getByTestId('code-card')).toHaveCount(4);
     await b.context().close();
   });
 
