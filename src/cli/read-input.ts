@@ -1,6 +1,7 @@
 /**
  * @file Reads whatever FILE is into accounts: an Omamori backup, another app's export (the
  * importer registry), a QR image, or text holding otpauth:// and otpauth-migration:// lines.
+ * The file is decoded and parsed once.
  * Passphrases are asked for only when the file turns out to be encrypted.
  */
 import type { AccountData } from '../core/account';
@@ -11,8 +12,8 @@ import { parseOtpauthUri } from '../core/otpauth-uri';
 import { classifyQrText } from '../core/qr-content';
 import { decodeMigrationUri } from '../formats/google-migration/codec';
 import type { EntryProblem } from '../formats/google-migration/types';
-import { decodeText } from '../formats/import/input';
-import { detectFormat, MAX_IMPORT_BYTES } from '../formats/import/registry';
+import { isRecord } from '../formats/import/input';
+import { detectFormat, MAX_IMPORT_BYTES, prepareInput, type ParsedInput } from '../formats/import/registry';
 import type { ImportedAccount, ImportProblem } from '../formats/import/types';
 import { CliError } from './cli-error';
 import { looksLikeImage, readQrTexts } from './qr-image';
@@ -128,11 +129,12 @@ async function readOmamori(bytes: Uint8Array, deps: ReadInputDeps): Promise<Inpu
   return { format: 'omamori', encrypted: true, accounts: payload.accounts.map(imported), problems: [] };
 }
 
-async function readForeign(bytes: Uint8Array, fileName: string, deps: ReadInputDeps): Promise<InputResult | null> {
-  const input = { bytes, fileName };
+async function readForeign(input: ParsedInput, deps: ReadInputDeps): Promise<InputResult | null> {
   const detected = detectFormat(input);
   if (detected === null) return null;
   const { importer, sniff } = detected;
+  // Said before any passphrase is asked for: an account-restricted Bitwarden file, a cut-off one.
+  if (sniff.refused !== undefined) throw new AppError(sniff.refused);
   const read = async (password?: string): Promise<InputResult> => {
     const result = await importer.read(input, password === undefined ? {} : { password });
     return { format: result.format, encrypted: password !== undefined, accounts: result.accounts, problems: result.problems };
@@ -144,6 +146,11 @@ async function readForeign(bytes: Uint8Array, fileName: string, deps: ReadInputD
     if (isAppError(err) && err.code === 'import/password-required') return read(await deps.passphrase());
     throw err;
   }
+}
+
+/** A file that parsed as JSON other than an Omamori backup is left to the importers, not parsed again by core. */
+function mayBeOmamori(input: ParsedInput): boolean {
+  return input.json === undefined || (isRecord(input.json) && input.json.format === 'omamori-export');
 }
 
 export async function readInput(bytes: Uint8Array, fileName: string, deps: ReadInputDeps): Promise<InputResult> {
@@ -162,10 +169,12 @@ export async function readInput(bytes: Uint8Array, fileName: string, deps: ReadI
     result.qrTexts = texts;
     return result;
   }
-  const omamori = await readOmamori(bytes, deps);
+  // Read and parsed once here, with the nesting limit, before anything else looks at the text.
+  const input = prepareInput({ bytes, fileName });
+  const omamori = mayBeOmamori(input) ? await readOmamori(bytes, deps) : null;
   if (omamori !== null) return omamori;
-  const text = decodeText(bytes);
-  const foreign = await readForeign(bytes, fileName, deps);
+  const { text } = input;
+  const foreign = await readForeign(input, deps);
   if (foreign !== null) {
     const transfer = text === null ? undefined : transferInfo(text.split(/\r?\n/));
     if (transfer !== undefined) foreign.transfer = transfer;
