@@ -147,6 +147,7 @@ export const ja: Record<MessageKey, string> = {
   'import.chooseFile': 'エクスポートファイル',
   'import.password': 'この {app} エクスポートのパスワード',
   'import.working': 'エクスポートを読み込んでいます…',
+  'import.workingHint': '強く暗号化されたエクスポートは、スマートフォンでは1分ほどかかることがあります。キャンセルするとすぐに止まり、何も追加されません。',
   'import.readAs': '{app} のエクスポートとして読み込みました。',
   'import.present': 'Omamori に登録済みのためスキップ: {count}',
   'import.problems': '読み込めない項目: {count}',
