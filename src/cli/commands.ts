@@ -3,7 +3,6 @@
  * printed never holds a secret unless the user asked for it (`inspect --secrets`, the URIs of
  * `convert --to google-qr`).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateCode, groupCode, totpState } from '../core/codes';
 import { AppError } from '../core/errors';
@@ -12,7 +11,7 @@ import { parseArgs, stringFlag } from './args';
 import { CliError, EXIT_OK, messageFor, usageError } from './cli-error';
 import type { CliIo } from './io';
 import { lazyPassphrase } from './passphrase';
-import { readInput, type InputResult } from './read-input';
+import { readInput, readInputFile, type InputResult } from './read-input';
 import { isDirectory, writeAllOrNothing, type PlannedFile } from './write-output';
 
 async function loadInput(io: CliIo, args: ReturnType<typeof parseArgs>): Promise<{ file: string; result: InputResult }> {
@@ -21,7 +20,7 @@ async function loadInput(io: CliIo, args: ReturnType<typeof parseArgs>): Promise
   if (extra.length > 0) throw usageError('Only one FILE can be given');
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path.resolve(io.cwd, file)));
+    bytes = await readInputFile(path.resolve(io.cwd, file));
   } catch {
     throw new CliError(`Cannot read ${file}: no such file, or not readable.`);
   }

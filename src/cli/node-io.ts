@@ -1,6 +1,38 @@
-/** @file The real terminal: stdout/stderr, the environment, and a prompt with echo off. */
+/** @file The real terminal and disk: stdout/stderr, the environment, a prompt with echo off, and a bounded file read. */
+import { open } from 'node:fs/promises';
 import { AppError } from '../core/errors';
 import type { CliIo } from './io';
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * The first `maxBytes` bytes of a file, or all of it when shorter. Reads chunk by chunk and
+ * stops at the limit: a device or pipe that never ends (`/dev/zero`) costs `maxBytes`, not
+ * everything it offers (readFile would read until memory runs out).
+ */
+export async function readFileUpTo(file: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    while (total < maxBytes) {
+      const chunk = new Uint8Array(Math.min(CHUNK_BYTES, maxBytes - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  } finally {
+    await handle.close();
+  }
+}
 
 /** Reads one line from the TTY in raw mode, echoing nothing; Ctrl-C cancels, Backspace works. */
 function promptHidden(question: string): Promise<string> {

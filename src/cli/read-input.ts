@@ -1,6 +1,8 @@
 /**
  * @file Reads whatever FILE is into accounts: an Omamori backup, another app's export (the
  * importer registry), a QR image, or text holding otpauth:// and otpauth-migration:// lines.
+ * The file is read from disk up to a limit (never further: `omamori inspect /dev/zero` stops
+ * there), its size is judged by what it claims to be, and it is decoded and parsed once.
  * Passphrases are asked for only when the file turns out to be encrypted.
  */
 import type { AccountData } from '../core/account';
@@ -11,10 +13,11 @@ import { parseOtpauthUri } from '../core/otpauth-uri';
 import { classifyQrText } from '../core/qr-content';
 import { decodeMigrationUri } from '../formats/google-migration/codec';
 import type { EntryProblem } from '../formats/google-migration/types';
-import { decodeText } from '../formats/import/input';
-import { detectFormat, MAX_IMPORT_BYTES } from '../formats/import/registry';
+import { isRecord } from '../formats/import/input';
+import { detectFormat, MAX_IMPORT_BYTES, prepareInput, type ParsedInput } from '../formats/import/registry';
 import type { ImportedAccount, ImportProblem } from '../formats/import/types';
 import { CliError } from './cli-error';
+import { readFileUpTo } from './node-io';
 import { looksLikeImage, readQrTexts } from './qr-image';
 
 export interface InputResult {
@@ -128,11 +131,12 @@ async function readOmamori(bytes: Uint8Array, deps: ReadInputDeps): Promise<Inpu
   return { format: 'omamori', encrypted: true, accounts: payload.accounts.map(imported), problems: [] };
 }
 
-async function readForeign(bytes: Uint8Array, fileName: string, deps: ReadInputDeps): Promise<InputResult | null> {
-  const input = { bytes, fileName };
+async function readForeign(input: ParsedInput, deps: ReadInputDeps): Promise<InputResult | null> {
   const detected = detectFormat(input);
   if (detected === null) return null;
   const { importer, sniff } = detected;
+  // Said before any passphrase is asked for: an account-restricted Bitwarden file, a cut-off one.
+  if (sniff.refused !== undefined) throw new AppError(sniff.refused);
   const read = async (password?: string): Promise<InputResult> => {
     const result = await importer.read(input, password === undefined ? {} : { password });
     return { format: result.format, encrypted: password !== undefined, accounts: result.accounts, problems: result.problems };
@@ -146,8 +150,35 @@ async function readForeign(bytes: Uint8Array, fileName: string, deps: ReadInputD
   }
 }
 
+/** Photos and screenshots of QR codes are a few MiB; 20 MiB leaves room for a large PNG. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** The most any input is read from disk: the largest of the limits below. */
+export const MAX_INPUT_BYTES = Math.max(MAX_IMPORT_BYTES, MAX_IMAGE_BYTES);
+const MIB = 1024 * 1024;
+
+/** How much of a file is read, by what its first bytes claim it is, and the line that says so when it is larger. */
+export function inputLimit(bytes: Uint8Array): { bytes: number; line: string } {
+  if (looksLikeImage(bytes)) return { bytes: MAX_IMAGE_BYTES, line: `This image is too large: images are read up to ${MAX_IMAGE_BYTES / MIB} MiB.` };
+  // The same test as core/export-file's for a file that names Omamori's format.
+  if (new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 256)).includes('omamori-export')) {
+    return { bytes: MAX_IMPORT_BYTES, line: `This Omamori backup is too large: backups are read up to ${MAX_IMPORT_BYTES / MIB} MiB.` };
+  }
+  return { bytes: MAX_IMPORT_BYTES, line: `This file is too large: exports, backups and link lists are read up to ${MAX_IMPORT_BYTES / MIB} MiB.` };
+}
+
+/** FILE's bytes, read no further than any input may be (one byte past it, so readInput can refuse it). */
+export function readInputFile(file: string): Promise<Uint8Array> {
+  return readFileUpTo(file, MAX_INPUT_BYTES + 1);
+}
+
+/** A file that parsed as JSON other than an Omamori backup is left to the importers, not parsed again by core. */
+function mayBeOmamori(input: ParsedInput): boolean {
+  return input.json === undefined || (isRecord(input.json) && input.json.format === 'omamori-export');
+}
+
 export async function readInput(bytes: Uint8Array, fileName: string, deps: ReadInputDeps): Promise<InputResult> {
-  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('file/too-large');
+  const limit = inputLimit(bytes);
+  if (bytes.length > limit.bytes) throw new CliError(limit.line);
   if (bytes.length === 0) throw new AppError('import/unknown-format');
   if (looksLikeImage(bytes)) {
     const texts = await readQrTexts(bytes);
@@ -162,10 +193,12 @@ export async function readInput(bytes: Uint8Array, fileName: string, deps: ReadI
     result.qrTexts = texts;
     return result;
   }
-  const omamori = await readOmamori(bytes, deps);
+  // Read and parsed once here, with the nesting limit, before anything else looks at the text.
+  const input = prepareInput({ bytes, fileName });
+  const omamori = mayBeOmamori(input) ? await readOmamori(bytes, deps) : null;
   if (omamori !== null) return omamori;
-  const text = decodeText(bytes);
-  const foreign = await readForeign(bytes, fileName, deps);
+  const { text } = input;
+  const foreign = await readForeign(input, deps);
   if (foreign !== null) {
     const transfer = text === null ? undefined : transferInfo(text.split(/\r?\n/));
     if (transfer !== undefined) foreign.transfer = transfer;

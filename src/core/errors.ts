@@ -78,6 +78,11 @@ export const ERROR_CODES = [
   'import/unsupported',
   'import/damaged',
   'import/no-accounts',
+  // refused while the file is recognised, before any password (registry.ts, docs/formats.md)
+  'import/too-large',
+  'import/too-deep',
+  'import/truncated-aegis',
+  'import/truncated-2fas',
   // anything else
   'aborted',
   'unknown',

@@ -165,6 +165,10 @@ export const enCore = {
   'error.import/unsupported': 'This version or kind of export is not supported yet.',
   'error.import/damaged': 'This export file is damaged or incomplete.',
   'error.import/no-accounts': 'This export holds no accounts Omamori can use.',
+  'error.import/too-large': 'Exports are read up to 32 MiB; this file is larger.',
+  'error.import/too-deep': 'This file is nested too deeply to be an export; it may be damaged or crafted.',
+  'error.import/truncated-aegis': 'This looks like an Aegis export, but it is damaged or incomplete.',
+  'error.import/truncated-2fas': 'This looks like a 2FAS export, but it is damaged or incomplete.',
   'error.aborted': 'Cancelled.',
   'error.unknown': 'Something went wrong. Nothing was changed.',
 } as const;

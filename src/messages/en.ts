@@ -108,6 +108,7 @@ const enMore = {
   'import.chooseFile': 'Export file',
   'import.password': 'Password of this {app} export',
   'import.working': 'Reading the export…',
+  'import.workingHint': 'A strongly encrypted export can take up to a minute on a phone. Cancel stops at once; nothing is added.',
   'import.readAs': 'Read as a {app} export.',
   'import.present': 'Already in Omamori, skipped: {count}',
   'import.problems': 'Cannot be imported: {count}',

@@ -147,6 +147,7 @@ export const ja: Record<MessageKey, string> = {
   'import.chooseFile': 'エクスポートファイル',
   'import.password': 'この {app} エクスポートのパスワード',
   'import.working': 'エクスポートを読み込んでいます…',
+  'import.workingHint': '強く暗号化されたエクスポートは、スマートフォンでは1分ほどかかることがあります。キャンセルするとすぐに止まり、何も追加されません。',
   'import.readAs': '{app} のエクスポートとして読み込みました。',
   'import.present': 'Omamori に登録済みのためスキップ: {count}',
   'import.problems': '読み込めない項目: {count}',
@@ -567,6 +568,10 @@ export const ja: Record<MessageKey, string> = {
   'error.import/unsupported': 'この形式またはバージョンのエクスポートにはまだ対応していません。',
   'error.import/damaged': 'エクスポートファイルが壊れているか、途中で切れています。',
   'error.import/no-accounts': 'このエクスポートには Omamori で使えるアカウントがありません。',
+  'error.import/too-large': 'エクスポートファイルは 32 MiB まで読み込めます。このファイルはそれより大きいです。',
+  'error.import/too-deep': 'このファイルは入れ子が深すぎるため、エクスポートとして読み込めません。壊れているか、細工されている可能性があります。',
+  'error.import/truncated-aegis': 'Aegis のエクスポートのようですが、壊れているか途中で切れています。',
+  'error.import/truncated-2fas': '2FAS のエクスポートのようですが、壊れているか途中で切れています。',
   'error.aborted': 'キャンセルしました。',
   'error.unknown': '問題が発生しました。何も変更されていません。',
 };

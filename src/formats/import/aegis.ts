@@ -6,11 +6,11 @@
  */
 import { aesGcmDecrypt, requirePassword } from './crypto';
 import { accountDraft, collectAccounts, entryLabel } from './drafts';
-import { base64ToBytes, decryptedJson, hashAlgorithm, hexToBytes, int, isRecord, lookup, parseJson, str } from './input';
+import { base64ToBytes, decryptedJson, hashAlgorithm, hexToBytes, int, isRecord, lookup, str } from './input';
 import type { OtpType } from '../../core/account';
 import { scryptRaw } from '../../core/crypto/other-apps';
 import { AppError, throwIfAborted } from '../../core/errors';
-import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
+import type { Importer, ImportOptions, ImportResult } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
 const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', steam: 'steam', motp: 'motp', yandex: 'yandex' };
@@ -23,11 +23,18 @@ const SCRYPT_MAX_MEMORY = 256 * 1024 * 1024;
 const SCRYPT_MAX_WORK = 2 ** 24; // N·r·p
 const MAX_DB_VERSION = 3;
 
-function vaultOf(bytes: Uint8Array): Record<string, unknown> | null {
-  const json = parseJson(bytes);
+function vaultOf(json: unknown): Record<string, unknown> | null {
   if (!isRecord(json) || !isRecord(json.header) || !('db' in json)) return null;
   if (!isRecord(json.db) && typeof json.db !== 'string') return null;
   return json;
+}
+
+/**
+ * Aegis writes `{"version": 1, "header": {"slots": …` at the top of every export, plain or
+ * encrypted: text that starts so but does not parse is an Aegis file cut off or damaged.
+ */
+function looksLikeAegis(text: string): boolean {
+  return /^\s*\{[^]{0,200}?"header"\s*:\s*\{\s*"slots"\s*:/.test(text.slice(0, 4096));
 }
 
 function isEncrypted(vault: Record<string, unknown>): boolean {
@@ -173,15 +180,16 @@ export function readAegisDb(db: unknown): ImportResult {
 export const aegisImporter: Importer = {
   id: 'aegis',
   label: 'Aegis',
-  sniff(input: ImportInput) {
-    const vault = vaultOf(input.bytes);
+  sniff(input) {
+    const vault = vaultOf(input.json);
     return vault === null ? null : { encrypted: isEncrypted(vault) };
   },
   async read(input, options) {
-    const vault = vaultOf(input.bytes);
+    const vault = vaultOf(input.json);
     if (vault === null) throw new AppError('import/damaged');
     if (int(vault.version, 1) > 1) throw new AppError('import/unsupported');
     const db = isEncrypted(vault) ? await decryptDb(vault, options) : vault.db;
     return readAegisDb(db);
   },
+  damagedText: { code: 'import/truncated-aegis', matches: looksLikeAegis },
 };

@@ -9,10 +9,10 @@
  */
 import { aesGcmDecrypt, pbkdf2, requirePassword, sha256 } from './crypto';
 import { accountDraft, collectAccounts, entryLabel } from './drafts';
-import { decodeText, hashAlgorithm, int, isRecord, lookup, parseJson, startsWithAscii, str } from './input';
+import { hashAlgorithm, int, isRecord, jsonOfBytes, lookup, startsWithAscii, str } from './input';
 import type { OtpType } from '../../core/account';
 import { AppError, isAppError, throwIfAborted } from '../../core/errors';
-import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
+import type { Importer, ImportOptions, ImportResult, ParsedInput } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
 const TYPES: Readonly<Record<string, OtpType>> = { TOTP: 'totp', HOTP: 'hotp', STEAM: 'steam', MOTP: 'motp' };
@@ -23,8 +23,7 @@ const NONCE = 12;
 const SALT = 12;
 const TAG = 16;
 
-function entriesOf(bytes: Uint8Array): unknown[] | null {
-  const json = parseJson(bytes);
+function entriesOf(json: unknown): unknown[] | null {
   if (!Array.isArray(json) || json.length === 0) return null;
   const first: unknown = json[0];
   // andOTP always writes `label` (old versions had nothing else to name an entry); other apps'
@@ -77,10 +76,10 @@ export const andotpImporter: Importer = {
   id: 'andotp',
   label: 'andOTP',
   sniff(input) {
-    return entriesOf(input.bytes) === null ? null : { encrypted: false };
+    return entriesOf(input.json) === null ? null : { encrypted: false };
   },
   async read(input) {
-    const entries = entriesOf(input.bytes);
+    const entries = entriesOf(input.json);
     if (entries === null) throw new AppError('import/damaged');
     return readAndotpEntries(entries);
   },
@@ -90,14 +89,14 @@ export const andotpImporter: Importer = {
 
 const OTHER_MAGICS: readonly string[] = ['AUTHENTICATORPRO', 'AuthenticatorPro', 'SQLite format 3', 'PK\u0003\u0004', '\u00ac\u00ed'];
 
-function looksEncryptedAndotp(input: ImportInput): boolean {
+function looksEncryptedAndotp(input: ParsedInput): boolean {
   const name = (input.fileName ?? '').toLowerCase();
   if (!name.endsWith('.bin') && !name.endsWith('.aes')) return false;
   const { bytes } = input;
   if (bytes.length < NONCE + TAG + 2) return false;
   if (OTHER_MAGICS.some((m) => startsWithAscii(bytes, m))) return false;
   // Ciphertext is never valid UTF-8 text of this length; base64 or JSON would be.
-  return decodeText(bytes) === null;
+  return input.text === null;
 }
 
 function iterationsOf(bytes: Uint8Array): number {
@@ -150,8 +149,12 @@ export const andotpEncryptedImporter: Importer = {
   async read(input, options) {
     if (!looksEncryptedAndotp(input)) throw new AppError('import/damaged');
     const plain = await decryptAndotp(input.bytes, options);
-    const json = parseJson(plain);
-    plain.fill(0);
+    let json: unknown;
+    try {
+      json = jsonOfBytes(plain);
+    } finally {
+      plain.fill(0);
+    }
     if (!Array.isArray(json)) throw new AppError('import/damaged');
     return readAndotpEntries(json, 'andotp-encrypted');
   },

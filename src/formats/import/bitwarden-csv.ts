@@ -4,10 +4,9 @@
  * (older exports lack `reprompt`; columns are found by name). RFC 4180 quoting: fields may hold
  * commas, doubled quotes and line breaks (notes often do).
  */
-import { decodeText } from './input';
 import { readBitwardenItems, type BitwardenItem } from './bitwarden';
 import { AppError } from '../../core/errors';
-import type { Importer, ImportInput } from './types';
+import type { Importer, ParsedInput } from './types';
 
 /** Rows of RFC 4180 CSV (also accepts bare LF / CR line ends); null when a quote is unterminated. */
 export function parseCsv(text: string): string[][] | null {
@@ -56,8 +55,8 @@ interface Table {
   rows: string[][];
 }
 
-function tableOf(input: ImportInput): Table | null {
-  const text = decodeText(input.bytes);
+function tableOf(input: ParsedInput): Table | null {
+  const { text } = input;
   if (text === null) return null;
   // Cheap check on the first line before parsing the whole file.
   const firstLine = text.slice(0, text.search(/\r|\n|$/)).toLowerCase();

@@ -6,13 +6,13 @@
  * encrypted with the Bitwarden account key, which the file does not hold: it is refused.
  */
 import { accountDraft, bareSecretDraft, collectAccounts, type DraftExtras, entryLabel, steamUriSecret } from './drafts';
-import { isRecord, parseJson, str } from './input';
+import { isRecord, str } from './input';
 import { parseForeignUri } from './link-lists';
 import { decryptBitwardenExport } from './bitwarden-crypto';
 import type { AccountData } from '../../core/account';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
 import { AppError, isAppError } from '../../core/errors';
-import type { Importer, ImportInput, ImportResult } from './types';
+import type { Importer, ImportResult } from './types';
 
 /** Bitwarden's item type for logins. */
 const LOGIN = 1;
@@ -108,12 +108,16 @@ export function readBitwardenJson(json: unknown, format: string): ImportResult {
   return readBitwardenItems(format, items, false);
 }
 
-function exportOf(bytes: Uint8Array): Record<string, unknown> | null {
-  const json = parseJson(bytes);
+function exportOf(json: unknown): Record<string, unknown> | null {
   if (!isRecord(json)) return null;
   if (json.encrypted === true)
     return typeof json.encKeyValidation_DO_NOT_EDIT === 'string' || typeof json.data === 'string' || Array.isArray(json.items) ? json : null;
   return Array.isArray(json.items) && (json.encrypted === false || 'folders' in json || 'collections' in json) ? json : null;
+}
+
+/** An encrypted export that is not "password protected" is sealed with the Bitwarden account key. */
+function isAccountRestricted(json: Record<string, unknown>): boolean {
+  return json.encrypted === true && json.passwordProtected !== true;
 }
 
 /**
@@ -127,16 +131,19 @@ function isAuthenticatorExport(json: Record<string, unknown>): boolean {
 export const bitwardenImporter: Importer = {
   id: 'bitwarden',
   label: 'Bitwarden',
-  sniff(input: ImportInput) {
-    const json = exportOf(input.bytes);
+  sniff(input) {
+    const json = exportOf(input.json);
     if (json === null || isAuthenticatorExport(json)) return null;
+    // Encrypted with the account key, which the file does not hold: no password can open it,
+    // so detection says so before the import screen asks for one.
+    if (isAccountRestricted(json)) return { encrypted: true, refused: 'import/account-restricted' };
     return { encrypted: json.encrypted === true };
   },
   async read(input, options) {
-    const json = exportOf(input.bytes);
+    const json = exportOf(input.json);
     if (json === null || isAuthenticatorExport(json)) throw new AppError('import/damaged');
     if (json.encrypted !== true) return readBitwardenJson(json, 'bitwarden');
-    if (json.passwordProtected !== true) throw new AppError('import/account-restricted');
+    if (isAccountRestricted(json)) throw new AppError('import/account-restricted');
     const plain = await decryptBitwardenExport(json, options);
     return readBitwardenJson(plain, 'bitwarden');
   },
@@ -146,11 +153,11 @@ export const bitwardenAuthenticatorImporter: Importer = {
   id: 'bitwarden-authenticator',
   label: 'Bitwarden Authenticator',
   sniff(input) {
-    const json = exportOf(input.bytes);
+    const json = exportOf(input.json);
     return json !== null && isAuthenticatorExport(json) ? { encrypted: false } : null;
   },
   async read(input) {
-    const json = exportOf(input.bytes);
+    const json = exportOf(input.json);
     if (json === null || !isAuthenticatorExport(json)) throw new AppError('import/damaged');
     const items = itemsOf(json);
     if (items.length === 0) throw new AppError('import/no-accounts');

@@ -11,9 +11,9 @@ import { secretstreamPull, sodiumArgon2id } from '../../core/crypto/sodium';
 import { AppError, isAppError, throwIfAborted } from '../../core/errors';
 import { requirePassword } from './crypto';
 import type { DraftExtras } from './drafts';
-import { base64ToBytes, decodeText, int, isRecord, jsonOf, requireJson, requireText, str, typed } from './input';
+import { base64ToBytes, decodeText, int, isRecord, parseJsonText, requireJson, requireText, str, typed } from './input';
 import { linkListLines, readLinkList } from './link-lists';
-import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import type { ImportOptions, ImportResult, Importer } from './types';
 
 /** Ente encrypts files in 4 MiB chunks; an export is one of them. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -37,7 +37,7 @@ function codeDisplayOf(link: string): { trashed: boolean; extras: DraftExtras } 
     if (eq < 0 || part.slice(0, eq).toLowerCase() !== 'codedisplay') continue;
     let json: unknown;
     try {
-      json = JSON.parse(decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' '))) as unknown;
+      json = parseJsonText(decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' ')));
     } catch {
       return null; // unreadable display data never costs the account
     }
@@ -67,7 +67,7 @@ export const enteImporter: Importer = {
   },
   async read(input) {
     if (linkListLines(input) === null) throw new AppError('import/damaged');
-    return readLinkList('ente-auth', requireText(input.bytes), {
+    return readLinkList('ente-auth', requireText(input), {
       extrasOf(link) {
         const display = codeDisplayOf(link);
         // Ente's trash holds codes the user deleted; importing them would resurrect them.
@@ -93,10 +93,10 @@ function kdfParams(json: { kdfParams: Record<string, unknown> }): { salt: Uint8A
 export const enteEncryptedImporter: Importer = {
   id: 'ente-encrypted',
   label: 'Ente Auth (encrypted)',
-  sniff(input: ImportInput) {
-    return isEnteEncrypted(jsonOf(input)) ? { encrypted: true } : null;
+  sniff(input) {
+    return isEnteEncrypted(input.json) ? { encrypted: true } : null;
   },
-  async read(input: ImportInput, options: ImportOptions) {
+  async read(input, options: ImportOptions) {
     const json = requireJson(input);
     if (!isEnteEncrypted(json)) throw new AppError('import/damaged');
     if (json.version !== undefined && int(json.version, -1) !== 1) throw new AppError('import/unsupported');

@@ -7,8 +7,8 @@
 import type { OtpType } from '../../core/account';
 import { AppError } from '../../core/errors';
 import { accountDraft, bytesToSecretB32, collectAccounts, entryLabel } from './drafts';
-import { hashAlgorithm, int, isRecord, jsonOf, requireJson, signedBytes, str, typed } from './input';
-import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import { hashAlgorithm, int, isRecord, requireJson, signedBytes, str, typed } from './input';
+import type { ImportResult, Importer } from './types';
 
 const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', steam: 'steam' };
 
@@ -57,10 +57,10 @@ function readFreeOtpPlus(json: unknown): ImportResult {
 export const freeOtpPlusImporter: Importer = {
   id: 'freeotp-plus',
   label: 'FreeOTP+',
-  sniff(input: ImportInput) {
-    return isFreeOtpPlus(jsonOf(input)) ? { encrypted: false } : null;
+  sniff(input) {
+    return isFreeOtpPlus(input.json) ? { encrypted: false } : null;
   },
-  async read(input: ImportInput, _options: ImportOptions) {
+  async read(input) {
     const json = requireJson(input);
     return typed(() => readFreeOtpPlus(json));
   },

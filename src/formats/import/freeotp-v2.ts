@@ -9,10 +9,10 @@
 import { AppError, isAppError, throwIfAborted } from '../../core/errors';
 import { aesGcmDecrypt, pbkdf2, requirePassword } from './crypto';
 import { collectAccounts } from './drafts';
-import { isRecord, signedBytes, str } from './input';
+import { isRecord, parseJsonText as parseLimited, signedBytes, str } from './input';
 import { freeOtpTokenLabel, freeOtpTokenToDraft } from './freeotp-plus';
 import { isJavaSerialized, readJavaStringMap } from './java-serial';
-import type { ImportInput, ImportOptions, Importer } from './types';
+import type { ImportOptions, Importer } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
 const MAX_ITERATIONS = 2_000_000;
@@ -28,12 +28,11 @@ interface EncryptedKey {
   aad: Uint8Array;
 }
 
+/** The JSON strings the map holds; anything else is 'import/damaged'. */
 function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError('import/damaged');
-  }
+  const json = parseLimited(text);
+  if (json === undefined) throw new AppError('import/damaged');
+  return json;
 }
 
 /**
@@ -94,10 +93,10 @@ async function decryptSecret(keyJson: string | undefined, masterKey: Uint8Array)
 export const freeOtpV2Importer: Importer = {
   id: 'freeotp-v2',
   label: 'FreeOTP (backup)',
-  sniff(input: ImportInput) {
+  sniff(input) {
     return isJavaSerialized(input.bytes) ? { encrypted: true } : null;
   },
-  async read(input: ImportInput, options: ImportOptions) {
+  async read(input, options: ImportOptions) {
     const map = readJavaStringMap(input.bytes);
     const masterKeyJson = map.get('masterKey');
     if (masterKeyJson === undefined) throw new AppError('import/damaged');
@@ -110,9 +109,9 @@ export const freeOtpV2Importer: Importer = {
         if (!key.endsWith('-token')) continue;
         let meta: unknown;
         try {
-          meta = JSON.parse(value) as unknown;
+          meta = parseLimited(value) ?? null;
         } catch {
-          meta = null;
+          meta = null; // nested too deeply: this token is a problem, not the whole file
         }
         tokens.push({ meta, secret: await decryptSecret(map.get(key.slice(0, -'-token'.length)), masterKey) });
       }

@@ -5,14 +5,13 @@
  * as QR readers write) is read from the link on.
  */
 import { collectAccounts, entryLabel } from './drafts';
-import { decodeText } from './input';
 import { significantLines } from './link-lists';
 import type { AccountData } from '../../core/account';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
 import { AppError, isAppError, type ErrorCode } from '../../core/errors';
 import { decodeMigrationUri } from '../google-migration/codec';
 import type { EntryProblem } from '../google-migration/types';
-import type { Importer, ImportInput } from './types';
+import type { Importer, ParsedInput } from './types';
 
 const MIGRATION = /otpauth-migration:\/\//i;
 /** A transfer link at the start of a line, or after a short prefix such as "QR-Code:" (not inside JSON or prose). */
@@ -27,8 +26,8 @@ const PROBLEM_CODES: Readonly<Record<EntryProblem['code'], ErrorCode>> = {
 
 type Item = { account: AccountData } | { problem: ErrorCode; label: string };
 
-function migrationLines(input: ImportInput): { line: number; text: string }[] | null {
-  const text = decodeText(input.bytes);
+function migrationLines(input: ParsedInput): { line: number; text: string }[] | null {
+  const { text } = input;
   if (text === null) return null;
   if (/^\s*[{[]/.test(text)) return null;
   const lines = significantLines(text);

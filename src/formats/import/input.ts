@@ -1,13 +1,14 @@
 /**
- * @file Reading what a file holds, before any app-specific meaning: bytes → text or JSON (never
- * throwing in a sniffer, `import/damaged` in a reader), magic bytes and file extensions, and
- * readers of single values that other apps spell loosely (numbers as strings, base64 of any
- * kind, hex, Java's signed bytes, hash names).
+ * @file Reading what a file holds, before any app-specific meaning: the one reading of a file
+ * (size, text, JSON with a nesting limit) that detection hands to every importer, JSON inside
+ * decrypted bytes, magic bytes and file extensions, and readers of single values that other
+ * apps spell loosely (numbers as strings, base64 of any kind, hex, Java's signed bytes, hash
+ * names).
  */
 import { HASH_ALGORITHMS, type HashAlgorithm } from '../../core/account';
 import { type Bytes } from '../../core/crypto/bytes';
 import { AppError, isAppError } from '../../core/errors';
-import type { ImportInput } from './types';
+import type { ImportInput, ParsedInput } from './types';
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -20,54 +21,109 @@ export function decodeText(bytes: Uint8Array): string | null {
   }
 }
 
-/** Text or 'import/damaged' (for read(), after sniff said yes). */
-export function requireText(bytes: Uint8Array): string {
-  const text = decodeText(bytes);
-  if (text === null) throw new AppError('import/damaged');
-  return text;
+/** Largest file detection reads: a 10,000-account vault with notes is a few MiB. */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+/**
+ * Deepest array/object nesting a file may have. Real exports nest fewer than 10 levels; the
+ * limit stops a file of millions of brackets before JSON.parse spends seconds and gigabytes.
+ */
+export const MAX_JSON_DEPTH = 256;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Whether `text` nests arrays and objects deeper than `limit`, in one pass without recursion.
+ * Brackets inside strings do not count (a string ends at a quote not escaped by an odd run of
+ * backslashes). It stops at a closing bracket with nothing open: JSON.parse fails there anyway,
+ * before it reaches anything that follows.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      // Jump to the closing quote: long strings (base64 blobs, notes) cost one indexOf each.
+      for (;;) {
+        const end = text.indexOf('"', i + 1);
+        if (end < 0) return false; // an unterminated string: not JSON
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === BACKSLASH) slashes++;
+        i = end;
+        if (slashes % 2 === 0) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (--depth < 0) return false;
+    }
+  }
+  return false;
 }
 
-/** JSON.parse of UTF-8 bytes, or null. The parsed value is plain data (`__proto__` stays a key). */
-export function parseJson(bytes: Uint8Array): unknown {
-  const text = decodeText(bytes);
-  if (text === null) return null;
-  const trimmed = text.trimStart();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return null;
+/** Whether the first significant character opens an object or an array. */
+export function looksLikeJson(text: string): boolean {
+  const first = text.charAt(text.search(/\S/));
+  return first === '{' || first === '[';
+}
+
+/**
+ * JSON.parse behind the nesting limit (`import/too-deep` beyond MAX_JSON_DEPTH); undefined when
+ * the text is not JSON. The parsed value is plain data (`__proto__` stays a key).
+ */
+export function parseJsonText(text: string): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new AppError('import/too-deep');
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return null;
+    return undefined;
   }
 }
 
-/** Parsed JSON when the bytes look like JSON (a cheap first-byte check before decoding it all). */
-export function jsonOf(input: ImportInput): unknown {
-  const bytes = input.bytes;
-  let i = 0;
-  // BOM and whitespace.
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
-  if (bytes[i] !== 0x7b && bytes[i] !== 0x5b) return null;
-  return parseJson(bytes);
+/** JSON (an object or array) inside bytes, such as a decrypted payload or a ZIP member; undefined otherwise. */
+export function jsonOfBytes(bytes: Uint8Array): unknown {
+  const text = decodeText(bytes);
+  return text === null || !looksLikeJson(text) ? undefined : parseJsonText(text);
+}
+
+/**
+ * The one reading of a file: size limit (`import/too-large`), UTF-8 decoding, and JSON parsing
+ * with the nesting limit (`import/too-deep`) when it looks like JSON. Every sniffer and read()
+ * then work on the result, so a file is decoded and parsed once per import.
+ */
+export function prepareInput(input: ImportInput): ParsedInput {
+  if (isParsed(input)) return input;
+  if (input.bytes.length > MAX_IMPORT_BYTES) throw new AppError('import/too-large');
+  const text = decodeText(input.bytes);
+  const json = text !== null && looksLikeJson(text) ? parseJsonText(text) : undefined;
+  const parsed: ParsedInput = { bytes: input.bytes, text, json };
+  if (input.fileName !== undefined) parsed.fileName = input.fileName;
+  return parsed;
+}
+
+export function isParsed(input: ImportInput): input is ParsedInput {
+  return 'text' in input && 'json' in input;
+}
+
+/** Text or 'import/damaged' (for read(), after sniff said yes). */
+export function requireText(input: ParsedInput): string {
+  if (input.text === null) throw new AppError('import/damaged');
+  return input.text;
 }
 
 /** JSON or 'import/damaged' (for read(), after sniff said yes). */
-export function requireJson(input: ImportInput): unknown {
-  const json = jsonOf(input);
-  if (json === null) throw new AppError('import/damaged');
-  return json;
+export function requireJson(input: ParsedInput): unknown {
+  if (input.json === undefined || input.json === null) throw new AppError('import/damaged');
+  return input.json;
 }
 
 /** JSON inside decrypted bytes (which are wiped here); anything but JSON is 'import/damaged'. */
 export function decryptedJson(plain: Uint8Array): unknown {
   const text = decodeText(plain);
   plain.fill(0);
-  if (text === null) throw new AppError('import/damaged');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError('import/damaged');
-  }
+  const json = text === null ? undefined : parseJsonText(text);
+  if (json === undefined) throw new AppError('import/damaged');
+  return json;
 }
 
 export function startsWithAscii(bytes: Uint8Array, magic: string): boolean {

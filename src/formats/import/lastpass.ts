@@ -6,8 +6,8 @@
  */
 import { AppError } from '../../core/errors';
 import { accountDraft, canonicalB32, collectAccounts, entryLabel } from './drafts';
-import { hashAlgorithm, int, isRecord, jsonOf, requireJson, str, typed } from './input';
-import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import { hashAlgorithm, int, isRecord, requireJson, str, typed } from './input';
+import type { ImportResult, Importer } from './types';
 
 const ACCOUNT_KEYS = ['issuerName', 'originalIssuerName', 'userName', 'originalUserName', 'timeStep'];
 
@@ -51,10 +51,10 @@ function readLastPass(json: unknown): ImportResult {
 export const lastPassImporter: Importer = {
   id: 'lastpass',
   label: 'LastPass Authenticator',
-  sniff(input: ImportInput) {
-    return isLastPass(jsonOf(input)) ? { encrypted: false } : null;
+  sniff(input) {
+    return isLastPass(input.json) ? { encrypted: false } : null;
   },
-  async read(input: ImportInput, _options: ImportOptions) {
+  async read(input) {
     const json = requireJson(input);
     return typed(() => readLastPass(json));
   },

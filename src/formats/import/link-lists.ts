@@ -8,8 +8,7 @@ import type { AccountData } from '../../core/account';
 import { AppError } from '../../core/errors';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
 import { canonicalB32, collectAccounts, entryLabel, type DraftExtras } from './drafts';
-import { decodeText } from './input';
-import type { ImportInput, ImportResult } from './types';
+import type { ImportResult, ParsedInput } from './types';
 
 /** More lines than any real export holds: refused before any of them is parsed. */
 const MAX_LINES = 100_000;
@@ -64,8 +63,8 @@ export function significantLines(text: string): ListLine[] {
 }
 
 /** The significant lines of a file whose first significant line is a link; null otherwise (the sniff). */
-export function linkListLines(input: ImportInput): ListLine[] | null {
-  const text = decodeText(input.bytes);
+export function linkListLines(input: ParsedInput): ListLine[] | null {
+  const { text } = input;
   if (text === null) return null;
   const lines = significantLines(text);
   const first = lines[0];

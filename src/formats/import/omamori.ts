@@ -10,8 +10,8 @@ import { inspectExportFile, readExportFile, type ExportPayload, type ExportSecre
 import { normalizeTransferCode } from '../../core/transfer-code';
 import { requirePassword } from './crypto';
 import { collectAccounts, entryLabel } from './drafts';
-import { isRecord, jsonOf } from './input';
-import type { ImportInput, ImportOptions, Importer } from './types';
+import { isRecord } from './input';
+import type { ImportOptions, Importer } from './types';
 
 const FILE_TO_IMPORT: Partial<Record<ErrorCode, ErrorCode>> = {
   'file/wrong-passphrase': 'import/wrong-password',
@@ -54,11 +54,11 @@ function secretsToTry(slots: readonly string[], password: string): ExportSecret[
 export const omamoriImporter: Importer = {
   id: 'omamori',
   label: 'Omamori',
-  sniff(input: ImportInput) {
-    const json = jsonOf(input);
+  sniff(input) {
+    const { json } = input;
     return isRecord(json) && json.format === 'omamori-export' ? { encrypted: true } : null;
   },
-  async read(input: ImportInput, options: ImportOptions) {
+  async read(input, options: ImportOptions) {
     let slots: string[];
     try {
       slots = inspectExportFile(input.bytes).slots;

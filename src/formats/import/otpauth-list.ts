@@ -2,8 +2,7 @@
  * @file Plain lists of otpauth:// links, one per line: what Aegis ("plain text"), WinAuth,
  * Stratum and Omamori itself (the `otpauth` exporter) write. Read by `readLinkList`.
  */
-import { AppError } from '../../core/errors';
-import { decodeText } from './input';
+import { requireText } from './input';
 import { linkListLines, readLinkList } from './link-lists';
 import type { Importer } from './types';
 
@@ -19,13 +18,11 @@ export const otpauthListImporter: Importer = {
     if (linkListLines(input) !== null) return { encrypted: false };
     // A list whose every line is a comment (an export with no accounts): ours, so the user hears
     // "no accounts" instead of "unknown format".
-    const text = decodeText(input.bytes);
+    const { text } = input;
     if (text === null || !text.split(/\r\n|\r|\n/).every(isComment) || !text.includes('#')) return null;
     return { encrypted: false };
   },
   async read(input) {
-    const text = decodeText(input.bytes);
-    if (text === null) throw new AppError('import/damaged');
-    return readLinkList('otpauth-list', text);
+    return readLinkList('otpauth-list', requireText(input));
   },
 };

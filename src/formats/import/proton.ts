@@ -6,11 +6,11 @@
  */
 import { aesGcmDecrypt, argon2idForImport, requirePassword } from './crypto';
 import { accountDraft, canonicalB32, collectAccounts, entryLabel } from './drafts';
-import { base64ToBytes, isRecord, jsonOf, requireJson, str, typed } from './input';
+import { base64ToBytes, isRecord, jsonOfBytes, requireJson, str, typed } from './input';
 import { parseForeignUri } from './link-lists';
 import { AppError, throwIfAborted } from '../../core/errors';
 import type { AccountData } from '../../core/account';
-import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import type { ImportOptions, ImportResult, Importer } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
 const AAD = 'proton.authenticator.export.v1';
@@ -68,13 +68,13 @@ export function readProtonPlain(json: unknown): ImportResult {
 export const protonImporter: Importer = {
   id: 'proton-authenticator',
   label: 'Proton Authenticator',
-  sniff(input: ImportInput) {
-    const json = jsonOf(input);
+  sniff(input) {
+    const { json } = input;
     if (isPlain(json)) return { encrypted: false };
     if (isEncrypted(json)) return { encrypted: true };
     return null;
   },
-  async read(input: ImportInput, options: ImportOptions) {
+  async read(input, options: ImportOptions) {
     const json = requireJson(input);
     if (!isEncrypted(json)) return typed(() => readProtonPlain(json));
     if (json.version !== 1) throw new AppError('import/unsupported');
@@ -88,7 +88,7 @@ export const protonImporter: Importer = {
     const key = await argon2idForImport(password, { ...KDF, salt }, options);
     const plain = await aesGcmDecrypt(key, content.subarray(0, NONCE_BYTES), content.subarray(NONCE_BYTES), utf8Encode(AAD));
     key.fill(0);
-    const inner = jsonOf({ bytes: plain });
+    const inner = jsonOfBytes(plain);
     return typed(() => readProtonPlain(inner));
   },
 };

@@ -6,8 +6,8 @@
 import type { OtpType } from '../../core/account';
 import { AppError } from '../../core/errors';
 import { accountDraft, canonicalB32, collectAccounts, entryLabel } from './drafts';
-import { hashAlgorithm, int, isRecord, jsonOf, requireJson, str, typed } from './input';
-import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import { hashAlgorithm, int, isRecord, requireJson, str, typed } from './input';
+import type { ImportResult, Importer } from './types';
 
 const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp' };
 
@@ -44,10 +44,10 @@ export function readRaivo(json: unknown): ImportResult {
 export const raivoImporter: Importer = {
   id: 'raivo',
   label: 'Raivo OTP',
-  sniff(input: ImportInput) {
-    return isRaivo(jsonOf(input)) ? { encrypted: false } : null;
+  sniff(input) {
+    return isRaivo(input.json) ? { encrypted: false } : null;
   },
-  async read(input: ImportInput, _options: ImportOptions) {
+  async read(input) {
     const json = requireJson(input);
     return typed(() => readRaivo(json));
   },

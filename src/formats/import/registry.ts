@@ -1,6 +1,7 @@
 /**
- * @file The importer registry: every importer in one frozen list, sniffed in order, so one
- * "Import" button (and `omamori inspect`) reads any supported export.
+ * @file The importer registry: every importer in one frozen list, sniffed in order on one
+ * reading of the file (input.ts `prepareInput`), so one "Import" button (and `omamori inspect`)
+ * reads any supported export, and a file is decoded and parsed once per import.
  */
 import { AppError } from '../../core/errors';
 import { aegisImporter } from './aegis';
@@ -21,13 +22,12 @@ import { stratumImporter } from './stratum';
 import { stratumHtmlImporter } from './stratum-html';
 import { totpAuthenticatorImporter } from './totp-authenticator';
 import { twofasImporter } from './twofas';
-import type { ImportInput, ImportOptions, ImportResult, Importer, SniffResult } from './types';
+import { looksLikeJson, prepareInput } from './input';
+import type { ImportInput, ImportOptions, ImportResult, Importer, ParsedInput, SniffResult } from './types';
 import { authenticatorPlusImporter, raivoZipImporter, winAuthZipImporter } from './zip-lists';
 
-export type { ImportedAccount, ImportInput, ImportOptions, ImportProblem, ImportResult, Importer } from './types';
-
-/** Largest export we parse (a 10,000-account vault with notes is a few MiB). */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+export type { ImportedAccount, ImportInput, ImportOptions, ImportProblem, ImportResult, Importer, ParsedInput } from './types';
+export { MAX_IMPORT_BYTES, MAX_JSON_DEPTH, prepareInput } from './input';
 
 /*
  * The sniffing order: the first importer whose sniff says yes reads the file, so an importer
@@ -86,27 +86,50 @@ export const IMPORTERS: readonly Importer[] = Object.freeze([
 export interface Detected {
   importer: Importer;
   sniff: SniffResult;
+  /** The file as it was read for detection: read() takes it, so the file is not parsed again. */
+  input: ParsedInput;
 }
 
-/** The first importer that recognises the file, or null. Never throws. */
+/**
+ * Reads the file once (prepareInput: `import/too-large`, `import/too-deep`) and returns the first
+ * importer whose sniff recognises it, or null. A sniffer never throws; one that did is skipped.
+ * When nothing recognises a file that is not valid JSON, an importer's `damagedText` check may
+ * still know it: the result then carries that importer with a refusal (`truncated-…`).
+ */
 export function detectFormat(input: ImportInput): Detected | null {
-  if (input.bytes.length > MAX_IMPORT_BYTES) return null;
+  const parsed = prepareInput(input);
   for (const importer of IMPORTERS) {
     let sniff: SniffResult | null = null;
     try {
-      sniff = importer.sniff(input);
+      sniff = importer.sniff(parsed);
     } catch {
       sniff = null;
     }
-    if (sniff !== null) return { importer, sniff };
+    if (sniff !== null) return { importer, sniff, input: parsed };
+  }
+  const { text } = parsed;
+  if (text === null || parsed.json !== undefined || !looksLikeJson(text)) return null;
+  for (const importer of IMPORTERS) {
+    const damaged = importer.damagedText;
+    if (damaged?.matches(text) === true) return { importer, sniff: { encrypted: false, refused: damaged.code }, input: parsed };
   }
   return null;
 }
 
-/** Detects and reads; throws 'import/unknown-format' when no importer recognises the file. */
-export async function readImport(input: ImportInput, options: ImportOptions = {}): Promise<ImportResult> {
-  if (input.bytes.length > MAX_IMPORT_BYTES) throw new AppError('file/too-large');
+/**
+ * detectFormat, with every refusal a caller must show at once, before any password is asked
+ * for: `import/unknown-format`, and the importer's own (an account-restricted Bitwarden export,
+ * a cut-off Aegis file).
+ */
+export function recogniseFormat(input: ImportInput): Detected {
   const detected = detectFormat(input);
   if (detected === null) throw new AppError('import/unknown-format');
-  return detected.importer.read(input, options);
+  if (detected.sniff.refused !== undefined) throw new AppError(detected.sniff.refused);
+  return detected;
+}
+
+/** Recognises and reads, parsing the file once; throws the typed errors of recogniseFormat and of the importer's read(). */
+export async function readImport(input: ImportInput, options: ImportOptions = {}): Promise<ImportResult> {
+  const { importer, input: parsed } = recogniseFormat(input);
+  return importer.read(parsed, options);
 }

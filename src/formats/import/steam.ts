@@ -5,8 +5,8 @@
  */
 import { AppError } from '../../core/errors';
 import { accountDraft, bytesToSecretB32, collectAccounts, entryLabel } from './drafts';
-import { base64ToBytes, isRecord, jsonOf, requireJson, str, typed } from './input';
-import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import { base64ToBytes, isRecord, requireJson, str, typed } from './input';
+import type { ImportResult, Importer } from './types';
 
 function isMaFile(value: unknown): value is Record<string, unknown> {
   return isRecord(value) && typeof value.shared_secret === 'string';
@@ -40,10 +40,10 @@ function readSteam(json: unknown): ImportResult {
 export const steamImporter: Importer = {
   id: 'steam',
   label: 'Steam (.maFile)',
-  sniff(input: ImportInput) {
-    return entriesOf(jsonOf(input)) === null ? null : { encrypted: false };
+  sniff(input) {
+    return entriesOf(input.json) === null ? null : { encrypted: false };
   },
-  async read(input: ImportInput, _options: ImportOptions) {
+  async read(input) {
     const json = requireJson(input);
     return typed(() => readSteam(json));
   },

@@ -5,9 +5,9 @@
  */
 import { AppError } from '../../core/errors';
 import { collectAccounts } from './drafts';
-import { decodeText, requireText } from './input';
+import { requireText } from './input';
 import { parseForeignUri, uriEntryLabel } from './link-lists';
-import type { ImportInput, ImportOptions, Importer } from './types';
+import type { Importer } from './types';
 
 const URI = /(?:otpauth|motp):\/\/[^\s<>"']+/gi;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -36,17 +36,13 @@ export function urisInHtml(html: string): string[] {
 export const stratumHtmlImporter: Importer = {
   id: 'stratum-html',
   label: 'Stratum / Authenticator Pro (HTML)',
-  sniff(input: ImportInput) {
-    if (input.bytes.length < 16) return null;
-    const head = decodeText(input.bytes.subarray(0, 1024));
-    // A cut in the middle of a UTF-8 sequence only matters for the full decode below.
-    if (head !== null && !looksLikeHtml(head)) return null;
-    const text = decodeText(input.bytes);
-    if (text === null || !looksLikeHtml(text) || !/(?:otpauth|motp):\/\//i.test(text)) return null;
+  sniff(input) {
+    const { text } = input;
+    if (input.bytes.length < 16 || text === null || !looksLikeHtml(text) || !/(?:otpauth|motp):\/\//i.test(text)) return null;
     return { encrypted: false };
   },
-  async read(input: ImportInput, _options: ImportOptions) {
-    const text = requireText(input.bytes);
+  async read(input) {
+    const text = requireText(input);
     const uris = urisInHtml(text);
     if (uris.length > 100_000) throw new AppError('import/damaged');
     return collectAccounts('stratum-html', uris, (uri) => ({ data: parseForeignUri(uri) }), uriEntryLabel);

@@ -8,8 +8,8 @@ import { hexSecretToB32, type AccountData, type HashAlgorithm, type OtpType } fr
 import { AppError, throwIfAborted } from '../../core/errors';
 import { aesCbcDecrypt, aesGcmDecrypt, argon2idForImport, pbkdf2, requirePassword } from './crypto';
 import { accountDraft, canonicalB32, collectAccounts, entryLabel } from './drafts';
-import { int, isRecord, jsonOf, requireJson, startsWithAscii, str, typed } from './input';
-import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import { int, isRecord, jsonOfBytes, requireJson, startsWithAscii, str, typed } from './input';
+import type { ImportOptions, ImportResult, Importer } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
 const STRONG = 'AUTHENTICATORPRO';
@@ -115,11 +115,11 @@ async function decrypt(bytes: Uint8Array, password: string, options: ImportOptio
 export const stratumImporter: Importer = {
   id: 'stratum',
   label: 'Stratum / Authenticator Pro',
-  sniff(input: ImportInput) {
+  sniff(input) {
     if (startsWithAscii(input.bytes, STRONG) || startsWithAscii(input.bytes, LEGACY)) return { encrypted: true };
-    return isStratumJson(jsonOf(input)) ? { encrypted: false } : null;
+    return isStratumJson(input.json) ? { encrypted: false } : null;
   },
-  async read(input: ImportInput, options: ImportOptions) {
+  async read(input, options: ImportOptions) {
     const { bytes } = input;
     if (!startsWithAscii(bytes, STRONG) && !startsWithAscii(bytes, LEGACY)) {
       const json = requireJson(input);
@@ -129,7 +129,7 @@ export const stratumImporter: Importer = {
     throwIfAborted(options.signal);
     const plain = await decrypt(bytes, password, options);
     // A good tag (GCM) or padding (CBC) that decrypts to something else is a damaged file.
-    const json = jsonOf({ bytes: plain });
+    const json = jsonOfBytes(plain);
     if (!isStratumJson(json)) throw new AppError(startsWithAscii(bytes, STRONG) ? 'import/damaged' : 'import/wrong-password');
     return typed(() => readStratumJson(json));
   },

@@ -8,15 +8,15 @@
 import { AppError, throwIfAborted } from '../../core/errors';
 import { aesCbcDecrypt, requirePassword, sha256 } from './crypto';
 import { accountDraft, bytesToSecretB32, canonicalB32, collectAccounts, entryLabel } from './drafts';
-import { base64ToBytes, decodeText, hasExtension, hexToBytes, int, isRecord, parseJson, str, typed } from './input';
-import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import { base64ToBytes, hasExtension, hexToBytes, int, isRecord, jsonOfBytes, parseJsonText, str, typed } from './input';
+import type { ImportOptions, ImportResult, Importer, ParsedInput } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
 const MAX_BYTES = 16 * 1024 * 1024;
 
-function cipherBytes(bytes: Uint8Array): Uint8Array | null {
-  if (bytes.length < 24 || bytes.length > MAX_BYTES) return null;
-  const text = decodeText(bytes)?.trim();
+function cipherBytes(input: ParsedInput): Uint8Array | null {
+  if (input.bytes.length < 24 || input.bytes.length > MAX_BYTES) return null;
+  const text = input.text?.trim();
   if (text === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
   const raw = base64ToBytes(text);
   return raw !== null && raw.length >= 16 && raw.length % 16 === 0 ? raw : null;
@@ -33,10 +33,10 @@ function secretOf(e: Record<string, unknown>): string {
 
 /** The decrypted JSON: `{"<JSON array of entries>": "<timestamp>"}`. */
 export function readTotpAuthenticatorPlain(plain: Uint8Array): ImportResult {
-  const outer = parseJson(plain);
+  const outer = jsonOfBytes(plain);
   if (!isRecord(outer)) throw new AppError('import/damaged');
   const first = Object.keys(outer)[0];
-  const entries = first === undefined ? null : parseJson(utf8Encode(first));
+  const entries = first === undefined ? null : parseJsonText(first);
   if (!Array.isArray(entries)) throw new AppError('import/damaged');
   return collectAccounts(
     'totp-authenticator',
@@ -53,14 +53,14 @@ export function readTotpAuthenticatorPlain(plain: Uint8Array): ImportResult {
 export const totpAuthenticatorImporter: Importer = {
   id: 'totp-authenticator',
   label: 'TOTP Authenticator',
-  sniff(input: ImportInput) {
+  sniff(input) {
     // No magic: base64 text of whole AES blocks, with one of the app's extensions or none.
     const name = input.fileName ?? '';
     if (name.includes('.') && !hasExtension(input, '.bin', '.encrypt', '.txt', '.backup')) return null;
-    return cipherBytes(input.bytes) === null ? null : { encrypted: true };
+    return cipherBytes(input) === null ? null : { encrypted: true };
   },
-  async read(input: ImportInput, options: ImportOptions) {
-    const ct = cipherBytes(input.bytes);
+  async read(input, options: ImportOptions) {
+    const ct = cipherBytes(input);
     if (ct === null) throw new AppError('import/damaged');
     const password = requirePassword(options.password);
     throwIfAborted(options.signal);
@@ -68,7 +68,7 @@ export const totpAuthenticatorImporter: Importer = {
     const plain = await aesCbcDecrypt(key, new Uint8Array(16), ct);
     key.fill(0);
     // Padding can survive a wrong key (about 1 in 256): garbage that is not our JSON.
-    const outer = parseJson(plain);
+    const outer = jsonOfBytes(plain);
     if (!isRecord(outer)) throw new AppError('import/wrong-password');
     return typed(() => readTotpAuthenticatorPlain(plain));
   },

@@ -8,22 +8,32 @@
  */
 import { aesGcmDecrypt, pbkdf2, requirePassword } from './crypto';
 import { accountDraft, collectAccounts, entryLabel } from './drafts';
-import { base64ToBytes, decryptedJson, hashAlgorithm, int, isRecord, lookup, parseJson, str } from './input';
+import { base64ToBytes, decryptedJson, hashAlgorithm, int, isRecord, lookup, str } from './input';
 import type { OtpType } from '../../core/account';
 import { AppError, throwIfAborted } from '../../core/errors';
-import type { Importer, ImportInput, ImportOptions, ImportResult } from './types';
+import type { Importer, ImportOptions, ImportResult } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
 const MAX_SCHEMA = 4;
 const PBKDF2_ITERATIONS = 10_000;
 const TOKEN_TYPES: Readonly<Record<string, OtpType>> = { TOTP: 'totp', HOTP: 'hotp', STEAM: 'steam' };
 
-function backupOf(bytes: Uint8Array): Record<string, unknown> | null {
-  const json = parseJson(bytes);
+function backupOf(json: unknown): Record<string, unknown> | null {
   if (!isRecord(json)) return null;
   const hasServices = Array.isArray(json.services) || typeof json.servicesEncrypted === 'string';
   const looks2fas = typeof json.schemaVersion === 'number' || typeof json.appOrigin === 'string' || typeof json.servicesEncrypted === 'string';
   return hasServices && looks2fas ? json : null;
+}
+
+/**
+ * An object whose text names `services` (or `servicesEncrypted`) and one of 2FAS's own fields
+ * near the top: a 2FAS backup cut off or damaged when it does not parse. Android writes the
+ * services first, each with an `otp` object; older and iOS backups start with `appOrigin` or
+ * `schemaVersion`.
+ */
+function looksLike2fas(text: string): boolean {
+  const head = text.slice(0, 65_536);
+  return /^\s*\{/.test(head) && /"services(?:Encrypted)?"\s*:/.test(head) && /"(?:schemaVersion|appOrigin|servicesEncrypted)"\s*:|"otp"\s*:\s*\{/.test(head);
 }
 
 function isEncrypted(backup: Record<string, unknown>): boolean {
@@ -89,15 +99,16 @@ export function readTwofasServices(services: unknown, groups: Map<string, string
 export const twofasImporter: Importer = {
   id: '2fas',
   label: '2FAS Authenticator',
-  sniff(input: ImportInput) {
-    const backup = backupOf(input.bytes);
+  sniff(input) {
+    const backup = backupOf(input.json);
     return backup === null ? null : { encrypted: isEncrypted(backup) };
   },
   async read(input, options) {
-    const backup = backupOf(input.bytes);
+    const backup = backupOf(input.json);
     if (backup === null) throw new AppError('import/damaged');
     if (int(backup.schemaVersion, 1) > MAX_SCHEMA) throw new AppError('import/unsupported');
     const services = isEncrypted(backup) ? await decryptServices(backup, options) : backup.services;
     return readTwofasServices(services, groupNames(backup));
   },
+  damagedText: { code: 'import/truncated-2fas', matches: looksLike2fas },
 };

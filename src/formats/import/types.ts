@@ -36,6 +36,17 @@ export interface ImportInput {
   fileName?: string;
 }
 
+/**
+ * A file as detection reads it, once (`prepareInput` in input.ts), for every sniffer and for
+ * read(): the bytes, their text and their JSON. No importer decodes or parses the file itself.
+ */
+export interface ParsedInput extends ImportInput {
+  /** The bytes as UTF-8 text without a BOM; null when they are not UTF-8. */
+  text: string | null;
+  /** The text parsed as JSON when it is an object or array; undefined when it is not JSON. */
+  json: unknown;
+}
+
 export interface ImportOptions {
   /** Password of an encrypted export; UTF-8, used exactly as typed (no trimming). */
   password?: string;
@@ -46,6 +57,11 @@ export interface ImportOptions {
 
 export interface SniffResult {
   encrypted: boolean;
+  /**
+   * The file is this app's, but it cannot be read here whatever the user does (Bitwarden's
+   * "account restricted" export): detection refuses it with this code before asking anything.
+   */
+  refused?: ErrorCode;
 }
 
 export interface Importer {
@@ -57,12 +73,19 @@ export interface Importer {
    * Cheap structural check (no KDF, no decryption): is this file ours, and is it encrypted?
    * Never throws; returns null when the file is not of this format.
    */
-  sniff(input: ImportInput): SniffResult | null;
+  sniff(input: ParsedInput): SniffResult | null;
   /**
    * Reads the file. Throws AppError: 'import/password-required' (encrypted, no password),
    * 'import/wrong-password', 'import/account-restricted', 'import/unsupported',
    * 'import/damaged', 'import/no-accounts' (nothing usable and nothing to report), 'aborted'.
    * Bad single entries become `problems`, not exceptions.
    */
-  read(input: ImportInput, options: ImportOptions): Promise<ImportResult>;
+  read(input: ParsedInput, options: ImportOptions): Promise<ImportResult>;
+  /**
+   * Optional, for JSON formats that users send cut off (a download or sync that stopped): a
+   * cheap check on the text of a file that did not parse as JSON. When it says yes and no
+   * importer claimed the file, detection refuses it with `code` ("This looks like an Aegis
+   * export, but it is damaged or incomplete") instead of "not a format Omamori reads".
+   */
+  damagedText?: { code: ErrorCode; matches(text: string): boolean };
 }

@@ -6,10 +6,10 @@
  * only when such a file is read.
  */
 import { AppError, isAppError } from '../../core/errors';
-import { decodeText, parseJson, startsWithAscii, typed } from './input';
+import { decodeText, jsonOfBytes, startsWithAscii, typed } from './input';
 import { readLinkList } from './link-lists';
 import { readRaivo } from './raivo';
-import type { ImportInput, ImportOptions, ImportResult, Importer } from './types';
+import type { ImportOptions, ImportResult, Importer } from './types';
 
 const MAX_MEMBER_BYTES = 8 * 1024 * 1024;
 
@@ -76,8 +76,8 @@ const APPS: readonly ZipApp[] = [
     label: 'Raivo OTP (ZIP)',
     member: /^(?:.*\/)?raivo-otp-export\.json$/i,
     read: (bytes) => {
-      const json = parseJson(bytes);
-      return json === null ? null : { ...readRaivo(json), format: 'raivo-zip' };
+      const json = jsonOfBytes(bytes);
+      return json === undefined ? null : { ...readRaivo(json), format: 'raivo-zip' };
     },
   },
 ];
@@ -115,11 +115,11 @@ function zipListImporter(app: ZipApp): Importer {
   return {
     id: app.id,
     label: app.label,
-    sniff(input: ImportInput) {
+    sniff(input) {
       const member = findMember(input.bytes, app);
       return member === null ? null : { encrypted: member.encrypted };
     },
-    async read(input: ImportInput, options: ImportOptions) {
+    async read(input, options: ImportOptions) {
       const member = findMember(input.bytes, app);
       if (member === null) throw new AppError('import/damaged');
       if (member.encrypted && (options.password === undefined || options.password === '')) throw new AppError('import/password-required');

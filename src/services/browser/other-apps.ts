@@ -1,23 +1,52 @@
 /**
- * @file Other apps' files for this browser: the import and export functions of
- * services/other-apps bound to the app's vault and to the Argon2id worker, so the UI passes
- * neither.
+ * @file Other apps' files for this browser: reading runs in the import worker (import-worker.ts),
+ * cancellable; the preview against the app's vault and the commit run on the page, so the UI
+ * passes neither a worker nor the vault. No importer is imported here: they load in the worker
+ * only (and the worker's chunks are the only copies the service worker precaches).
  */
-import type { KdfRunner } from '../../core/crypto/kdf';
-import { commitAppImport, exportForApp, previewAppImport, type AppExportTarget, type AppImportPreview } from '../other-apps/other-apps';
-import { createWorkerKdf } from './kdf-worker';
+import { IMPORTER_LABELS } from '../../formats/import/app-names';
+import { exportForApp, type AppExportTarget } from '../other-apps/app-export';
+import { commitAppImport, compareWithVault, type AppImportPreview } from '../other-apps/app-preview';
+import { ImportSession, type ImportResponse, type SpawnImportPort } from '../other-apps/import-session';
 import { getVault } from './vault';
 
-export { importableApps, recogniseExport, type AppExportTarget, type AppImportPreview, type ExportSkip } from '../other-apps/other-apps';
+export type { AppExportTarget, ExportSkip } from '../other-apps/app-export';
+export type { AppImportPreview } from '../other-apps/app-preview';
 
-let kdf: KdfRunner | undefined;
+/** The apps whose exports are read, by name (for the import screen's list; the importers stay in the worker). */
+export function importableApps(): string[] {
+  return [...IMPORTER_LABELS];
+}
 
-export function previewImport(
-  file: { bytes: Uint8Array; fileName?: string },
-  opts: { password?: string; signal?: AbortSignal } = {},
-): Promise<AppImportPreview> {
-  kdf ??= createWorkerKdf();
-  return previewAppImport(getVault(), file, { ...opts, kdf });
+/** One file on the import screen: recognise it, then preview it (with a password when it asks for one). */
+export interface AppImport {
+  recognise(): Promise<{ app: string; encrypted: boolean }>;
+  preview(password?: string): Promise<AppImportPreview>;
+  /** Terminates the worker; what is pending rejects with `aborted`. Nothing is written. */
+  cancel(): void;
+}
+
+/**
+ * A fresh module Worker per session (and per read): its memory goes with it. There is no
+ * main-thread fallback: it would put a second copy of every importer and its lazy chunks
+ * (libsodium alone is 0.5 MB) into the page's build and the precache, for browsers that run
+ * Omamori's vault but have no module Workers, which are none of those it supports.
+ */
+const spawnWorker: SpawnImportPort = (onMessage, onCrash) => {
+  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (event: MessageEvent<ImportResponse>) => onMessage(event.data);
+  worker.onerror = () => onCrash();
+  worker.onmessageerror = () => onCrash();
+  return { post: (message) => worker.postMessage(message), terminate: () => worker.terminate() };
+};
+
+export function startImport(file: { bytes: Uint8Array; fileName: string }): AppImport {
+  const session = new ImportSession(file, spawnWorker);
+  return {
+    recognise: () => session.recognise(),
+    preview: async (password) => compareWithVault(getVault(), await session.read(password)),
+    cancel: () => session.cancel(),
+  };
 }
 
 export function commitImport(preview: AppImportPreview): Promise<number> {

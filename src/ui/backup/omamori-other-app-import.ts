@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, type AccountData } from '../../core/account';
 import { AppError, isAppError } from '../../core/errors';
-import { commitImport, importableApps, previewImport, recogniseExport, type AppImportPreview } from '../../services/browser/other-apps';
+import { commitImport, importableApps, startImport, type AppImport, type AppImportPreview } from '../../services/browser/other-apps';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
@@ -15,7 +15,9 @@ type Phase = 'pick' | 'password' | 'working' | 'preview';
 /**
  * Import from another authenticator: pick or drop the export → the format is recognised →
  * password if it is encrypted → preview (new, already here, problems) → one transaction.
- * The vault is untouched until "Import", and on any error.
+ * Recognising and reading run in a worker (services/browser/other-apps.ts): while they work,
+ * Cancel stops them and returns to the step before. The vault is untouched until "Import", and
+ * on any error or cancel.
  */
 export class OmamoriOtherAppImport extends LitElement {
   static override properties = {
@@ -23,6 +25,7 @@ export class OmamoriOtherAppImport extends LitElement {
     error: { state: true },
     preview: { state: true },
     formatLabel: { state: true },
+    encrypted: { state: true },
     dragging: { state: true },
   };
   static override styles = [
@@ -40,8 +43,10 @@ export class OmamoriOtherAppImport extends LitElement {
   declare error: string;
   declare preview: AppImportPreview | undefined;
   declare formatLabel: string;
+  declare encrypted: boolean;
   declare dragging: boolean;
-  private file: { bytes: Uint8Array; fileName: string } | undefined;
+  /** The picked file being recognised or read; undefined once it is read, cancelled or dropped. */
+  private session: AppImport | undefined;
 
   constructor() {
     super();
@@ -49,14 +54,23 @@ export class OmamoriOtherAppImport extends LitElement {
     this.error = '';
     this.preview = undefined;
     this.formatLabel = '';
+    this.encrypted = false;
     this.dragging = false;
     new LocaleController(this);
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Leaving the screen mid-way stops the worker too.
+    this.reset();
+  }
+
   private reset(): void {
-    this.file = undefined;
+    this.session?.cancel();
+    this.session = undefined;
     this.preview = undefined;
     this.formatLabel = '';
+    this.encrypted = false;
     this.phase = 'pick';
     this.error = '';
   }
@@ -64,35 +78,53 @@ export class OmamoriOtherAppImport extends LitElement {
   private async takeFile(picked: File | undefined): Promise<void> {
     this.reset();
     if (picked === undefined) return;
+    const session = startImport({ bytes: new Uint8Array(await picked.arrayBuffer()), fileName: picked.name });
+    this.session = session;
+    this.phase = 'working';
     try {
-      const file = { bytes: new Uint8Array(await picked.arrayBuffer()), fileName: picked.name };
-      const { app, encrypted } = recogniseExport(file);
-      this.file = file;
+      const { app, encrypted } = await session.recognise();
+      if (this.session !== session) return;
       this.formatLabel = app;
+      this.encrypted = encrypted;
       if (encrypted) this.phase = 'password';
       else await this.read();
     } catch (err) {
-      this.error = presentError(err);
+      if (this.session !== session) return;
+      this.reset();
+      // Cancelled: back to choosing a file, with nothing to report.
+      if (!isAppError(err) || err.code !== 'aborted') this.error = presentError(err);
     }
   }
 
   private async read(password?: string): Promise<void> {
-    const file = this.file;
-    if (file === undefined) return;
-    const previous = this.phase;
+    const session = this.session;
+    if (session === undefined) return;
+    const before: Phase = this.encrypted ? 'password' : 'pick';
     this.phase = 'working';
     this.error = '';
     try {
-      this.preview = await previewImport(file, password === undefined ? {} : { password });
+      const preview = await session.preview(password);
+      if (this.session !== session) return;
+      this.preview = preview;
+      this.session = undefined;
       this.phase = 'preview';
     } catch (err) {
+      if (this.session !== session) return;
       if (isAppError(err) && err.code === 'import/password-required') {
+        this.encrypted = true;
         this.phase = 'password';
         return;
       }
-      this.error = presentError(err);
-      this.phase = previous === 'password' ? 'password' : 'pick';
+      // A plain file that failed or was cancelled has nothing left to retry.
+      if (before === 'pick') this.reset();
+      else this.phase = before;
+      if (!isAppError(err) || err.code !== 'aborted') this.error = presentError(err);
     }
+  }
+
+  /** Cancel while recognising or reading: the session's promise rejects with `aborted` and the step before returns. */
+  private stopWork(): void {
+    this.session?.cancel();
   }
 
   private onPassword(event: Event): void {
@@ -168,7 +200,7 @@ export class OmamoriOtherAppImport extends LitElement {
           @change=${(e: Event) => void this.takeFile((e.target as HTMLInputElement).files?.[0])} />
       </div>
       ${
-        this.phase === 'password' || (busy && this.formatLabel !== '' && this.preview === undefined)
+        this.phase === 'password' || (busy && this.encrypted && this.preview === undefined)
           ? html`<form @submit=${this.onPassword} novalidate>
             <label for="import-password">${t('import.password', { app: this.formatLabel })}</label>
             <input id="import-password" data-testid="import-password" type="password" autocomplete="off" spellcheck="false" ?disabled=${busy} />
@@ -178,7 +210,22 @@ export class OmamoriOtherAppImport extends LitElement {
           </form>`
           : nothing
       }
-      ${busy ? html`<p role="status" data-testid="import-working">${t('import.working')}</p>` : nothing}
+      ${
+        busy
+          ? html`<div role="status" data-testid="import-working">
+              <p>${t('import.working')}</p>
+              <progress aria-label=${t('import.working')}></progress>
+              <p class="hint">${t('import.workingHint')}</p>
+              ${
+                this.session !== undefined
+                  ? html`<div class="actions">
+                      <button data-testid="import-stop" @click=${() => this.stopWork()}>${t('dialog.cancel')}</button>
+                    </div>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
       ${this.error ? html`<p class="field-error" role="alert" data-testid="import-error">${this.error}</p>` : nothing}
       ${this.phase === 'preview' && this.preview ? this.renderPreview(this.preview) : nothing}
     </main>`;

@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { DEFAULTS, type OtpType } from '../../../../src/core/account';
 import { utf8Encode } from '../../../../src/core/crypto/bytes';
 import { accountNameFromGoogle } from '../../../../src/formats/google-migration/codec';
-import { detectFormat, IMPORTERS, readImport } from '../../../../src/formats/import/registry';
+import { detectFormat, IMPORTERS, prepareInput, readImport } from '../../../../src/formats/import/registry';
 import type { ImportResult } from '../../../../src/formats/import/types';
 import { describeCorpus, readCorpusFile } from '../../../support/corpus';
 import { errorCode, expectAccounts, isIntact, manifestFiles, toExpectedShape, type ExpectedAccount, type ManifestFile } from './helpers';
@@ -116,7 +116,8 @@ describeCorpus('importers against the interop corpus', () => {
     '%s is claimed by its own importer only (Ente lists are plain lists too)',
     (_p, f) => {
       const owner = ownerOf(f);
-      const claims = IMPORTERS.filter((i) => i.sniff(input(f)) !== null).map((i) => i.id);
+      const parsed = prepareInput(input(f));
+      const claims = IMPORTERS.filter((i) => i.sniff(parsed) !== null).map((i) => i.id);
       expect(claims).toEqual(owner === undefined ? [] : [owner, ...(ALSO_CLAIMED_BY[owner] ?? [])]);
       expect(detectFormat(input(f))?.importer.id).toBe(owner);
     },

@@ -25,11 +25,12 @@ import { readJavaStringMap } from '../../../../src/formats/import/java-serial';
 import { readLinkList } from '../../../../src/formats/import/link-lists';
 import { readProtonPlain } from '../../../../src/formats/import/proton';
 import { readRaivo } from '../../../../src/formats/import/raivo';
-import { IMPORTERS, readImport } from '../../../../src/formats/import/registry';
+import { IMPORTERS, prepareInput, readImport } from '../../../../src/formats/import/registry';
 import { readStratumJson } from '../../../../src/formats/import/stratum';
 import { readTotpAuthenticatorPlain } from '../../../../src/formats/import/totp-authenticator';
 import { readTwofasServices } from '../../../../src/formats/import/twofas';
-import type { Importer, ImportOptions } from '../../../../src/formats/import/types';
+import type { Importer, ImportInput, ImportOptions, ParsedInput } from '../../../../src/formats/import/types';
+import { AppError } from '../../../../src/core/errors';
 import { readFixture as readOmamoriFixture, TRANSFER_CODE } from '../../core/export-fixtures';
 import * as F from './fixtures';
 import { expectSettles, fuzzInputs, mutatedBytes, mutatedJsonText, mutatedLines, noise, slowestCall, splicedFiles, traceAs } from './fuzz-inputs';
@@ -56,6 +57,16 @@ function importer(id: string): Importer {
   return found;
 }
 
+/** The one reading detection does; null when it refuses the input with a typed error (too large, nested too deeply). */
+function preparedOrRefused(input: ImportInput): ParsedInput | null {
+  try {
+    return prepareInput(input);
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+}
+
 /** Each input of `arb` through `call`, which must settle (expectSettles). */
 function fuzz<T>(arb: fc.Arbitrary<T>, call: (input: T) => unknown): (runs: number) => Promise<void> {
   return (runs) =>
@@ -71,7 +82,8 @@ function sniffThenRead(id: string, arb: fc.Arbitrary<Uint8Array>, options: Impor
   return (runs) =>
     fc.assert(
       fc.asyncProperty(arb, async (bytes) => {
-        const input = fileName === undefined ? { bytes } : { bytes, fileName };
+        const input = preparedOrRefused(fileName === undefined ? { bytes } : { bytes, fileName });
+        if (input === null) return;
         imp.sniff(input);
         await expectSettles(() => imp.read(input, options));
       }),
@@ -135,7 +147,7 @@ function planCampaigns(plan: Plan): Campaign[] {
   const { id } = plan.importer;
   const seeds = plan.files.map((f) => fixtureBytes(f));
   const fileName = plan.files[0] ?? 'x';
-  const read = (text: string, options: ImportOptions): Promise<unknown> => plan.importer.read({ bytes: utf8Encode(text), fileName }, options);
+  const read = (text: string, options: ImportOptions): Promise<unknown> => plan.importer.read(prepareInput({ bytes: utf8Encode(text), fileName }), options);
   const out: Campaign[] = [
     {
       id,
@@ -163,7 +175,7 @@ function behindDecryption(id: string, fileName: string, plainSeed: () => unknown
   return async (runs) => {
     const encrypt = await encrypter();
     await fuzz(fc.oneof(mutatedJsonText(plainSeed()), noise), (text) =>
-      importer(id).read({ bytes: encrypt(utf8Encode(text)), fileName }, { password: W.FUZZ_PASSWORD }),
+      importer(id).read(prepareInput({ bytes: encrypt(utf8Encode(text)), fileName }), { password: W.FUZZ_PASSWORD }),
     )(runs);
   };
 }
@@ -244,10 +256,12 @@ function enteFullPath(runs: number): Promise<void> {
   const aborted = AbortSignal.abort();
   return fc.assert(
     fc.asyncProperty(fuzzInputs(fixtureBytes(F.FILES.enteEncrypted)), async (bytes) => {
-      imp.sniff({ bytes });
+      const input = preparedOrRefused({ bytes });
+      if (input === null) return;
+      imp.sniff(input);
       const k = (jsonOrNull(bytes) as { kdfParams?: { memLimit?: unknown; opsLimit?: unknown } } | null)?.kdfParams;
       const cheap = Number(k?.memLimit ?? 0) * Math.max(1, Number(k?.opsLimit ?? 1)) <= 1 << 20;
-      await expectSettles(() => imp.read({ bytes }, cheap ? { password: F.PASSWORD } : { password: F.PASSWORD, signal: aborted }));
+      await expectSettles(() => imp.read(input, cheap ? { password: F.PASSWORD } : { password: F.PASSWORD, signal: aborted }));
     }),
     { numRuns: runs, seed: SEED },
   );
@@ -258,7 +272,10 @@ const zipCampaigns = (id: string, file: string, member: string, decode: (b: Uint
     id,
     runs: 5000,
     what: 'mutated ZIP directories through its sniff',
-    check: fuzz(mutatedBytes(fixtureBytes(file)), (bytes) => importer(id).sniff({ bytes })),
+    check: fuzz(mutatedBytes(fixtureBytes(file)), (bytes) => {
+      const input = preparedOrRefused({ bytes });
+      return input === null ? null : importer(id).sniff(input);
+    }),
   },
   { id, runs: 4500, what: 'mutated members into the reader behind the ZIP', check: fuzz(fuzzInputs(utf8Encode(member)), decode) },
   { id, runs: 500, what: 'mutations of the ZIP through sniff and read', check: sniffThenRead(id, fuzzInputs(fixtureBytes(file)), { password: F.PASSWORD }) },

@@ -1,0 +1,23 @@
+/** @file Writing the vault as a file for Aegis or 2FAS (src/formats/export), behind a recent proof. */
+import { exporterFor, type ExportSkip } from '../../formats/export/registry';
+import type { VaultService } from '../vault/vault';
+
+export type { ExportSkip };
+
+export type AppExportTarget = 'aegis-encrypted' | 'aegis' | '2fas';
+
+/**
+ * Every account of the vault as a file another app reads; accounts the format cannot hold are
+ * listed. Throws `vault/reauth-required` without a recent proof.
+ */
+export async function exportForApp(
+  vault: Pick<VaultService, 'listAccounts' | 'requireRecentProof'>,
+  target: AppExportTarget,
+  password?: string,
+): Promise<{ bytes: Uint8Array; fileName: string; mime: string; written: number; skipped: ExportSkip[] }> {
+  // Every secret leaves in this file: a recent passphrase or passkey is required.
+  vault.requireRecentProof();
+  const accounts = await vault.listAccounts();
+  const { file, skipped } = await exporterFor(target).write(accounts, password === undefined ? {} : { password });
+  return { bytes: file.bytes, fileName: file.fileName, mime: file.mime, written: accounts.length - skipped.length, skipped };
+}
