@@ -9,10 +9,14 @@
  * the database, messages/en-core. Every other screen loads lazily: LAZY_ELEMENTS below, and the
  * dynamic imports inside codes/ (toolbar, select bar, group manager, large code), account-icon/
  * (brand icons) and scan/ (decoders). test/unit/ui/startup-messages.test.ts walks this graph.
+ *
+ * A little over 300 lines: it is the one place that maps the vault's state (and a start-up the
+ * browser's storage refuses) to a screen and routes every element's events; split up, that one
+ * decision would be spread over files.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, type Account } from '../core/account';
-import { isAppError, type ErrorCode } from '../core/errors';
+import { isAppError, type AppError, type ErrorCode } from '../core/errors';
 import { accountsNotInBackup } from '../services/backup/health';
 import { getLastExportStore } from '../services/browser/last-export';
 import type { VaultState } from '../services/vault/vault';
@@ -80,7 +84,7 @@ export class OmamoriApp extends LitElement {
   /** "Restore from a backup" on a new device: create the vault, then open settings at restore. */
   declare restoreAfterCreate: boolean;
   /** Why storage refused at start-up (screen 'refused'); kept as the error so a language switch re-words it. */
-  declare startError: unknown;
+  declare startError: AppError | undefined;
   private unsubscribeAccounts: (() => void) | undefined;
   private unsubscribeState: (() => void) | undefined;
   private unsubscribeStorage: (() => void) | undefined;
@@ -299,7 +303,7 @@ export class OmamoriApp extends LitElement {
         body = html`<section class="page" role="alert" data-testid="start-error">
           <p>${presentError(this.startError)}</p>
           ${
-            isAppError(this.startError) && this.startError.code === 'storage/newer-version'
+            this.startError?.code === 'storage/newer-version'
               ? html`<button class="primary" data-testid="start-error-reload" @click=${() => location.reload()}>${t('pwa.reload')}</button>`
               : nothing
           }
