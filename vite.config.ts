@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -59,6 +60,45 @@ function benchStaticPage(): Plugin {
   };
 }
 
+/**
+ * OMAMORI_SW_KILL_SWITCH=1 builds the kill switch of docs/hosting.md for a broken release: the app
+ * as usual, but no page registers a worker and sw.js only deletes the origin's Cache Storage and
+ * unregisters itself, so every page loads from the network again. It has no fetch handler and
+ * never touches IndexedDB or localStorage (the vault), and it reloads no open tab (the plugin's
+ * own self-destroying worker navigates every tab, which would cost typing): it replaces that file.
+ */
+const SW_KILL_SWITCH = process.env.OMAMORI_SW_KILL_SWITCH === '1';
+const KILL_SWITCH_SW = `// Omamori's service-worker kill switch (docs/hosting.md).
+const deleteCaches = () => caches.keys().then((names) => Promise.all(names.map((name) => caches.delete(name))));
+self.addEventListener('install', (event) => {
+  // Done at install already: activation may wait for as long as other tabs keep the old worker
+  // busy. unregister() is a job queued after this install, so it is started, never awaited here.
+  event.waitUntil(deleteCaches());
+  void self.registration.unregister();
+  self.skipWaiting();
+});
+self.addEventListener('activate', (event) => event.waitUntil(deleteCaches().then(() => self.registration.unregister())));
+`;
+
+function swKillSwitch(): Plugin {
+  let swFile: string | undefined;
+  return {
+    name: 'omamori-sw-kill-switch',
+    config: () => ({ define: { __OMAMORI_SW_KILL_SWITCH__: JSON.stringify(SW_KILL_SWITCH) } }),
+    configResolved(config) {
+      if (SW_KILL_SWITCH && config.command === 'build') swFile = resolve(config.root, config.build.outDir, 'sw.js');
+    },
+    // After vite-plugin-pwa has written its own sw.js (also in closeBundle).
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        if (swFile !== undefined) writeFileSync(swFile, KILL_SWITCH_SW);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // OMAMORI_BUILD_LABEL marks test builds (the service-worker update test builds v1 and v2).
   define: { __APP_VERSION__: JSON.stringify(pkg.version + (process.env.OMAMORI_BUILD_LABEL ? `+${process.env.OMAMORI_BUILD_LABEL}` : '')) },
@@ -68,9 +108,11 @@ export default defineConfig({
   plugins: [
     cspMeta(),
     benchStaticPage(),
+    swKillSwitch(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
+      selfDestroying: SW_KILL_SWITCH,
       includeAssets: ['icons/*.png', 'icons/icon.svg'],
       manifest: {
         id: '/',

@@ -118,3 +118,118 @@ test('hostile names from a QR code render as text and cause no CSP violation', a
   expect(injected).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 });
+
+// ---------- hostile names through manual entry and other apps' files (issue #12 §4) ----------
+
+const XSS = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '"><svg/onload=alert(1)>', 'javascript:alert(1)'];
+
+/** Records CSP violations and dialogs from the first script on. */
+async function watchForInjection(page: Page): Promise<{ dialogs: string[] }> {
+  await page.addInitScript(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(e.violatedDirective));
+  });
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return { dialogs };
+}
+
+/** Elements a name could have turned into, anywhere (shadow roots included), and the CSP report. */
+async function injectionTraces(page: Page): Promise<{ elements: string[]; csp: string[] }> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walk = (root: Document | ShadowRoot): void => {
+      for (const el of root.querySelectorAll('*')) {
+        const handlers = el.getAttributeNames().filter((a) => a.startsWith('on'));
+        if (handlers.length > 0) found.push(`${el.localName}[${handlers.join(',')}]`);
+        if (el.localName === 'script' && (el.textContent ?? '').includes('alert')) found.push('script');
+        if ((el.getAttribute('href') ?? '').startsWith('javascript:')) found.push(`${el.localName}[href]`);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return { elements: found, csp: (window as unknown as { __csp: string[] }).__csp };
+  });
+}
+
+const texts = (page: Page, id: 'issuer' | 'name'): Promise<string[]> =>
+  page
+    .getByTestId('code-card')
+    .getByTestId(id)
+    .allTextContents()
+    .then((xs) => xs.sort());
+
+test('hostile names typed into the account form render as text: no element, no dialog, no CSP violation', async ({ page }) => {
+  const { dialogs } = await watchForInjection(page);
+  await createVault(page);
+  for (const [i, issuer] of XSS.entries()) {
+    await addAccountByKey(page, { issuer, name: XSS[(i + 1) % XSS.length]!, secret: `JBSWY3DPEHPK3PX${'ABCD'[i]}` });
+  }
+  await expect(page.getByTestId('code-card')).toHaveCount(XSS.length);
+  expect(await texts(page, 'issuer')).toEqual([...XSS].sort());
+  expect(await texts(page, 'name')).toEqual([...XSS].sort());
+  expect(await injectionTraces(page)).toEqual({ elements: [], csp: [] });
+  expect(dialogs).toEqual([]);
+});
+
+test('hostile names in Aegis and 2FAS files render as text in the preview and the list', async ({ page }) => {
+  const { dialogs } = await watchForInjection(page);
+  const aegis = {
+    version: 1,
+    header: { slots: null, params: null },
+    db: {
+      version: 3,
+      entries: [0, 2].map((i) => ({
+        type: 'totp',
+        uuid: `0b5c6a0e-1111-4c1e-8f00-00000000000${i}`,
+        name: XSS[i + 1],
+        issuer: XSS[i],
+        note: '',
+        favorite: false,
+        icon: null,
+        info: { secret: `JBSWY3DPEHPK3PX${'EFGH'[i]}`, algo: 'SHA1', digits: 6, period: 30 },
+        groups: ['group-1'],
+      })),
+      groups: [{ uuid: 'group-1', name: XSS[1] }],
+    },
+  };
+  const twofas = {
+    services: [1, 3].map((i, position) => ({
+      name: XSS[i],
+      secret: `JBSWY3DPEHPK3PX${'IJKL'[i]}`,
+      updatedAt: 1700000000000,
+      otp: { account: XSS[(i + 1) % XSS.length], issuer: XSS[i], digits: 6, period: 30, algorithm: 'SHA1', tokenType: 'TOTP' },
+      order: { position },
+    })),
+    groups: [],
+    updatedAt: 1700000000000,
+    schemaVersion: 4,
+    appVersionCode: 5000012,
+    appVersionName: '5.2.0',
+    appOrigin: 'android',
+  };
+  await createVault(page);
+  for (const [fileName, content] of [
+    ['aegis-export.json', aegis],
+    ['backup.2fas', twofas],
+  ] as const) {
+    await page.getByTestId('settings').click();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
+    const listed = page.getByTestId('import-new').getByRole('listitem');
+    await expect(listed).toHaveCount(2, { timeout: 30_000 });
+    // The preview names each account with the raw strings.
+    for (const item of await listed.allTextContents()) expect(XSS.some((x) => item.includes(x))).toBe(true);
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-file')).toHaveCount(0);
+  }
+  await expect(page.getByTestId('code-card')).toHaveCount(4);
+  expect(await texts(page, 'issuer')).toEqual([...XSS].sort());
+  expect(await texts(page, 'name')).toEqual([...XSS].sort());
+  await expect(page.getByTestId('group-chip').filter({ hasText: XSS[1]! })).toHaveText(XSS[1]!);
+  expect(await injectionTraces(page)).toEqual({ elements: [], csp: [] });
+  expect(dialogs).toEqual([]);
+});

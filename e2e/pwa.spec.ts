@@ -61,7 +61,7 @@ test('the manifest parses and the app is installable', async ({ page }) => {
   await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(1);
 });
 
-test('storage holds no secret, issuer or name of 20 sentinel accounts', async ({ page }) => {
+test('storage holds no secret, issuer or name of 20 sentinel accounts, and no group name after lock', async ({ page }) => {
   await createVault(page, { deviceSlot: true });
   const sentinels = Array.from({ length: 20 }, (_, i) => ({
     issuer: `IssuerSentinel${i}Qz`,
@@ -84,6 +84,25 @@ test('storage holds no secret, issuer or name of 20 sentinel accounts', async ({
     expect(dump).not.toContain(s.issuer);
     expect(dump).not.toContain(s.name);
     expect(dump).not.toContain(s.secret);
+  }
+
+  // The chosen group chip is a name from the vault: in this tab's sessionStorage while it is
+  // open (which also shows that the dump reads sessionStorage), gone from every store on lock.
+  const group = 'GroupSentinelWq';
+  await page.getByTestId('mode-select').click();
+  await page.getByTestId('select-account').first().check();
+  await page.getByTestId('group-name').fill(group);
+  await page.getByTestId('add-to-group').click();
+  await page.getByTestId('group-chip').filter({ hasText: group }).click();
+  await expect(page.getByTestId('code-card')).toHaveCount(1);
+  expect(await dumpStorage(page)).toContain(`sessionStorage omamori.list.group=${group}`);
+  await page.getByTestId('lock').click();
+  await expect(page.getByTestId('unlock-passphrase')).toBeVisible();
+  const locked = await dumpStorage(page);
+  expect(locked).not.toContain(group);
+  for (const s of sentinels) {
+    expect(locked).not.toContain(s.issuer);
+    expect(locked).not.toContain(s.name);
   }
 });
 

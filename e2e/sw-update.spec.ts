@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addAccountByKey, E2E_PORT, RFC_SECRET } from './support/helpers';
 import { startStaticServer, type SwappableServer } from './support/static-server';
 
@@ -18,6 +18,15 @@ test.beforeAll(() => {
     execSync(`npx vite build --outDir ${dir} --emptyOutDir`, { stdio: 'ignore', env: { ...process.env, OMAMORI_BUILD_LABEL: label } });
   }
 });
+
+async function waitForController(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
 
 test.beforeEach(async () => {
   server = await startStaticServer(V1, PORT);
@@ -65,4 +74,60 @@ test('a new version is offered, never forced, and the vault survives the update'
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBeUndefined();
   await page.getByTestId('settings').click();
   await expect(page.getByTestId('version')).toContainText('update-test-2');
+});
+
+test('accepting the update in one tab never reloads another: a half-typed form survives there', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${ORIGIN}/`);
+  await page.getByTestId('start-create').click();
+  await page.getByTestId('new-passphrase').fill('update passphrase 2');
+  await page.getByTestId('confirm-passphrase').fill('update passphrase 2');
+  await page.getByTestId('device-slot').check();
+  await page.getByTestId('create-submit').click();
+  await expect(page.getByTestId('empty-list')).toBeVisible({ timeout: 30_000 });
+  await addAccountByKey(page, { issuer: 'First tab', name: 'me', secret: RFC_SECRET });
+  await waitForController(page);
+
+  // A second tab of the same browser, under the same worker, with a form half filled in.
+  const second = await context.newPage();
+  await second.goto(`${ORIGIN}/`);
+  await expect(second.getByTestId('code-card')).toHaveCount(1);
+  await waitForController(second);
+  await second.evaluate(() => {
+    (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+  });
+  await second.getByTestId('add-account').first().click();
+  await second.getByTestId('field-issuer').fill('Half typed');
+  await second.getByTestId('field-name').fill('still here');
+
+  // Deploy v2; both tabs learn of it.
+  server.root = V2;
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  await expect(page.getByText('A new version is ready.')).toBeVisible({ timeout: 20_000 });
+  await expect(second.getByText('A new version is ready.')).toBeVisible({ timeout: 20_000 });
+
+  // The first tab accepts: it reloads into v2.
+  await Promise.all([page.waitForEvent('framenavigated'), page.getByRole('button', { name: 'Reload' }).click()]);
+  await expect(page.getByTestId('code-card')).toHaveCount(1, { timeout: 20_000 });
+  await page.getByTestId('settings').click();
+  await expect(page.getByTestId('version')).toContainText('update-test-2');
+
+  // The second tab only says so: same document, the typing intact, the form still usable.
+  await second.bringToFront();
+  await expect(second.getByText('A new version is active — reload when you are ready.')).toBeVisible({ timeout: 20_000 });
+  await expect(second.getByText('A new version is ready.')).toHaveCount(0);
+  expect(await second.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await expect(second.getByTestId('field-issuer')).toHaveValue('Half typed');
+  await expect(second.getByTestId('field-name')).toHaveValue('still here');
+  await second.getByTestId('field-secretB32').fill('JBSWY3DPEHPK3PXP');
+  // Submitted with Enter: the toast, which stays, sits over the form's buttons on this viewport.
+  await second.getByTestId('field-secretB32').press('Enter');
+  await expect(second.getByTestId('code-card')).toHaveCount(2);
+
+  // Its own user reloads it when ready: v2, with both accounts.
+  await Promise.all([second.waitForEvent('framenavigated'), second.getByRole('button', { name: 'Reload' }).click()]);
+  await expect(second.getByTestId('code-card')).toHaveCount(2, { timeout: 20_000 });
+  expect(await second.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBeUndefined();
+  await second.getByTestId('settings').click();
+  await expect(second.getByTestId('version')).toContainText('update-test-2');
 });

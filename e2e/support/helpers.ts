@@ -60,7 +60,8 @@ export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void>
 
 /**
  * Everything the origin stores, as text: every IndexedDB store (bytes rendered as latin1 and
- * UTF-8), localStorage and Cache Storage bodies. Used to prove no plaintext reaches storage.
+ * UTF-8), localStorage, this tab's sessionStorage and Cache Storage bodies. Used to prove no
+ * plaintext reaches storage.
  */
 export async function dumpStorage(page: Page): Promise<string> {
   return page.evaluate(async () => {
@@ -97,6 +98,10 @@ export async function dumpStorage(page: Page): Promise<string> {
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i)!;
       out.push(`localStorage ${key}=${localStorage.getItem(key)}`);
+    }
+    for (let i = 0; i < sessionStorage.length; i++) {
+      const key = sessionStorage.key(i)!;
+      out.push(`sessionStorage ${key}=${sessionStorage.getItem(key)}`);
     }
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);

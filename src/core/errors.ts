@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'storage/quota',
   'storage/version-change',
   'storage/blocked',
+  'storage/unavailable',
+  'storage/newer-version',
   // passkeys (WebAuthn PRF)
   'passkey/prf-unsupported',
   'passkey/prf-invalid',

@@ -171,4 +171,9 @@ export const enCore = {
   'error.import/truncated-2fas': 'This looks like a 2FAS export, but it is damaged or incomplete.',
   'error.aborted': 'Cancelled.',
   'error.unknown': 'Something went wrong. Nothing was changed.',
+  // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---
+  'pwa.updateActive': 'A new version is active — reload when you are ready.',
+  'error.storage/unavailable':
+    'This browser does not let Omamori save data here (a private window or blocked site data can cause this). Nothing was saved; open Omamori in a normal window.',
+  'error.storage/newer-version': 'Your vault was saved by a newer version of Omamori. Nothing was changed; reload to get the newer version.',
 } as const;

@@ -574,4 +574,10 @@ export const ja: Record<MessageKey, string> = {
   'error.import/truncated-2fas': '2FAS のエクスポートのようですが、壊れているか途中で切れています。',
   'error.aborted': 'キャンセルしました。',
   'error.unknown': '問題が発生しました。何も変更されていません。',
+  // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---
+  'pwa.updateActive': '新しいバージョンが有効になりました。準備ができたら再読み込みしてください。',
+  'error.storage/unavailable':
+    'このブラウザでは Omamori がデータを保存できません（プライベートウィンドウやサイトデータのブロックが原因のことがあります）。何も保存されていません。通常のウィンドウで開いてください。',
+  'error.storage/newer-version':
+    '保管庫は新しいバージョンの Omamori で保存されています。何も変更されていません。再読み込みして新しいバージョンを使ってください。',
 };

@@ -80,13 +80,17 @@ export class OmamoriDb extends Dexie {
   private readonly storageListeners = new Set<(event: StorageEvent) => void>();
 
   constructor(name = 'omamori', options: OmamoriDbOptions = {}) {
-    super(name, { ...options, chromeTransactionDurability: 'strict' });
+    const ours = { nativeVersion: 0 };
+    const factory = 'indexedDB' in options ? options.indexedDB : (Dexie.dependencies.indexedDB as IDBFactory | undefined);
+    super(name, { ...options, indexedDB: refuseNewerDatabases(factory, ours), chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       vault: 'key',
       accounts: 'id, sortKey',
       deviceKeys: 'key',
       meta: 'key',
     });
+    // Dexie stores version(n) as the native version n × 10.
+    ours.nativeVersion = Math.round(this.verno * 10);
     // Another tab wants to upgrade or delete the database. Close for good (no silent auto-reopen,
     // which after a delete would create an empty vault) and let the app ask for a reload.
     this.on('versionchange', () => {
@@ -120,18 +124,60 @@ export class OmamoriDb extends Dexie {
   }
 }
 
+/**
+ * Dexie 4 answers a VersionError (the database was written by a newer Omamori) by opening it at
+ * whatever version it has, and adds tables it misses by upgrading it: this older code would then
+ * read and write a vault it does not understand. Its retry opens without a version; this factory
+ * turns that into an open at our own version, so the VersionError stands (toStorageError:
+ * storage/newer-version) and nothing is written. Our own database always opens with a version.
+ */
+function refuseNewerDatabases(factory: OmamoriDbOptions['indexedDB'], ours: { nativeVersion: number }): OmamoriDbOptions['indexedDB'] {
+  if (factory === undefined || factory === null) return factory;
+  return new Proxy(factory, {
+    get(target, prop) {
+      if (prop === 'open') return (dbName: string, version?: number) => target.open(dbName, version ?? ours.nativeVersion);
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** Whether the database still exists (after another party closed it under us, e.g. deleted it). */
 export async function databaseExists(db: OmamoriDb): Promise<boolean> {
   return (await Dexie.getDatabaseNames()).includes(db.name);
 }
 
-/** Maps Dexie/IndexedDB failures to AppErrors without copying their text. */
+/** Why `indexedDB.open` fails when this browser will not store anything for us (private window, blocked site data). */
+const OPEN_REFUSED = new Set(['InvalidStateError', 'SecurityError']);
+
+/** The names along Dexie's chain of wrapped errors (`inner`), outermost first. */
+function errorNames(err: unknown): string[] {
+  const names: string[] = [];
+  let current: unknown = err;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+    const name = (current as { name?: unknown }).name;
+    if (typeof name === 'string') names.push(name);
+    current = (current as { inner?: unknown }).inner;
+  }
+  return names;
+}
+
+/**
+ * Maps Dexie/IndexedDB failures to AppErrors without copying their text. A failed open reaches
+ * later calls as a DatabaseClosedError whose `inner` is the reason, so the whole chain is read:
+ * no IndexedDB or a forbidden one (a private window, blocked site data) → storage/unavailable; a
+ * database newer than this code → storage/newer-version; a full disk → storage/quota; closed
+ * under us by another tab → storage/version-change.
+ */
 export function toStorageError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const name = err instanceof Error || err instanceof DOMException ? err.name : '';
-  if (name === 'QuotaExceededError' || (err as { inner?: { name?: string } } | null)?.inner?.name === 'QuotaExceededError') {
-    return new AppError('storage/quota', { cause: err });
+  const names = errorNames(err);
+  if (names.includes('QuotaExceededError')) return new AppError('storage/quota', { cause: err });
+  if (names.includes('VersionError')) return new AppError('storage/newer-version', { cause: err });
+  const openFailed = names[0] === 'DatabaseClosedError' || names[0] === 'OpenFailedError';
+  if (names.includes('MissingAPIError') || (openFailed && names.slice(1).some((name) => OPEN_REFUSED.has(name)))) {
+    return new AppError('storage/unavailable', { cause: err });
   }
-  if (name === 'DatabaseClosedError' || name === 'VersionError') return new AppError('storage/version-change', { cause: err });
+  if (names[0] === 'DatabaseClosedError') return new AppError('storage/version-change', { cause: err });
   return new AppError('storage/failed', { cause: err });
 }

@@ -9,9 +9,14 @@
  * the database, messages/en-core. Every other screen loads lazily: LAZY_ELEMENTS below, and the
  * dynamic imports inside codes/ (toolbar, select bar, group manager, large code), account-icon/
  * (brand icons) and scan/ (decoders). test/unit/ui/startup-messages.test.ts walks this graph.
+ *
+ * A little over 300 lines: it is the one place that maps the vault's state (and a start-up the
+ * browser's storage refuses) to a screen and routes every element's events; split up, that one
+ * decision would be spread over files.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, type Account } from '../core/account';
+import { isAppError, type AppError, type ErrorCode } from '../core/errors';
 import { accountsNotInBackup } from '../services/backup/health';
 import { getLastExportStore } from '../services/browser/last-export';
 import type { VaultState } from '../services/vault/vault';
@@ -42,7 +47,11 @@ const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
   'omamori-vault-missing': () => loadAllMessages().then(() => import('./onboarding/omamori-vault-missing')),
 };
 
-type Screen = 'loading' | 'first-run' | 'create' | 'missing' | 'locked' | 'unlocked';
+/** 'refused': the browser will not store the vault, or it was saved by a newer version (startError). */
+type Screen = 'loading' | 'refused' | 'first-run' | 'create' | 'missing' | 'locked' | 'unlocked';
+/** Start-up failures that no passphrase can get past: the app says why instead of showing the lock screen. */
+const REFUSED: ReadonlySet<ErrorCode> = new Set(['storage/unavailable', 'storage/newer-version']);
+
 type View =
   { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' } | { kind: 'scan' } | { kind: 'guide' } | { kind: 'import' };
 
@@ -54,6 +63,7 @@ export class OmamoriApp extends LitElement {
     accounts: { state: true },
     damaged: { state: true },
     restoreAfterCreate: { state: true },
+    startError: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -73,6 +83,8 @@ export class OmamoriApp extends LitElement {
   declare notBackedUp: number;
   /** "Restore from a backup" on a new device: create the vault, then open settings at restore. */
   declare restoreAfterCreate: boolean;
+  /** Why storage refused at start-up (screen 'refused'); kept as the error so a language switch re-words it. */
+  declare startError: AppError | undefined;
   private unsubscribeAccounts: (() => void) | undefined;
   private unsubscribeState: (() => void) | undefined;
   private unsubscribeStorage: (() => void) | undefined;
@@ -141,8 +153,15 @@ export class OmamoriApp extends LitElement {
       const [state] = await Promise.all([startVault(), localeReady()]);
       this.onVaultState(state);
     } catch (err) {
-      this.screen = 'locked';
-      showToast({ message: presentError(err), timeoutMs: 0 });
+      await localeReady().catch(() => undefined);
+      if (isAppError(err) && REFUSED.has(err.code)) {
+        // No lock screen: no passphrase can open what the browser will not store or this code cannot read.
+        this.startError = err;
+        this.screen = 'refused';
+      } else {
+        this.screen = 'locked';
+        showToast({ message: presentError(err), timeoutMs: 0 });
+      }
       this.#afterFirstScreen();
     }
     // Also after a failed start: the vault can still be unlocked by hand. start() is idempotent.
@@ -231,6 +250,7 @@ export class OmamoriApp extends LitElement {
     if (this.screen !== 'unlocked') {
       const tags: Record<Exclude<Screen, 'unlocked'>, string> = {
         loading: '',
+        refused: '',
         'first-run': 'omamori-first-run',
         create: 'omamori-create-vault',
         missing: 'omamori-vault-missing',
@@ -278,6 +298,16 @@ export class OmamoriApp extends LitElement {
       case 'loading':
         // Deliberately wordless: the language table may still be loading.
         body = html`<p class="page" role="status" aria-busy="true"></p>`;
+        break;
+      case 'refused':
+        body = html`<section class="page" role="alert" data-testid="start-error">
+          <p>${presentError(this.startError)}</p>
+          ${
+            this.startError?.code === 'storage/newer-version'
+              ? html`<button class="primary" data-testid="start-error-reload" @click=${() => location.reload()}>${t('pwa.reload')}</button>`
+              : nothing
+          }
+        </section>`;
         break;
       case 'first-run':
         body = html`<omamori-first-run></omamori-first-run>`;
