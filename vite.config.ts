@@ -5,7 +5,12 @@ import { resolve } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** The policy of docs/security.md ("Web platform rules"). `worker-src blob:` because qr-scanner starts its decoder from a blob URL. */
+/**
+ * The policy of docs/security.md ("Web platform rules"). `worker-src blob:` because qr-scanner starts
+ * its decoder from a blob URL. Trusted Types: Lit's own policy for its templates, and `default`
+ * (src/services/browser/trusted-types.ts) for the Workers and the service worker, which are given
+ * plain URL strings; no policy creates HTML or script from a string.
+ */
 export const CSP = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -18,14 +23,23 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html default',
 ].join('; ');
 
-/** Headers for `vite preview` (and docs/hosting.md): the meta CSP cannot carry frame-ancestors. */
+/**
+ * Headers for `vite preview`, on every response, as docs/hosting.md recommends: the meta CSP cannot
+ * carry frame-ancestors; COOP keeps other sites' windows from holding a reference to ours, CORP
+ * keeps other sites from embedding our files. HSTS belongs to the HTTPS host (hosting.md), not to
+ * this plain-HTTP preview, where browsers ignore it.
+ */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 /**
@@ -141,6 +155,9 @@ export default defineConfig({
         // updates still wait in 'waiting' until the user presses Reload (registerType 'prompt').
         clientsClaim: true,
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // One self-contained sw.js: the separate runtime would be loaded with importScripts(),
+        // which the CSP's Trusted Types requirement refuses in the service worker (no policy there).
+        inlineWorkboxRuntime: true,
       },
     }),
   ],

@@ -1,4 +1,6 @@
 /** @file Evaluated first (see main.ts): start the vault before the UI exists. */
+// First of all: the Trusted Types policy the CSP names, before any code can reach a sink.
+import './services/browser/trusted-types';
 import { startVault } from './services/browser/vault';
 
 void startVault().catch(() => undefined);

@@ -112,12 +112,17 @@ function perCodeOf(args: ReturnType<typeof parseArgs>): number | undefined {
   return n;
 }
 
-/** `--out dir/` or an existing folder: files inside it; anything else is a name prefix. */
-async function qrTargets(io: CliIo, out: string, count: number): Promise<string[]> {
+/**
+ * `--out dir/` or an existing folder: files inside it; anything else is a name prefix. A folder
+ * named with a trailing slash is created when missing (`folder`), as `--out transfer/` promises.
+ */
+async function qrTargets(io: CliIo, out: string, count: number): Promise<{ targets: string[]; folder?: string }> {
   const abs = path.resolve(io.cwd, out);
-  const inDir = out.endsWith('/') || out.endsWith(path.sep) || (await isDirectory(abs));
+  const named = out.endsWith('/') || out.endsWith(path.sep);
+  const inDir = named || (await isDirectory(abs));
   const base = inDir ? path.join(abs, 'google-authenticator') : abs.replace(/\.png$/i, '');
-  return Array.from({ length: count }, (_, i) => `${base}-${i + 1}-of-${count}.png`);
+  const targets = Array.from({ length: count }, (_, i) => `${base}-${i + 1}-of-${count}.png`);
+  return named ? { targets, folder: abs } : { targets };
 }
 
 export async function convertCommand(io: CliIo, argv: readonly string[]): Promise<number> {
@@ -149,9 +154,11 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
   if (count === 0) throw new CliError(`None of the ${result.accounts.length} accounts can be written as ${to}.`);
   const abs = path.resolve(io.cwd, out);
   let files: PlannedFile[];
+  let folder: string | undefined;
   if (to === 'google-qr' && !/\.txt$/i.test(out)) {
     const uris = written.uris ?? [];
-    const targets = await qrTargets(io, out, uris.length);
+    const { targets, folder: toCreate } = await qrTargets(io, out, uris.length);
+    folder = toCreate;
     const { default: QRCode } = await import('qrcode');
     files = await Promise.all(
       uris.map(async (uri, i) => ({
@@ -162,7 +169,7 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
   } else {
     files = [{ target: abs, bytes: written.file.bytes }];
   }
-  await writeAllOrNothing(files, args.flags.get('force') === true);
+  await writeAllOrNothing(files, args.flags.get('force') === true, folder);
   if (to === 'google-qr') io.stdout((written.uris ?? []).map((u) => `${u}\n`).join(''));
   for (const s of written.skipped) io.stderr(`skipped ${s.label}: ${s.code === undefined ? SKIP_REASON[s.reason] : messageFor(s.code)}\n`);
   for (const p of result.problems) io.stderr(`not read from the input: ${p.label}: ${messageFor(p.code)}\n`);

@@ -4,6 +4,7 @@
  * bin/omamori.mjs calls. Every failure is one English line on stderr and a non-zero exit code.
  */
 import { version } from '../../package.json';
+import { MIN_PASSPHRASE_LENGTH } from '../core/passphrase-strength';
 import { EXPORTER_IDS } from '../formats/export/types';
 import { CliError, EXIT_OK, EXIT_USAGE, presentCliError, usageError } from './cli-error';
 import type { CliIo } from './io';
@@ -21,8 +22,9 @@ Usage:
   omamori convert FILE --to FORMAT --out PATH [--passphrase-file F]
                        [--out-passphrase-file F] [--per-code N] [--force]
       Write the accounts in FILE as FORMAT: ${EXPORTER_IDS.join(', ')}.
-      google-qr writes one PNG per transfer code (PATH is a folder, or a name prefix:
-      PATH-1-of-2.png …; a PATH ending in .txt gets the URIs as text) and prints the URIs.
+      google-qr writes one PNG per transfer code (PATH is a folder, created when it ends
+      in /, or a name prefix: PATH-1-of-2.png …; a PATH ending in .txt gets the URIs as
+      text) and prints the URIs.
       An existing PATH is replaced only with --force.
   omamori codes FILE [--passphrase-file F]
       Print the current code of each account. HOTP accounts show the code of the stored
@@ -31,9 +33,11 @@ Usage:
 FILE is an Omamori backup, an export of Aegis, 2FAS, Bitwarden, … (see docs/formats.md), a text
 file of otpauth:// or otpauth-migration:// links, or a PNG/JPEG/WebP image with QR codes.
 
-Passphrases: for an encrypted FILE, --passphrase-file F (its first line), else OMAMORI_PASSPHRASE,
-else a prompt on the terminal. For an encrypted output (aegis-encrypted, omamori),
---out-passphrase-file F, else OMAMORI_OUT_PASSPHRASE, else a prompt (asked twice).
+Passphrases: for an encrypted FILE, --passphrase-file F (its first line, without the line
+ending; an empty first line is refused), else OMAMORI_PASSPHRASE, else a prompt on the
+terminal. For an encrypted output (aegis-encrypted, omamori), --out-passphrase-file F (its
+first line), else OMAMORI_OUT_PASSPHRASE, else a prompt (asked twice); a new passphrase must
+be at least ${MIN_PASSPHRASE_LENGTH} characters long, as in the app.
 
 Exit codes: 0 success, 1 unreadable or wrong input, wrong passphrase or failed write
 (nothing is written), 2 wrong command line.

@@ -8,8 +8,16 @@ import { AppError } from './errors';
 export const OTP_TYPES = ['totp', 'hotp', 'steam', 'motp', 'yandex'] as const;
 export type OtpType = (typeof OTP_TYPES)[number];
 
+/** The HMAC hashes a TOTP or HOTP account may choose (the editor's and the links' choices). */
 export const HASH_ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
 export type HashAlgorithm = (typeof HASH_ALGORITHMS)[number];
+/**
+ * Every value the `algorithm` field holds: the HMAC hashes, plus MD5 for mOTP, whose code is an
+ * MD5 digest (Aegis writes `"algo": "MD5"` for it). Versions before this one stored mOTP as SHA1;
+ * validateAccount reads any of these for mOTP as MD5.
+ */
+export const ACCOUNT_ALGORITHMS = [...HASH_ALGORITHMS, 'MD5'] as const;
+export type AccountAlgorithm = (typeof ACCOUNT_ALGORITHMS)[number];
 
 /** What defines an account's codes plus its names. */
 export interface AccountData {
@@ -20,8 +28,8 @@ export interface AccountData {
   name: string;
   /** Canonical base32: upper case, no padding, no spaces. mOTP hex secrets are converted. */
   secretB32: string;
-  /** SHA1/256/512; mOTP always uses MD5 and Yandex SHA256 regardless of this field. */
-  algorithm: HashAlgorithm;
+  /** SHA1/256/512 for TOTP and HOTP; fixed by the type otherwise (Steam SHA1, mOTP MD5, Yandex SHA256). */
+  algorithm: AccountAlgorithm;
   digits: number;
   /** Seconds; TOTP, Steam, Yandex (30) and mOTP (10). Kept at 30 for HOTP. */
   period: number;
@@ -129,9 +137,14 @@ export const DEFAULTS: Readonly<Record<OtpType, Pick<AccountData, 'algorithm' | 
   totp: { algorithm: 'SHA1', digits: 6, period: 30 },
   hotp: { algorithm: 'SHA1', digits: 6, period: 30 },
   steam: { algorithm: 'SHA1', digits: 5, period: 30 },
-  motp: { algorithm: 'SHA1', digits: 6, period: 10 },
+  motp: { algorithm: 'MD5', digits: 6, period: 10 },
   yandex: { algorithm: 'SHA256', digits: 8, period: 30 },
 };
+
+/** The algorithm a type always uses, whatever a file or an older record says; undefined = the user's choice. */
+export function fixedAlgorithm(type: OtpType): AccountAlgorithm | undefined {
+  return type === 'steam' ? 'SHA1' : type === 'motp' ? 'MD5' : type === 'yandex' ? 'SHA256' : undefined;
+}
 
 /** Digits each type allows in the editor and in URIs. */
 export function digitRange(type: OtpType): { min: number; max: number } {
@@ -193,9 +206,9 @@ export function validateAccount(data: AccountData): AccountData {
   if (name.length > MAX_TEXT_LENGTH) throw new AppError('account/too-long', { field: 'name' });
   if (issuer === '' && name === '') throw new AppError('account/missing-name', { field: 'name' });
   const secretB32 = normalizeSecretB32(data.secretB32);
-  if (!(HASH_ALGORITHMS as readonly string[]).includes(data.algorithm)) {
-    throw new AppError('account/invalid-algorithm', { field: 'algorithm' });
-  }
+  const fixed = fixedAlgorithm(data.type);
+  const choices: readonly string[] = fixed === undefined ? HASH_ALGORITHMS : ACCOUNT_ALGORITHMS;
+  if (!choices.includes(data.algorithm)) throw new AppError('account/invalid-algorithm', { field: 'algorithm' });
   const range = digitRange(data.type);
   if (!isIntIn(data.digits, range.min, range.max)) throw new AppError('account/invalid-digits', { field: 'digits' });
   const period = data.type === 'hotp' ? 30 : data.period;
@@ -205,7 +218,7 @@ export function validateAccount(data: AccountData): AccountData {
   const needsPin = data.type === 'motp' || data.type === 'yandex';
   const pin = needsPin ? String(data.pin ?? '') : '';
   if (needsPin && !/^\d{4,16}$/.test(pin)) throw new AppError('account/invalid-pin', { field: 'pin' });
-  const algorithm = data.type === 'steam' ? 'SHA1' : data.type === 'yandex' ? 'SHA256' : data.algorithm;
+  const algorithm = fixed ?? data.algorithm;
   return { type: data.type, issuer, name, secretB32, algorithm, digits: data.digits, period, counter, pin };
 }
 

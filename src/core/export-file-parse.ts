@@ -228,8 +228,11 @@ export function validatePayload(json: unknown): ExportPayload {
   if (typeof exportedAt !== 'string' || Number.isNaN(Date.parse(exportedAt)) || typeof app !== 'string') throw damaged();
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || count > MAX_EXPORT_ACCOUNTS) throw damaged();
   if (typeof json.entriesDigest !== 'string' || !Array.isArray(accounts) || accounts.length > MAX_EXPORT_ACCOUNTS) throw damaged();
+  // The digest covers the entries as written, so files of older versions keep their digest.
+  const written: AccountData[] = [];
   const valid = accounts.map((entry) => {
     const shaped = accountShape(entry);
+    written.push(shaped);
     let checked: AccountData;
     try {
       checked = validateAccount(shaped);
@@ -237,7 +240,10 @@ export function validatePayload(json: unknown): ExportPayload {
       throw new AppError('file/damaged', { cause: err });
     }
     // A writer stores canonical accounts; one that differs after validation was not written by one.
-    if (JSON.stringify(canonicalEntry(checked)) !== JSON.stringify(canonicalEntry(shaped))) throw damaged();
+    // Versions before mOTP became MD5 wrote it as SHA1, which was canonical for them.
+    const legacyMotp = shaped.type === 'motp' && shaped.algorithm === 'SHA1';
+    if (JSON.stringify(canonicalEntry(checked)) !== JSON.stringify(canonicalEntry(legacyMotp ? { ...shaped, algorithm: checked.algorithm } : shaped)))
+      throw damaged();
     let extras: AccountExtras;
     try {
       extras = validateExtras(isRecord(entry) && isRecord(entry.extras) ? (entry.extras as Partial<AccountExtras>) : {});
@@ -247,6 +253,6 @@ export function validatePayload(json: unknown): ExportPayload {
     const { lastUsedAt: _unused, ...kept } = extras;
     return { ...checked, ...kept };
   });
-  if (valid.length !== count || entriesDigest(valid) !== json.entriesDigest) throw damaged();
+  if (valid.length !== count || entriesDigest(written) !== json.entriesDigest) throw damaged();
   return { schema: PAYLOAD_SCHEMA, exportedAt, app, count, entriesDigest: json.entriesDigest, accounts: valid };
 }

@@ -64,6 +64,18 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * The wrong-passphrase backoff (services/vault/backoff.ts), a row of `meta` so that a reload or
+ * another tab sees the same wait. `meta` exists since version 1: no schema change, no upgrade.
+ */
+export const BACKOFF_KEY = 'passphrase-backoff';
+export interface BackoffState {
+  /** Wrong passphrases in a row, in any tab. */
+  failures: number;
+  /** Wall-clock time (ms) of the last one. */
+  lastFailureAt: number;
+}
+
 export interface OmamoriDbOptions {
   indexedDB?: { open: IDBFactory['open'] } | IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;

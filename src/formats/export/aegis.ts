@@ -5,7 +5,7 @@
  * 32-byte salt, the master key wrapped with AES-256-GCM) and the db as base64 of its AES-256-GCM
  * ciphertext, nonces and tags in hex. Aegis hashes the password's UTF-8 bytes as typed.
  */
-import type { AccountData } from '../../core/account';
+import { fixedAlgorithm, type AccountData } from '../../core/account';
 import { randomBytes } from '../../core/crypto/aead';
 import { scryptRaw } from '../../core/crypto/other-apps';
 import { aesGcmSealRaw } from '../../core/crypto/other-apps';
@@ -18,8 +18,6 @@ import { utf8Encode } from '../../core/crypto/bytes';
 const AEGIS_DB_VERSION = 3;
 const AEGIS_SCRYPT = Object.freeze({ logN: 15, r: 8, p: 1 });
 
-const ALGO_OF_TYPE = { steam: 'SHA1', motp: 'MD5', yandex: 'SHA256' } as const;
-
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -31,7 +29,8 @@ function base64(bytes: Uint8Array): string {
 }
 
 function entryInfo(a: AccountData): Record<string, unknown> {
-  const algo = a.type === 'totp' || a.type === 'hotp' ? a.algorithm : ALGO_OF_TYPE[a.type];
+  // The same table the account model uses: Aegis writes mOTP as "MD5", Steam "SHA1", Yandex "SHA256".
+  const algo = fixedAlgorithm(a.type) ?? a.algorithm;
   const info: Record<string, unknown> = { secret: a.secretB32, algo, digits: a.digits };
   if (a.type === 'hotp') info.counter = a.counter;
   else info.period = a.period;

@@ -2,7 +2,8 @@
  * @file The vault row and its passphrase and device slots: creating a vault, unlocking it (by
  * passphrase, or by the device slot at start), proving the passphrase again, turning the device
  * slot on or off, and changing the passphrase (a rewrap; no record is re-encrypted). The slot
- * crypto is in slot-crypto.ts; VK only ever leaves here as a non-extractable CryptoKey.
+ * crypto is in slot-crypto.ts; VK only ever leaves here as a non-extractable CryptoKey. Unlocking
+ * and proving the passphrase wait out the wrong-passphrase backoff (backoff.ts) and feed it.
  */
 import { importAesKey, type Sealed } from '../../core/crypto/aead';
 import { bytesEqual } from '../../core/crypto/bytes';
@@ -10,6 +11,7 @@ import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from
 import { generateDeviceKey, generateVaultKeyBytes, slotAad, wrapKey } from '../../core/crypto/vault-keys';
 import { AppError, throwIfAborted } from '../../core/errors';
 import type { AccountRow, PassphraseSlot, VaultRow } from '../../storage/db';
+import type { PassphraseBackoff } from './backoff';
 import type { VaultPresence } from './marker';
 import type { VaultKeys, VaultSession } from './session';
 import {
@@ -35,13 +37,39 @@ export class KeySlots {
   readonly #presence: VaultPresence;
   readonly #kdf: KdfRunner;
   readonly #cost: Argon2Cost;
+  readonly #backoff: PassphraseBackoff;
 
-  constructor(store: VaultStore, session: VaultSession, presence: VaultPresence, kdf: KdfRunner, cost: Argon2Cost = DEFAULT_ARGON2) {
+  constructor(
+    store: VaultStore,
+    session: VaultSession,
+    presence: VaultPresence,
+    backoff: PassphraseBackoff,
+    kdf: KdfRunner,
+    cost: Argon2Cost = DEFAULT_ARGON2,
+  ) {
     this.#store = store;
     this.#session = session;
     this.#presence = presence;
+    this.#backoff = backoff;
     this.#kdf = kdf;
     this.#cost = cost;
+  }
+
+  /**
+   * Opens the passphrase slot under the backoff: refused while the wait runs (`vault/retry-later`,
+   * before any KDF work), a wrong passphrase counted, a right one clearing the count.
+   */
+  async #openUnderBackoff(passphrase: string, row: VaultRow, opts: KdfOptions): Promise<CryptoKey> {
+    await this.#backoff.check();
+    let vk: CryptoKey;
+    try {
+      vk = await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, requirePassphraseSlot(row), opts);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'vault/wrong-passphrase') await this.#backoff.recordFailure();
+      throw err;
+    }
+    await this.#backoff.reset();
+    return vk;
   }
 
   async hasDeviceSlot(): Promise<boolean> {
@@ -88,30 +116,23 @@ export class KeySlots {
   /** Throws `vault/wrong-passphrase` on a bad tag (and counts it for the backoff); writes nothing. */
   async unlockWithPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
     if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
-    this.#session.checkRetry();
     const row = await this.#store.requireVault();
-    let vk: CryptoKey;
-    try {
-      vk = await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, requirePassphraseSlot(row), opts);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'vault/wrong-passphrase') this.#session.recordWrongPassphrase();
-      throw err;
-    }
-    this.#session.resetBackoff();
+    const vk = await this.#openUnderBackoff(passphrase, row, opts);
     throwIfAborted(opts.signal);
     this.#session.markAuthenticated();
     this.#session.open({ vk, vaultId: row.vaultId });
   }
 
   /**
-   * Re-authentication: proves the passphrase without changing any state (throws
-   * `vault/wrong-passphrase`). Sensitive operations ask for it when the session says a proof is needed.
+   * Re-authentication: proves the passphrase without changing the vault (throws
+   * `vault/wrong-passphrase`, and `vault/retry-later` during the backoff, which it shares with the
+   * lock screen). Sensitive operations ask for it when the session says a proof is needed.
    */
   async verifyPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
     this.#session.requireUnlocked();
     if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
     const row = await this.#store.requireVault();
-    await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, requirePassphraseSlot(row), opts);
+    await this.#openUnderBackoff(passphrase, row, opts);
     this.#session.markAuthenticated();
   }
 

@@ -7,6 +7,7 @@
 import type { KdfOptions, KdfRunner } from '../../core/crypto/kdf';
 import { AppError, throwIfAborted } from '../../core/errors';
 import { enrolPasskey, openPasskeySlot, passkeyInfos, slotsWithoutPasskey, slotsWithPasskey, type PasskeyInfo } from './passkey-slots';
+import type { PassphraseBackoff } from './backoff';
 import type { KeySlots } from './key-slots';
 import type { VaultSession } from './session';
 import type { VaultStore } from './store';
@@ -17,11 +18,13 @@ export class Passkeys {
   readonly #session: VaultSession;
   readonly #keySlots: KeySlots;
   readonly #kdf: KdfRunner;
+  readonly #backoff: PassphraseBackoff;
 
-  constructor(store: VaultStore, session: VaultSession, keySlots: KeySlots, kdf: KdfRunner) {
+  constructor(store: VaultStore, session: VaultSession, keySlots: KeySlots, backoff: PassphraseBackoff, kdf: KdfRunner) {
     this.#store = store;
     this.#session = session;
     this.#keySlots = keySlots;
+    this.#backoff = backoff;
     this.#kdf = kdf;
   }
 
@@ -74,7 +77,7 @@ export class Passkeys {
   async unlock(webauthn: WebAuthnAdapter = defaultWebAuthn): Promise<void> {
     const row = await this.#store.requireVault();
     const vk = await openPasskeySlot(webauthn, row);
-    this.#session.resetBackoff();
+    await this.#backoff.reset();
     this.#session.markAuthenticated();
     this.#session.open({ vk, vaultId: row.vaultId });
   }
@@ -85,6 +88,7 @@ export class Passkeys {
     const row = await this.#store.requireVault();
     if (row.vaultId !== vaultId) throw new AppError('vault/not-found');
     await openPasskeySlot(webauthn, row);
+    await this.#backoff.reset();
     this.#session.markAuthenticated();
   }
 }

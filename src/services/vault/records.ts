@@ -6,7 +6,7 @@
 import type { Sealed } from '../../core/crypto/aead';
 import { bytesEqual } from '../../core/crypto/bytes';
 import { openRecord, sealRecord } from '../../core/crypto/vault-keys';
-import { extrasOf, HASH_ALGORITHMS, OTP_TYPES, type Account, type AccountData, type AccountExtras } from '../../core/account';
+import { ACCOUNT_ALGORITHMS, extrasOf, fixedAlgorithm, OTP_TYPES, type Account, type AccountData, type AccountExtras } from '../../core/account';
 import { AppError } from '../../core/errors';
 import type { AccountRow } from '../../storage/db';
 
@@ -42,7 +42,7 @@ function fromPayload(id: string, value: unknown): Account | null {
   const v = value as Record<string, unknown>;
   const ok =
     (OTP_TYPES as readonly unknown[]).includes(v.type) &&
-    (HASH_ALGORITHMS as readonly unknown[]).includes(v.algorithm) &&
+    (ACCOUNT_ALGORITHMS as readonly unknown[]).includes(v.algorithm) &&
     isStr(v.issuer) &&
     isStr(v.name) &&
     isStr(v.secretB32) &&
@@ -55,7 +55,9 @@ function fromPayload(id: string, value: unknown): Account | null {
   if (!ok) return null;
   const p = v as unknown as RecordPayload;
   const changedAt = isInt(v.changedAt) ? v.changedAt : p.updatedAt;
-  return { ...toPayload({ ...p, ...extrasFromPayload(v), changedAt, id }), id };
+  // Older versions stored mOTP as SHA1 (its codes never used the field): read it as what it is.
+  const algorithm = fixedAlgorithm(p.type) ?? p.algorithm;
+  return { ...toPayload({ ...p, algorithm, ...extrasFromPayload(v), changedAt, id }), id };
 }
 
 export function sealAccount(vk: CryptoKey, vaultId: string, account: Account): Promise<Sealed> {

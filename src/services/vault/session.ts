@@ -1,13 +1,12 @@
 /**
  * @file The vault's lock state: the vault key while unlocked (a non-extractable CryptoKey, never
- * its bytes), who is told when that changes, the wrong-passphrase backoff, and when the user last
- * proved who they are. The re-authentication policy lives here: revealing a setup key or recovery
+ * its bytes), who is told when that changes, and when the user last proved who they are (the
+ * wrong-passphrase backoff is kept in the database: backoff.ts). The re-authentication policy lives here: revealing a setup key or recovery
  * codes, exporting accounts in any form, removing a passkey and turning auto-lock off need a
  * passphrase or passkey given within REAUTH_WINDOW_MS; operations that need it call
  * `requireRecentProof()`, and the UI asks for the proof only when `proofNeeded()` says so or an
  * operation throws `vault/reauth-required`.
  */
-import { unlockDelayMs } from '../../core/backoff';
 import { AppError } from '../../core/errors';
 
 /** 'missing': no vault in the database although this browser had one (see marker.ts). */
@@ -28,9 +27,6 @@ export class VaultSession {
   readonly #keyListeners = new Set<() => void>();
   /** When the user last proved who they are (passphrase or passkey); 0 = not this session. */
   #lastAuthAt = 0;
-  /** Wrong passphrases in a row on the lock screen, and when the next attempt is allowed. */
-  #failures = 0;
-  #retryAt = 0;
 
   constructor(now: () => number) {
     this.now = now;
@@ -98,25 +94,5 @@ export class VaultSession {
   requireRecentProof(): void {
     this.requireUnlocked();
     if (this.proofNeeded()) throw new AppError('vault/reauth-required');
-  }
-
-  /** Throws `vault/retry-later` while the lock screen makes the user wait after wrong passphrases. */
-  checkRetry(): void {
-    if (this.now() < this.#retryAt) throw new AppError('vault/retry-later', { field: 'passphrase' });
-  }
-
-  recordWrongPassphrase(): void {
-    this.#failures += 1;
-    this.#retryAt = this.now() + unlockDelayMs(this.#failures);
-  }
-
-  resetBackoff(): void {
-    this.#failures = 0;
-    this.#retryAt = 0;
-  }
-
-  /** Milliseconds until the lock screen accepts another passphrase (0 = now). */
-  retryDelayMs(): number {
-    return Math.max(0, this.#retryAt - this.now());
   }
 }

@@ -3,7 +3,8 @@
  * and sequencing; each part is a small object, testable alone:
  *
  *   VaultStore    (store.ts)       the database: reads, one-transaction writes, the vault row
- *   VaultSession  (session.ts)     lock state, state listeners, backoff, re-authentication policy
+ *   VaultSession  (session.ts)     lock state, state listeners, re-authentication policy
+ *   PassphraseBackoff (backoff.ts) the wrong-passphrase wait, kept in the database for every tab
  *   VaultPresence (marker.ts)      the missing-vault guard
  *   KeySlots      (key-slots.ts)   create, unlock, passphrase and device slots
  *   Passkeys      (passkeys.ts)    passkey slots (WebAuthn PRF)
@@ -17,6 +18,7 @@ import { formatOtpauthUri } from '../../core/otpauth-uri';
 import type { OmamoriDb, StorageEvent } from '../../storage/db';
 import { AccountFeed, type AccountsListener } from './account-feed';
 import { Accounts, type NewAccount } from './accounts';
+import { PassphraseBackoff } from './backoff';
 import { KeySlots } from './key-slots';
 import { createMemoryMarker, VaultPresence, type VaultMarker } from './marker';
 import type { PasskeyInfo } from './passkey-slots';
@@ -49,6 +51,7 @@ export class VaultService {
   readonly #passkeys: Passkeys;
   readonly #accounts: Accounts;
   readonly #feed: AccountFeed;
+  readonly #backoff: PassphraseBackoff;
 
   constructor(options: VaultServiceOptions) {
     this.#store = new VaultStore(options.db);
@@ -57,8 +60,10 @@ export class VaultService {
     this.#session.onKeysChange(() => {
       if (this.#session.keys === null) this.#records.reset();
     });
-    this.#keySlots = new KeySlots(this.#store, this.#session, this.#presence, options.kdf, options.argon2);
-    this.#passkeys = new Passkeys(this.#store, this.#session, this.#keySlots, options.kdf);
+    const backoff = new PassphraseBackoff(this.#store, this.#session.now);
+    this.#backoff = backoff;
+    this.#keySlots = new KeySlots(this.#store, this.#session, this.#presence, backoff, options.kdf, options.argon2);
+    this.#passkeys = new Passkeys(this.#store, this.#session, this.#keySlots, backoff, options.kdf);
     this.#accounts = new Accounts(this.#store, this.#session, this.#records);
     this.#feed = new AccountFeed(this.#store, this.#session, this.#records);
   }
@@ -134,9 +139,12 @@ export class VaultService {
     return this.#keySlots.unlockWithDevice();
   }
 
-  /** Milliseconds until the lock screen accepts another passphrase (0 = now). */
-  retryDelayMs(): number {
-    return this.#session.retryDelayMs();
+  /**
+   * Milliseconds until the lock screen and the re-authentication dialog accept another passphrase
+   * (0 = now). Read from the database: the wait set by another tab, or before a reload, counts.
+   */
+  retryDelayMs(): Promise<number> {
+    return this.#backoff.delayMs();
   }
 
   hasDeviceSlot(): Promise<boolean> {

@@ -6,10 +6,13 @@ import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { baseStyles } from '../shared/styles';
 import { fire, type OmamoriEvent } from '../shared/events';
+import { RetryWaitController } from '../shared/retry-wait-controller';
 
 /**
  * The lock screen: passphrase → codes. A wrong passphrase changes nothing and says so. When the
  * vault has passkey slots, "Unlock with passkey" comes first; the passphrase always works too.
+ * The wait after repeated wrong passphrases is the vault's (kept in the database), so it shows
+ * again after a reload and when another tab caused it.
  */
 export class OmamoriUnlock extends LitElement {
   static override properties = {
@@ -19,7 +22,6 @@ export class OmamoriUnlock extends LitElement {
     hasPasskey: { state: true },
     passkeyBusy: { state: true },
     passkeyError: { state: true },
-    waitSeconds: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -45,9 +47,8 @@ export class OmamoriUnlock extends LitElement {
   declare hasPasskey: boolean;
   declare passkeyBusy: boolean;
   declare passkeyError: string;
-  /** Seconds left of the delay after repeated wrong passphrases (0 = may try now). */
-  declare waitSeconds: number;
-  private waitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The delay after repeated wrong passphrases (the vault's, shared by every tab). */
+  private readonly wait = new RetryWaitController(this);
 
   constructor() {
     super();
@@ -57,7 +58,6 @@ export class OmamoriUnlock extends LitElement {
     this.hasPasskey = false;
     this.passkeyBusy = false;
     this.passkeyError = '';
-    this.waitSeconds = 0;
     new LocaleController(this);
   }
 
@@ -100,19 +100,6 @@ export class OmamoriUnlock extends LitElement {
     </div>`;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.waitTimer);
-  }
-
-  /** Counts the back-off down once a second (the service enforces it; this only shows it). */
-  private readonly updateWait = (): void => {
-    clearTimeout(this.waitTimer);
-    const ms = getVault().retryDelayMs();
-    this.waitSeconds = Math.ceil(ms / 1000);
-    if (ms > 0) this.waitTimer = setTimeout(this.updateWait, Math.min(ms, 1000));
-  };
-
   override firstUpdated(): void {
     this.renderRoot.querySelector<HTMLInputElement>('#pass')?.focus();
   }
@@ -132,7 +119,7 @@ export class OmamoriUnlock extends LitElement {
     } catch (err) {
       this.error = presentError(err);
       this.passphrase = '';
-      this.updateWait();
+      await this.wait.refresh();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#pass')?.focus();
     } finally {
@@ -154,9 +141,9 @@ export class OmamoriUnlock extends LitElement {
           .value=${this.passphrase} @input=${(e: Event) => (this.passphrase = (e.target as HTMLInputElement).value)}
           aria-describedby="unlock-error" ?disabled=${this.busy} />
         ${this.error ? html`<p class="field-error" id="unlock-error" role="alert" data-testid="unlock-error">${this.error}</p>` : ''}
-        ${this.waitSeconds > 0 ? html`<p class="hint" role="status" data-testid="unlock-wait">${t('unlock.retryIn', { seconds: this.waitSeconds })}</p>` : ''}
+        ${this.wait.seconds > 0 ? html`<p class="hint" role="status" data-testid="unlock-wait">${t('unlock.retryIn', { seconds: this.wait.seconds })}</p>` : ''}
         <div class="actions">
-          <button class="primary" type="submit" data-testid="unlock-submit" ?disabled=${this.busy || this.waitSeconds > 0}>
+          <button class="primary" type="submit" data-testid="unlock-submit" ?disabled=${this.busy || this.wait.seconds > 0}>
             ${this.busy ? t('unlock.working') : t('unlock.submit')}
           </button>
         </div>

@@ -2,7 +2,8 @@
  * @file The re-authentication dialog (see reauth.ts): a native modal `<dialog>` (focus stays
  * inside, Escape cancels, the page behind is inert) that asks for the passphrase and proves it
  * with `verifyPassphrase`. It lives on document.body, outside the app's tree, so it closes itself
- * when the vault locks underneath it.
+ * when the vault locks underneath it. Wrong passphrases here count toward the same wait as on the
+ * lock screen (the vault enforces it); the dialog shows it and keeps Confirm off until it ends.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { toAppError } from '../../core/errors';
@@ -12,6 +13,7 @@ import { LocaleController } from './locale-controller';
 import { presentError } from '../../messages/present-error';
 import { baseStyles, dialogStyles } from './styles';
 import { fire, type OmamoriEvent } from './events';
+import { RetryWaitController } from './retry-wait-controller';
 
 export class OmamoriReauthDialog extends LitElement {
   static override properties = { passphrase: { state: true }, busy: { state: true }, error: { state: true }, hasPasskey: { state: true } };
@@ -30,6 +32,7 @@ export class OmamoriReauthDialog extends LitElement {
   declare error: string;
   declare hasPasskey: boolean;
   private abort: AbortController | undefined;
+  private readonly wait = new RetryWaitController(this);
   private unsubscribeState: (() => void) | undefined;
   private settled = false;
 
@@ -97,6 +100,7 @@ export class OmamoriReauthDialog extends LitElement {
       if (this.settled) return;
       this.error = presentError(err);
       this.passphrase = '';
+      await this.wait.refresh();
       await this.updateComplete;
       this.input?.focus();
     } finally {
@@ -137,9 +141,10 @@ export class OmamoriReauthDialog extends LitElement {
           .value=${this.passphrase} @input=${(e: Event) => (this.passphrase = (e.target as HTMLInputElement).value)}
           aria-describedby="reauth-error" aria-invalid=${this.error ? 'true' : 'false'} ?disabled=${this.busy} />
         ${this.error ? html`<p class="field-error" id="reauth-error" role="alert" data-testid="reauth-error">${this.error}</p>` : nothing}
+        ${this.wait.seconds > 0 ? html`<p class="hint" role="status" data-testid="reauth-wait">${t('unlock.retryIn', { seconds: this.wait.seconds })}</p>` : nothing}
         ${this.renderAlternatives()}
         <div class="actions">
-          <button class="primary" type="submit" data-testid="reauth-submit" ?disabled=${this.busy}>
+          <button class="primary" type="submit" data-testid="reauth-submit" ?disabled=${this.busy || this.wait.seconds > 0}>
             ${this.busy ? t('reauth.working') : t('reauth.confirm')}
           </button>
           <button type="button" data-testid="reauth-cancel" @click=${() => this.finish(false)}>${t('dialog.cancel')}</button>

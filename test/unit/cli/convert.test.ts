@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_FILES, FIXTURE_PASSWORD, SAMPLE_ACCOUNTS } from '../formats/export/export-samples';
@@ -26,11 +26,11 @@ describe('omamori convert', () => {
   it('asks twice for a new passphrase on the terminal and refuses when they differ, writing nothing', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'a.json');
-    const ok = await run(['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'aegis-encrypted', '--out', out], { answers: ['pw-1', 'pw-1'] });
+    const ok = await run(['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'aegis-encrypted', '--out', out], { answers: ['new pass 1', 'new pass 1'] });
     expect(ok.code).toBe(0);
     expect(ok.prompts).toEqual(['New passphrase for the output file: ', 'Type it again: ']);
     const bad = await run(['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'aegis-encrypted', '--out', path.join(dir, 'b.json')], {
-      answers: ['pw-1', 'pw-2'],
+      answers: ['new pass 1', 'new pass 2'],
     });
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
@@ -78,6 +78,25 @@ describe('omamori convert', () => {
     for (const png of listDir(dir)) names.push(...titles((await run(['inspect', path.join(dir, png)])).stdout));
     const usable = SAMPLE_ACCOUNTS.filter((a) => (a.type === 'totp' && a.period === 30) || a.type === 'hotp');
     expect(names).toEqual(usable.map((a) => `${a.issuer}|${a.name}`));
+  });
+
+  it('google-qr --out DIR/ creates a missing folder (and its parents), private to the user', async () => {
+    const dir = tempDir();
+    const r = await run(['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'google-qr', '--out', 'moving/transfer/', '--per-code', '2'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/^omamori:/m);
+    expect(r.code).toBe(0);
+    expect(listDir(path.join(dir, 'moving', 'transfer'))).toEqual(['google-authenticator-1-of-2.png', 'google-authenticator-2-of-2.png']);
+    expect(statSync(path.join(dir, 'moving', 'transfer')).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dir, 'moving')).mode & 0o777).toBe(0o700);
+  });
+
+  it('google-qr --out DIR/ that cannot be made (a file is in the way) says so and writes nothing', async () => {
+    const dir = tempDir();
+    writeTemp(dir, 'taken', 'a file');
+    const r = await run(['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'google-qr', '--out', `${path.join(dir, 'taken', 'transfer')}/`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`omamori: Cannot create the output folder ${path.join(dir, 'taken', 'transfer')}; nothing was written.\n`);
+    expect(listDir(dir)).toEqual(['taken']);
   });
 
   it('google-qr with PATH as a prefix, or .txt for the URIs as text', async () => {

@@ -78,6 +78,14 @@ describe('omamori inspect', () => {
     expect(r.stderr).toMatch(/^omamori: A passphrase is needed and there is no terminal to ask on: use --passphrase-file FILE or OMAMORI_PASSPHRASE\.\n$/);
   });
 
+  it('reports mOTP accounts as MD5, also from a backup an older version wrote with SHA1', async () => {
+    const aegis = parse((await run(['inspect', fixture(FIXTURE_FILES.aegisPlain)])).stdout);
+    const old = parse((await run(['inspect', fixture(FIXTURE_FILES.omamori)], { env: { OMAMORI_PASSPHRASE: FIXTURE_PASSWORD } })).stdout);
+    for (const report of [aegis, old]) {
+      expect(report.accounts.filter((a) => a.type === 'motp').map((a) => [a.issuer, a.algorithm])).toEqual([['Legacy VPN', 'MD5']]);
+    }
+  });
+
   it('reports bad lines as problems without failing the file', async () => {
     const dir = tempDir();
     const f = writeTemp(dir, 'mixed.txt', 'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&issuer=A\notpauth://totp/X?secret=!!\nhttps://example.com\n');

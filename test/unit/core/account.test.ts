@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hexSecretToB32, normalizeSecretB32, validateAccount, type AccountData } from '../../../src/core/account';
+import { DEFAULTS, fixedAlgorithm, HASH_ALGORITHMS, hexSecretToB32, normalizeSecretB32, validateAccount, type AccountData } from '../../../src/core/account';
 import { type ErrorCode, type ErrorField } from '../../../src/core/errors';
 import { expectAppError } from '../fixtures/expect-app-error';
 
@@ -77,6 +77,17 @@ describe('validateAccount', () => {
     expect(validateAccount({ ...BASE, type: 'steam', digits: 5, algorithm: 'SHA512' }).algorithm).toBe('SHA1');
     expect(validateAccount({ ...BASE, type: 'yandex', digits: 8, pin: '1234' }).algorithm).toBe('SHA256');
     expect(validateAccount({ ...BASE, pin: '1234' }).pin).toBe('');
+  });
+
+  it('stores mOTP as MD5, what its codes are (older versions wrote SHA1: read as MD5)', () => {
+    const motp = { ...BASE, type: 'motp', period: 10, pin: '1234' } as const;
+    expect(DEFAULTS.motp.algorithm).toBe('MD5');
+    expect(validateAccount({ ...motp, algorithm: 'MD5' }).algorithm).toBe('MD5');
+    expect(validateAccount({ ...motp, algorithm: 'SHA1' }).algorithm).toBe('MD5');
+    expect(fixedAlgorithm('motp')).toBe('MD5');
+    // MD5 is mOTP's alone: a TOTP or HOTP account cannot choose it (the editor offers only SHA).
+    expectAppError(() => validateAccount({ ...BASE, type: 'hotp', algorithm: 'MD5' }), 'account/invalid-algorithm', 'algorithm');
+    expect(HASH_ALGORITHMS).not.toContain('MD5');
   });
 
   it.each<[string, Partial<AccountData>, ErrorCode, ErrorField]>([

@@ -137,6 +137,15 @@ describe('refusals', () => {
     expectAppError(() => generateCode({ ...account('totp', 'AA'), secretB32: 'A1' }, 0), 'account/invalid-secret');
   });
 
+  it('an mOTP record an older version stored as SHA1 gives the same codes as the same account stored as MD5', () => {
+    const { secret, pin, unixTime, code } = embedded.MOTP[0]!;
+    const md5 = account('motp', hexSecretToB32(secret), { pin });
+    expect(md5.algorithm).toBe('MD5');
+    const legacy: AccountData = { ...md5, algorithm: 'SHA1' };
+    expect(generateCode(legacy, unixTime * 1000)).toBe(code);
+    expect(generateCode(md5, unixTime * 1000)).toBe(code);
+  });
+
   it('refuses mOTP and Yandex without a PIN', () => {
     expectAppError(() => generateCode({ ...account('motp', 'AAAAAAAA', { pin: '1234' }), pin: '' }, 0), 'account/invalid-pin');
     const yandex = account('yandex', embedded.YANDEX[0]?.secret ?? '', { pin: '1234' });

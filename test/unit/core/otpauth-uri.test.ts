@@ -119,7 +119,7 @@ describe('parseOtpauthUri', () => {
     [`otpauth://totp/x?secret=${SECRET}&issuer=Steam`, { type: 'steam', issuer: 'Steam' }],
     [`otpauth://steam/Steam:x?secret=${SECRET}`, { type: 'steam', period: 30 }],
     [`otpauth://yaotp/alice?secret=${SECRET}&pin_length=6`, { type: 'yandex', issuer: 'Yandex', digits: 8, algorithm: 'SHA256', pin: '' }],
-    ['motp://Example:alice?secret=0123456789ABCDEF', { type: 'motp', secretB32: hexSecretToB32('0123456789abcdef'), period: 10, pin: '' }],
+    ['motp://Example:alice?secret=0123456789ABCDEF', { type: 'motp', secretB32: hexSecretToB32('0123456789abcdef'), algorithm: 'MD5', period: 10, pin: '' }],
   ])('%s', (uri, expected) => {
     expect(parseOtpauthUri(uri)).toMatchObject(expected);
   });

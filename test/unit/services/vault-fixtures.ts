@@ -6,7 +6,7 @@ import { encodeBase32 } from '../../../src/core/base32';
 import type { AccountData } from '../../../src/core/account';
 import { createInProcessKdf, type KdfRunner } from '../../../src/core/crypto/kdf';
 import { AppError } from '../../../src/core/errors';
-import { OmamoriDb } from '../../../src/storage/db';
+import { BACKOFF_KEY, OmamoriDb } from '../../../src/storage/db';
 import { VaultService } from '../../../src/services/vault/vault';
 
 // Dexie's liveQuery does nothing unless its global dependencies hold an IndexedDB; the
@@ -63,6 +63,15 @@ export async function dumpDb(db: OmamoriDb): Promise<string> {
   const tables: Record<string, unknown> = {};
   for (const table of db.tables) tables[table.name] = describeValue(await table.toArray());
   return JSON.stringify(tables);
+}
+
+/**
+ * The dump without the wrong-passphrase count (meta BACKOFF_KEY): what "a wrong passphrase changes
+ * nothing" promises, as the count is kept beside the vault on purpose (services/vault/backoff.ts).
+ */
+export async function dumpVault(db: OmamoriDb): Promise<string> {
+  const all = JSON.parse(await dumpDb(db)) as Record<string, { key?: string }[]>;
+  return JSON.stringify({ ...all, meta: all.meta?.filter((row) => row.key !== BACKOFF_KEY) });
 }
 
 /** The dump plus every byte array decoded as latin1 and UTF-8, for searching plaintext. */

@@ -3,7 +3,7 @@ import { createInProcessKdf } from '../../../src/core/crypto/kdf';
 import type { PasskeySlot } from '../../../src/storage/db';
 import { VaultService } from '../../../src/services/vault/vault';
 import type { CreatePrfOptions, GetPrfOptions, PrfResult, WebAuthnAdapter } from '../../../src/services/vault/webauthn';
-import { dumpDb, expectCode, FAST_ARGON2, openDb, PASS, totp } from './vault-fixtures';
+import { dumpDb, dumpVault, expectCode, FAST_ARGON2, openDb, PASS, totp } from './vault-fixtures';
 import { bytesToB64Url } from '../../../src/core/crypto/bytes';
 
 /**
@@ -139,10 +139,10 @@ describe('VaultService passkeys', () => {
     await vault.addPasskey('Phone', PASS, fake);
     const id = (await vault.listPasskeys())[0]!.id;
     tick(61_000);
-    const before = await dumpDb(db);
+    const before = await dumpVault(db);
     await expectCode(vault.removePasskey(id), 'vault/reauth-required');
     await expectCode(vault.removePasskey(id, 'wrong'), 'vault/wrong-passphrase');
-    expect(await dumpDb(db)).toBe(before);
+    expect(await dumpVault(db)).toBe(before);
     await vault.removePasskey(id, PASS);
     expect(await vault.listPasskeys()).toEqual([]);
     await expectCode(vault.removePasskey(id, PASS), 'passkey/not-found');
@@ -157,6 +157,19 @@ describe('VaultService passkeys', () => {
     expect(vault.authenticatedWithin(60_000)).toBe(true);
     vault.lock();
     await expectCode(vault.verifyPasskey(fake), 'vault/locked');
+  });
+
+  it('a passkey unlock ends the wrong-passphrase wait and clears the count', async () => {
+    const { vault, fake } = await setup();
+    await vault.addPasskey('Phone', PASS, fake);
+    vault.lock();
+    for (let i = 0; i < 5; i++) await expectCode(vault.unlockWithPassphrase(`${PASS} ${i}`), 'vault/wrong-passphrase');
+    expect(await vault.retryDelayMs()).toBe(1000);
+    await vault.unlockWithPasskey(fake);
+    expect(await vault.retryDelayMs()).toBe(0);
+    vault.lock();
+    await expectCode(vault.unlockWithPassphrase(`${PASS}!`), 'vault/wrong-passphrase');
+    expect(await vault.retryDelayMs()).toBe(0); // counting starts again from one
   });
 
   it('refuses a credential the vault does not know', async () => {

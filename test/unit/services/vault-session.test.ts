@@ -1,4 +1,4 @@
-/** VaultSession alone: lock state, listeners, the re-authentication window and the backoff. */
+/** VaultSession alone: lock state, listeners and the re-authentication window (the backoff: vault-backoff.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { REAUTH_WINDOW_MS, VaultSession, type VaultState } from '../../../src/services/vault/session';
 
@@ -40,23 +40,5 @@ describe('VaultSession', () => {
     s.close('locked');
     s.open(KEYS);
     expect(s.proofNeeded()).toBe(true);
-  });
-
-  it('makes the lock screen wait from the fifth wrong passphrase on, doubling to 30 s, until reset', () => {
-    const { s, advance } = session();
-    const delays: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      s.recordWrongPassphrase();
-      delays.push(s.retryDelayMs());
-    }
-    expect(delays.slice(0, 4)).toEqual([0, 0, 0, 0]);
-    expect(delays.slice(4, 7)).toEqual([1000, 2000, 4000]);
-    expect(Math.max(...delays)).toBe(30_000);
-    expect(() => s.checkRetry()).toThrow(expect.objectContaining({ code: 'vault/retry-later' }));
-    advance(30_000);
-    expect(() => s.checkRetry()).not.toThrow();
-    s.resetBackoff();
-    s.recordWrongPassphrase();
-    expect(s.retryDelayMs()).toBe(0);
   });
 });

@@ -59,7 +59,7 @@ export const SAMPLE_ACCOUNTS: ExportAccount[] = [
 
 /** The accounts only a few formats can carry (2FAS and Google skip them). */
 export const EXOTIC_ACCOUNTS: ExportAccount[] = [
-  { ...base, type: 'motp', issuer: 'Legacy VPN', name: 'dave', secretB32: 'GEZDGNBVGY3TQOJQ', algorithm: 'SHA1', digits: 6, period: 10, pin: '1234' },
+  { ...base, type: 'motp', issuer: 'Legacy VPN', name: 'dave', secretB32: 'GEZDGNBVGY3TQOJQ', algorithm: 'MD5', digits: 6, period: 10, pin: '1234' },
   {
     ...base,
     type: 'yandex',

@@ -82,8 +82,8 @@ function read(file: ManifestFile, password = file.password ?? undefined): Promis
 }
 
 /**
- * The manifest in our model's terms: mOTP has no selectable algorithm here (always MD5, stored
- * as the SHA1 default), a `null` algorithm means the type's default, and Google's raw
+ * The manifest in our model's terms: mOTP has no selectable algorithm here (always MD5, the
+ * type's default), a `null` algorithm means the type's default, and Google's raw
  * "Issuer:name" loses its issuer prefix (accountNameFromGoogle, docs/formats.md).
  */
 function normalised(file: ManifestFile): ManifestFile {

@@ -6,7 +6,7 @@
  * and Google transfer-text fixtures; ALICE, BOB, CAROL, DAVE, ERIN and FRANK, with the contents
  * below, fill all the others. Long because it is data: one entry per committed fixture file.
  */
-import type { HashAlgorithm, OtpType } from '../../../../src/core/account';
+import type { AccountAlgorithm, OtpType } from '../../../../src/core/account';
 import { encodeBase32 } from '../../../../src/core/base32';
 import type { ImportedAccount } from '../../../../src/formats/import/types';
 
@@ -17,7 +17,7 @@ export interface FixtureAccount {
   issuer: string;
   name: string;
   secret: string;
-  algorithm: HashAlgorithm;
+  algorithm: AccountAlgorithm;
   digits: number;
   period: number;
   counter: number;
@@ -29,7 +29,7 @@ const a = (
   issuer: string,
   name: string,
   secret: string,
-  algorithm: HashAlgorithm,
+  algorithm: AccountAlgorithm,
   digits: number,
   period: number,
   counter = 0,
@@ -51,7 +51,7 @@ export const ACCOUNTS = [
   a('totp', '日本語サービス', 'たろう', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', 'SHA256', 8, 60),
   a('hotp', 'Counter Co', 'bob', 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA', 'SHA512', 6, 30, 42),
   a('steam', 'Steam', 'gamer', 'ONSWG4TFOQQGC3DEEBZWK4TSMV2A', 'SHA1', 5, 30),
-  a('motp', 'mOTP Host', 'vpn', 'GEZDGNBVGY3TQOJQ', 'SHA1', 6, 10, 0, '1234'),
+  a('motp', 'mOTP Host', 'vpn', 'GEZDGNBVGY3TQOJQ', 'MD5', 6, 10, 0, '1234'),
   a('yandex', 'Yandex', 'ivan', 'NBSWY3DPFQQHO33SNRSCC2LOM5UWC3TU', 'SHA256', 8, 30, 0, '56789'),
 ] as const;
 
@@ -228,7 +228,7 @@ export const FRANK: Shape = {
   issuer: 'mOTP',
   name: 'frank',
   secretB32: 'AERUKZ4JVPG66',
-  algorithm: 'SHA1',
+  algorithm: 'MD5',
   digits: 6,
   period: 10,
   counter: 0,
