@@ -85,6 +85,12 @@ export const ERROR_CODES = [
   'import/too-deep',
   'import/truncated-aegis',
   'import/truncated-2fas',
+  // a file asking for more key derivation than the app that writes it ever does, refused before any
+  // KDF runs; one code per app so that the sentence names it (formats/import/kdf-limits.ts)
+  'import/kdf-aegis',
+  'import/kdf-bitwarden',
+  'import/kdf-ente',
+  'import/kdf-freeotp',
   // anything else
   'aborted',
   'unknown',

@@ -169,6 +169,10 @@ export const enCore = {
   'error.import/too-deep': 'This file is nested too deeply to be an export; it may be damaged or crafted.',
   'error.import/truncated-aegis': 'This looks like an Aegis export, but it is damaged or incomplete.',
   'error.import/truncated-2fas': 'This looks like a 2FAS export, but it is damaged or incomplete.',
+  'error.import/kdf-aegis': 'This file asks for more work than any Aegis export does; it may be damaged or crafted. It was not opened.',
+  'error.import/kdf-bitwarden': 'This file asks for more work than any Bitwarden export does; it may be damaged or crafted. It was not opened.',
+  'error.import/kdf-ente': 'This file asks for more work than any Ente Auth export does; it may be damaged or crafted. It was not opened.',
+  'error.import/kdf-freeotp': 'This file asks for more work than any FreeOTP backup does; it may be damaged or crafted. It was not opened.',
   'error.aborted': 'Cancelled.',
   'error.unknown': 'Something went wrong. Nothing was changed.',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---

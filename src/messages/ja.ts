@@ -572,6 +572,14 @@ export const ja: Record<MessageKey, string> = {
   'error.import/too-deep': 'このファイルは入れ子が深すぎるため、エクスポートとして読み込めません。壊れているか、細工されている可能性があります。',
   'error.import/truncated-aegis': 'Aegis のエクスポートのようですが、壊れているか途中で切れています。',
   'error.import/truncated-2fas': '2FAS のエクスポートのようですが、壊れているか途中で切れています。',
+  'error.import/kdf-aegis':
+    'このファイルは Aegis のどのエクスポートよりも多くの処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
+  'error.import/kdf-bitwarden':
+    'このファイルは Bitwarden のどのエクスポートよりも多くの処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
+  'error.import/kdf-ente':
+    'このファイルは Ente Auth のどのエクスポートよりも多くの処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
+  'error.import/kdf-freeotp':
+    'このファイルは FreeOTP のどのバックアップよりも多くの処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
   'error.aborted': 'キャンセルしました。',
   'error.unknown': '問題が発生しました。何も変更されていません。',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---

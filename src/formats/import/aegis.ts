@@ -12,15 +12,10 @@ import { scryptRaw } from '../../core/crypto/other-apps';
 import { AppError, throwIfAborted } from '../../core/errors';
 import type { Importer, ImportOptions, ImportResult } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
+import { AEGIS_KDF, budgetRefusal, kdfNumber, refuseOver } from './kdf-limits';
 
 const TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', steam: 'steam', motp: 'motp', yandex: 'yandex' };
 const PASSWORD_SLOT = 1;
-/** Aegis writes N=2^15, r=8, p=1; these bounds leave room and keep memory (128·N·r) ≤ 256 MiB. */
-const SCRYPT_MAX_N = 2 ** 20;
-const SCRYPT_MAX_R = 32;
-const SCRYPT_MAX_P = 16;
-const SCRYPT_MAX_MEMORY = 256 * 1024 * 1024;
-const SCRYPT_MAX_WORK = 2 ** 24; // N·r·p
 const MAX_DB_VERSION = 3;
 
 function vaultOf(json: unknown): Record<string, unknown> | null {
@@ -41,21 +36,27 @@ function isEncrypted(vault: Record<string, unknown>): boolean {
   return typeof vault.db === 'string';
 }
 
-function scryptInBounds(n: number, r: number, p: number): boolean {
-  return (
-    Number.isSafeInteger(n) &&
-    n >= 2 &&
-    n <= SCRYPT_MAX_N &&
-    (n & (n - 1)) === 0 &&
-    Number.isSafeInteger(r) &&
-    r >= 1 &&
-    r <= SCRYPT_MAX_R &&
-    Number.isSafeInteger(p) &&
-    p >= 1 &&
-    p <= SCRYPT_MAX_P &&
-    128 * n * r <= SCRYPT_MAX_MEMORY &&
-    n * r * p <= SCRYPT_MAX_WORK
-  );
+/** Parameters scrypt can run at all; their maximum is the KDF budget's (checkAegisKdf). */
+function scryptValid(n: number, r: number, p: number): boolean {
+  return Number.isSafeInteger(n) && n >= 2 && (n & (n - 1)) === 0 && Number.isSafeInteger(r) && r >= 1 && Number.isSafeInteger(p) && p >= 1;
+}
+
+function passwordSlots(header: Record<string, unknown>): Record<string, unknown>[] {
+  return Array.isArray(header.slots) ? header.slots.filter((s): s is Record<string, unknown> => isRecord(s) && int(s.type, -1) === PASSWORD_SLOT) : [];
+}
+
+/**
+ * The KDF budget (kdf-limits.ts), on the whole header before any scrypt runs: at most
+ * AEGIS_KDF.passwordSlots password slots, none above Aegis's own N, r and p, so that a file costs
+ * at most that many of Aegis's derivations (200 slots at the scrypt maximum would take hours).
+ * Biometric and raw slots are never derived and do not count.
+ */
+function checkAegisKdf(header: Record<string, unknown>): void {
+  const slots = passwordSlots(header);
+  refuseOver(slots.length > AEGIS_KDF.passwordSlots, 'import/kdf-aegis');
+  for (const slot of slots) {
+    refuseOver(kdfNumber(slot.n) > AEGIS_KDF.N || kdfNumber(slot.r) > AEGIS_KDF.r || kdfNumber(slot.p) > AEGIS_KDF.p, 'import/kdf-aegis');
+  }
 }
 
 function hexField(value: unknown): Uint8Array {
@@ -65,18 +66,17 @@ function hexField(value: unknown): Uint8Array {
 }
 
 async function unwrapMasterKey(header: Record<string, unknown>, password: string, signal: AbortSignal | undefined): Promise<Uint8Array> {
-  const slots = Array.isArray(header.slots) ? header.slots.filter((s) => isRecord(s) && int(s.type, -1) === PASSWORD_SLOT) : [];
+  const slots = passwordSlots(header);
   // Biometric (2) and raw (0) slots need a key that never leaves the phone.
   if (slots.length === 0) throw new AppError('import/unsupported');
   let tried = 0;
-  let beyondBounds = 0;
-  for (const slot of slots as Record<string, unknown>[]) {
+  let invalid = 0;
+  for (const slot of slots) {
     const n = int(slot.n, 0);
     const r = int(slot.r, 0);
     const p = int(slot.p, 0);
-    // Checked before anything runs: a file must not be able to ask for gigabytes or hours.
-    if (!scryptInBounds(n, r, p)) {
-      beyondBounds++;
+    if (!scryptValid(n, r, p)) {
+      invalid++;
       continue;
     }
     const params = isRecord(slot.key_params) ? slot.key_params : {};
@@ -97,8 +97,8 @@ async function unwrapMasterKey(header: Record<string, unknown>, password: string
       kek.fill(0);
     }
   }
-  // No slot we could even try: parameters beyond our bounds, or slot fields missing.
-  if (tried === 0) throw new AppError(beyondBounds > 0 ? 'import/unsupported' : 'import/damaged');
+  // No slot we could even try: parameters scrypt cannot run, or slot fields missing.
+  if (tried === 0) throw new AppError(invalid > 0 ? 'import/unsupported' : 'import/damaged');
   throw new AppError('import/wrong-password');
 }
 
@@ -110,8 +110,9 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 async function decryptDb(vault: Record<string, unknown>, options: ImportOptions): Promise<unknown> {
-  const password = requirePassword(options.password);
   const header = vault.header as Record<string, unknown>;
+  checkAegisKdf(header);
+  const password = requirePassword(options.password);
   const params = isRecord(header.params) ? header.params : null;
   const ct = base64ToBytes(str(vault.db));
   if (params === null || ct === null) throw new AppError('import/damaged');
@@ -182,7 +183,10 @@ export const aegisImporter: Importer = {
   label: 'Aegis',
   sniff(input) {
     const vault = vaultOf(input.json);
-    return vault === null ? null : { encrypted: isEncrypted(vault) };
+    if (vault === null) return null;
+    if (!isEncrypted(vault)) return { encrypted: false };
+    // A file over the KDF budget is refused at once, before the import screen asks for a password.
+    return { encrypted: true, ...budgetRefusal(() => checkAegisKdf(vault.header as Record<string, unknown>)) };
   },
   async read(input, options) {
     const vault = vaultOf(input.json);

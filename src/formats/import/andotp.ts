@@ -2,7 +2,7 @@
  * @file andOTP backups. Plain: a JSON array of entries (`otp_accounts_*.json`). Encrypted
  * (`otp_accounts_*.json.aes`, often renamed `.bin`), two layouts without any magic:
  *   new (andOTP ≥ 0.6.3): [4-byte BE PBKDF2-HMAC-SHA1 iterations][12-byte salt][12-byte nonce][ct‖tag],
- *       key = PBKDF2(password, salt, iterations, 32 bytes);
+ *       key = PBKDF2(password, salt, iterations, 32 bytes), iterations 140,000–160,000;
  *   old: [12-byte nonce][ct‖tag], key = SHA-256(password).
  * Both are AES-256-GCM over the JSON array. With no magic, the encrypted importer only claims
  * files named *.bin / *.aes that no other known binary format claims (see registry.ts).
@@ -10,15 +10,13 @@
 import { aesGcmDecrypt, pbkdf2, requirePassword, sha256 } from './crypto';
 import { accountDraft, collectAccounts, entryLabel } from './drafts';
 import { hashAlgorithm, int, isRecord, jsonOfBytes, lookup, startsWithAscii, str } from './input';
+import { ANDOTP_KDF } from './kdf-limits';
 import type { OtpType } from '../../core/account';
 import { AppError, isAppError, throwIfAborted } from '../../core/errors';
 import type { Importer, ImportOptions, ImportResult, ParsedInput } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
 const TYPES: Readonly<Record<string, OtpType>> = { TOTP: 'totp', HOTP: 'hotp', STEAM: 'steam', MOTP: 'motp' };
-/** andOTP picks 140 000–160 000; anything far outside is not an andOTP header (and is not run). */
-const MIN_ITERATIONS = 1_000;
-const MAX_ITERATIONS = 500_000;
 const NONCE = 12;
 const SALT = 12;
 const TAG = 16;
@@ -105,7 +103,8 @@ function iterationsOf(bytes: Uint8Array): number {
 
 async function openNew(bytes: Uint8Array, password: string, signal: AbortSignal | undefined): Promise<Uint8Array | null> {
   const iterations = iterationsOf(bytes);
-  if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS || bytes.length < 4 + SALT + NONCE + TAG) return null;
+  // Outside what andOTP writes this is not a header of the new layout (kdf-limits.ts): it is not run.
+  if (iterations < ANDOTP_KDF.minIterations || iterations > ANDOTP_KDF.maxIterations || bytes.length < 4 + SALT + NONCE + TAG) return null;
   const salt = bytes.subarray(4, 4 + SALT);
   const nonce = bytes.subarray(4 + SALT, 4 + SALT + NONCE);
   throwIfAborted(signal);

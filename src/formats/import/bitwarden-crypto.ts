@@ -12,13 +12,13 @@ import { base64ToBytes, decryptedJson, int, str } from './input';
 import { bytesEqual, utf8Encode } from '../../core/crypto/bytes';
 import { checkArgon2Params, type Argon2Params } from '../../core/crypto/kdf';
 import { AppError, isAppError, throwIfAborted } from '../../core/errors';
+import { BITWARDEN_KDF, kdfNumber, refuseOver } from './kdf-limits';
 import type { ImportOptions } from './types';
 
 const PBKDF2 = 0;
 const ARGON2ID = 1;
-/** Bitwarden allows 5 000 (old accounts) to 2 000 000 PBKDF2 iterations. */
+/** Below Bitwarden's own minimum (5,000 for old accounts), so that test files stay cheap; the maximum is BITWARDEN_KDF's. */
 const PBKDF2_MIN = 1_000;
-const PBKDF2_MAX = 2_000_000;
 
 interface EncString {
   iv: Uint8Array;
@@ -41,13 +41,31 @@ function parseEncString(value: unknown): EncString {
   return { iv, ct, mac };
 }
 
+/**
+ * The KDF budget (kdf-limits.ts), before any KDF runs and before the password is asked for:
+ * the file's PBKDF2 iterations, or Argon2id memory, iterations and parallelism, at most what
+ * Bitwarden lets an account choose. One derivation per file.
+ */
+export function checkBitwardenKdf(json: Record<string, unknown>): void {
+  const kdfType = int(json.kdfType, PBKDF2);
+  const iterations = kdfNumber(json.kdfIterations);
+  if (kdfType === PBKDF2) refuseOver(iterations > BITWARDEN_KDF.pbkdf2Iterations, 'import/kdf-bitwarden');
+  if (kdfType !== ARGON2ID) return;
+  refuseOver(
+    kdfNumber(json.kdfMemory) > BITWARDEN_KDF.argon2MemoryMiB ||
+      iterations > BITWARDEN_KDF.argon2Iterations ||
+      kdfNumber(json.kdfParallelism) > BITWARDEN_KDF.argon2Parallelism,
+    'import/kdf-bitwarden',
+  );
+}
+
 async function deriveMasterKey(json: Record<string, unknown>, password: string, options: ImportOptions): Promise<Uint8Array> {
   const saltText = str(json.salt);
   if (saltText === '') throw new AppError('import/damaged');
   const kdfType = int(json.kdfType, PBKDF2);
   const iterations = int(json.kdfIterations, 0);
   if (kdfType === PBKDF2) {
-    if (iterations < PBKDF2_MIN || iterations > PBKDF2_MAX) throw new AppError('import/unsupported');
+    if (iterations < PBKDF2_MIN) throw new AppError('import/unsupported');
     return pbkdf2(utf8Encode(password), utf8Encode(saltText), iterations, 'SHA-256', 32);
   }
   if (kdfType !== ARGON2ID) throw new AppError('import/unsupported');
@@ -80,6 +98,7 @@ async function macOk(macKey: Uint8Array, enc: EncString): Promise<boolean> {
 
 /** Decrypts the export to the plain Bitwarden JSON object it wraps. */
 export async function decryptBitwardenExport(json: Record<string, unknown>, options: ImportOptions): Promise<unknown> {
+  checkBitwardenKdf(json);
   const password = requirePassword(options.password);
   const validation = parseEncString(json.encKeyValidation_DO_NOT_EDIT);
   const data = parseEncString(json.data);

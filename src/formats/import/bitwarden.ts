@@ -8,7 +8,8 @@
 import { accountDraft, bareSecretDraft, collectAccounts, type DraftExtras, entryLabel, steamUriSecret } from './drafts';
 import { isRecord, str } from './input';
 import { parseForeignUri } from './link-lists';
-import { decryptBitwardenExport } from './bitwarden-crypto';
+import { checkBitwardenKdf, decryptBitwardenExport } from './bitwarden-crypto';
+import { budgetRefusal } from './kdf-limits';
 import type { AccountData } from '../../core/account';
 import { parseOtpauthUri } from '../../core/otpauth-uri';
 import { AppError, isAppError } from '../../core/errors';
@@ -137,7 +138,9 @@ export const bitwardenImporter: Importer = {
     // Encrypted with the account key, which the file does not hold: no password can open it,
     // so detection says so before the import screen asks for one.
     if (isAccountRestricted(json)) return { encrypted: true, refused: 'import/account-restricted' };
-    return { encrypted: json.encrypted === true };
+    if (json.encrypted !== true) return { encrypted: false };
+    // Over the KDF budget: refused at once too, before the password.
+    return { encrypted: true, ...budgetRefusal(() => checkBitwardenKdf(json)) };
   },
   async read(input, options) {
     const json = exportOf(input.json);

@@ -12,15 +12,14 @@ import { AppError, isAppError, throwIfAborted } from '../../core/errors';
 import { requirePassword } from './crypto';
 import type { DraftExtras } from './drafts';
 import { base64ToBytes, decodeText, int, isRecord, parseJsonText, requireJson, requireText, str, typed } from './input';
+import { budgetRefusal, ENTE_KDF, kdfNumber, refuseOver } from './kdf-limits';
 import { linkListLines, readLinkList } from './link-lists';
 import type { ImportOptions, ImportResult, Importer } from './types';
 
 /** Ente encrypts files in 4 MiB chunks; an export is one of them. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
-/** Ente's "sensitive" limits are 1 GiB × 4; on small devices it halves memory and doubles passes. */
-const MAX_MEM = 1024 * 1024 * 1024;
+/** libsodium's crypto_pwhash_MEMLIMIT_MIN: below it the file is damaged (the maximum is ENTE_KDF's). */
 const MIN_MEM = 8 * 1024;
-const MAX_WORK = 4 * MAX_MEM;
 
 function isEnteEncrypted(
   json: unknown,
@@ -78,15 +77,23 @@ export const enteImporter: Importer = {
   },
 };
 
+/**
+ * The KDF budget (kdf-limits.ts), before any KDF runs and before the password is asked for: at
+ * most the memory, passes and memory × passes Ente ever asks for. One derivation per file.
+ */
+function checkEnteKdf(json: { kdfParams: Record<string, unknown> }): void {
+  const memLimit = kdfNumber(json.kdfParams.memLimit);
+  const opsLimit = kdfNumber(json.kdfParams.opsLimit);
+  refuseOver(memLimit > ENTE_KDF.memLimit || opsLimit > ENTE_KDF.opsLimit || memLimit * opsLimit > ENTE_KDF.work, 'import/kdf-ente');
+}
+
 function kdfParams(json: { kdfParams: Record<string, unknown> }): { salt: Uint8Array; opsLimit: number; memLimit: number } {
   const { kdfParams: k } = json;
   const salt = typeof k.salt === 'string' ? base64ToBytes(k.salt) : null;
   const opsLimit = int(k.opsLimit, -1);
   const memLimit = int(k.memLimit, -1);
   if (salt === null || salt.length !== 16) throw new AppError('import/damaged');
-  if (opsLimit < 1 || opsLimit > 1024 || memLimit < MIN_MEM || memLimit > MAX_MEM || opsLimit * memLimit > MAX_WORK) {
-    throw new AppError('import/damaged');
-  }
+  if (opsLimit < 1 || memLimit < MIN_MEM) throw new AppError('import/damaged');
   return { salt, opsLimit, memLimit };
 }
 
@@ -94,12 +101,15 @@ export const enteEncryptedImporter: Importer = {
   id: 'ente-encrypted',
   label: 'Ente Auth (encrypted)',
   sniff(input) {
-    return isEnteEncrypted(input.json) ? { encrypted: true } : null;
+    const { json } = input;
+    // Over the KDF budget: refused at once, before the import screen asks for a password.
+    return isEnteEncrypted(json) ? { encrypted: true, ...budgetRefusal(() => checkEnteKdf(json)) } : null;
   },
   async read(input, options: ImportOptions) {
     const json = requireJson(input);
     if (!isEnteEncrypted(json)) throw new AppError('import/damaged');
     if (json.version !== undefined && int(json.version, -1) !== 1) throw new AppError('import/unsupported');
+    checkEnteKdf(json);
     const password = requirePassword(options.password);
     const { salt, opsLimit, memLimit } = kdfParams(json);
     const header = base64ToBytes(json.encryptionNonce);

@@ -12,10 +12,10 @@ import { collectAccounts } from './drafts';
 import { isRecord, parseJsonText as parseLimited, signedBytes, str } from './input';
 import { freeOtpTokenLabel, freeOtpTokenToDraft } from './freeotp-plus';
 import { isJavaSerialized, readJavaStringMap } from './java-serial';
+import { budgetRefusal, FREEOTP_KDF, kdfNumber, refuseOver } from './kdf-limits';
 import type { ImportOptions, Importer } from './types';
 import { utf8Encode } from '../../core/crypto/bytes';
 
-const MAX_ITERATIONS = 2_000_000;
 const HASHES: Readonly<Record<string, 'SHA-1' | 'SHA-256' | 'SHA-512'>> = {
   pbkdf2withhmacsha1: 'SHA-1',
   pbkdf2withhmacsha256: 'SHA-256',
@@ -60,14 +60,30 @@ function encryptedKey(value: unknown): EncryptedKey {
   return { iv: gcmParameters(params), ct, aad: utf8Encode(str(value.mToken)) };
 }
 
-async function unwrapMasterKey(masterKeyJson: string, password: string): Promise<Uint8Array> {
+/** The `masterKey` entry's JSON: PBKDF2 parameters and the wrapped master key. */
+function masterKeyOf(map: ReadonlyMap<string, string>): Record<string, unknown> {
+  const masterKeyJson = map.get('masterKey');
+  if (masterKeyJson === undefined) throw new AppError('import/damaged');
   const mk = parseJsonText(masterKeyJson);
   if (!isRecord(mk)) throw new AppError('import/damaged');
+  return mk;
+}
+
+/**
+ * The KDF budget (kdf-limits.ts), before any KDF runs and before the password is asked for: at
+ * most the iterations FreeOTP writes. One derivation per file (the tokens' keys are unwrapped
+ * with the master key, no KDF).
+ */
+function checkFreeOtpKdf(mk: Record<string, unknown>): void {
+  refuseOver(kdfNumber(mk.mIterations) > FREEOTP_KDF.iterations, 'import/kdf-freeotp');
+}
+
+async function unwrapMasterKey(mk: Record<string, unknown>, password: string): Promise<Uint8Array> {
   const hash = HASHES[str(mk.mAlgorithm).toLowerCase()];
   if (hash === undefined) throw new AppError('import/unsupported');
   const iterations = typeof mk.mIterations === 'number' ? mk.mIterations : -1;
   const salt = signedBytes(mk.mSalt, 1024);
-  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS || salt === null) throw new AppError('import/damaged');
+  if (!Number.isSafeInteger(iterations) || iterations < 1 || salt === null) throw new AppError('import/damaged');
   const wrapped = encryptedKey(mk.mEncryptedKey);
   const kek = await pbkdf2(utf8Encode(password), salt, iterations, hash, 32);
   try {
@@ -94,15 +110,17 @@ export const freeOtpV2Importer: Importer = {
   id: 'freeotp-v2',
   label: 'FreeOTP (backup)',
   sniff(input) {
-    return isJavaSerialized(input.bytes) ? { encrypted: true } : null;
+    if (!isJavaSerialized(input.bytes)) return null;
+    // Over the KDF budget: refused at once, before the import screen asks for a password.
+    return { encrypted: true, ...budgetRefusal(() => checkFreeOtpKdf(masterKeyOf(readJavaStringMap(input.bytes)))) };
   },
   async read(input, options: ImportOptions) {
     const map = readJavaStringMap(input.bytes);
-    const masterKeyJson = map.get('masterKey');
-    if (masterKeyJson === undefined) throw new AppError('import/damaged');
+    const mk = masterKeyOf(map);
+    checkFreeOtpKdf(mk);
     const password = requirePassword(options.password);
     throwIfAborted(options.signal);
-    const masterKey = await unwrapMasterKey(masterKeyJson, password);
+    const masterKey = await unwrapMasterKey(mk, password);
     const tokens: { meta: unknown; secret: Uint8Array | null }[] = [];
     try {
       for (const [key, value] of map) {

@@ -11,14 +11,15 @@ import { normalizeTransferCode } from '../../core/transfer-code';
 import { requirePassword } from './crypto';
 import { collectAccounts, entryLabel } from './drafts';
 import { isRecord } from './input';
+import { budgetRefusal } from './kdf-limits';
 import type { ImportOptions, Importer } from './types';
 
+/** The backup's errors in import terms; `file/kdf-params` stays itself: its sentence names Omamori. */
 const FILE_TO_IMPORT: Partial<Record<ErrorCode, ErrorCode>> = {
   'file/wrong-passphrase': 'import/wrong-password',
   'file/wrong-transfer-code': 'import/wrong-password',
   'file/invalid-transfer-code': 'import/wrong-password',
   'file/damaged': 'import/damaged',
-  'file/kdf-params': 'import/damaged',
   'file/not-omamori': 'import/damaged',
   'file/unsupported-version': 'import/unsupported',
   'file/verify-failed': 'import/damaged',
@@ -56,7 +57,10 @@ export const omamoriImporter: Importer = {
   label: 'Omamori',
   sniff(input) {
     const { json } = input;
-    return isRecord(json) && json.format === 'omamori-export' ? { encrypted: true } : null;
+    if (!isRecord(json) || json.format !== 'omamori-export') return null;
+    // A file over the KDF budget is refused at once with the backup's own sentence
+    // (`file/kdf-params`, which names Omamori), before the import screen asks for a password.
+    return { encrypted: true, ...budgetRefusal(() => inspectExportFile(input.bytes)) };
   },
   async read(input, options: ImportOptions) {
     let slots: string[];

@@ -1,7 +1,8 @@
 /**
  * Fuzzing of every importer: 10,000 runs per importer per run of the suite (checked by the first
- * test). Every call must give a result whose accounts are valid, or an AppError, within 2 s; no
- * other exception; Object.prototype untouched (fuzz-inputs.ts, expectSettles).
+ * test). Every call must give a result whose accounts are valid, or an AppError; no other
+ * exception; Object.prototype untouched; no key derivation beyond what any app's file may ask
+ * for, counted by the KDF meter (fuzz-inputs.ts, expectSettles; kdf-meter.ts) rather than timed.
  *
  * Each importer's budget is split into campaigns, one test each:
  * - byte mutations of its committed fixtures, through readImport (which runs every sniffer) or
@@ -15,7 +16,7 @@
  * because it holds the campaign table of all 24 importers, so that their budgets are seen together.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { utf8Encode } from '../../../../src/core/crypto/bytes';
 import { readAegisDb } from '../../../../src/formats/import/aegis';
 import { readAndotpEntries } from '../../../../src/formats/import/andotp';
@@ -33,9 +34,25 @@ import type { Importer, ImportInput, ImportOptions, ParsedInput } from '../../..
 import { AppError } from '../../../../src/core/errors';
 import { readFixture as readOmamoriFixture, TRANSFER_CODE } from '../../core/export-fixtures';
 import * as F from './fixtures';
-import { expectSettles, fuzzInputs, mutatedBytes, mutatedJsonText, mutatedLines, noise, slowestCall, splicedFiles, traceAs } from './fuzz-inputs';
+import {
+  expectSettles,
+  fuzzInputs,
+  hostileKdfNumbers,
+  mutatedBytes,
+  mutatedJsonText,
+  mutatedLines,
+  noise,
+  slowestCall,
+  splicedFiles,
+  traceAs,
+} from './fuzz-inputs';
 import { fixtureBytes } from './helpers';
 import * as W from './writers';
+import { meter } from './kdf-meter';
+
+vi.mock('../../../../src/core/crypto/other-apps', async (real) => (await import('./kdf-meter')).meterOtherApps(await real()));
+vi.mock('../../../../src/core/crypto/sodium', async (real) => (await import('./kdf-meter')).meterSodium(await real()));
+vi.mock('../../../../src/core/crypto/kdf', async (real) => (await import('./kdf-meter')).meterKdf(await real()));
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const TIMEOUT = 120_000;
@@ -111,11 +128,24 @@ interface Plan {
   structure?: 'json' | 'lines';
   /** Random text and JSON through the importer's read. */
   noise: number;
+  /** Paths of the first file's KDF parameters: the byte mutations also replace them by hostile numbers. */
+  kdf?: (string | number)[][];
 }
 
 const PLANS: Plan[] = [
   { importer: importer('aegis'), files: ['aegis/plain-v3.json'], bytes: 3200, structural: 0, noise: 1500 },
-  { importer: importer('aegis'), files: ['aegis/encrypted.json'], bytes: 300, structural: 0, noise: 0 },
+  {
+    importer: importer('aegis'),
+    files: ['aegis/encrypted.json'],
+    bytes: 300,
+    structural: 0,
+    noise: 0,
+    kdf: [
+      ['header', 'slots', 1, 'n'],
+      ['header', 'slots', 1, 'r'],
+      ['header', 'slots', 1, 'p'],
+    ],
+  },
   { importer: importer('andotp'), files: ['andotp/plain.json'], bytes: 4000, structural: 4000, structure: 'json', noise: 2000 },
   { importer: importer('bitwarden-authenticator'), files: ['bitwarden/authenticator.json'], bytes: 4000, structural: 4000, structure: 'json', noise: 2000 },
   { importer: importer('bitwarden-csv'), files: ['bitwarden/vault.csv'], bytes: 4000, structural: 4000, structure: 'lines', noise: 2000 },
@@ -139,7 +169,7 @@ const PLANS: Plan[] = [
     structure: 'json',
     noise: 1000,
   },
-  { importer: importer('bitwarden'), files: ['bitwarden/protected-pbkdf2.json'], bytes: 300, structural: 0, noise: 0 },
+  { importer: importer('bitwarden'), files: ['bitwarden/protected-pbkdf2.json'], bytes: 300, structural: 0, noise: 0, kdf: [['kdfIterations']] },
   { importer: importer('andotp-encrypted'), files: ['andotp/otp_accounts.json.aes.bin', 'andotp/old-format.bin'], bytes: 500, structural: 0, noise: 500 },
 ];
 
@@ -148,12 +178,13 @@ function planCampaigns(plan: Plan): Campaign[] {
   const seeds = plan.files.map((f) => fixtureBytes(f));
   const fileName = plan.files[0] ?? 'x';
   const read = (text: string, options: ImportOptions): Promise<unknown> => plan.importer.read(prepareInput({ bytes: utf8Encode(text), fileName }), options);
+  const mutated = plan.kdf === undefined ? splicedFiles(seeds) : fc.oneof(splicedFiles(seeds), hostileKdfNumbers(JSON.parse(dec(seeds[0])), plan.kdf));
   const out: Campaign[] = [
     {
       id,
       runs: plan.bytes,
-      what: `byte mutations of ${plan.files.join(', ')} through readImport`,
-      check: fuzz(splicedFiles(seeds), (bytes) => readImport({ bytes, fileName }, { password: 'wrong' })),
+      what: `byte mutations of ${plan.files.join(', ')}${plan.kdf === undefined ? '' : ' and hostile KDF parameters'} through readImport`,
+      check: fuzz(mutated, (bytes) => readImport({ bytes, fileName }, { password: 'wrong' })),
     },
   ];
   if (plan.structural > 0 && plan.structure !== undefined) {
@@ -250,18 +281,25 @@ const ENCRYPTED: Campaign[] = [
 
 const withPassword: ImportOptions = { password: F.PASSWORD, kdf: W.STUB_KDF };
 
-/** Ente's full path: a mutation that asks for more than 1 MiB still has its bounds checked, but an aborted signal stops it before libsodium spends seconds. */
+/**
+ * Ente's full path, with its KDF parameters also replaced by hostile numbers: every mutation
+ * reaches libsodium when Ente's limits let it (beyond 1 MiB × pass the meter answers at once with
+ * a wrong key; the fixture's own small derivation runs for real), and the meter checks that none
+ * was beyond them.
+ */
 function enteFullPath(runs: number): Promise<void> {
   const imp = importer('ente-encrypted');
-  const aborted = AbortSignal.abort();
+  const base = fixtureBytes(F.FILES.enteEncrypted);
+  const kdf = hostileKdfNumbers(JSON.parse(dec(base)), [
+    ['kdfParams', 'memLimit'],
+    ['kdfParams', 'opsLimit'],
+  ]);
   return fc.assert(
-    fc.asyncProperty(fuzzInputs(fixtureBytes(F.FILES.enteEncrypted)), async (bytes) => {
+    fc.asyncProperty(fc.oneof(fuzzInputs(base), kdf), async (bytes) => {
       const input = preparedOrRefused({ bytes });
       if (input === null) return;
       imp.sniff(input);
-      const k = (jsonOrNull(bytes) as { kdfParams?: { memLimit?: unknown; opsLimit?: unknown } } | null)?.kdfParams;
-      const cheap = Number(k?.memLimit ?? 0) * Math.max(1, Number(k?.opsLimit ?? 1)) <= 1 << 20;
-      await expectSettles(() => imp.read(input, cheap ? { password: F.PASSWORD } : { password: F.PASSWORD, signal: aborted }));
+      await expectSettles(() => imp.read(input, { password: F.PASSWORD }));
     }),
     { numRuns: runs, seed: SEED },
   );
@@ -328,7 +366,7 @@ const CONTENTS: Campaign[] = [
     what: 'mutated decrypted texts into its reader',
     check: fuzz(fuzzInputs(utf8Encode(F.ENTE_TEXT)), (b) => readEnteText(dec(b))),
   },
-  { id: 'ente-encrypted', runs: 300, what: 'mutated encrypted exports through sniff and read (tiny libsodium limits)', check: enteFullPath },
+  { id: 'ente-encrypted', runs: 300, what: 'mutated encrypted exports and hostile KDF parameters through sniff and read', check: enteFullPath },
   {
     id: 'freeotp-v2',
     runs: 9000,
@@ -371,6 +409,11 @@ const CONTENTS: Campaign[] = [
 ];
 
 const CAMPAIGNS: Campaign[] = [...PLANS.flatMap(planCampaigns), ...ENCRYPTED, ...CONTENTS];
+
+// Key derivations of more work than 1 MiB × pass (or 1M iterations) get a wrong key from the
+// meter at once instead of running: the fuzzer reaches them and the meter judges them, without
+// their cost.
+beforeAll(() => meter.reset('run', 1 << 20));
 
 // After every property of this file: nothing may have been written onto Object.prototype.
 afterAll(() => {
