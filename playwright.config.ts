@@ -28,6 +28,8 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
+  // Fails the run if any test caused a CSP or Trusted Types violation (see the file).
+  globalTeardown: './e2e/support/csp-teardown.ts',
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     locale: 'en-US',
@@ -40,6 +42,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${E2E_PORT} --strictPort`,
     url: `http://localhost:${E2E_PORT}`,
+    env: { OMAMORI_E2E_CSP_REPORTS: '1' },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },

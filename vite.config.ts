@@ -113,16 +113,59 @@ function swKillSwitch(): Plugin {
   };
 }
 
+/**
+ * The e2e suite's CSP watch (OMAMORI_E2E_CSP_REPORTS=1, set by playwright.config.ts): the preview
+ * also sends the same policy as Report-Only with a report-uri, so every violation of any page,
+ * Worker or service worker in any browser is posted here, and e2e/support/csp-teardown.ts fails the
+ * run if the suite caused one. The enforced header stays exactly what docs/hosting.md lists.
+ */
+const CSP_REPORTS = process.env.OMAMORI_E2E_CSP_REPORTS === '1';
+const CSP_REPORT_PATH = '/__csp-reports';
+
+function cspReports(): Plugin {
+  const reports: unknown[] = [];
+  return {
+    name: 'omamori-e2e-csp-reports',
+    apply: () => CSP_REPORTS,
+    configurePreviewServer(server) {
+      server.middlewares.use(CSP_REPORT_PATH, (req, res) => {
+        if (req.method === 'POST') {
+          let body = '';
+          req.setEncoding('utf8');
+          req.on('data', (chunk: string) => (body += chunk));
+          req.on('end', () => {
+            try {
+              reports.push(JSON.parse(body));
+            } catch {
+              reports.push({ unreadable: body.slice(0, 200) });
+            }
+            res.statusCode = 204;
+            res.end();
+          });
+          return;
+        }
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify(reports));
+      });
+    },
+  };
+}
+
+const PREVIEW_HEADERS: Record<string, string> = CSP_REPORTS
+  ? { ...SECURITY_HEADERS, 'Content-Security-Policy-Report-Only': `${CSP}; frame-ancestors 'none'; report-uri ${CSP_REPORT_PATH}` }
+  : SECURITY_HEADERS;
+
 export default defineConfig({
   // OMAMORI_BUILD_LABEL marks test builds (the service-worker update test builds v1 and v2).
   define: { __APP_VERSION__: JSON.stringify(pkg.version + (process.env.OMAMORI_BUILD_LABEL ? `+${process.env.OMAMORI_BUILD_LABEL}` : '')) },
   build: { target: 'es2022', sourcemap: false, assetsInlineLimit: 0 },
   worker: { format: 'es' },
-  preview: { headers: SECURITY_HEADERS },
+  preview: { headers: PREVIEW_HEADERS },
   plugins: [
     cspMeta(),
     benchStaticPage(),
     swKillSwitch(),
+    cspReports(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CSP_PROBE, cspReports, isProbe } from './support/csp-teardown';
 
 const HOSTING = readFileSync(path.resolve(import.meta.dirname, '../docs/hosting.md'), 'utf8');
 
@@ -61,4 +62,25 @@ test('the CSP in the page itself (for hosts that send no header) carries Trusted
 
 test('the HTTPS-only header is documented: Strict-Transport-Security', () => {
   expect(HOSTING).toMatch(/^Strict-Transport-Security: max-age=\d{8,}/m);
+});
+
+test('the suite-wide CSP watch sees a violation: injected HTML on a probe page is refused and reported', async ({ page }) => {
+  const reports = await cspReports();
+  expect(reports, 'the preview server collects CSP reports (a reused server started without OMAMORI_E2E_CSP_REPORTS=1 does not)').toBeDefined();
+  const before = (reports ?? []).filter(isProbe).length;
+  await page.goto(`/?${CSP_PROBE}`);
+  const refused = await page.evaluate(() => {
+    try {
+      // eslint-disable-next-line no-restricted-syntax -- the probe: a banned sink the policy must refuse and report
+      document.body.innerHTML = '<b>injected</b>';
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect(refused).toBe(true);
+  // Reports are posted asynchronously.
+  await expect.poll(async () => ((await cspReports()) ?? []).filter(isProbe).length).toBeGreaterThan(before);
+  const probe = ((await cspReports()) ?? []).filter(isProbe).at(-1)?.['csp-report'];
+  expect(probe?.['violated-directive']).toBe('require-trusted-types-for');
 });
