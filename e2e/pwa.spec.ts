@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { addAccountByKey, createVault, dumpStorage, E2E_ORIGIN, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
+import { CSP_PROBE } from './support/csp-teardown';
 
 async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -140,6 +141,9 @@ test('a full journey causes no CSP or Trusted Types violation; injected HTML and
   await page.getByTestId('lock').click();
   expect(await violations()).toEqual([]);
 
+  // The deliberate injections run on a probe page, which the suite-wide CSP watch
+  // (e2e/support/csp-teardown.ts) expects to report violations.
+  await page.goto(`/?${CSP_PROBE}`);
   const injected = await page.evaluate(async () => {
     const w = window as unknown as { __injected?: boolean };
     const refused = (fn: () => void): boolean => {
