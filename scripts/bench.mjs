@@ -5,6 +5,9 @@
 //   3. unlock with the passphrase vs the Argon2id time alone (target: KDF + ≤ 50 ms)
 //   4. decoding a screenshot of a dense (version ~29, 10-account) transfer QR code: paste → codes
 //   5. fake camera: "Scan QR code" pressed → first code read, for a small and a dense code
+//   6. imports through the Import screen: file picked → preview or refusal, and the longest task
+//      on the page's main thread meanwhile (PerformanceObserver; target: never over 200 ms), for
+//      a large plain export and for crafted files (too deep, KDF over the limit, many slots)
 import { spawn, execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -255,6 +258,71 @@ const denseClip = writeQrClip('.tmp/clips/bench-dense.y4m', [DENSE_URI], { width
 const smallCamera = await timeCameraToFirstCode(smallClip, 5);
 const denseCamera = await timeCameraToFirstCode(denseClip, 5);
 
+// --- 6. imports: time to a preview or a refusal, and the page's longest task meanwhile
+const aegisFixture = JSON.parse(readFileSync('test/fixtures/import/aegis/encrypted.json', 'utf8'));
+const passwordSlot = aegisFixture.header.slots.find((slot) => slot.type === 1);
+const aegisWithSlots = (slots) => JSON.stringify({ ...aegisFixture, header: { ...aegisFixture.header, slots } });
+const plainAegis = JSON.stringify({
+  version: 1,
+  header: { slots: null, params: null },
+  db: {
+    version: 3,
+    entries: Array.from({ length: 1000 }, (_, i) => ({
+      type: 'totp',
+      uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `user${i}@example.com`,
+      issuer: `Service ${i}`,
+      note: '',
+      favorite: false,
+      icon: null,
+      info: { secret: `JBSWY3DPEHPK3PXP${B32[i % 32]}${B32[Math.floor(i / 32) % 32]}AAAAAA`, algo: 'SHA1', digits: 6, period: 30 },
+    })),
+    groups: [],
+  },
+});
+const IMPORTS = [
+  { label: 'plain Aegis export, 1,000 accounts → preview', name: 'aegis-1000.json', text: plainAegis, done: 'import-preview' },
+  { label: '10 MB nested 5,000,000 levels → refused', name: 'deep.json', text: '['.repeat(5e6) + ']'.repeat(5e6), done: 'import-error' },
+  {
+    label: 'Aegis, 200 slots at scrypt N 2^20 → refused before any KDF',
+    name: 'aegis-200-max.json',
+    text: aegisWithSlots(Array.from({ length: 200 }, () => ({ ...passwordSlot, n: 2 ** 20 }))),
+    done: 'import-error',
+  },
+  {
+    label: 'Aegis, 4 slots (the most allowed) at its N 2^15, wrong password → all tried, refused',
+    name: 'aegis-4.json',
+    text: aegisWithSlots(Array.from({ length: 4 }, () => ({ ...passwordSlot, n: 2 ** 15 }))),
+    password: 'not the password',
+    done: 'import-error',
+  },
+];
+const importPage = await context.newPage();
+await importPage.addInitScript(() => {
+  window.__longestTask = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longestTask = Math.max(window.__longestTask, entry.duration);
+  }).observe({ type: 'longtask' });
+});
+const importRuns = [];
+for (const item of IMPORTS) {
+  await importPage.goto(ORIGIN);
+  await importPage.getByTestId('code-card').first().waitFor({ timeout: 30_000 });
+  await importPage.getByTestId('settings').click();
+  await importPage.getByTestId('open-import').click();
+  await importPage.getByTestId('import-file').waitFor();
+  await importPage.evaluate(() => (window.__longestTask = 0));
+  const t0 = Date.now();
+  await importPage.getByTestId('import-file').setInputFiles({ name: item.name, mimeType: 'application/json', buffer: Buffer.from(item.text) });
+  if (item.password !== undefined) {
+    await importPage.getByTestId('import-password').fill(item.password);
+    await importPage.getByTestId('import-open').click();
+  }
+  await importPage.getByTestId(item.done).waitFor({ timeout: 120_000 });
+  importRuns.push({ label: item.label, ms: Date.now() - t0, longest: await importPage.evaluate(() => window.__longestTask) });
+}
+await importPage.close();
+
 console.log('Omamori bench');
 console.log(`JS before first code (gzip): ${(gz / 1024).toFixed(1)} KB  (target ≤ 80 KB)`);
 for (const f of files) console.log(`  ${f}`);
@@ -273,6 +341,8 @@ console.log(
 console.log(
   `Fake camera, "Scan QR code" → first code: otpauth 640x480 first ${fmt(smallCamera[0])}, then median ${fmt(median(smallCamera.slice(1)))}; dense 1280x720 first ${fmt(denseCamera[0])}, then median ${fmt(median(denseCamera.slice(1)))}`,
 );
+console.log('Imports (file picked → preview or refusal; longest main-thread task meanwhile, target ≤ 200 ms):');
+for (const run of importRuns) console.log(`  ${run.label}: ${fmt(run.ms)}; longest task ${fmt(run.longest)}`);
 await browser.close();
 stop();
 process.exit(0);
