@@ -1,6 +1,6 @@
 /**
- * Cancel during a key derivation (issue 12): restoring a backup, exporting one, creating the vault
- * and changing the passphrase each show their progress and a Cancel button, and Cancel leaves
+ * Cancel during a key derivation (issue 12): restoring a backup, exporting one, creating the vault,
+ * unlocking it and changing the passphrase each show their progress and a Cancel button, and Cancel leaves
  * everything as it was — nothing stored, no file offered, the form still filled in, a short note.
  *
  * The derivation is slowed deliberately and deterministically: a wrapper around `Worker` (installed
@@ -183,6 +183,32 @@ test.describe('Cancel during a key derivation', () => {
     await hold(page, false);
     await page.getByTestId('create-submit').click();
     await expect(page.getByTestId('add-account').first()).toBeVisible({ timeout: 30_000 });
+  });
+
+  test('unlock: Cancel keeps the vault locked and the passphrase typed, counts no wrong attempt; the next try unlocks', async ({ page }) => {
+    await slowKdf(page);
+    await createVault(page);
+    await addAccountByKey(page, { issuer: 'Example', name: 'alice@example.com', secret: RFC_SECRET });
+    await page.getByTestId('lock').click();
+    const before = await dumpStorage(page);
+    await hold(page, true);
+    await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('unlock-submit').click();
+    await waitForHeldKey(page);
+    await expect(page.getByTestId('unlock-submit')).toBeDisabled();
+    await page.getByTestId('unlock-cancel').click();
+    await expect(page.getByTestId('unlock-note')).toHaveText(CANCELLED);
+    await expect(page.getByTestId('unlock-cancel')).toHaveCount(0);
+    await expect(page.getByTestId('unlock-error')).toHaveCount(0);
+    await expect(page.getByTestId('unlock-passphrase')).toHaveValue(PASSPHRASE);
+    await expect(page.getByTestId('unlock-passphrase')).toBeFocused();
+    await expect(page.getByTestId('code-card')).toHaveCount(0);
+    await expectAllWorkersEnded(page);
+    // No wrong-passphrase count, nothing else written.
+    expect(await dumpStorage(page)).toBe(before);
+    await hold(page, false);
+    await page.getByTestId('unlock-submit').click();
+    await expect(page.getByTestId('code-card')).toHaveCount(1, { timeout: 30_000 });
   });
 
   test('change passphrase: Cancel during the new key keeps the old passphrase working', async ({ page }) => {

@@ -116,7 +116,7 @@ export const enCore = {
   'error.account/too-long': 'This is too long.',
   'error.crypto/integrity': 'The data failed its integrity check.',
   'error.crypto/kdf-params': 'The key settings are outside the safe range.',
-  'error.crypto/kdf-memory': 'This device does not have enough memory to unlock the vault.',
+  'error.crypto/kdf-memory': 'This device does not have enough memory to check this passphrase. Nothing was changed; try on a computer.',
   'error.vault/wrong-passphrase': 'Wrong passphrase. Nothing was changed.',
   'error.vault/passphrase-empty': 'Enter a passphrase.',
   'error.vault/passphrase-mismatch': 'The two passphrases are not the same.',

@@ -517,7 +517,7 @@ export const ja: Record<MessageKey, string> = {
   'error.account/too-long': '長すぎます。',
   'error.crypto/integrity': 'データの整合性を確認できませんでした。',
   'error.crypto/kdf-params': '鍵の設定が安全な範囲外です。',
-  'error.crypto/kdf-memory': 'このデバイスにはロック解除に必要なメモリがありません。',
+  'error.crypto/kdf-memory': 'このデバイスにはパスフレーズの確認に必要なメモリが足りません。何も変更していません。パソコンでお試しください。',
   'error.vault/wrong-passphrase': 'パスフレーズが違います。何も変更されていません。',
   'error.vault/passphrase-empty': 'パスフレーズを入力してください。',
   'error.vault/passphrase-mismatch': '2 つのパスフレーズが一致しません。',

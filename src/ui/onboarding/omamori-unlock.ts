@@ -7,12 +7,14 @@ import { presentError } from '../../messages/present-error';
 import { baseStyles } from '../shared/styles';
 import { fire, type OmamoriEvent } from '../shared/events';
 import { RetryWaitController } from '../shared/retry-wait-controller';
+import { KdfRun } from '../shared/kdf-run';
 
 /**
  * The lock screen: passphrase → codes. A wrong passphrase changes nothing and says so. When the
  * vault has passkey slots, "Unlock with passkey" comes first; the passphrase always works too.
  * The wait after repeated wrong passphrases is the vault's (kept in the database), so it shows
- * again after a reload and when another tab caused it.
+ * again after a reload and when another tab caused it. While the passphrase is being checked, Cancel
+ * stops the key derivation (its worker is terminated); a cancelled attempt is not a wrong one.
  */
 export class OmamoriUnlock extends LitElement {
   static override properties = {
@@ -22,6 +24,7 @@ export class OmamoriUnlock extends LitElement {
     hasPasskey: { state: true },
     passkeyBusy: { state: true },
     passkeyError: { state: true },
+    note: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -47,6 +50,8 @@ export class OmamoriUnlock extends LitElement {
   declare hasPasskey: boolean;
   declare passkeyBusy: boolean;
   declare passkeyError: string;
+  declare note: string;
+  private readonly kdf = new KdfRun(this);
   /** The delay after repeated wrong passphrases (the vault's, shared by every tab). */
   private readonly wait = new RetryWaitController(this);
 
@@ -58,6 +63,7 @@ export class OmamoriUnlock extends LitElement {
     this.hasPasskey = false;
     this.passkeyBusy = false;
     this.passkeyError = '';
+    this.note = '';
     new LocaleController(this);
   }
 
@@ -109,10 +115,18 @@ export class OmamoriUnlock extends LitElement {
     if (this.busy) return;
     this.error = '';
     this.passkeyError = '';
+    this.note = '';
     this.busy = true;
     const started = performance.now();
     try {
-      await getVault().unlockWithPassphrase(this.passphrase);
+      const outcome = await this.kdf.run(1, (opts) => getVault().unlockWithPassphrase(this.passphrase, opts));
+      if (outcome.cancelled) {
+        this.note = t('kdf.cancelled');
+        this.busy = false;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLInputElement>('#pass')?.focus();
+        return;
+      }
       performance.measure('omamori:unlock', { start: started, end: performance.now() });
       this.passphrase = '';
       fire(this, 'vault-unlocked');
@@ -146,7 +160,9 @@ export class OmamoriUnlock extends LitElement {
           <button class="primary" type="submit" data-testid="unlock-submit" ?disabled=${this.busy || this.wait.seconds > 0}>
             ${this.busy ? t('unlock.working') : t('unlock.submit')}
           </button>
+          ${this.kdf.running ? html`<button type="button" data-testid="unlock-cancel" @click=${() => this.kdf.cancel()}>${t('dialog.cancel')}</button>` : nothing}
         </div>
+        ${this.note ? html`<p class="hint" role="status" data-testid="unlock-note">${this.note}</p>` : nothing}
       </form>
     </main>`;
   }
