@@ -5,7 +5,6 @@
  * Reading runs in the import worker: Cancel during a slow key derivation, and files refused
  * while they are recognised (nested too deeply, account-restricted, cut off), are tested here.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -129,34 +128,23 @@ async function watchThePage(page: Page): Promise<() => Promise<{ started: number
 }
 
 /**
- * An encrypted Aegis file whose one password slot asks for the most scrypt work the importer
- * allows (N = 2^20, r = 2, p = 8: 256 MiB and 64 times Aegis's own cost). Its key does not open
- * anything: the test cancels long before the derivation ends.
+ * A password-protected Bitwarden export (our fixture) asking for Argon2id with 256 MiB and 10
+ * passes: within what Bitwarden lets an account choose, so it is not refused, and seconds of work
+ * in the import worker. Its key does not open anything: the test cancels long before it ends.
  */
-function slowAegisFile(): Buffer {
-  const hex = (n: number): string => randomBytes(n).toString('hex');
-  const slot = {
-    type: 1,
-    uuid: 'c9b2f7a0-2222-4d3e-9a00-00000000000f',
-    key: hex(32),
-    key_params: { nonce: hex(12), tag: hex(16) },
-    n: 2 ** 20,
-    r: 2,
-    p: 8,
-    salt: hex(32),
-  };
-  const file = { version: 1, header: { slots: [slot], params: { nonce: hex(12), tag: hex(16) } }, db: randomBytes(64).toString('base64') };
-  return Buffer.from(JSON.stringify(file, null, 4));
+function slowBitwardenFile(): Buffer {
+  const file = JSON.parse(readFileSync(path.join(FIXTURES, 'bitwarden/protected-argon2id.json'), 'utf8')) as Record<string, unknown>;
+  return Buffer.from(JSON.stringify({ ...file, kdfMemory: 256, kdfIterations: 10 }, null, 2));
 }
 
-test('Cancel during a slow Aegis key derivation stops the worker, leaves the vault as it was, and the screen imports the next file', async ({ page }) => {
+test('Cancel during a slow Bitwarden key derivation stops the worker, leaves the vault as it was, and the screen imports the next file', async ({ page }) => {
   test.setTimeout(120_000);
   const watched = await watchThePage(page);
   await createVault(page);
   await addAccountByKey(page, { issuer: 'Kept', name: 'me@example.com', secret: RFC_SECRET });
   const before = await dumpStorage(page);
   await openImport(page);
-  await page.getByTestId('import-file').setInputFiles({ name: 'aegis-export.json', mimeType: 'application/json', buffer: slowAegisFile() });
+  await page.getByTestId('import-file').setInputFiles({ name: 'bitwarden_export.json', mimeType: 'application/json', buffer: slowBitwardenFile() });
   await page.getByTestId('import-password').fill('any password');
   await page.getByTestId('import-open').click();
   await expect(page.getByTestId('import-working')).toBeVisible();
