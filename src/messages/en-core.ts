@@ -9,6 +9,8 @@ export const enCore = {
   'unlock.title': 'Unlock Omamori',
   'unlock.lead': 'Enter your passphrase to show your codes.',
   'unlock.submit': 'Unlock',
+  'dialog.cancel': 'Cancel',
+  'kdf.cancelled': 'Cancelled. Nothing was changed.',
   'unlock.working': 'Unlocking…',
   'unlock.retryIn': 'Too many attempts. Try again in {seconds} s.',
   'unlock.passkey': 'Unlock with passkey',

@@ -60,7 +60,6 @@ const enMore = {
   added: '{title} added.',
   saved: 'Saved.',
   'dialog.ok': 'OK',
-  'dialog.cancel': 'Cancel',
   'backup.title': 'Backup',
   'backup.lead': 'An encrypted backup file holds your accounts. Keep a copy somewhere other than this device.',
   'backup.lastExport': 'Last backup from this device: {date}',
@@ -268,7 +267,6 @@ const enMore = {
   // --- key derivation: progress and Cancel (backup, create vault, passphrase), weak backups ---
   'kdf.step': 'Step {step} of {steps}',
   'kdf.cancel': 'Cancel',
-  'kdf.cancelled': 'Cancelled. Nothing was changed.',
   'backup.weakSettings': 'This backup was made with weak settings; export a new one.',
   dismiss: 'Dismiss',
   loading: 'Loading…',
