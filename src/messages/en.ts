@@ -109,7 +109,7 @@ const enMore = {
   'import.password': 'Password of this {app} export',
   'import.working': 'Reading the export…',
   'import.workingHint': 'A strongly encrypted export can take up to a minute on a phone. Cancel stops at once; nothing is added.',
-  'import.readAs': 'Read as a {app} export.',
+  'import.readAs': 'Read as {app:a} export.',
   'import.present': 'Already in Omamori, skipped: {count}',
   'import.problems': 'Cannot be imported: {count}',
   'backup.askPassphrase': 'Passphrase of this backup',
