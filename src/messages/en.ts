@@ -131,6 +131,10 @@ const enMore = {
   'backup.testDifferent': 'Different in the backup ({count}):',
   'firstRun.restore': 'Restore from a backup',
   'firstRun.restoreHint': 'First create a vault on this device; then choose your backup file.',
+  'restore.lead':
+    'Your vault is ready. Choose your backup file and give its passphrase or transfer code; after a preview, Import adds the accounts and shows your codes.',
+  'restore.skip': 'Skip: start with no accounts',
+  'restore.later': 'You can restore later in Settings → Backup and moving.',
   'settings.title': 'Settings',
   'settings.back': 'Back',
   'settings.deviceSlot': 'Open without a passphrase on this device',

@@ -171,6 +171,10 @@ export const ja: Record<MessageKey, string> = {
   'backup.testDifferent': 'バックアップでは内容が異なるもの（{count}）:',
   'firstRun.restore': 'バックアップから復元',
   'firstRun.restoreHint': 'まずこのデバイスで保管庫を作成し、そのあとバックアップファイルを選びます。',
+  'restore.lead':
+    '保管庫を作成しました。バックアップファイルを選び、そのパスフレーズか転送コードを入力してください。内容を確認して「インポート」を押すと、アカウントが追加されてコードの一覧が表示されます。',
+  'restore.skip': 'スキップしてアカウントなしで始める',
+  'restore.later': 'あとから「設定 → バックアップと移行」でも復元できます。',
 
   'settings.title': '設定',
   'settings.back': '戻る',
