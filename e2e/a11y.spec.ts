@@ -35,6 +35,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
 
+    test(`the restore screen after "Restore from a backup" has no axe violations (${colorScheme})`, async ({ page }) => {
+      await page.goto('/');
+      await page.getByTestId('start-restore').click();
+      await page.getByTestId('new-passphrase').fill(PASSPHRASE);
+      await page.getByTestId('confirm-passphrase').fill(PASSPHRASE);
+      await page.getByTestId('create-submit').click();
+      await expect(page.getByTestId('restore-page')).toBeVisible({ timeout: 30_000 });
+      await expectNoViolations(page, 'restore screen');
+    });
+
     test(`every screen has no axe violations (${colorScheme})`, async ({ page }) => {
       test.setTimeout(150_000);
       await page.clock.install();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { addAccountByKey, createVault, RFC_SECRET } from './support/helpers';
+import { addAccountByKey, createVault, RFC_SECRET, unlock } from './support/helpers';
+import { restoreNewVault } from './support/seed-backup';
 
 test('the code list says which accounts are in no backup until an export, and again after a change', async ({ page }) => {
   await createVault(page);
@@ -21,6 +22,24 @@ test('the code list says which accounts are in no backup until an export, and ag
   await expect(page.getByTestId('backup-banner')).toHaveCount(0);
 
   await page.getByTestId('code-card').filter({ hasText: 'you' }).getByTestId('edit').click();
+  await page.getByTestId('field-name').fill('renamed');
+  await page.getByTestId('save-account').click();
+  await expect(page.getByTestId('backup-banner')).toContainText('1 account is not in any backup yet.');
+});
+
+test('accounts restored from a backup are in that backup: no reminder after the restore, one for an account changed since', async ({ page }) => {
+  await restoreNewVault(page, [
+    { issuer: 'Restored', name: 'one' },
+    { issuer: 'Restored', name: 'two' },
+  ]);
+  await expect(page.getByTestId('code-card')).toHaveCount(2);
+  await expect(page.getByTestId('backup-banner')).toHaveCount(0);
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByTestId('code-card')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByTestId('backup-banner')).toHaveCount(0);
+
+  await page.getByTestId('code-card').filter({ hasText: 'two' }).getByTestId('edit').click();
   await page.getByTestId('field-name').fill('renamed');
   await page.getByTestId('save-account').click();
   await expect(page.getByTestId('backup-banner')).toContainText('1 account is not in any backup yet.');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addAccountByKey, createVault, dumpStorage as dumpAll, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
+import { backupOf } from './support/seed-backup';
 
 const BACKUP_PASS = 'バックアップ backup passphrase';
 const ACCOUNTS = [
@@ -104,7 +105,7 @@ async function exportBackup(page: Page, kind: 'passphrase' | 'transfer-code'): P
   return { bytes, name, code, codeQrPath: CODE_QR_PATH };
 }
 
-/** First run → "Restore from a backup" → create the vault → lands on the restore panel. */
+/** First run → "Restore from a backup" → create the vault → lands on the restore screen (not in Settings). */
 async function startRestore(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByTestId('start-restore').click();
@@ -112,7 +113,8 @@ async function startRestore(page: Page): Promise<void> {
   await page.getByTestId('new-passphrase').fill(PASSPHRASE);
   await page.getByTestId('confirm-passphrase').fill(PASSPHRASE);
   await page.getByTestId('create-submit').click();
-  await expect(page.getByTestId('restore-file')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('restore-page').getByTestId('restore-file')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('settings-page')).toHaveCount(0);
 }
 
 async function chooseFile(page: Page, prefix: 'restore' | 'test', name: string, bytes: Buffer): Promise<void> {
@@ -228,6 +230,34 @@ test.describe('encrypted backup between two devices', () => {
     expect(await codes(b)).toEqual(codesA);
     await a.context().close();
     await b.context().close();
+  });
+
+  test('restore from the welcome screen: a screen of its own that ends on the code list; Skip ends there too', async ({ browser }) => {
+    const { bytes, code } = await backupOf([
+      { issuer: 'Restored', name: 'one' },
+      { issuer: 'Restored', name: 'two' },
+    ]);
+    const b = await newDevice(browser);
+    await startRestore(b);
+    await expect(b.getByRole('heading', { name: 'Restore from a backup', level: 1 })).toBeVisible();
+    // The screen starts at its top, not scrolled to a panel.
+    expect(await b.evaluate(() => scrollY)).toBe(0);
+    await chooseFile(b, 'restore', 'seed.omamori', bytes);
+    await b.getByTestId('restore-code').fill(code);
+    await b.getByTestId('restore-submit').click();
+    await b.getByTestId('restore-import').click({ timeout: 30_000 });
+    await expect(b.getByTestId('code-card')).toHaveCount(2);
+    await expect(b.getByTestId('restore-page')).toHaveCount(0);
+    await expect(b.getByTestId('settings-page')).toHaveCount(0);
+    await b.context().close();
+
+    const c = await newDevice(browser);
+    await startRestore(c);
+    await c.getByTestId('restore-skip').click();
+    await expect(c.getByTestId('restore-page')).toHaveCount(0);
+    await expect(c.getByTestId('add-account').first()).toBeVisible();
+    await expect(c.getByTestId('code-card')).toHaveCount(0);
+    await c.context().close();
   });
 
   test('"Test this backup" confirms a good backup and names the account edited since', async ({ browser }) => {

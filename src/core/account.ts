@@ -70,6 +70,12 @@ export interface Account extends AccountData, AccountExtras {
   updatedAt: number;
   /** Last change a backup should carry (everything except lastUsedAt). */
   changedAt: number;
+  /**
+   * The changedAt this account had when it came from an Omamori backup file (a restore, or a
+   * transfer from another device): it is in that file until changedAt moves past it. 0 = it did
+   * not come from one. Inside the record's ciphertext like everything else about the account.
+   */
+  backedUpAt: number;
 }
 
 export const MAX_NOTES_LENGTH = 4000;

@@ -2,6 +2,7 @@
  * @file The message table at run time: the current locale, `t()`, and change
  * notifications (ui/shared/locale-controller.ts re-renders elements on them). The choice is kept in localStorage (not secret).
  */
+import { withArticle } from './article';
 import { enCore } from './en-core';
 import type { MessageKey } from './en';
 
@@ -89,15 +90,20 @@ export type MessageParams = Record<string, string | number>;
 
 const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
 
+/**
+ * `{name}` is replaced by the parameter; `{name:a}` (English templates only) by the parameter
+ * after its indefinite article, for names the sentence cannot know in advance ("an Aegis export").
+ */
 export function t(key: MessageKey, params?: MessageParams): string {
   // A key outside en-core before loadAllMessages settles shows as the key itself (the start-up
   // message test keeps start-up modules to en-core).
   const template = TABLES[current]?.[key] ?? TABLES.en?.[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(:a)?\}/g, (whole, name: string, article: string | undefined) => {
     const v = params[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? (numberFormats[current] ??= new Intl.NumberFormat(current)).format(v) : v;
+    const text = typeof v === 'number' ? (numberFormats[current] ??= new Intl.NumberFormat(current)).format(v) : v;
+    return article === undefined ? text : withArticle(text);
   });
 }
 

@@ -39,6 +39,7 @@ import './onboarding/omamori-unlock';
 const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
   'omamori-account-form': () => loadAllMessages().then(() => import('./account/omamori-account-form')),
   'omamori-other-app-import': () => loadAllMessages().then(() => import('./backup/omamori-other-app-import')),
+  'omamori-restore': () => loadAllMessages().then(() => import('./backup/omamori-restore')),
   'omamori-create-vault': () => loadAllMessages().then(() => import('./onboarding/omamori-create-vault')),
   'omamori-enroll': () => loadAllMessages().then(() => import('./scan/omamori-enroll')),
   'omamori-first-run': () => loadAllMessages().then(() => import('./onboarding/omamori-first-run')),
@@ -53,7 +54,14 @@ type Screen = 'loading' | 'refused' | 'first-run' | 'create' | 'missing' | 'lock
 const REFUSED: ReadonlySet<ErrorCode> = new Set(['storage/unavailable', 'storage/newer-version']);
 
 type View =
-  { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'settings' } | { kind: 'scan' } | { kind: 'guide' } | { kind: 'import' };
+  | { kind: 'list' }
+  | { kind: 'add' }
+  | { kind: 'edit'; id: string }
+  | { kind: 'settings' }
+  | { kind: 'scan' }
+  | { kind: 'guide' }
+  | { kind: 'import' }
+  | { kind: 'restore' };
 
 /** The root: picks the screen from the vault's state and routes the elements' events. */
 export class OmamoriApp extends LitElement {
@@ -81,7 +89,7 @@ export class OmamoriApp extends LitElement {
   declare damaged: number;
   /** Accounts added or changed since the last export (the code list's backup banner). */
   declare notBackedUp: number;
-  /** "Restore from a backup" on a new device: create the vault, then open settings at restore. */
+  /** "Restore from a backup" on a new device: create the vault, then the restore screen. */
   declare restoreAfterCreate: boolean;
   /** Why storage refused at start-up (screen 'refused'); kept as the error so a language switch re-words it. */
   declare startError: AppError | undefined;
@@ -111,14 +119,13 @@ export class OmamoriApp extends LitElement {
     this.addEventListener('form-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('settings-closed', () => {
       this.notBackedUp = accountsNotInBackup(this.accounts, getLastExportStore().read());
-      this.restoreAfterCreate = false;
       this.view = { kind: 'list' };
     });
+    // The restore screen ends on the codes; a restore inside Settings stays there.
     this.addEventListener('backup-restored', () => {
-      if (!this.restoreAfterCreate) return;
-      this.restoreAfterCreate = false;
-      this.view = { kind: 'list' };
+      if (this.view.kind === 'restore') this.view = { kind: 'list' };
     });
+    this.addEventListener('restore-skipped', () => (this.view = { kind: 'list' }));
     this.addEventListener('lock-vault', () => getVault().lock());
     this.addEventListener('open-scanner', () => (this.view = { kind: 'scan' }));
     this.addEventListener('enroll-closed', () => (this.view = { kind: 'list' }));
@@ -201,7 +208,8 @@ export class OmamoriApp extends LitElement {
 
   private onVaultState(state: VaultState): void {
     if (state === 'unlocked') {
-      if (this.screen === 'create' && this.restoreAfterCreate) this.view = { kind: 'settings' };
+      if (this.screen === 'create' && this.restoreAfterCreate) this.view = { kind: 'restore' };
+      this.restoreAfterCreate = false;
       this.screen = 'unlocked';
       this.unsubscribeAccounts ??= getVault().subscribeAccounts((accounts, info) => {
         this.accounts = accounts;
@@ -266,6 +274,7 @@ export class OmamoriApp extends LitElement {
       guide: 'omamori-guide',
       import: 'omamori-other-app-import',
       settings: 'omamori-settings',
+      restore: 'omamori-restore',
     };
     return views[this.view.kind];
   }
@@ -286,7 +295,9 @@ export class OmamoriApp extends LitElement {
       case 'import':
         return html`<omamori-other-app-import></omamori-other-app-import>`;
       case 'settings':
-        return html`<omamori-settings .restoreOpen=${this.restoreAfterCreate}></omamori-settings>`;
+        return html`<omamori-settings></omamori-settings>`;
+      case 'restore':
+        return html`<omamori-restore></omamori-restore>`;
       default:
         return html`<omamori-code-list .accounts=${this.accounts} .damaged=${this.damaged} .notBackedUp=${this.notBackedUp}></omamori-code-list>`;
     }

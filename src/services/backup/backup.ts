@@ -190,10 +190,13 @@ export class BackupService {
     return preview;
   }
 
-  /** One transaction: the new accounts, and the changed ones too when chosen. Returns how many were written. */
+  /**
+   * One transaction: the new accounts, and the changed ones too when chosen. Returns how many were
+   * written. What it writes is in this file, so it counts as backed up until it changes.
+   */
   commitImport(vault: VaultForBackup, preview: ImportPreview, opts: { updateChanged: boolean }): Promise<number> {
     const updates = opts.updateChanged ? preview.changed.map((c) => ({ existing: c.existing, data: c.incoming })) : [];
-    return vault.importAccounts(preview.added, updates);
+    return vault.importAccounts(preview.added, updates, { fromBackup: true });
   }
 
   /** Opens the file and compares it with the vault as it is now. */

@@ -1,7 +1,7 @@
 /**
  * @file Backup health, kept apart from the backup codec so the code list can use it without
  * loading it: when the last export happened (a non-secret time in localStorage) and how many
- * accounts were added or changed since.
+ * accounts were added or changed since and did not come unchanged from a restored backup.
  */
 import type { Account } from '../../core/account';
 
@@ -36,8 +36,11 @@ export function createLastExportStore(storage: Pick<Storage, 'getItem' | 'setIte
   };
 }
 
-/** Accounts added or changed after the last export (all of them when there was none). */
-export function accountsNotInBackup(accounts: readonly Pick<Account, 'changedAt'>[], lastExportAt: number | null): number {
-  if (lastExportAt === null) return accounts.length;
-  return accounts.filter((a) => a.changedAt > lastExportAt).length;
+/**
+ * Accounts added or changed after the last export from this device (all of them when there was
+ * none), except those unchanged since they were restored from a backup file, which that file holds.
+ */
+export function accountsNotInBackup(accounts: readonly Pick<Account, 'changedAt' | 'backedUpAt'>[], lastExportAt: number | null): number {
+  const exportedAt = lastExportAt ?? 0;
+  return accounts.filter((a) => a.changedAt > exportedAt && a.changedAt > a.backedUpAt).length;
 }

@@ -60,7 +60,7 @@ export class Accounts {
     const { vk, vaultId } = this.#session.requireUnlocked();
     if (valid.length === 0) return [];
     const at = this.#session.now();
-    const accounts = valid.map((v): Account => ({ ...v, id: crypto.randomUUID(), createdAt: at, updatedAt: at, changedAt: at }));
+    const accounts = valid.map((v): Account => ({ ...v, id: crypto.randomUUID(), createdAt: at, updatedAt: at, changedAt: at, backedUpAt: 0 }));
     const rows = await Promise.all(
       accounts.map(async (a) => {
         const { iv, ct } = await sealAccount(vk, vaultId, a);
@@ -79,19 +79,35 @@ export class Accounts {
    * A restore in one transaction: appends `added` and, optionally, replaces the details of
    * existing accounts. Each update names the version it was previewed from (`updatedAt`); when
    * another tab changed or deleted one meanwhile, nothing at all is written (`storage/failed`).
+   * `fromBackup`: the accounts come from an Omamori backup file, so what is written is in that
+   * file (`backedUpAt`) until it changes; not for other apps' exports, which hold less.
    */
-  async importAccounts(added: readonly NewAccount[], updates: readonly { existing: Account; data: NewAccount }[] = []): Promise<number> {
+  async importAccounts(
+    added: readonly NewAccount[],
+    updates: readonly { existing: Account; data: NewAccount }[] = [],
+    opts: { fromBackup?: boolean } = {},
+  ): Promise<number> {
     const valid = added.map(validateNew);
     // An update replaces the code fields; extras the source carries replace ours, the rest stay.
     const changed = updates.map((u) => ({ existing: u.existing, data: validateAccount(u.data), extras: givenExtras(u.data) }));
     const { vk, vaultId } = this.#session.requireUnlocked();
     if (valid.length === 0 && changed.length === 0) return 0;
     const at = this.#session.now();
-    const accounts = valid.map((v): Account => ({ ...v, id: crypto.randomUUID(), createdAt: at, updatedAt: at, changedAt: at }));
+    const inBackup = (changedAt: number): number => (opts.fromBackup === true ? changedAt : 0);
+    const accounts = valid.map((v): Account => ({ ...v, id: crypto.randomUUID(), createdAt: at, updatedAt: at, changedAt: at, backedUpAt: inBackup(at) }));
     const newRows = await Promise.all(accounts.map(async (a) => ({ id: a.id, updatedAt: at, ...(await sealAccount(vk, vaultId, a)) })));
     const replaced = changed.map(({ existing, data, extras }): Account => {
       const updatedAt = nextUpdatedAt(this.#session.now(), existing.updatedAt);
-      return { ...existing, ...data, ...extras, id: existing.id, createdAt: existing.createdAt, updatedAt, changedAt: updatedAt };
+      return {
+        ...existing,
+        ...data,
+        ...extras,
+        id: existing.id,
+        createdAt: existing.createdAt,
+        updatedAt,
+        changedAt: updatedAt,
+        backedUpAt: inBackup(updatedAt),
+      };
     });
     const replacedRows = await Promise.all(replaced.map(async (a) => ({ account: a, sealed: await sealAccount(vk, vaultId, a) })));
     const { db } = this.#store;
@@ -209,6 +225,8 @@ export class Accounts {
       createdAt: Number.isSafeInteger(account.createdAt) ? account.createdAt : this.#session.now(),
       updatedAt,
       changedAt: updatedAt,
+      // Put back as a change, like any write: a backup taken before the delete is not trusted to hold it.
+      backedUpAt: 0,
     };
     const { iv, ct } = await sealAccount(vk, vaultId, restored);
     await this.#store.write([db.accounts], async () => {

@@ -11,11 +11,11 @@ import { AppError } from '../../core/errors';
 import type { AccountRow } from '../../storage/db';
 
 /** Inside the ciphertext: everything but the id, which the row and the AAD carry. */
-type RecordPayload = AccountData & AccountExtras & { createdAt: number; updatedAt: number; changedAt: number };
+type RecordPayload = AccountData & AccountExtras & { createdAt: number; updatedAt: number; changedAt: number; backedUpAt: number };
 
 function toPayload(account: Account): RecordPayload {
-  const { type, issuer, name, secretB32, algorithm, digits, period, counter, pin, createdAt, updatedAt, changedAt } = account;
-  return { type, issuer, name, secretB32, algorithm, digits, period, counter, pin, ...extrasOf(account), createdAt, updatedAt, changedAt };
+  const { type, issuer, name, secretB32, algorithm, digits, period, counter, pin, createdAt, updatedAt, changedAt, backedUpAt } = account;
+  return { type, issuer, name, secretB32, algorithm, digits, period, counter, pin, ...extrasOf(account), createdAt, updatedAt, changedAt, backedUpAt };
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
@@ -55,9 +55,11 @@ function fromPayload(id: string, value: unknown): Account | null {
   if (!ok) return null;
   const p = v as unknown as RecordPayload;
   const changedAt = isInt(v.changedAt) ? v.changedAt : p.updatedAt;
+  // Records from before restores were remembered came from no backup as far as anyone knows.
+  const backedUpAt = isInt(v.backedUpAt) ? v.backedUpAt : 0;
   // Older versions stored mOTP as SHA1 (its codes never used the field): read it as what it is.
   const algorithm = fixedAlgorithm(p.type) ?? p.algorithm;
-  return { ...toPayload({ ...p, algorithm, ...extrasFromPayload(v), changedAt, id }), id };
+  return { ...toPayload({ ...p, algorithm, ...extrasFromPayload(v), changedAt, backedUpAt, id }), id };
 }
 
 export function sealAccount(vk: CryptoKey, vaultId: string, account: Account): Promise<Sealed> {

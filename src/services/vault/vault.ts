@@ -225,8 +225,8 @@ export class VaultService {
     return this.#accounts.addAccounts(list);
   }
 
-  importAccounts(added: readonly NewAccount[], updates: readonly { existing: Account; data: NewAccount }[] = []) {
-    return this.#accounts.importAccounts(added, updates);
+  importAccounts(added: readonly NewAccount[], updates: readonly { existing: Account; data: NewAccount }[] = [], opts: { fromBackup?: boolean } = {}) {
+    return this.#accounts.importAccounts(added, updates, opts);
   }
 
   updateAccount(id: string, data: AccountData, extras: Partial<AccountExtras> = {}) {

@@ -33,7 +33,6 @@ type Panel = 'none' | 'restore' | 'test';
  */
 export class OmamoriBackupSettings extends LitElement {
   static override properties = {
-    restoreOpen: { type: Boolean, attribute: 'restore-open' },
     phase: { state: true },
     panel: { state: true },
     code: { state: true },
@@ -46,7 +45,6 @@ export class OmamoriBackupSettings extends LitElement {
   };
   static override styles = [baseStyles, backupSettingsStyles];
 
-  declare restoreOpen: boolean;
   declare phase: ExportPhase;
   declare panel: Panel;
   /** A generated transfer code while the user chose one; '' = passphrase. */
@@ -64,7 +62,6 @@ export class OmamoriBackupSettings extends LitElement {
 
   constructor() {
     super();
-    this.restoreOpen = false;
     this.phase = 'none';
     this.panel = 'none';
     this.code = '';
@@ -85,14 +82,6 @@ export class OmamoriBackupSettings extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.revoke();
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('restoreOpen') && this.restoreOpen) this.panel = 'restore';
-  }
-
-  override updated(changed: Map<string, unknown>): void {
-    if (changed.has('restoreOpen') && this.restoreOpen) this.scrollIntoView?.({ block: 'start' });
   }
 
   private revoke(): void {

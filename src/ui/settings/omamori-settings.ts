@@ -32,8 +32,7 @@ const GROUPS: readonly [Group, MessageKey][] = [
  * and loads only then.
  */
 export class OmamoriSettings extends LitElement {
-  /** Set by the app after "Restore from a backup" on the first-run screen: opens that panel. */
-  static override properties = { restoreOpen: { type: Boolean }, about: { state: true } };
+  static override properties = { about: { state: true } };
   static override styles = [
     baseStyles,
     css`
@@ -99,19 +98,13 @@ export class OmamoriSettings extends LitElement {
     `,
   ];
 
-  declare restoreOpen: boolean;
   declare about: boolean;
 
   constructor() {
     super();
-    this.restoreOpen = false;
     this.about = false;
     new LocaleController(this);
     this.addEventListener('about-closed', () => void this.closeAbout());
-  }
-
-  override firstUpdated(): void {
-    if (this.restoreOpen) this.renderRoot.querySelector('#group-backup')?.scrollIntoView();
   }
 
   private jump(event: Event, group: Group): void {
@@ -178,7 +171,7 @@ export class OmamoriSettings extends LitElement {
           )}
           ${this.group(
             ...backup!,
-            html`<omamori-backup-settings .restoreOpen=${this.restoreOpen}></omamori-backup-settings>
+            html`<omamori-backup-settings></omamori-backup-settings>
             <omamori-google-export></omamori-google-export>
             <omamori-other-apps-settings></omamori-other-apps-settings>
             <omamori-storage-settings></omamori-storage-settings>`,

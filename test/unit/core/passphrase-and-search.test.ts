@@ -37,6 +37,26 @@ describe('account search', () => {
     expect(filterAccounts(accounts, 'aws')).toEqual([accounts[3]]);
   });
 
+  it('finds katakana by hiragana and hiragana by katakana, half-width and long-vowel marks alike', () => {
+    const kana = [
+      { issuer: 'ヤフー', name: '' },
+      { issuer: 'めるかり', name: '' },
+      { issuer: 'Bank', name: 'ﾀﾛｳ' },
+      { issuer: 'ヴィーガン', name: '' },
+    ];
+    expect(filterAccounts(kana, 'やふー')).toEqual([kana[0]]);
+    expect(filterAccounts(kana, 'ﾔﾌｰ')).toEqual([kana[0]]);
+    // The long-vowel mark typed as a dash, a minus sign or a box line.
+    for (const q of ['やふ-', 'ヤフ―', 'やふ−', 'ヤフ─']) expect(filterAccounts(kana, q), q).toEqual([kana[0]]);
+    expect(filterAccounts(kana, 'メルカリ')).toEqual([kana[1]]);
+    expect(filterAccounts(kana, 'たろう')).toEqual([kana[2]]);
+    expect(filterAccounts(kana, 'ゔぃーがん')).toEqual([kana[3]]);
+    // A dash elsewhere stays a dash, and kana does not match unrelated kana.
+    expect(filterAccounts([{ issuer: 'my-site', name: '' }], 'my-site')).toHaveLength(1);
+    expect(filterAccounts([{ issuer: 'my-site', name: '' }], 'myーsite')).toHaveLength(0);
+    expect(filterAccounts(kana, 'やふう')).toEqual([]);
+  });
+
   it('returns everything for an empty query and nothing for a miss', () => {
     expect(filterAccounts(accounts, '  ')).toBe(accounts);
     expect(filterAccounts(accounts, 'zzz')).toEqual([]);

@@ -4,7 +4,8 @@ import { inspectExportFile } from '../../../src/core/export-file';
 import { countingKdf, craftExportFile } from '../core/export-file-helpers';
 import { FIXTURE_ACCOUNTS, readFixture } from '../core/export-fixtures';
 import { backupFileName, BackupService, createLastExportStore, LAST_EXPORT_KEY } from '../../../src/services/backup/backup';
-import { dumpDb, expectCode, FAST_ARGON2, hotp, randomSecretB32, totp, unlockedService } from './vault-fixtures';
+import { accountsNotInBackup } from '../../../src/services/backup/health';
+import { dumpDb, expectCode, FAST_ARGON2, hotp, makeService, PASS, randomSecretB32, totp, unlockedService } from './vault-fixtures';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -75,8 +76,56 @@ describe('BackupService restore', () => {
     const preview = await backup.previewImport(b, bytes, { kind: 'transfer-code', code: 'aaaaabbbbbcccccdddddeeeeefffff' });
     expect([preview.added.length, preview.present.length, preview.changed.length]).toEqual([4, 0, 0]);
     expect(await backup.commitImport(b, preview, { updateChanged: false })).toBe(4);
-    const strip = (list: Awaited<ReturnType<typeof a.listAccounts>>) => list.map(({ id: _i, createdAt: _c, updatedAt: _u, ...rest }) => rest);
+    // backedUpAt too: b's accounts came from the file, a's were typed in.
+    const strip = (list: Awaited<ReturnType<typeof a.listAccounts>>) => list.map(({ id: _i, createdAt: _c, updatedAt: _u, backedUpAt: _b, ...rest }) => rest);
     expect(strip(await b.listAccounts())).toEqual(strip(await a.listAccounts()));
+  });
+
+  it("counts what a restore wrote as backed up until it changes; typed-in and other apps' accounts still count", async () => {
+    const { vault: a } = await sourceVault();
+    const code = { kind: 'transfer-code', code: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF' } as const;
+    const { bytes } = await makeBackup().exportBackup(a, { secret: code });
+    // The new device has never exported anything.
+    const onB = makeBackup();
+    const { vault: b, db } = await unlockedService();
+    await b.addAccount(totp('Typed in', 'me', randomSecretB32()));
+    await b.importAccounts([totp('From another app', 'me', randomSecretB32())]);
+    await onB.commitImport(b, await onB.previewImport(b, bytes, code), { updateChanged: false });
+    const notInBackup = async (vault = b) => accountsNotInBackup(await vault.listAccounts(), onB.lastExportAt());
+    expect(onB.lastExportAt()).toBeNull();
+    expect(await notInBackup()).toBe(2);
+
+    // Kept inside the records: a fresh service on the same database opens them the same way.
+    const reopened = makeService(db);
+    await reopened.unlockWithPassphrase(PASS);
+    expect(await notInBackup(reopened)).toBe(2);
+
+    const restored = (await b.listAccounts()).filter((x) => x.backedUpAt > 0);
+    expect(restored).toHaveLength(4);
+    // Copying a code is no change; a note is.
+    await b.markUsed(restored[0]!.id);
+    expect(await notInBackup()).toBe(2);
+    await b.updateExtras(restored[1]!.id, { notes: 'new' });
+    expect(await notInBackup()).toBe(3);
+  });
+
+  it('counts changed accounts the restore updated as backed up, and those it left alone as not', async () => {
+    const { vault } = await sourceVault();
+    // Exported on the vault's own (fake) clock, just after its last change, so later edits count.
+    const exportAt = Math.max(...(await vault.listAccounts()).map((x) => x.changedAt)) + 1;
+    const backup = new BackupService({ kdf: createInProcessKdf(), app: 'Omamori test', now: () => exportAt, argon2: FAST_ARGON2 });
+    const code = { kind: 'transfer-code', code: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF' } as const;
+    const { bytes } = await backup.exportBackup(vault, { secret: code });
+    const [first, second] = await vault.listAccounts();
+    await vault.updateExtras(first!.id, { notes: 'after the export' });
+    await vault.updateExtras(second!.id, { notes: 'after the export' });
+    const health = async () => accountsNotInBackup(await vault.listAccounts(), backup.lastExportAt());
+    expect(await health()).toBe(2);
+    const preview = await backup.previewImport(vault, bytes, code);
+    expect(preview.changed).toHaveLength(2);
+    // Only one of the two is taken back from the file.
+    await backup.commitImport(vault, { ...preview, changed: preview.changed.slice(0, 1) }, { updateChanged: true });
+    expect(await health()).toBe(1);
   });
 
   it('sorts the file into new, already present and changed; updates changed only when asked', async () => {
