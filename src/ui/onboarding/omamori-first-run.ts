@@ -3,6 +3,7 @@ import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
 import './omamori-language-picker';
+import './omamori-install-button';
 import { fire, type OmamoriEvent } from '../shared/events';
 
 /** The welcome screen: what Omamori is, in two sentences, and the way in. */
@@ -30,6 +31,11 @@ export class OmamoriFirstRun extends LitElement {
         display: block;
         margin-top: 2rem;
       }
+      omamori-install-button {
+        display: block;
+        margin-top: 1rem;
+        text-align: center;
+      }
     `,
   ];
 
@@ -56,6 +62,7 @@ export class OmamoriFirstRun extends LitElement {
             ${t('firstRun.restore')}
           </button>
         </div>
+        <omamori-install-button></omamori-install-button>
       </section>
       <omamori-language-picker></omamori-language-picker>
     </main>`;

@@ -1,0 +1,43 @@
+import { LitElement, html } from 'lit';
+import { t } from '../../messages/translate';
+import { InstallController } from '../shared/install-controller';
+import { LocaleController } from '../shared/locale-controller';
+import { baseStyles } from '../shared/styles';
+import '../onboarding/omamori-install-button';
+
+/**
+ * Settings → Install on this device: whether this copy runs installed, the Install button where
+ * the browser offers one, otherwise where the browser's own menu item is.
+ */
+export class OmamoriInstallSettings extends LitElement {
+  static override styles = [baseStyles];
+  private readonly install = new InstallController(this);
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  private renderState() {
+    const s = this.install.value;
+    if (s.standalone) return html`<p data-testid="install-state">${t('install.running')}</p>`;
+    if (s.installed) return html`<p data-testid="install-state">${t('install.done')}</p>`;
+    if (s.canPrompt) return html`<omamori-install-button></omamori-install-button>`;
+    return html`<p data-testid="install-state">${t('install.menu')}</p>`;
+  }
+
+  override render() {
+    return html`<section class="panel" aria-labelledby="install-h" data-testid="install-settings">
+      <h3 id="install-h">${t('install.title')}</h3>
+      ${this.renderState()}
+    </section>`;
+  }
+}
+
+customElements.define('omamori-install-settings', OmamoriInstallSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omamori-install-settings': OmamoriInstallSettings;
+  }
+}
