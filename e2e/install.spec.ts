@@ -2,10 +2,14 @@
  * Installing Omamori (issue #21). Chromium's install offer is a synthetic `beforeinstallprompt`
  * (its prompt() and userChoice stubbed) sent at load by a script added before the page loads;
  * "running installed" is `matchMedia('(display-mode: standalone)')` answered as matching, since
- * Chromium's CDP media emulation ignores display-mode.
+ * Chromium's CDP media emulation ignores display-mode. iPhone and iPad are Chromium with Safari's
+ * user agent and `navigator.standalone` (plus, for an iPad, a Mac platform with touch points)
+ * set before the page loads: a "Safari tab" and a "home-screen app" are two browser contexts,
+ * whose storage is as separate as iOS keeps Safari's and the home-screen app's.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { createVault } from './support/helpers';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createVault, PASSPHRASE } from './support/helpers';
 
 interface InstallProbe {
   __installOffered?: boolean;
@@ -88,5 +92,118 @@ test.describe('install in Chromium', () => {
     await expect(page.getByTestId('storage-context')).toHaveText('Installed app');
     await expect(page.getByTestId('install-state')).toHaveText('Omamori is running as the installed app on this device.');
     await expect(page.getByTestId('storage-advice')).toContainText('The installed app keeps its data longer than a browser tab');
+  });
+});
+
+const IPHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+const MAC_UA = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
+
+interface IosOptions {
+  /** navigator.standalone: true in the home-screen app, false in a Safari tab. */
+  standalone: boolean;
+  /** iPadOS: a Mac user agent, and these touch points (0 = a real Mac). */
+  macTouchPoints?: number;
+  width?: number;
+}
+
+async function iosPage(browser: Browser, opts: IosOptions): Promise<Page> {
+  const mac = opts.macTouchPoints !== undefined;
+  const context = await browser.newContext({ userAgent: mac ? MAC_UA : IPHONE_UA, viewport: { width: opts.width ?? 390, height: 844 } });
+  await context.addInitScript(
+    ({ standalone, touchPoints }) => {
+      Object.defineProperty(Navigator.prototype, 'standalone', { configurable: true, get: () => standalone });
+      if (touchPoints !== null) {
+        Object.defineProperty(Navigator.prototype, 'platform', { configurable: true, get: () => 'MacIntel' });
+        Object.defineProperty(Navigator.prototype, 'maxTouchPoints', { configurable: true, get: () => touchPoints });
+      }
+    },
+    { standalone: opts.standalone, touchPoints: opts.macTouchPoints ?? null },
+  );
+  return context.newPage();
+}
+
+/** From the first-run screen's create button (or "Continue in the browser") to the code list. */
+async function createFromFirstRun(page: Page): Promise<void> {
+  await page.getByTestId('start-create').click();
+  await page.getByTestId('new-passphrase').fill(PASSPHRASE);
+  await page.getByTestId('confirm-passphrase').fill(PASSPHRASE);
+  await page.getByTestId('create-submit').click();
+  await expect(page.getByTestId('add-account').first()).toBeVisible({ timeout: 30_000 });
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.waitForTimeout(150); // let text settle so colours are measured as seen
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+const overflowX = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+test.describe('install on iPhone and iPad', () => {
+  test('in a Safari tab the guide comes before any vault, and "Continue in the browser anyway" leads to creating one', async ({ browser }) => {
+    const page = await iosPage(browser, { standalone: false });
+    await page.goto('/');
+    await expect(page.getByTestId('ios-install')).toBeVisible();
+    await expect(page.getByTestId('install-guide').locator('li')).toHaveCount(3);
+    await expect(page.getByTestId('install-guide').locator('li svg')).toHaveCount(3);
+    await expect(page.getByTestId('install-guide-why')).toContainText(
+      "The app on the home screen keeps its own data, separate from Safari's: create your vault there.",
+    );
+    await expect(page.getByTestId('start-create')).toHaveCount(0);
+    await expect(page.getByTestId('start-restore')).toHaveCount(0);
+    await page.getByTestId('continue-in-browser').click();
+    await createFromFirstRun(page);
+    await page.context().close();
+  });
+
+  test('the guide fits 320 px without horizontal scrolling and passes axe, in English and Japanese', async ({ browser }) => {
+    const page = await iosPage(browser, { standalone: false, width: 320 });
+    await page.goto('/');
+    await expect(page.getByTestId('install-guide')).toBeVisible();
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('language').selectOption('ja');
+    await expect(page.getByTestId('install-guide')).toContainText('ホーム画面に追加');
+    await expect(page.getByTestId('install-guide')).toContainText('共有ボタン');
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('an iPad that reports a Mac user agent gets the guide; a Mac does not', async ({ browser }) => {
+    const ipad = await iosPage(browser, { standalone: false, macTouchPoints: 5 });
+    await ipad.goto('/');
+    await expect(ipad.getByTestId('ios-install')).toBeVisible();
+    await ipad.context().close();
+    const mac = await iosPage(browser, { standalone: false, macTouchPoints: 0 });
+    await mac.goto('/');
+    await expect(mac.getByTestId('start-create')).toBeVisible();
+    await expect(mac.getByTestId('ios-install')).toHaveCount(0);
+    await mac.context().close();
+  });
+
+  test('the home-screen app starts at creating a vault, and Settings → Storage says "Installed app"', async ({ browser }) => {
+    const page = await iosPage(browser, { standalone: true });
+    await page.goto('/');
+    await expect(page.getByTestId('start-create')).toBeVisible();
+    await expect(page.getByTestId('ios-install')).toHaveCount(0);
+    await createFromFirstRun(page);
+    await page.getByTestId('settings').click();
+    await expect(page.getByTestId('storage-context')).toHaveText('Installed app');
+    await page.context().close();
+  });
+
+  test('Settings → Install on this device shows the same steps in a Safari tab', async ({ browser }) => {
+    const page = await iosPage(browser, { standalone: false });
+    await page.goto('/');
+    await page.getByTestId('continue-in-browser').click();
+    await createFromFirstRun(page);
+    await page.getByTestId('settings').click();
+    await expect(page.getByTestId('storage-context')).toHaveText('Browser tab');
+    const section = page.getByTestId('install-settings');
+    await expect(section.getByTestId('install-guide')).toHaveCount(0);
+    await section.getByTestId('install-show-guide').click();
+    await expect(section.getByTestId('install-guide').locator('li')).toHaveCount(3);
+    await page.context().close();
   });
 });

@@ -221,6 +221,19 @@ const enMore = {
   'install.running': 'Omamori is running as the installed app on this device.',
   'install.done': 'Omamori is installed. Open it from your home screen or app list.',
   'install.menu': "To install, use your browser's menu: Install app, or Add to Home screen. Where the browser cannot install web apps, keep a backup.",
+  'install.ios': 'On iPhone and iPad, Omamori is installed from the Share button: Add to Home Screen.',
+  'install.showGuide': 'Show how',
+  'installGuide.title': 'Add Omamori to your home screen first',
+  'installGuide.why':
+    "The app on the home screen keeps its own data, separate from Safari's: create your vault there. A vault made in this browser tab does not appear in it, and Safari may delete it after a few weeks without a visit.",
+  'installGuide.stepLabel': 'Step {n}',
+  'installGuide.step1':
+    "Tap the Share button in Safari's toolbar (at the bottom of the screen on iPhone, at the top on iPad). If you do not see it, tap ••• first.",
+  'installGuide.step2': 'Scroll down the list and tap Add to Home Screen.',
+  'installGuide.step3': 'Tap Add, then open Omamori from your home screen and create your vault there.',
+  'installGuide.continue': 'Continue in the browser anyway',
+  'installGuide.continueHint':
+    'Your vault then lives in Safari only, and Safari may delete it after a few weeks without a visit. You can move it to the home-screen app later.',
   'autolock.title': 'Auto-lock',
   'autolock.idle': 'Lock after inactivity',
   'autolock.hidden': 'Lock when hidden for',

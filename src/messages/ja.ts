@@ -269,6 +269,19 @@ export const ja: Record<MessageKey, string> = {
   'install.done': 'Omamori をインストールしました。ホーム画面またはアプリ一覧から開いてください。',
   'install.menu':
     'インストールするには、ブラウザのメニューから「アプリをインストール」または「ホーム画面に追加」を選んでください。ウェブアプリをインストールできないブラウザでは、バックアップを作成しておいてください。',
+  'install.ios': 'iPhone・iPad では、共有ボタンの「ホーム画面に追加」で Omamori をインストールします。',
+  'install.showGuide': '手順を表示',
+  'installGuide.title': 'まず Omamori をホーム画面に追加してください',
+  'installGuide.why':
+    'ホーム画面のアプリは Safari とは別にデータを保存します。保管庫はホーム画面のアプリで作成してください。このブラウザのタブで作成した保管庫はホーム画面のアプリには表示されず、何週間もアクセスがないと Safari に削除されることがあります。',
+  'installGuide.stepLabel': '手順 {n}',
+  'installGuide.step1':
+    'Safari のツールバーにある共有ボタンをタップします（iPhone では画面の下、iPad では上にあります）。見当たらないときは、先に「•••」をタップしてください。',
+  'installGuide.step2': '一覧を下にスクロールして「ホーム画面に追加」をタップします。',
+  'installGuide.step3': '「追加」をタップしたら、ホーム画面の Omamori を開き、そこで保管庫を作成します。',
+  'installGuide.continue': 'このままブラウザで続ける',
+  'installGuide.continueHint':
+    'その場合、保管庫は Safari の中だけに保存され、何週間もアクセスがないと削除されることがあります。あとからホーム画面のアプリに移すこともできます。',
 
   'autolock.title': '自動ロック',
   'autolock.idle': '操作しない状態が続いたらロック',
