@@ -9,7 +9,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createVault, PASSPHRASE } from './support/helpers';
+import { readFile } from 'node:fs/promises';
+import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
 
 interface InstallProbe {
   __installOffered?: boolean;
@@ -206,4 +207,82 @@ test.describe('install on iPhone and iPad', () => {
     await expect(section.getByTestId('install-guide').locator('li')).toHaveCount(3);
     await page.context().close();
   });
+});
+
+const ACCOUNTS = [
+  { issuer: 'Example', name: 'alice@example.com', secret: RFC_SECRET },
+  { issuer: '銀行', name: 'たろう', secret: 'JBSWY3DPEHPK3PXP', digits: 8 },
+  { issuer: 'Counter', name: 'hotp', secret: 'GEZDGNBVGY3TQOJQ', type: 'hotp' as const, counter: 5 },
+];
+
+/** Every card's service, name and shown code (the clock is fixed, so the codes compare). */
+async function codes(page: Page): Promise<string[]> {
+  await expect(page.getByTestId('code-card').first().getByTestId('code')).not.toHaveText('––– –––');
+  return page
+    .getByTestId('code-card')
+    .evaluateAll((cards) => cards.map((c) => ['issuer', 'name', 'code'].map((id) => c.querySelector(`[data-testid=${id}]`)?.textContent ?? '').join('|')));
+}
+
+test('a vault in a Safari tab says so above the codes, and the move ends with the home-screen app holding every account', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The "Safari tab".
+  const tab = await iosPage(browser, { standalone: false });
+  await tab.clock.setFixedTime(RFC_TIME_MS);
+  await tab.goto('/');
+  await tab.getByTestId('continue-in-browser').click();
+  await createFromFirstRun(tab);
+  await expect(tab.getByTestId('safari-tab-line')).toContainText(
+    'This vault lives in Safari, not in the home-screen app, and Safari may delete it after a few weeks without a visit.',
+  );
+  for (const entry of ACCOUNTS) await addAccountByKey(tab, entry);
+  await expect(tab.getByTestId('code-card')).toHaveCount(ACCOUNTS.length);
+  const tabCodes = await codes(tab);
+  // The two TOTP cards show codes (the HOTP card shows one only when pressed).
+  expect(tabCodes.filter((c) => /\|\d{3,4} \d{3,4}$/.test(c))).toHaveLength(2);
+  expect(await axeViolations(tab)).toEqual([]);
+
+  await tab.getByTestId('move-to-app').click();
+  await tab.getByTestId('move-export').click();
+  await expect(tab.getByTestId('move-ready')).toHaveText(`Backup ready and checked: ${ACCOUNTS.length} accounts.`, { timeout: 30_000 });
+  const code = (await tab.getByTestId('move-code').getAttribute('aria-label')) ?? '';
+  expect(code).toMatch(/^[A-Z2-7]{5}(-[A-Z2-7]{5}){5}$/);
+  const [download] = await Promise.all([tab.waitForEvent('download'), tab.getByTestId('move-download').click()]);
+  const bytes = await readFile(await download.path());
+  await tab.getByTestId('move-next').click();
+  await expect(tab.getByTestId('install-guide').locator('li')).toHaveCount(3);
+  await tab.getByTestId('move-next').click();
+  const expected = (await tab.getByTestId('move-check').textContent()) ?? '';
+  expect(expected).toMatch(new RegExp(`^Accounts: ${ACCOUNTS.length} · Check: [0-9A-F]{4}-[0-9A-F]{4}$`));
+  expect(await axeViolations(tab)).toEqual([]);
+
+  // The "home-screen app": its own storage, empty until the restore.
+  const app = await iosPage(browser, { standalone: true });
+  await app.clock.setFixedTime(RFC_TIME_MS);
+  await app.goto('/');
+  await expect(app.getByTestId('ios-install')).toHaveCount(0);
+  await app.getByTestId('start-restore').click();
+  await app.getByTestId('new-passphrase').fill(PASSPHRASE);
+  await app.getByTestId('confirm-passphrase').fill(PASSPHRASE);
+  await app.getByTestId('create-submit').click();
+  await expect(app.getByTestId('restore-file')).toBeVisible({ timeout: 30_000 });
+  // Before the restore the app's line differs: the comparison can fail.
+  await expect(app.getByTestId('install-check')).toHaveText(/^Accounts: 0 · Check: /);
+  await expect(app.getByTestId('install-check')).not.toHaveText(expected);
+  await app.getByTestId('restore-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
+  await app.getByTestId('restore-code').fill(code);
+  await app.getByTestId('restore-submit').click();
+  await app.getByTestId('restore-import').click();
+  await expect(app.getByTestId('code-card')).toHaveCount(ACCOUNTS.length);
+  expect(await codes(app)).toEqual(tabCodes);
+  await expect(app.getByTestId('safari-tab-line')).toHaveCount(0);
+  await app.getByTestId('settings').click();
+  await expect(app.getByTestId('storage-context')).toHaveText('Installed app');
+  await expect(app.getByTestId('install-check')).toHaveText(expected);
+
+  await tab.getByTestId('move-same').click();
+  await expect(tab.getByTestId('move-done')).toHaveText('Every account is in the home-screen app');
+  await tab.getByText('Done', { exact: true }).click();
+  await expect(tab.getByTestId('safari-tab-line')).toBeVisible();
+  await tab.context().close();
+  await app.context().close();
 });

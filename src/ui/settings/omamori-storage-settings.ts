@@ -51,7 +51,7 @@ export class OmamoriStorageSettings extends LitElement {
   private advice() {
     const { standalone, ios } = this.install.value;
     if (standalone) return this.persisted === true ? nothing : html`<p class="hint" data-testid="storage-advice">${t('storage.appAdvice')}</p>`;
-    if (ios) return html`<p class="hint" data-testid="storage-advice">${t('storage.ios')} ${t('storage.tabAdvice')}</p>`;
+    if (ios) return html`<p class="hint" data-testid="storage-advice">${t('storage.ios')} ${t('storage.iosTabAdvice')}</p>`;
     return this.persisted === true ? nothing : html`<p class="hint" data-testid="storage-advice">${t('storage.tabAdvice')}</p>`;
   }
 
