@@ -5,14 +5,14 @@
  * The start-up set — what is evaluated before the first code or the lock screen — is this file's
  * static imports and nothing else: ui/shared (styles, toasts, the locale and ticker controllers,
  * icons), onboarding/omamori-unlock, and codes/ (the list, the card grid, the code card, with
- * account-icon/'s letter badge); below them services/browser/vault and auto-lock, the vault and
- * the database, messages/en-core. Every other screen loads lazily: LAZY_ELEMENTS below, and the
+ * account-icon/'s letter badge); below them services/browser/vault, auto-lock and install, the
+ * vault and the database, messages/en-core. Every other screen loads lazily: LAZY_ELEMENTS below, and the
  * dynamic imports inside codes/ (toolbar, select bar, group manager, large code), account-icon/
  * (brand icons) and scan/ (decoders). test/unit/ui/startup-messages.test.ts walks this graph.
  *
- * A little over 300 lines: it is the one place that maps the vault's state (and a start-up the
- * browser's storage refuses) to a screen and routes every element's events; split up, that one
- * decision would be spread over files.
+ * About 360 lines: it is the one place that maps the vault's state (and a start-up the browser's
+ * storage refuses, and an iOS browser tab's vault) to a screen and routes every element's events;
+ * split up, that one decision would be spread over files.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { accountTitle, type Account } from '../core/account';
@@ -22,6 +22,7 @@ import { getLastExportStore } from '../services/browser/last-export';
 import type { VaultState } from '../services/vault/vault';
 import { getVault, startVault } from '../services/browser/vault';
 import { getAutoLock } from '../services/browser/auto-lock';
+import { getInstallState } from '../services/browser/install';
 import { loadAllMessages, localeReady, t } from '../messages/translate';
 import { LocaleController } from './shared/locale-controller';
 import { presentError } from '../messages/present-error';
@@ -44,6 +45,8 @@ const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
   'omamori-enroll': () => loadAllMessages().then(() => import('./scan/omamori-enroll')),
   'omamori-first-run': () => loadAllMessages().then(() => import('./onboarding/omamori-first-run')),
   'omamori-guide': () => loadAllMessages().then(() => import('./scan/omamori-guide')),
+  'omamori-move-to-app': () => loadAllMessages().then(() => import('./backup/omamori-move-to-app')),
+  'omamori-safari-tab-line': () => loadAllMessages().then(() => import('./onboarding/omamori-safari-tab-line')),
   'omamori-settings': () => loadAllMessages().then(() => import('./settings/omamori-settings')),
   'omamori-vault-missing': () => loadAllMessages().then(() => import('./onboarding/omamori-vault-missing')),
 };
@@ -61,7 +64,8 @@ type View =
   | { kind: 'scan' }
   | { kind: 'guide' }
   | { kind: 'import' }
-  | { kind: 'restore' };
+  | { kind: 'restore' }
+  | { kind: 'move' };
 
 /** The root: picks the screen from the vault's state and routes the elements' events. */
 export class OmamoriApp extends LitElement {
@@ -134,6 +138,8 @@ export class OmamoriApp extends LitElement {
     this.addEventListener('import-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('app-imported', () => (this.view = { kind: 'list' }));
     this.addEventListener('guide-closed', () => (this.view = { kind: 'list' }));
+    this.addEventListener('open-move', () => (this.view = { kind: 'move' }));
+    this.addEventListener('move-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('edit-account', (e) => (this.view = { kind: 'edit', id: e.detail.id }));
     this.addEventListener('delete-account', (e) => void this.deleteAccount(e.detail.id));
   }
@@ -250,8 +256,14 @@ export class OmamoriApp extends LitElement {
   }
 
   override willUpdate(): void {
-    const tag = this.currentTag();
-    LAZY_ELEMENTS[tag]?.().catch((err: unknown) => showToast({ message: presentError(err) }));
+    const tags = [this.currentTag(), this.inIosTab() && this.view.kind === 'list' ? 'omamori-safari-tab-line' : ''];
+    for (const tag of tags) LAZY_ELEMENTS[tag]?.().catch((err: unknown) => showToast({ message: presentError(err) }));
+  }
+
+  /** A vault in an iPhone/iPad browser tab: not the home-screen app's, and Safari may delete it (the line above the codes). */
+  private inIosTab(): boolean {
+    const { ios, standalone } = getInstallState().snapshot();
+    return ios && !standalone;
   }
 
   private currentTag(): string {
@@ -275,6 +287,7 @@ export class OmamoriApp extends LitElement {
       import: 'omamori-other-app-import',
       settings: 'omamori-settings',
       restore: 'omamori-restore',
+      move: 'omamori-move-to-app',
     };
     return views[this.view.kind];
   }
@@ -298,8 +311,10 @@ export class OmamoriApp extends LitElement {
         return html`<omamori-settings></omamori-settings>`;
       case 'restore':
         return html`<omamori-restore></omamori-restore>`;
+      case 'move':
+        return html`<omamori-move-to-app></omamori-move-to-app>`;
       default:
-        return html`<omamori-code-list .accounts=${this.accounts} .damaged=${this.damaged} .notBackedUp=${this.notBackedUp}></omamori-code-list>`;
+        return html`${this.inIosTab() ? html`<omamori-safari-tab-line></omamori-safari-tab-line>` : nothing}<omamori-code-list .accounts=${this.accounts} .damaged=${this.damaged} .notBackedUp=${this.notBackedUp}></omamori-code-list>`;
     }
   }
 

@@ -5,6 +5,7 @@
  */
 import { extrasOf, type Account, type AccountData } from '../../core/account';
 import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
+import { sha256Hex } from '../../core/crypto/digest';
 import { AppError, throwIfAborted } from '../../core/errors';
 import {
   inspectExportFile,
@@ -90,6 +91,21 @@ function buckets<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else list.push(item);
   }
   return map;
+}
+
+/**
+ * What two vaults in separate storage (a Safari tab and the home-screen app) can both show, for
+ * a person to compare: the number of accounts and 8 hex digits of SHA-256 over everything a
+ * backup carries of each, sorted so that order does not count. Equal after a restore into an
+ * empty vault; any lost, added or changed account changes it. 32 bits of one hash of all the
+ * accounts tell nothing usable about a secret.
+ */
+export function vaultCheck(accounts: readonly Account[]): { count: number; check: string } {
+  const keys = accounts.map((a) => entryKey(toData(a))).sort();
+  const hex = sha256Hex(new TextEncoder().encode(JSON.stringify(keys)))
+    .slice(0, 8)
+    .toUpperCase();
+  return { count: accounts.length, check: `${hex.slice(0, 4)}-${hex.slice(4)}` };
 }
 
 /** Local date, as people read it: omamori-backup-2026-11-27.omamori */

@@ -1,12 +1,20 @@
 import { LitElement, css, html } from 'lit';
+import { InstallController } from '../shared/install-controller';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
 import './omamori-language-picker';
+import './omamori-install-button';
+import './omamori-install-guide';
 import { fire, type OmamoriEvent } from '../shared/events';
 
-/** The welcome screen: what Omamori is, in two sentences, and the way in. */
+/**
+ * The welcome screen: what Omamori is, in two sentences, and the way in. In an iPhone or iPad
+ * browser tab the way in starts with adding Omamori to the home screen, before any vault exists:
+ * the home-screen app has storage of its own and would open empty.
+ */
 export class OmamoriFirstRun extends LitElement {
+  static override properties = { inBrowser: { state: true } };
   static override styles = [
     baseStyles,
     css`
@@ -30,22 +38,48 @@ export class OmamoriFirstRun extends LitElement {
         display: block;
         margin-top: 2rem;
       }
+      omamori-install-button {
+        display: block;
+        margin-top: 1rem;
+        text-align: center;
+      }
     `,
   ];
 
+  /** "Continue in the browser anyway" was chosen on iOS (for this visit of the screen only). */
+  declare inBrowser: boolean;
+  private readonly install = new InstallController(this);
+
   constructor() {
     super();
+    this.inBrowser = false;
     new LocaleController(this);
   }
 
+  private renderIosGuide() {
+    return html`<section class="panel" aria-labelledby="ios-install-h" data-testid="ios-install">
+      <h2 id="ios-install-h">${t('installGuide.title')}</h2>
+      <omamori-install-guide></omamori-install-guide>
+      <div class="actions">
+        <button data-testid="continue-in-browser" @click=${() => (this.inBrowser = true)}>${t('installGuide.continue')}</button>
+      </div>
+      <p class="hint">${t('installGuide.continueHint')}</p>
+    </section>`;
+  }
+
   override render() {
+    const { ios, standalone } = this.install.value;
+    const guide = ios && !standalone && !this.inBrowser;
     return html`<main class="page">
       <div class="hero">
         <img src="/icons/icon-192.png" alt="" width="96" height="96" />
         <h1>${t('app.name')}</h1>
         <p class="muted">${t('app.tagline')}</p>
       </div>
-      <section class="panel">
+      ${
+        guide
+          ? this.renderIosGuide()
+          : html`<section class="panel">
         <p>${t('firstRun.intro1')}</p>
         <p>${t('firstRun.intro2')}</p>
         <div class="actions">
@@ -56,7 +90,9 @@ export class OmamoriFirstRun extends LitElement {
             ${t('firstRun.restore')}
           </button>
         </div>
-      </section>
+        <omamori-install-button></omamori-install-button>
+      </section>`
+      }
       <omamori-language-picker></omamori-language-picker>
     </main>`;
   }

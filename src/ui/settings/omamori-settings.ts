@@ -10,6 +10,7 @@ import '../backup/omamori-backup-settings';
 import '../backup/omamori-other-apps-settings';
 import '../onboarding/omamori-language-picker';
 import './omamori-passkey-settings';
+import './omamori-install-settings';
 import './omamori-security-settings';
 import './omamori-storage-settings';
 import '../backup/omamori-google-export';
@@ -174,6 +175,7 @@ export class OmamoriSettings extends LitElement {
             html`<omamori-backup-settings></omamori-backup-settings>
             <omamori-google-export></omamori-google-export>
             <omamori-other-apps-settings></omamori-other-apps-settings>
+            <omamori-install-settings></omamori-install-settings>
             <omamori-storage-settings></omamori-storage-settings>`,
           )}
           ${this.group(...appearance!, html`<omamori-appearance-settings></omamori-appearance-settings>`)}

@@ -1,10 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import { formatBytes } from '../../messages/format';
 import { t } from '../../messages/translate';
+import { InstallController } from '../shared/install-controller';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
 
-/** Whether the browser promised to keep our storage, how much is used, and why it matters. */
+/**
+ * Whether this copy runs as the installed app or in a browser tab, whether the browser promised
+ * to keep our storage, how much is used, and the advice that follows from those.
+ */
 export class OmamoriStorageSettings extends LitElement {
   static override properties = { persisted: { state: true }, usage: { state: true }, quota: { state: true } };
   static override styles = [baseStyles];
@@ -12,6 +16,7 @@ export class OmamoriStorageSettings extends LitElement {
   declare persisted: boolean | undefined;
   declare usage: number | undefined;
   declare quota: number | undefined;
+  private readonly install = new InstallController(this);
 
   constructor() {
     super();
@@ -39,14 +44,25 @@ export class OmamoriStorageSettings extends LitElement {
     await this.refresh();
   }
 
+  /**
+   * A tab's data goes first when space runs short (and, in iOS Safari, after weeks without a
+   * visit, whatever persist() said); the installed app's lasts longer but is not a backup.
+   */
+  private advice() {
+    const { standalone, ios } = this.install.value;
+    if (standalone) return this.persisted === true ? nothing : html`<p class="hint" data-testid="storage-advice">${t('storage.appAdvice')}</p>`;
+    if (ios) return html`<p class="hint" data-testid="storage-advice">${t('storage.ios')} ${t('storage.iosTabAdvice')}</p>`;
+    return this.persisted === true ? nothing : html`<p class="hint" data-testid="storage-advice">${t('storage.tabAdvice')}</p>`;
+  }
+
   override render() {
-    const ios = /iP(hone|ad|od)/.test(navigator.userAgent) || (navigator.userAgent.includes('Mac') && navigator.maxTouchPoints > 1);
     return html`<section class="panel" aria-labelledby="storage-h">
       <h3 id="storage-h">${t('storage.title')}</h3>
+      <p><strong data-testid="storage-context">${this.install.value.standalone ? t('storage.contextApp') : t('storage.contextTab')}</strong></p>
       <p data-testid="storage-state">
         ${this.persisted === undefined ? t('storage.unknown') : this.persisted ? t('storage.persistent') : t('storage.notPersistent')}
       </p>
-      ${ios && !this.persisted ? html`<p class="hint">${t('storage.ios')}</p>` : nothing}
+      ${this.advice()}
       ${
         this.usage !== undefined && this.quota !== undefined
           ? html`<p class="hint" data-testid="storage-usage">${t('storage.used', { used: formatBytes(this.usage), quota: formatBytes(this.quota) })}</p>`
