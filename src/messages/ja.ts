@@ -288,7 +288,7 @@ export const ja: Record<MessageKey, string> = {
     'その場合、保管庫は Safari の中だけに保存され、何週間もアクセスがないと削除されることがあります。あとからホーム画面のアプリに移すこともできます。',
   'storage.iosTabAdvice':
     'ホーム画面に追加するだけでは足りません。ホーム画面のアプリはデータを別に保存するため、確認コードの上にある「ホーム画面のアプリに移す」で保管庫を移し、バックアップも作成しておいてください。',
-  'install.checkLead': 'ほかの Omamori と比べるための、この保管庫の情報:',
+  'install.checkLead': '他の Omamori と比べるための、この保管庫の情報:',
   'vaultCheck.line': 'アカウント: {count} 件 · チェック: {check}',
   'tabLine.label': 'この保管庫の保存場所',
   'tabLine.text': 'この保管庫はホーム画面のアプリではなく Safari の中にあり、何週間もアクセスがないと Safari に削除されることがあります。',
