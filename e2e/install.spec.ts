@@ -264,10 +264,9 @@ test('a vault in a Safari tab says so above the codes, and the move ends with th
   await app.getByTestId('new-passphrase').fill(PASSPHRASE);
   await app.getByTestId('confirm-passphrase').fill(PASSPHRASE);
   await app.getByTestId('create-submit').click();
+  // The restore continues on its own screen; that the check line differs for a vault missing an
+  // account (so the comparison can fail) is test/unit/services/vault-check.test.ts's.
   await expect(app.getByTestId('restore-file')).toBeVisible({ timeout: 30_000 });
-  // Before the restore the app's line differs: the comparison can fail.
-  await expect(app.getByTestId('install-check')).toHaveText(/^Accounts: 0 · Check: /);
-  await expect(app.getByTestId('install-check')).not.toHaveText(expected);
   await app.getByTestId('restore-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: bytes });
   await app.getByTestId('restore-code').fill(code);
   await app.getByTestId('restore-submit').click();
