@@ -22,7 +22,7 @@ import { PassphraseBackoff } from './backoff';
 import { KeySlots } from './key-slots';
 import { createMemoryMarker, VaultPresence, type VaultMarker } from './marker';
 import type { PasskeyInfo } from './passkey-slots';
-import { Passkeys } from './passkeys';
+import type { Passkeys } from './passkeys';
 import { OpenedRecords, openRows } from './records';
 import { VaultSession, type VaultState } from './session';
 import { VaultStore } from './store';
@@ -48,7 +48,12 @@ export class VaultService {
   readonly #presence: VaultPresence;
   readonly #records = new OpenedRecords();
   readonly #keySlots: KeySlots;
-  readonly #passkeys: Passkeys;
+  /**
+   * Passkey slots, loaded on first use (with WebAuthn and PRF code): a vault opened by its device
+   * slot or passphrase never needs them, so they stay out of the start-up bundle. The lock screen
+   * lists passkeys as it appears, which loads them before a user can press "Unlock with passkey".
+   */
+  readonly #passkeys: () => Promise<Passkeys>;
   readonly #accounts: Accounts;
   readonly #feed: AccountFeed;
   readonly #backoff: PassphraseBackoff;
@@ -63,7 +68,9 @@ export class VaultService {
     const backoff = new PassphraseBackoff(this.#store, this.#session.now);
     this.#backoff = backoff;
     this.#keySlots = new KeySlots(this.#store, this.#session, this.#presence, backoff, options.kdf, options.argon2);
-    this.#passkeys = new Passkeys(this.#store, this.#session, this.#keySlots, backoff, options.kdf);
+    let passkeys: Promise<Passkeys> | undefined;
+    this.#passkeys = () =>
+      (passkeys ??= import('./passkeys').then(({ Passkeys }) => new Passkeys(this.#store, this.#session, this.#keySlots, backoff, options.kdf)));
     this.#accounts = new Accounts(this.#store, this.#session, this.#records);
     this.#feed = new AccountFeed(this.#store, this.#session, this.#records);
   }
@@ -165,8 +172,8 @@ export class VaultService {
     return this.#keySlots.verifyPassphrase(passphrase, opts);
   }
 
-  verifyPasskey(webauthn?: WebAuthnAdapter): Promise<void> {
-    return this.#passkeys.verify(webauthn);
+  async verifyPasskey(webauthn?: WebAuthnAdapter): Promise<void> {
+    return (await this.#passkeys()).verify(webauthn);
   }
 
   /** True when the passphrase or a passkey was given within `ms` (device-slot opens do not count). */
@@ -199,20 +206,20 @@ export class VaultService {
 
   // ── Passkeys ─────────────────────────────────────────────────────────────────────────────────
 
-  listPasskeys(): Promise<PasskeyInfo[]> {
-    return this.#passkeys.list();
+  async listPasskeys(): Promise<PasskeyInfo[]> {
+    return (await this.#passkeys()).list();
   }
 
-  addPasskey(label: string, passphrase: string, webauthn?: WebAuthnAdapter, opts: KdfOptions = {}): Promise<void> {
-    return this.#passkeys.add(label, passphrase, webauthn, opts);
+  async addPasskey(label: string, passphrase: string, webauthn?: WebAuthnAdapter, opts: KdfOptions = {}): Promise<void> {
+    return (await this.#passkeys()).add(label, passphrase, webauthn, opts);
   }
 
-  removePasskey(id: string, passphrase?: string, webauthn?: WebAuthnAdapter): Promise<void> {
-    return this.#passkeys.remove(id, passphrase, webauthn);
+  async removePasskey(id: string, passphrase?: string, webauthn?: WebAuthnAdapter): Promise<void> {
+    return (await this.#passkeys()).remove(id, passphrase, webauthn);
   }
 
-  unlockWithPasskey(webauthn?: WebAuthnAdapter): Promise<void> {
-    return this.#passkeys.unlock(webauthn);
+  async unlockWithPasskey(webauthn?: WebAuthnAdapter): Promise<void> {
+    return (await this.#passkeys()).unlock(webauthn);
   }
 
   // ── Accounts ─────────────────────────────────────────────────────────────────────────────────
