@@ -14,7 +14,6 @@
  */
 import type { Account, AccountData, AccountExtras, RecoveryCode } from '../../core/account';
 import type { Argon2Cost, KdfOptions, KdfRunner } from '../../core/crypto/kdf';
-import { formatOtpauthUri } from '../../core/otpauth-uri';
 import type { OmamoriDb, StorageEvent } from '../../storage/db';
 import { AccountFeed, type AccountsListener } from './account-feed';
 import { Accounts, type NewAccount } from './accounts';
@@ -194,7 +193,8 @@ export class VaultService {
   /** The setup key and the otpauth:// link of one account; needs a recent proof. */
   async revealSecret(id: string): Promise<{ secretB32: string; link: string }> {
     this.#session.requireRecentProof();
-    const account = await this.#accounts.getAccount(id);
+    // The link writer loads here: nothing on the way to the first code needs it.
+    const [account, { formatOtpauthUri }] = await Promise.all([this.#accounts.getAccount(id), import('../../core/otpauth-uri')]);
     return { secretB32: account.secretB32, link: formatOtpauthUri(account) };
   }
 
