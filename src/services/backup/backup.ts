@@ -174,7 +174,9 @@ export class BackupService {
     if (!same || payload.count === 0) throw new AppError('file/verify-failed');
     // A Cancel that came after the last derivation still leaves nothing recorded.
     throwIfAborted(opts.signal);
-    this.#lastExport.write(at);
+    // The last-export time says "everything changed before this is in a backup": a file with only
+    // some of the accounts does not say that about the others, so it is not recorded.
+    if (chosen.length === all.length) this.#lastExport.write(at);
     return { bytes, fileName: backupFileName(at), count: payload.count };
   }
 

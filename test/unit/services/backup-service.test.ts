@@ -43,6 +43,19 @@ describe('BackupService.exportBackup', () => {
     expect(backup.lastExportAt()).toBe(NOW);
   });
 
+  it('records the export time only for a file with every account: a partial export leaves the others counted as not backed up', async () => {
+    const backup = makeBackup();
+    const { vault } = await sourceVault();
+    const all = await vault.listAccounts();
+    expect(all.length).toBeGreaterThan(1);
+    await backup.exportBackup(vault, { ids: [all[0]!.id], secret: SECRET });
+    expect(backup.lastExportAt()).toBeNull();
+    expect(accountsNotInBackup(await vault.listAccounts(), backup.lastExportAt())).toBe(all.length);
+    await backup.exportBackup(vault, { ids: all.map((a) => a.id), secret: SECRET });
+    expect(backup.lastExportAt()).toBe(NOW);
+    expect(accountsNotInBackup(await vault.listAccounts(), backup.lastExportAt())).toBe(0);
+  });
+
   it('exports only the chosen ids, and refuses an empty vault or an empty choice', async () => {
     const backup = makeBackup();
     const { vault } = await sourceVault();
