@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { LICENCES, OWN_LICENCE, type LicenceEntry } from './licences';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, pageTopStyles } from '../shared/styles';
 import { fire, type OmamoriEvent } from '../shared/events';
 
 declare const __APP_VERSION__: string;
@@ -14,16 +14,8 @@ declare const __APP_VERSION__: string;
 export class OmamoriAbout extends LitElement {
   static override styles = [
     baseStyles,
+    pageTopStyles,
     css`
-      .top {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.75rem;
-      }
-      .top h1 {
-        margin: 0;
-      }
       h1:focus {
         outline: none;
       }

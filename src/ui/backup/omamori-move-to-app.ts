@@ -9,7 +9,7 @@ import { fire, type OmamoriEvent } from '../shared/events';
 import { KdfRun } from '../shared/kdf-run';
 import { LocaleController } from '../shared/locale-controller';
 import { CANCELLED, proveIfNeeded, withProof } from '../shared/reauth';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, pageTopStyles } from '../shared/styles';
 import { backupSettingsStyles } from './backup-settings-styles';
 import '../onboarding/omamori-install-guide';
 import '../shared/omamori-kdf-progress';
@@ -27,16 +27,10 @@ export class OmamoriMoveToApp extends LitElement {
   static override properties = { step: { state: true }, busy: { state: true }, error: { state: true }, file: { state: true } };
   static override styles = [
     baseStyles,
+    pageTopStyles,
     backupSettingsStyles,
     css`
-      .top {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-        flex-wrap: wrap;
-      }
       .top h1 {
-        margin: 0;
         font-size: 1.4rem;
       }
       .check {

@@ -5,7 +5,7 @@ import { getVault } from '../../services/browser/vault';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, pageTopStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import './omamori-scan-preview';
 import './omamori-google-import';
@@ -29,15 +29,9 @@ export class OmamoriEnroll extends LitElement {
   };
   static override styles = [
     baseStyles,
+    pageTopStyles,
     css`
-      .top {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-        flex-wrap: wrap;
-      }
       .top h1 {
-        margin: 0;
         flex: 1;
       }
       .stack > * {

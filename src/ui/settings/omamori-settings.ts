@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { t, type MessageKey } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, pageTopStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import './omamori-appearance-settings';
 import './omamori-autolock-settings';
@@ -36,15 +36,8 @@ export class OmamoriSettings extends LitElement {
   static override properties = { about: { state: true } };
   static override styles = [
     baseStyles,
+    pageTopStyles,
     css`
-      .top {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-      }
-      .top h1 {
-        margin: 0;
-      }
       .index ul {
         display: flex;
         flex-wrap: wrap;

@@ -194,3 +194,16 @@ export const dialogStyles = css`
     background: rgb(0 0 0 / 0.45);
   }
 `;
+
+/** A page's top row: the Back button and the page title side by side, wrapping on narrow screens. */
+export const pageTopStyles = css`
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .top h1 {
+    margin: 0;
+  }
+`;
