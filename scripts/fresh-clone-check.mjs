@@ -8,6 +8,12 @@
 //   node scripts/fresh-clone-check.mjs                 the committed HEAD (what a clone gets)
 //   node scripts/fresh-clone-check.mjs --working-tree  the files git would commit now, uncommitted
 //                                                      edits included (to try a change before committing)
+//   node scripts/fresh-clone-check.mjs --reuse-unit-report
+//                                                      as `npm test` runs it: when this checkout already is
+//                                                      what a fresh clone gets (no corpus found, nothing
+//                                                      modified or untracked), the unit run `npm test` just
+//                                                      made here (.tmp/unit-report.json) is that clone's run,
+//                                                      so it is checked instead of running the suite twice
 // Other arguments go to vitest, e.g. `-- --exclude '**/*-fuzz.test.ts'` (but a file excluded here
 // is not proved to pass without the corpus).
 // OMAMORI_KEEP_FRESH_CLONE=1 keeps the folder for a look.
@@ -32,7 +38,8 @@ import { fileURLToPath } from 'node:url';
 
 const PLACEHOLDER = 'needs the interop corpus: '; // the title of describeCorpus's skipped placeholder
 const WORKING_TREE = process.argv.includes('--working-tree');
-const VITEST_ARGS = process.argv.slice(2).filter((a) => a !== '--working-tree' && a !== '--');
+const REUSE = process.argv.includes('--reuse-unit-report');
+const VITEST_ARGS = process.argv.slice(2).filter((a) => !['--working-tree', '--reuse-unit-report', '--'].includes(a));
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 const ROOT = git(path.dirname(fileURLToPath(import.meta.url)), 'rev-parse', '--show-toplevel');
@@ -58,11 +65,42 @@ function cleanUp() {
   rmSync(WORK, { recursive: true, force: true });
 }
 
+// 0. With --reuse-unit-report, this checkout may already be what a fresh clone gets.
+const UNIT_REPORT = path.join(ROOT, '.tmp', 'unit-report.json');
+const whyNotReuse = REUSE ? reasonNotToReuse() : 'not asked';
+const REUSING = whyNotReuse === '';
+/** Where the tested tree is, and where its tests must have looked for the corpus. */
+const BASE = REUSING ? ROOT : CLONE;
+const EXPECTED = REUSING ? path.resolve(ROOT, '..', 'shared', 'testdata') : EXPECTED_CORPUS;
+if (REUSE && !REUSING) console.log(`fresh-clone check: running the unit suite again in a clone (${whyNotReuse})`);
+
+/** '' when the unit report just written here is a fresh clone's run; else why it is not. */
+function reasonNotToReuse() {
+  if (WORKING_TREE || VITEST_ARGS.length > 0) return 'other arguments given';
+  if (process.env.OMAMORI_CORPUS || existsSync(path.resolve(ROOT, '..', 'shared', 'testdata'))) return 'a corpus is beside this checkout';
+  if (git(ROOT, 'status', '--porcelain', '--untracked-files=all') !== '') return 'this checkout has changes a clone would not';
+  if (!existsSync(UNIT_REPORT)) return `no ${path.relative(ROOT, UNIT_REPORT)}`;
+  const report = JSON.parse(readFileSync(UNIT_REPORT, 'utf8'));
+  if (!(report.startTime > Number(git(ROOT, 'log', '-1', '--format=%ct')) * 1000)) return 'the unit report is older than HEAD';
+  // A run of some files only (`npm run test:unit -- file`) is not the whole suite.
+  const ran = new Set(report.testResults.map((file) => path.relative(ROOT, file.name)));
+  const missing = testFiles(path.join(ROOT, 'test', 'unit')).filter((f) => !ran.has(path.relative(ROOT, f)));
+  return missing.length > 0 ? `the unit report lacks ${missing.length} test files (a partial run)` : '';
+}
+
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.test.ts'))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name));
+}
+
 // 1. The repository as a fresh clone gets it (or, with --working-tree, as it would be committed).
-try {
-  makeClone();
-} catch (err) {
-  fail(`could not make the clone: ${String(err.stderr || err.message).trim()}`);
+if (!REUSING) {
+  try {
+    makeClone();
+  } catch (err) {
+    fail(`could not make the clone: ${String(err.stderr || err.message).trim()}`);
+  }
 }
 
 function makeClone() {
@@ -91,36 +129,44 @@ function makeClone() {
   symlinkSync(realpathSync(path.join(ROOT, 'node_modules')), modules, process.platform === 'win32' ? 'junction' : 'dir');
 }
 
-// 2. The unit suite there, without the corpus.
-const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
-delete env.OMAMORI_CORPUS;
-for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
-const REPORT = path.join(WORK, 'vitest-report.json');
-const what = WORKING_TREE ? `the working tree of ${ROOT}` : `commit ${HEAD.slice(0, 12)}`;
-if (!WORKING_TREE && git(ROOT, 'status', '--porcelain', '--untracked-files=no') !== '') {
-  console.log('fresh-clone check: note: uncommitted changes are not part of this check (--working-tree includes them)');
+// 2. The unit suite there, without the corpus (or the run just made, when reusing).
+const REPORT = REUSING ? UNIT_REPORT : path.join(WORK, 'vitest-report.json');
+if (!REUSING) runUnitSuite();
+
+function runUnitSuite() {
+  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  delete env.OMAMORI_CORPUS;
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  const what = WORKING_TREE ? `the working tree of ${ROOT}` : `commit ${HEAD.slice(0, 12)}`;
+  if (!WORKING_TREE && git(ROOT, 'status', '--porcelain', '--untracked-files=no') !== '') {
+    console.log('fresh-clone check: note: uncommitted changes are not part of this check (--working-tree includes them)');
+  }
+  console.log(`fresh-clone check: unit tests of ${what} in ${CLONE} (no ../shared, OMAMORI_CORPUS unset)…`);
+  const run = spawnSync(
+    process.execPath,
+    [path.join(CLONE, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`, ...VITEST_ARGS],
+    {
+      cwd: CLONE,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 20 * 60_000,
+    },
+  );
+  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+  const tail = () => output.trimEnd().split('\n').slice(-80);
+  if (run.status !== 0) fail([`vitest exited with ${run.status ?? run.signal} in the fresh clone; its output ends:`, ...tail()]);
+  if (!existsSync(REPORT)) fail(['vitest wrote no JSON report; its output ends:', ...tail()]);
 }
-console.log(`fresh-clone check: unit tests of ${what} in ${CLONE} (no ../shared, OMAMORI_CORPUS unset)…`);
-const run = spawnSync(
-  process.execPath,
-  [path.join(CLONE, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`, ...VITEST_ARGS],
-  {
-    cwd: CLONE,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 20 * 60_000,
-  },
-);
-const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
-const tail = () => output.trimEnd().split('\n').slice(-80);
-if (run.status !== 0) fail([`vitest exited with ${run.status ?? run.signal} in the fresh clone; its output ends:`, ...tail()]);
-if (!existsSync(REPORT)) fail(['vitest wrote no JSON report; its output ends:', ...tail()]);
+if (REUSING)
+  console.log(
+    `fresh-clone check: this checkout is a clean one at ${HEAD.slice(0, 12)} with no corpus beside it: checking the unit run just made (${path.relative(ROOT, UNIT_REPORT)})`,
+  );
 
 // 3. What the report says.
 const report = JSON.parse(readFileSync(REPORT, 'utf8'));
-const tests = report.testResults.flatMap((file) => file.assertionResults.map((t) => ({ ...t, file: path.relative(CLONE, file.name) })));
+const tests = report.testResults.flatMap((file) => file.assertionResults.map((t) => ({ ...t, file: path.relative(BASE, file.name) })));
 const problems = [];
 if (!report.success || report.numFailedTests > 0) problems.push(`the report is not a success (${report.numFailedTests} failed)`);
 if (report.numPassedTests === 0) problems.push('no test passed');
@@ -130,16 +176,15 @@ const corpusSuites = new Map(); // suite name → file
 for (const t of placeholders) {
   const suite = t.ancestorTitles.at(-1) ?? '(no suite)';
   if (t.status !== 'skipped') problems.push(`corpus suite "${suite}" (${t.file}) is ${t.status}, not skipped`);
-  if (!t.title.includes(`no interop corpus at ${EXPECTED_CORPUS}`))
-    problems.push(`corpus suite "${suite}" looked elsewhere than ${EXPECTED_CORPUS}: ${t.title}`);
+  if (!t.title.includes(`no interop corpus at ${EXPECTED}`)) problems.push(`corpus suite "${suite}" looked elsewhere than ${EXPECTED}: ${t.title}`);
   corpusSuites.set(suite, t.file);
 }
 if (corpusSuites.size === 0) problems.push('no suite was reported as skipped for want of the corpus (is describeCorpus used?)');
 
 // Every describeCorpus('literal name', …) in the tests must be among them (computed names are
 // counted above but cannot be checked by name here).
-for (const [file, name] of declaredCorpusSuites(path.join(CLONE, 'test'))) {
-  if (!corpusSuites.has(name)) problems.push(`describeCorpus("${name}") in ${path.relative(CLONE, file)} is not reported as a skipped suite`);
+for (const [file, name] of declaredCorpusSuites(path.join(BASE, 'test'))) {
+  if (!corpusSuites.has(name)) problems.push(`describeCorpus("${name}") in ${path.relative(BASE, file)} is not reported as a skipped suite`);
 }
 if (problems.length > 0) fail(problems);
 
