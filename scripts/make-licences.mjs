@@ -86,7 +86,14 @@ function licenceText(name, dir) {
 const entries = [];
 for (const [name, dir] of packages) {
   const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  entries.push({ name, version: meta.version, license: meta.license, text: licenceText(name, dir) });
+  entries.push({ name, version: meta.version, license: licenceName(meta), text: licenceText(name, dir) });
+}
+
+/** The SPDX name; older package.json files give `license` (or `licenses`) as `{ type, url }` objects. */
+function licenceName(meta) {
+  const named = [meta.license ?? meta.licenses].flat().map((l) => (typeof l === 'string' ? l : l?.type));
+  if (named.length === 0 || named.some((l) => typeof l !== 'string')) throw new Error(`${meta.name} names no licence`);
+  return named.join(' OR ');
 }
 const icons = join(ROOT, 'node_modules/simple-icons');
 if (existsSync(icons)) {
