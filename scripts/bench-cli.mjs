@@ -2,20 +2,22 @@
 //   1. a text file of 1,000 otpauth-migration:// URIs (one account each)
 //   2. a plain Aegis vault with 1,000 entries
 // Printed as the median of RUNS runs, as a process (what a user waits for, Node start-up
-// included) and in-process (the parsing alone). Needs `npm run build:cli` first.
+// included) and in-process (the parsing alone), and written to bench/results.json; where the
+// Python extract_otp_secrets is installed, it reads the same migration file for comparison.
+// Needs `npm run build:cli` first.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { median, recordResults } from './bench-results.mjs';
 
-const RUNS = 5;
+const RUNS = 9;
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/omamori.mjs');
 const { main } = await import(path.join(ROOT, 'cli-dist/omamori.mjs'));
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const secret = () => Array.from(randomBytes(20), (b) => B32[b & 31]).join('');
 
@@ -43,6 +45,7 @@ try {
 
   const startup = median(Array.from({ length: RUNS }, () => time(() => spawnSync(process.execPath, [BIN, '--version']))));
   console.log(`omamori --version (Node start-up + CLI load): ${startup.toFixed(0)} ms`);
+  const fields = { cliVersionMs: startup };
   for (const [label, file] of [
     ['1,000 migration URIs', uris],
     ['1,000-entry plain Aegis vault', aegis],
@@ -67,7 +70,17 @@ try {
     }
     const kb = (statSync(file).size / 1024).toFixed(0);
     console.log(`omamori inspect, ${label} (${kb} KB): ${proc.toFixed(0)} ms as a process, ${median(inProcess).toFixed(0)} ms in-process (median of ${RUNS})`);
+    fields[file === uris ? 'cliInspect1000Ms' : 'cliInspectAegis1000Ms'] = proc;
   }
+  // The Python tool, where installed (`pip install extract_otp_secrets`), on the same migration file.
+  if (spawnSync('extract_otp_secrets', ['--help'], { stdio: 'ignore' }).status === 0) {
+    const python = median(Array.from({ length: RUNS }, () => time(() => spawnSync('extract_otp_secrets', ['-q', uris], { stdio: 'ignore' }))));
+    console.log(
+      `extract_otp_secrets, the same 1,000 migration URIs: ${python.toFixed(0)} ms (omamori ÷ it: ${(fields.cliInspect1000Ms / python).toFixed(2)}; target ≤ 0.5)`,
+    );
+    Object.assign(fields, { extractOtpSecrets1000Ms: python, cliVsExtractOtpSecretsRatio: fields.cliInspect1000Ms / python });
+  } else console.log('extract_otp_secrets: not installed here, no comparison');
+  recordResults(fields);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
