@@ -628,6 +628,8 @@ export const ja: Record<MessageKey, string> = {
   'error.import/unsupported': 'この形式またはバージョンのエクスポートにはまだ対応していません。',
   'error.import/damaged': 'エクスポートファイルが壊れているか、途中で切れています。',
   'error.import/no-accounts': 'このエクスポートには Omamori で使えるアカウントがありません。',
+  // --- issue #17: password managers' entries that are not authenticator codes ---
+  'error.import/not-otp': '確認コードではありません（パスワード、パスキーなど）。元のアプリに残ります。',
   'error.import/too-large': 'エクスポートファイルは 32 MiB まで読み込めます。このファイルはそれより大きいです。',
   'error.import/too-deep': 'このファイルは入れ子が深すぎるため、エクスポートとして読み込めません。壊れているか、細工されている可能性があります。',
   'error.import/truncated-aegis': 'Aegis のエクスポートのようですが、壊れているか途中で切れています。',
