@@ -92,6 +92,7 @@ const NOT_CARRIED: Record<ExporterId, readonly ('groups' | 'notes' | 'favourites
   otpauth: ['groups', 'notes', 'favourites', 'PINs'],
   omamori: [],
   'google-qr': ['groups', 'notes', 'favourites'],
+  cxf: [],
 };
 
 function lostFields(to: ExporterId, accounts: readonly ExportAccount[]): string[] {

@@ -88,6 +88,8 @@ const enMore = {
   'interop.aegisEncrypted': 'Aegis (encrypted, recommended)',
   'interop.aegisPlain': 'Aegis (not encrypted)',
   'interop.twofas': '2FAS (not encrypted)',
+  // --- issue #17: CXF export ---
+  'interop.cxf': 'Credential Exchange Format, CXF: Apple Passwords, Bitwarden… (not encrypted)',
   'interop.passwordLead': "Aegis asks for this password when it imports the file. Notes and recovery codes go into each entry's note.",
   'interop.password': 'Password for the file',
   'interop.plainWarning':

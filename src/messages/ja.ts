@@ -128,6 +128,8 @@ export const ja: Record<MessageKey, string> = {
   'interop.aegisEncrypted': 'Aegis（暗号化・おすすめ）',
   'interop.aegisPlain': 'Aegis（暗号化なし）',
   'interop.twofas': '2FAS（暗号化なし）',
+  // --- issue #17: CXF export ---
+  'interop.cxf': 'Credential Exchange Format、CXF：Apple パスワード、Bitwarden など（暗号化なし）',
   'interop.passwordLead': 'Aegis でインポートするときにこのパスワードを入力します。メモと予備のコードは各項目のメモに入ります。',
   'interop.password': 'ファイルのパスワード',
   'interop.plainWarning':

@@ -74,14 +74,24 @@ function itemEntries(item: Record<string, unknown>, groupsById: Map<string, stri
   return out;
 }
 
+/**
+ * The credential's issuer, else the item's title, unless the title only repeats the account name
+ * (what we write for an account without a service name, so that it comes back without one).
+ */
+function issuerOf(e: Extract<Entry, { kind: 'totp' }>, name: string): string {
+  const issuer = str(e.totp.issuer).trim();
+  return issuer !== '' || e.title === name ? issuer : e.title;
+}
+
 function totpDraft(e: Extract<Entry, { kind: 'totp' }>): AccountData {
   const { totp } = e;
   // The spec requires `algorithm`; a file without one gets the default every app assumes.
   const algorithm = totp.algorithm === undefined ? 'SHA1' : lookup(CXF_ALGORITHMS, str(totp.algorithm).toLowerCase());
   if (algorithm === undefined) throw new AppError('account/invalid-algorithm', { field: 'algorithm' });
+  const name = str(totp.username).trim() || e.username;
   return accountDraft('totp', {
-    issuer: str(totp.issuer).trim() || e.title,
-    name: str(totp.username).trim() || e.username,
+    issuer: issuerOf(e, name),
+    name,
     secretB32: canonicalB32(str(totp.secret)),
     algorithm,
     digits: int(totp.digits, 6),
@@ -90,7 +100,8 @@ function totpDraft(e: Extract<Entry, { kind: 'totp' }>): AccountData {
 }
 
 function totpLabel(e: Extract<Entry, { kind: 'totp' }>, index: number): string {
-  return entryLabel(str(e.totp.issuer).trim() || e.title, str(e.totp.username).trim() || e.username, index);
+  const name = str(e.totp.username).trim() || e.username;
+  return entryLabel(issuerOf(e, name), name, index);
 }
 
 /** The accounts of a CXF header (exported for the fuzz tests). */
