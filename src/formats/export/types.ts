@@ -13,8 +13,11 @@ export interface RecoveryCode {
   usedAt: number;
 }
 
-/** An account as exporters see it: what importers produce, plus the recovery codes we keep. */
-export type ExportAccount = ImportedAccount & { recoveryCodes?: RecoveryCode[] };
+/**
+ * An account as exporters see it: what importers produce, plus the recovery codes we keep and
+ * the custom icon ('data:image/…', as the vault stores it; Aegis carries PNG and JPEG ones).
+ */
+export type ExportAccount = ImportedAccount & { recoveryCodes?: RecoveryCode[]; icon?: string };
 
 export const EXPORTER_IDS = ['aegis', 'aegis-encrypted', '2fas', 'otpauth', 'omamori', 'google-qr', 'cxf'] as const;
 export type ExporterId = (typeof EXPORTER_IDS)[number];
