@@ -1,5 +1,5 @@
 /**
- * @file The three commands. Each returns its exit code; output goes through CliIo. What is
+ * @file The three commands, each on one FILE or several merged (merge-inputs.ts). Each returns its exit code; output goes through CliIo. What is
  * printed never holds a secret unless the user asked for it (`inspect --secrets`, the URIs of
  * `convert --to google-qr`).
  */
@@ -8,16 +8,14 @@ import { generateCode, groupCode, totpState } from '../core/codes';
 import { AppError } from '../core/errors';
 import { exporterFor, isExporterId, EXPORTER_IDS, type ExportAccount, type ExporterId, type ExportSkip } from '../formats/export/registry';
 import { parseArgs, stringFlag } from './args';
-import { CliError, EXIT_OK, messageFor, usageError } from './cli-error';
+import { CliError, EXIT_OK, messageFor, presentCliError, usageError } from './cli-error';
 import type { CliIo } from './io';
+import { mergeInputs, type MergedInput, type SourcedInput } from './merge-inputs';
 import { lazyPassphrase } from './passphrase';
 import { readInput, readInputFile, type InputResult } from './read-input';
 import { isDirectory, writeAllOrNothing, type PlannedFile } from './write-output';
 
-async function loadInput(io: CliIo, args: ReturnType<typeof parseArgs>): Promise<{ file: string; result: InputResult }> {
-  const [file, ...extra] = args.positionals;
-  if (file === undefined) throw usageError('Missing FILE');
-  if (extra.length > 0) throw usageError('Only one FILE can be given');
+async function loadOne(io: CliIo, args: ReturnType<typeof parseArgs>, file: string): Promise<SourcedInput> {
   let bytes: Uint8Array;
   try {
     bytes = await readInputFile(path.resolve(io.cwd, file));
@@ -34,16 +32,54 @@ async function loadInput(io: CliIo, args: ReturnType<typeof parseArgs>): Promise
   return { file, result: await readInput(bytes, path.basename(file), { passphrase }) };
 }
 
-function problemsJson(result: InputResult): { label: string; code: string; message: string }[] {
-  return result.problems.map((p) => ({ label: p.label, code: p.code, message: messageFor(p.code) }));
+/**
+ * Every FILE, read in the order given and merged (merge-inputs.ts). With several, a failure
+ * names the file it came from, and nothing is written.
+ */
+async function loadInputs(io: CliIo, args: ReturnType<typeof parseArgs>): Promise<{ inputs: SourcedInput[]; merged: MergedInput }> {
+  const files = args.positionals;
+  if (files.length === 0) throw usageError('Missing FILE');
+  const inputs: SourcedInput[] = [];
+  for (const file of files) {
+    try {
+      inputs.push(await loadOne(io, args, file));
+    } catch (err) {
+      if (files.length === 1) throw err;
+      const { line, exitCode } = presentCliError(err);
+      throw new CliError(line.startsWith(`Cannot read ${file}:`) ? line : `${file}: ${line}`, exitCode);
+    }
+  }
+  return { inputs, merged: mergeInputs(inputs) };
+}
+
+/** Where several files were given, a problem line says which file it is in. */
+function problemLabel(merged: MergedInput, several: boolean, index: number): string {
+  const p = merged.result.problems[index];
+  return several ? `${merged.problemFiles[index] ?? ''}: ${p?.label ?? ''}` : (p?.label ?? '');
+}
+
+function reportDuplicates(io: CliIo, merged: MergedInput, what: string): void {
+  for (const d of merged.duplicates) io.stderr(`duplicate: ${d.label} in ${d.file} is the same account as ${d.sameAs.label} in ${d.sameAs.file}; ${what}\n`);
+}
+
+function problemsJson(result: InputResult, files?: readonly string[]): Record<string, string>[] {
+  return result.problems.map((p, i) => ({
+    ...(files === undefined ? {} : { file: files[i] ?? '' }),
+    label: p.label,
+    code: p.code,
+    message: messageFor(p.code),
+  }));
 }
 
 export async function inspectCommand(io: CliIo, argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, ['passphrase-file'], ['secrets']);
   const secrets = args.flags.get('secrets') === true;
-  const { file, result } = await loadInput(io, args);
-  const accounts = result.accounts.map((a) => {
-    const out: Record<string, unknown> = { type: a.type, issuer: a.issuer, name: a.name, algorithm: a.algorithm, digits: a.digits };
+  const { inputs, merged } = await loadInputs(io, args);
+  const { result } = merged;
+  const several = inputs.length > 1;
+  const accounts = result.accounts.map((a, i) => {
+    const out: Record<string, unknown> = several ? { file: merged.accountFiles[i] ?? '' } : {};
+    Object.assign(out, { type: a.type, issuer: a.issuer, name: a.name, algorithm: a.algorithm, digits: a.digits });
     if (a.type === 'hotp') out.counter = a.counter;
     else out.period = a.period;
     out.groups = a.groups;
@@ -58,14 +94,22 @@ export async function inspectCommand(io: CliIo, argv: readonly string[]): Promis
     }
     return out;
   });
-  const report: Record<string, unknown> = {
-    file: path.basename(file),
-    format: result.format,
-    encrypted: result.encrypted,
-    count: accounts.length,
-    accounts,
-    problems: problemsJson(result),
-  };
+  const report: Record<string, unknown> = several
+    ? {
+        files: inputs.map((i) => ({ file: i.file, format: i.result.format, encrypted: i.result.encrypted, count: i.result.accounts.length })),
+        count: accounts.length,
+        accounts,
+        problems: problemsJson(result, merged.problemFiles),
+        duplicates: merged.duplicates,
+      }
+    : {
+        file: path.basename(inputs[0]?.file ?? ''),
+        format: result.format,
+        encrypted: result.encrypted,
+        count: accounts.length,
+        accounts,
+        problems: problemsJson(result),
+      };
   if (result.transfer !== undefined) report.transferCodes = result.transfer;
   if (secrets && result.qrTexts !== undefined) report.qrTexts = result.qrTexts;
   io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -92,6 +136,7 @@ const NOT_CARRIED: Record<ExporterId, readonly ('groups' | 'notes' | 'favourites
   otpauth: ['groups', 'notes', 'favourites', 'PINs'],
   omamori: [],
   'google-qr': ['groups', 'notes', 'favourites'],
+  cxf: [],
 };
 
 function lostFields(to: ExporterId, accounts: readonly ExportAccount[]): string[] {
@@ -134,7 +179,8 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
   if (out === undefined) throw usageError('Missing --out PATH');
   const perCode = perCodeOf(args);
   if (perCode !== undefined && to !== 'google-qr') throw usageError('--per-code is only for --to google-qr');
-  const { result } = await loadInput(io, args);
+  const { inputs, merged } = await loadInputs(io, args);
+  const { result } = merged;
   if (result.accounts.length === 0) throw new AppError('import/no-accounts');
   const exporter = exporterFor(to);
   const password = exporter.encrypted
@@ -172,7 +218,8 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
   await writeAllOrNothing(files, args.flags.get('force') === true, folder);
   if (to === 'google-qr') io.stdout((written.uris ?? []).map((u) => `${u}\n`).join(''));
   for (const s of written.skipped) io.stderr(`skipped ${s.label}: ${s.code === undefined ? SKIP_REASON[s.reason] : messageFor(s.code)}\n`);
-  for (const p of result.problems) io.stderr(`not read from the input: ${p.label}: ${messageFor(p.code)}\n`);
+  result.problems.forEach((p, i) => io.stderr(`not read from the input: ${problemLabel(merged, inputs.length > 1, i)}: ${messageFor(p.code)}\n`));
+  reportDuplicates(io, merged, 'written once');
   const lost = lostFields(to, result.accounts);
   if (lost.length > 0) io.stderr(`note: ${to} files cannot hold ${lost.join(', ')}; they are not in the output\n`);
   const missing = result.transfer?.missing ?? [];
@@ -187,7 +234,8 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
 
 export async function codesCommand(io: CliIo, argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, ['passphrase-file'], []);
-  const { result } = await loadInput(io, args);
+  const { inputs, merged } = await loadInputs(io, args);
+  const { result } = merged;
   const now = io.now();
   const rows = result.accounts.map((a) => {
     const title = a.issuer !== '' && a.name !== '' ? `${a.issuer} (${a.name})` : a.issuer || a.name;
@@ -205,6 +253,7 @@ export async function codesCommand(io: CliIo, argv: readonly string[]): Promise<
   if (result.accounts.some((a) => a.type === 'hotp')) {
     io.stderr('HOTP codes are shown for the stored counter; the file is not changed, so the same code shows again next time.\n');
   }
-  for (const p of result.problems) io.stderr(`not read: ${p.label}: ${messageFor(p.code)}\n`);
+  result.problems.forEach((p, i) => io.stderr(`not read: ${problemLabel(merged, inputs.length > 1, i)}: ${messageFor(p.code)}\n`));
+  reportDuplicates(io, merged, 'shown once');
   return EXIT_OK;
 }

@@ -16,22 +16,25 @@ export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-error';
 export const HELP = `omamori ${version} — read, convert and show authenticator exports (offline)
 
 Usage:
-  omamori inspect FILE [--secrets] [--passphrase-file F]
+  omamori inspect FILE... [--secrets] [--passphrase-file F]
       Print the accounts in FILE as JSON (no secrets, PINs or notes unless --secrets),
       with the entries that could not be read.
-  omamori convert FILE --to FORMAT --out PATH [--passphrase-file F]
-                       [--out-passphrase-file F] [--per-code N] [--force]
+  omamori convert FILE... --to FORMAT --out PATH [--passphrase-file F]
+                          [--out-passphrase-file F] [--per-code N] [--force]
       Write the accounts in FILE as FORMAT: ${EXPORTER_IDS.join(', ')}.
       google-qr writes one PNG per transfer code (PATH is a folder, created when it ends
       in /, or a name prefix: PATH-1-of-2.png …; a PATH ending in .txt gets the URIs as
       text) and prints the URIs.
       An existing PATH is replaced only with --force.
-  omamori codes FILE [--passphrase-file F]
+  omamori codes FILE... [--passphrase-file F]
       Print the current code of each account. HOTP accounts show the code of the stored
       counter; the counter is not advanced and FILE is never changed.
 
-FILE is an Omamori backup, an export of Aegis, 2FAS, Bitwarden, … (see docs/formats.md), a text
-file of otpauth:// or otpauth-migration:// links, or a PNG/JPEG/WebP image with QR codes.
+FILE is an Omamori backup, an export of Aegis, 2FAS, Bitwarden, 1Password, Apple Passwords, …
+(see docs/formats.md), a CXF file, a text file of otpauth:// or otpauth-migration:// links, or a
+PNG/JPEG/WebP image with QR codes. Several FILEs are read as one (three screenshots of Google
+transfer codes, say): an account that an earlier FILE already holds is reported as a duplicate
+and kept once; a FILE that cannot be read is named, and nothing is written.
 
 Passphrases: for an encrypted FILE, --passphrase-file F (its first line, without the line
 ending; an empty first line is refused), else OMAMORI_PASSPHRASE, else a prompt on the

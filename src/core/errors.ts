@@ -80,6 +80,9 @@ export const ERROR_CODES = [
   'import/unsupported',
   'import/damaged',
   'import/no-accounts',
+  // a password manager's entry that holds no authenticator code (a password, passkey, card…), listed in the
+  // preview as not coming across (cxf.ts, docs/formats.md)
+  'import/not-otp',
   // refused while the file is recognised, before any password (registry.ts, docs/formats.md)
   'import/too-large',
   'import/too-deep',

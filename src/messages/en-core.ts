@@ -167,6 +167,8 @@ export const enCore = {
   'error.import/unsupported': 'This version or kind of export is not supported yet.',
   'error.import/damaged': 'This export file is damaged or incomplete.',
   'error.import/no-accounts': 'This export holds no accounts Omamori can use.',
+  // --- issue #17: password managers' entries that are not authenticator codes ---
+  'error.import/not-otp': 'Not an authenticator code (a password, passkey or other item); it stays in the other app.',
   'error.import/too-large': 'Exports are read up to 32 MiB; this file is larger.',
   'error.import/too-deep': 'This file is nested too deeply to be an export; it may be damaged or crafted.',
   'error.import/truncated-aegis': 'This looks like an Aegis export, but it is damaged or incomplete.',

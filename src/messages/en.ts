@@ -88,6 +88,8 @@ const enMore = {
   'interop.aegisEncrypted': 'Aegis (encrypted, recommended)',
   'interop.aegisPlain': 'Aegis (not encrypted)',
   'interop.twofas': '2FAS (not encrypted)',
+  // --- issue #17: CXF export ---
+  'interop.cxf': 'Credential Exchange Format, CXF: Apple Passwords, Bitwarden… (not encrypted)',
   'interop.passwordLead': "Aegis asks for this password when it imports the file. Notes and recovery codes go into each entry's note.",
   'interop.password': 'Password for the file',
   'interop.plainWarning':
@@ -316,6 +318,24 @@ const enMore = {
   'guide.microsoft.2': 'In its two-step verification settings, add a new authenticator app; the site shows a QR code.',
   'guide.microsoft.3': 'Scan it here with "Scan QR code" and type the code Omamori shows to confirm.',
   'guide.microsoft.4': 'Remove the old authenticator entry on the site, then the account in Microsoft Authenticator.',
+  // --- issue #17: guide pages for password managers and CXF (ui/scan/guide-sources.ts) ---
+  'guide.apple.title': 'Moving from Apple Passwords',
+  'guide.apple.1': 'On a Mac, open the Passwords app and choose File → Export All Passwords…, then save the CSV file.',
+  'guide.apple.2':
+    'Here, choose "Import from another app" and pick the file. Entries with a verification code become accounts; passwords are not read into Omamori.',
+  'guide.apple.3': 'Delete the CSV file afterwards: it holds all your passwords unencrypted.',
+  'guide.onePassword.title': 'Moving from 1Password',
+  'guide.onePassword.1': 'In 1Password on a computer, choose File → Export, pick your account and the 1PUX format.',
+  'guide.onePassword.2':
+    'Here, choose "Import from another app" and pick the .1pux file. Every item with a one-time password becomes an account with its title and user name.',
+  'guide.onePassword.3': 'Delete the .1pux file afterwards: it is not encrypted.',
+  'guide.cxf.title': 'Moving from an app that exports CXF',
+  'guide.cxf.lead':
+    'The Credential Exchange Format (CXF) is the new standard for moving passwords and codes between apps, such as Apple Passwords, Bitwarden and 2FAS Pass.',
+  'guide.cxf.1': 'In the other app, export your items to a CXF file (JSON, not encrypted).',
+  'guide.cxf.2':
+    'Here, choose "Import from another app" and pick the file. Before anything is added, the list shows which items are not authenticator codes and stay behind.',
+  'guide.cxf.3': 'Delete the file afterwards: it is not encrypted.',
   'scanner.transferCode': 'This is an Omamori transfer code: use it when restoring a backup file, not here.',
   'scanner.notTransferCode': 'This QR code is not an Omamori transfer code.',
   'backup.scanCode': 'Scan the code',

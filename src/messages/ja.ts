@@ -128,6 +128,8 @@ export const ja: Record<MessageKey, string> = {
   'interop.aegisEncrypted': 'Aegis（暗号化・おすすめ）',
   'interop.aegisPlain': 'Aegis（暗号化なし）',
   'interop.twofas': '2FAS（暗号化なし）',
+  // --- issue #17: CXF export ---
+  'interop.cxf': 'Credential Exchange Format、CXF：Apple パスワード、Bitwarden など（暗号化なし）',
   'interop.passwordLead': 'Aegis でインポートするときにこのパスワードを入力します。メモと予備のコードは各項目のメモに入ります。',
   'interop.password': 'ファイルのパスワード',
   'interop.plainWarning':
@@ -372,6 +374,24 @@ export const ja: Record<MessageKey, string> = {
   'guide.microsoft.2': '2段階認証の設定で新しい認証アプリを追加すると、QRコードが表示されます。',
   'guide.microsoft.3': 'こちらの「QRコードをスキャン」で読み取り、Omamori に表示された確認コードを入力して確定します。',
   'guide.microsoft.4': 'サイトで古い認証アプリの登録を削除してから、Microsoft Authenticator のアカウントを削除します。',
+  // --- issue #17: guide pages for password managers and CXF (ui/scan/guide-sources.ts) ---
+  'guide.apple.title': 'Apple のパスワードからの移行',
+  'guide.apple.1': 'Mac で「パスワード」アプリを開き、「ファイル」メニューからすべてのパスワードを CSV ファイルにエクスポートして保存します。',
+  'guide.apple.2':
+    'こちらで「他のアプリからインポート」を選び、そのファイルを選びます。確認コードのある項目がアカウントになります。パスワードは Omamori に読み込まれません。',
+  'guide.apple.3': 'CSV ファイルにはすべてのパスワードが暗号化されずに入っているため、終わったら削除してください。',
+  'guide.onePassword.title': '1Password からの移行',
+  'guide.onePassword.1': 'パソコンの 1Password で「ファイル」→「エクスポート」を選び、アカウントと 1PUX 形式を選びます。',
+  'guide.onePassword.2':
+    'こちらで「他のアプリからインポート」を選び、.1pux ファイルを選びます。確認コードのある項目が、そのタイトルとアカウント名でアカウントになります。',
+  'guide.onePassword.3': '.1pux ファイルは暗号化されていないため、終わったら削除してください。',
+  'guide.cxf.title': 'CXF をエクスポートできるアプリからの移行',
+  'guide.cxf.lead':
+    'Credential Exchange Format（CXF）は、Apple のパスワード、Bitwarden、2FAS Pass などのアプリ間でパスワードやコードを移すための新しい標準です。',
+  'guide.cxf.1': '元のアプリで、項目を CXF ファイル（JSON、暗号化なし）にエクスポートします。',
+  'guide.cxf.2':
+    'こちらで「他のアプリからインポート」を選び、そのファイルを選びます。追加する前に、確認コードではないため元のアプリに残る項目が一覧に表示されます。',
+  'guide.cxf.3': 'ファイルは暗号化されていないため、終わったら削除してください。',
 
   'scanner.transferCode': 'これは Omamori の転送コードです。ここではなく、バックアップファイルの復元で使ってください。',
   'scanner.notTransferCode': 'このQRコードは Omamori の転送コードではありません。',
@@ -628,6 +648,8 @@ export const ja: Record<MessageKey, string> = {
   'error.import/unsupported': 'この形式またはバージョンのエクスポートにはまだ対応していません。',
   'error.import/damaged': 'エクスポートファイルが壊れているか、途中で切れています。',
   'error.import/no-accounts': 'このエクスポートには Omamori で使えるアカウントがありません。',
+  // --- issue #17: password managers' entries that are not authenticator codes ---
+  'error.import/not-otp': '確認コードではありません（パスワード、パスキーなど）。元のアプリに残ります。',
   'error.import/too-large': 'エクスポートファイルは 32 MiB まで読み込めます。このファイルはそれより大きいです。',
   'error.import/too-deep': 'このファイルは入れ子が深すぎるため、エクスポートとして読み込めません。壊れているか、細工されている可能性があります。',
   'error.import/truncated-aegis': 'Aegis のエクスポートのようですが、壊れているか途中で切れています。',

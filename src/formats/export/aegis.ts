@@ -1,7 +1,9 @@
 /**
  * @file Aegis vault JSON (beemdevelopment/Aegis docs/vault.md), plain and encrypted, written the
  * way Aegis 3.x writes it: db version 3 with `groups`, entries with `note`, `favorite`,
- * `icon: null`, group UUIDs; the encrypted file has one password slot (scrypt N=2^15 r=8 p=1,
+ * `archived` (Aegis 3.4; Omamori has no archive, so always false), the custom icon (`icon`,
+ * `icon_mime`, `icon_hash`: PNG or JPEG, as Aegis stores them; a WebP icon, which Aegis cannot
+ * show, is left out) or `icon: null`, group UUIDs; the encrypted file has one password slot (scrypt N=2^15 r=8 p=1,
  * 32-byte salt, the master key wrapped with AES-256-GCM) and the db as base64 of its AES-256-GCM
  * ciphertext, nonces and tags in hex. Aegis hashes the password's UTF-8 bytes as typed.
  */
@@ -13,6 +15,8 @@ import { checkAccounts, groupNames, noteWithRecoveryCodes, requireExportPassword
 import type { ExportAccount, ExportOptions, ExportResult, ExportSkip, Exporter } from './types';
 import { throwIfAborted } from '../../core/errors';
 import { utf8Encode } from '../../core/crypto/bytes';
+import { sha256Hex } from '../../core/crypto/digest';
+import { base64ToBytes } from '../import/input';
 
 /** The db version Aegis 3.x writes (it refuses higher ones, reads lower ones). */
 const AEGIS_DB_VERSION = 3;
@@ -38,6 +42,15 @@ function entryInfo(a: AccountData): Record<string, unknown> {
   return info;
 }
 
+/** Aegis's icon fields for a custom icon it can show (a data URL of PNG or JPEG); `icon: null` otherwise. */
+function iconFields(icon: string | undefined): Record<string, unknown> {
+  const m = /^data:(image\/(?:png|jpeg));base64,([A-Za-z0-9+/]+=*)$/.exec(icon ?? '');
+  const bytes = m === null ? null : base64ToBytes(m[2] ?? '');
+  if (m === null || bytes === null || bytes.length === 0) return { icon: null };
+  // Aegis checks the hash against the bytes: SHA-256, lower-case hex (VaultEntryIcon).
+  return { icon: m[2], icon_mime: m[1], icon_hash: sha256Hex(bytes) };
+}
+
 /** The vault content (`db`) object, and the accounts it could not hold. */
 export function aegisDb(all: readonly ExportAccount[]): { db: Record<string, unknown>; skipped: ExportSkip[] } {
   const { ok, skipped } = checkAccounts(all);
@@ -51,9 +64,10 @@ export function aegisDb(all: readonly ExportAccount[]): { db: Record<string, unk
       issuer: a.issuer,
       note: noteWithRecoveryCodes(account.notes, account.recoveryCodes),
       favorite: account.favourite,
-      icon: null,
+      ...iconFields(account.icon),
       info: entryInfo(a),
       groups: [...new Set(account.groups.map((g) => uuidOf.get(g.trim())).filter((u): u is string => u !== undefined))],
+      archived: false,
     };
   });
   return { db: { version: AEGIS_DB_VERSION, entries, groups, icons_optimized: true }, skipped };

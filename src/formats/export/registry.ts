@@ -3,6 +3,7 @@
  * lists from.
  */
 import { aegisEncryptedExporter, aegisExporter } from './aegis';
+import { cxfExporter } from './cxf';
 import { googleQrExporter, omamoriExporter, otpauthExporter } from './simple';
 import { twofasExporter } from './twofas';
 import type { Exporter, ExporterId } from './types';
@@ -17,6 +18,7 @@ export const EXPORTERS: Readonly<Record<ExporterId, Exporter>> = Object.freeze({
   otpauth: otpauthExporter,
   omamori: omamoriExporter,
   'google-qr': googleQrExporter,
+  cxf: cxfExporter,
 });
 
 export function isExporterId(value: string): value is ExporterId {

@@ -13,10 +13,13 @@ export interface RecoveryCode {
   usedAt: number;
 }
 
-/** An account as exporters see it: what importers produce, plus the recovery codes we keep. */
-export type ExportAccount = ImportedAccount & { recoveryCodes?: RecoveryCode[] };
+/**
+ * An account as exporters see it: what importers produce, plus the recovery codes we keep and
+ * the custom icon ('data:image/…', as the vault stores it; Aegis carries PNG and JPEG ones).
+ */
+export type ExportAccount = ImportedAccount & { recoveryCodes?: RecoveryCode[]; icon?: string };
 
-export const EXPORTER_IDS = ['aegis', 'aegis-encrypted', '2fas', 'otpauth', 'omamori', 'google-qr'] as const;
+export const EXPORTER_IDS = ['aegis', 'aegis-encrypted', '2fas', 'otpauth', 'omamori', 'google-qr', 'cxf'] as const;
 export type ExporterId = (typeof EXPORTER_IDS)[number];
 
 export interface ExportedFile {
@@ -55,6 +58,8 @@ export interface ExportOptions {
   argon2?: Argon2Cost;
   /** scrypt cost exponent of 'aegis-encrypted' (2^15 as Aegis writes it); tests may lower it. */
   scryptLogN?: number;
+  /** cxf: the exporting app's relying-party id (the app's host name); DEFAULT_RP_ID otherwise. */
+  rpId?: string;
   /** Clock for time stamps in the file (defaults to now). */
   now?: Date;
   /** google-qr: accounts per code (Google Authenticator uses 10). */

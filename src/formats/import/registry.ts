@@ -6,14 +6,17 @@
 import { AppError } from '../../core/errors';
 import { aegisImporter } from './aegis';
 import { andotpEncryptedImporter, andotpImporter } from './andotp';
+import { applePasswordsImporter } from './apple-passwords';
 import { bitwardenAuthenticatorImporter, bitwardenImporter } from './bitwarden';
 import { bitwardenCsvImporter } from './bitwarden-csv';
+import { cxfImporter } from './cxf';
 import { enteEncryptedImporter, enteImporter } from './ente';
 import { freeOtpPlusImporter } from './freeotp-plus';
 import { freeOtpV2Importer } from './freeotp-v2';
 import { googleMigrationTextImporter } from './google-migration-text';
 import { lastPassImporter } from './lastpass';
 import { omamoriImporter } from './omamori';
+import { onePasswordImporter } from './onepassword-1pux';
 import { otpauthListImporter } from './otpauth-list';
 import { protonImporter } from './proton';
 import { raivoImporter } from './raivo';
@@ -37,20 +40,23 @@ export { MAX_IMPORT_BYTES, MAX_JSON_DEPTH, prepareInput } from './input';
  *
  * 1. JSON with the app's own fields first: Aegis (header + db), 2FAS (services + schemaVersion/
  *    appOrigin), andOTP (an array of {secret, type, label}), Bitwarden (items + folders or
- *    collections, or encrypted), Bitwarden Authenticator (items without folders).
+ *    collections, or encrypted), Bitwarden Authenticator (items without folders), CXF (a
+ *    `version` object and `accounts`; before LastPass, whose sniff takes any `accounts` array).
  * 2. Text lists of links, most specific first. Google transfer links come before the plain
  *    otpauth:// list: a transfer file may hold otpauth:// lines too, which the list would claim
  *    by its first line and then fail on the rest. Ente's list (links with `codeDisplay=`) comes
  *    before the plain list, which claims every file whose first significant line is a link.
  *    Bitwarden's CSV (a `login_totp` header line) follows them: no list claims a CSV, and the
  *    transfer reader claims one only when a row is a transfer link, whose codes it then reads.
+ *    Apple Passwords' CSV (an `OTPAuth` header column) follows Bitwarden's, which it never claims.
  * 3. andOTP's encrypted file has no magic: it is claimed by file name only (*.bin, *.aes), and
  *    only when it is not UTF-8 text and carries none of the magics of the binary formats after
  *    it (Stratum, Java serialisation, ZIP, SQLite), so its place before them takes nothing away.
  * 4. Formats with a magic or a JSON shape of their own: Omamori (`format: omamori-export`),
  *    Proton, Stratum (magic or `Authenticators`), Ente's encrypted JSON, FreeOTP+ (`tokens`),
  *    FreeOTP v2 (Java serialisation), LastPass (an `accounts` array), Raivo, Steam (`.maFile`
- *    fields), Stratum's HTML page, and the password ZIPs, recognised by member name.
+ *    fields), Stratum's HTML page, 1Password's 1PUX (a ZIP with `export.data`) and the password ZIPs,
+ *    recognised by member name.
  * 5. TOTP Authenticator last: base64 text of whole AES blocks, no magic, so it says yes to much
  *    that is not its own.
  *
@@ -62,10 +68,12 @@ export const IMPORTERS: readonly Importer[] = Object.freeze([
   andotpImporter,
   bitwardenImporter,
   bitwardenAuthenticatorImporter,
+  cxfImporter,
   googleMigrationTextImporter,
   enteImporter,
   otpauthListImporter,
   bitwardenCsvImporter,
+  applePasswordsImporter,
   andotpEncryptedImporter,
   omamoriImporter,
   protonImporter,
@@ -77,6 +85,7 @@ export const IMPORTERS: readonly Importer[] = Object.freeze([
   raivoImporter,
   steamImporter,
   stratumHtmlImporter,
+  onePasswordImporter,
   authenticatorPlusImporter,
   winAuthZipImporter,
   raivoZipImporter,

@@ -13,7 +13,7 @@ import type { ImportOptions, ImportResult, Importer } from './types';
 
 const MAX_MEMBER_BYTES = 8 * 1024 * 1024;
 
-interface ZipMember {
+export interface ZipMember {
   name: string;
   encrypted: boolean;
 }
@@ -27,7 +27,7 @@ function u32(b: Uint8Array, at: number): number {
 }
 
 /** Member names and encryption flags from the central directory; null when it is not a ZIP. */
-function zipMembers(bytes: Uint8Array): ZipMember[] | null {
+export function zipMembers(bytes: Uint8Array): ZipMember[] | null {
   if (!startsWithAscii(bytes, 'PK\x03\x04') && !startsWithAscii(bytes, 'PK\x05\x06')) return null;
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
@@ -86,7 +86,8 @@ function findMember(bytes: Uint8Array, app: ZipApp): ZipMember | null {
   return zipMembers(bytes)?.find((m) => app.member.test(m.name)) ?? null;
 }
 
-async function extract(bytes: Uint8Array, name: string, password: string | undefined): Promise<Uint8Array> {
+/** One member's bytes (zip.js, loaded here); `maxBytes` bounds what it may expand to. */
+export async function extract(bytes: Uint8Array, name: string, password: string | undefined, maxBytes = MAX_MEMBER_BYTES): Promise<Uint8Array> {
   const zip = await import('@zip.js/zip.js');
   zip.configure({ useWebWorkers: false });
   const reader = new zip.ZipReader(new zip.Uint8ArrayReader(bytes));
@@ -99,7 +100,7 @@ async function extract(bytes: Uint8Array, name: string, password: string | undef
     }
     const entry = entries.find((e) => e.filename === name);
     if (entry === undefined || entry.directory) throw new AppError('import/damaged');
-    if (entry.uncompressedSize > MAX_MEMBER_BYTES) throw new AppError('file/too-large');
+    if (entry.uncompressedSize > maxBytes) throw new AppError('file/too-large');
     try {
       return await entry.getData(new zip.Uint8ArrayWriter(), password === undefined ? { checkSignature: true } : { password, checkSignature: true });
     } catch (err) {

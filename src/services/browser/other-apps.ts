@@ -55,5 +55,5 @@ export function commitImport(preview: AppImportPreview): Promise<number> {
 
 /** Needs a recent proof (`vault/reauth-required`). */
 export function exportFileFor(target: AppExportTarget, password?: string): ReturnType<typeof exportForApp> {
-  return exportForApp(getVault(), target, password);
+  return exportForApp(getVault(), target, password, location.hostname);
 }

@@ -16,6 +16,7 @@ const TARGETS: readonly { id: Target; label: MessageKey }[] = [
   { id: 'aegis-encrypted', label: 'interop.aegisEncrypted' },
   { id: 'aegis', label: 'interop.aegisPlain' },
   { id: '2fas', label: 'interop.twofas' },
+  { id: 'cxf', label: 'interop.cxf' },
 ];
 const SKIP_REASONS: Readonly<Record<ExportSkip['reason'], MessageKey>> = {
   type: 'interop.skip.type',

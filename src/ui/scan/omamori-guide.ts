@@ -4,11 +4,12 @@ import { LocaleController } from '../shared/locale-controller';
 import type { MessageKey } from '../../messages/en';
 import { baseStyles } from '../shared/styles';
 import { fire, type OmamoriEvent } from '../shared/events';
+import { PASSWORD_MANAGER_GUIDES } from './guide-sources';
 
 const GOOGLE_STEPS: MessageKey[] = ['guide.google.1', 'guide.google.2', 'guide.google.3', 'guide.google.4', 'guide.google.5'];
 const MICROSOFT_STEPS: MessageKey[] = ['guide.microsoft.1', 'guide.microsoft.2', 'guide.microsoft.3', 'guide.microsoft.4'];
 
-/** Short how-tos for the two apps most users arrive from. */
+/** Short how-tos for the two apps most users arrive from, then the password managers (guide-sources.ts). */
 export class OmamoriGuide extends LitElement {
   static override styles = [
     baseStyles,
@@ -58,6 +59,15 @@ export class OmamoriGuide extends LitElement {
           ${MICROSOFT_STEPS.map((key) => html`<li>${t(key)}</li>`)}
         </ol>
       </section>
+      ${PASSWORD_MANAGER_GUIDES.map(
+        (g) => html`<section class="panel" aria-labelledby="g-${g.id}" data-testid="guide-${g.id}">
+          <h2 id="g-${g.id}">${t(g.title)}</h2>
+          ${g.lead === undefined ? '' : html`<p>${t(g.lead)}</p>`}
+          <ol>
+            ${g.steps.map((key) => html`<li>${t(key)}</li>`)}
+          </ol>
+        </section>`,
+      )}
     </main>`;
   }
 }

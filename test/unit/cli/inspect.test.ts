@@ -120,7 +120,7 @@ describe('omamori inspect', () => {
   it('--help and --version', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('omamori convert FILE --to FORMAT --out PATH');
+    expect(help.stdout).toContain('omamori convert FILE... --to FORMAT --out PATH');
     const version = await run(['--version']);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });

@@ -13,6 +13,7 @@ import { utf8Encode } from '../../../src/core/crypto/bytes';
 import { encodeMigrationUris } from '../../../src/formats/google-migration/codec';
 import { IMPORTERS, readImport } from '../../../src/formats/import/registry';
 import * as F from './import/fixtures';
+import * as P from './import/password-manager-fixtures';
 import * as W from './import/writers';
 
 interface Names {
@@ -183,6 +184,26 @@ const CASES: readonly Case[] = [
       fileName: 'winauth.zip',
       password: F.PASSWORD,
     }),
+  },
+  // Password managers (issue #17).
+  { format: 'cxf', build: (to) => text('export.json', swapJson(JSON.stringify(P.CXF), ALICE, to)) },
+  {
+    format: 'apple-passwords-csv',
+    build: (to) =>
+      text(
+        'Passwords.csv',
+        `Title,URL,Username,Password,Notes,OTPAuth\r\n${csvField(to.issuer)},https://x.example/,${csvField(to.name)},pw,,${csvField(linkOf(to))}\r\n`,
+      ),
+  },
+  {
+    format: '1password-1pux',
+    build: async (to) => {
+      const zip = await import('@zip.js/zip.js');
+      zip.configure({ useWebWorkers: false });
+      const writer = new zip.ZipWriter(new zip.Uint8ArrayWriter());
+      await writer.add('export.data', new zip.TextReader(swapJson(JSON.stringify(P.ONEPUX_DATA), ALICE, to)));
+      return { bytes: await writer.close(), fileName: 'export.1pux' };
+    },
   },
 ];
 

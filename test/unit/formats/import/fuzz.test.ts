@@ -13,13 +13,15 @@
  *   the format allows or a stub KDF (a few hundred to 3,000 runs), and the rest of the budget in
  *   the decoder behind the decryption, fed directly.
  * FUZZ_SEED overrides the fixed seed; FUZZ_TRACE=1 prints every call over 300 ms. Over 300 lines
- * because it holds the campaign table of all 24 importers, so that their budgets are seen together.
+ * because it holds the campaign table of all 27 importers, so that their budgets are seen together.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { utf8Encode } from '../../../../src/core/crypto/bytes';
 import { readAegisDb } from '../../../../src/formats/import/aegis';
 import { readAndotpEntries } from '../../../../src/formats/import/andotp';
+import { readCxfHeader } from '../../../../src/formats/import/cxf';
+import { readOnePuxData } from '../../../../src/formats/import/onepassword-1pux';
 import { readBitwardenJson } from '../../../../src/formats/import/bitwarden';
 import { readEnteText } from '../../../../src/formats/import/ente';
 import { readJavaStringMap } from '../../../../src/formats/import/java-serial';
@@ -34,6 +36,7 @@ import type { Importer, ImportInput, ImportOptions, ParsedInput } from '../../..
 import { AppError } from '../../../../src/core/errors';
 import { readFixture as readOmamoriFixture, TRANSFER_CODE } from '../../core/export-fixtures';
 import * as F from './fixtures';
+import * as P from './password-manager-fixtures';
 import {
   expectSettles,
   fuzzInputs,
@@ -408,7 +411,29 @@ const CONTENTS: Campaign[] = [
   },
 ];
 
-const CAMPAIGNS: Campaign[] = [...PLANS.flatMap(planCampaigns), ...ENCRYPTED, ...CONTENTS];
+// ---------- password managers (issue #17; password-manager-fixtures.ts) ----------
+
+const PASSWORD_MANAGERS: Campaign[] = [
+  fromText('cxf', JSON.stringify(P.CXF), 5000),
+  {
+    id: 'cxf',
+    runs: 5000,
+    what: 'structural mutations into its reader',
+    check: fuzz(mutatedJsonText(P.CXF), (text) => readCxfHeader(jsonOrNull(utf8Encode(text)))),
+  },
+  fromText('apple-passwords-csv', P.APPLE_PASSWORDS, 5000),
+  {
+    id: 'apple-passwords-csv',
+    runs: 5000,
+    what: 'structural mutations of its rows through its read',
+    check: fuzz(mutatedLines(P.APPLE_PASSWORDS.split(/\r\n/).filter((l) => l !== '')), (text) =>
+      importer('apple-passwords-csv').read(prepareInput({ bytes: utf8Encode(text) }), {}),
+    ),
+  },
+  ...zipCampaigns('1password-1pux', P.PM_FILES.onePux, JSON.stringify(P.ONEPUX_DATA), (b) => readOnePuxData(jsonOrNull(b))),
+];
+
+const CAMPAIGNS: Campaign[] = [...PLANS.flatMap(planCampaigns), ...ENCRYPTED, ...CONTENTS, ...PASSWORD_MANAGERS];
 
 // Key derivations of more work than 1 MiB × pass (or 1M iterations) get a wrong key from the
 // meter at once instead of running: the fuzzer reaches them and the meter judges them, without
