@@ -6,8 +6,12 @@
 import { AppError } from '../../core/errors';
 import { aegisImporter } from './aegis';
 import { andotpEncryptedImporter, andotpImporter } from './andotp';
+import { battleNetXmlImporter, freeOtpXmlImporter, totpAuthenticatorXmlImporter } from './android-prefs';
+import { authenticatorPlusDbImporter, googleAuthenticatorDbImporter, microsoftAuthenticatorDbImporter, stratumDbImporter } from './app-databases';
+import { authyXmlImporter } from './authy';
 import { bitwardenAuthenticatorImporter, bitwardenImporter } from './bitwarden';
 import { bitwardenCsvImporter } from './bitwarden-csv';
+import { duoImporter } from './duo';
 import { enteEncryptedImporter, enteImporter } from './ente';
 import { freeOtpPlusImporter } from './freeotp-plus';
 import { freeOtpV2Importer } from './freeotp-v2';
@@ -50,7 +54,11 @@ export { MAX_IMPORT_BYTES, MAX_JSON_DEPTH, prepareInput } from './input';
  * 4. Formats with a magic or a JSON shape of their own: Omamori (`format: omamori-export`),
  *    Proton, Stratum (magic or `Authenticators`), Ente's encrypted JSON, FreeOTP+ (`tokens`),
  *    FreeOTP v2 (Java serialisation), LastPass (an `accounts` array), Raivo, Steam (`.maFile`
- *    fields), Stratum's HTML page, and the password ZIPs, recognised by member name.
+ *    fields), Stratum's HTML page, and the password ZIPs, recognised by member name. Then the
+ *    files of apps without an export (#17): Duo's JSON array (accounts with `otpGenerator`),
+ *    SQLite databases told apart by their schema text (Google, Microsoft, Stratum), Android
+ *    preferences XML by their entry names (Authy, FreeOTP, TOTP Authenticator, Battle.net), and
+ *    Authenticator Plus's SQLCipher file, which has no magic and is refused by name and shape.
  * 5. TOTP Authenticator last: base64 text of whole AES blocks, no magic, so it says yes to much
  *    that is not its own.
  *
@@ -80,6 +88,15 @@ export const IMPORTERS: readonly Importer[] = Object.freeze([
   authenticatorPlusImporter,
   winAuthZipImporter,
   raivoZipImporter,
+  duoImporter,
+  googleAuthenticatorDbImporter,
+  microsoftAuthenticatorDbImporter,
+  stratumDbImporter,
+  authyXmlImporter,
+  freeOtpXmlImporter,
+  totpAuthenticatorXmlImporter,
+  battleNetXmlImporter,
+  authenticatorPlusDbImporter,
   totpAuthenticatorImporter,
 ]);
 
