@@ -175,15 +175,6 @@ export const enCore = {
   'error.import/kdf-bitwarden': 'This file asks for more work than any Bitwarden export does; it may be damaged or crafted. It was not opened.',
   'error.import/kdf-ente': 'This file asks for more work than any Ente Auth export does; it may be damaged or crafted. It was not opened.',
   'error.import/kdf-freeotp': 'This file asks for more work than any FreeOTP backup does; it may be damaged or crafted. It was not opened.',
-  // --- issue #17: app databases and preferences files (entries that cannot move; Authenticator Plus) ---
-  'error.import/microsoft-account':
-    "A Microsoft personal, work or school account: it signs in through Microsoft Authenticator itself and has no key that can move. Sign in to it on this phone's Microsoft Authenticator, or add Omamori as a new sign-in method in the account's security settings.",
-  'error.import/push-only':
-    'A Duo Push account: it approves sign-ins by notification and has no code key to move. Reactivate it in Duo Mobile on the new phone, or ask your organisation for a code-based method.',
-  'error.import/keystore-secret':
-    "This key is encrypted with a key kept in the phone's secure hardware, which a copy of the app's files cannot open. Show the account's setup key or QR code in the app and add it by hand.",
-  'error.import/authenticator-plus-db':
-    "This is Authenticator Plus's encrypted database, which Omamori cannot open. In Authenticator Plus, choose Settings → Backup & Restore → Export as Text and HTML, and import the ZIP it makes.",
   'error.aborted': 'Cancelled.',
   'error.unknown': 'Something went wrong. Nothing was changed.',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---

@@ -372,6 +372,24 @@ export const ja: Record<MessageKey, string> = {
   'guide.microsoft.2': '2段階認証の設定で新しい認証アプリを追加すると、QRコードが表示されます。',
   'guide.microsoft.3': 'こちらの「QRコードをスキャン」で読み取り、Omamori に表示された確認コードを入力して確定します。',
   'guide.microsoft.4': 'サイトで古い認証アプリの登録を削除してから、Microsoft Authenticator のアカウントを削除します。',
+  // --- issue #17: apps without an export, their app data (ui/scan/app-data-guides.ts) ---
+  'guide.appData.title': 'エクスポートのないアプリ',
+  'guide.appData.lead':
+    'アカウントをスマートフォンの中にしか保存しないアプリがあります。root化した Android スマートフォン、またはアプリのデータを含むスマートフォンのバックアップから、下に示すファイルをアプリのデータフォルダ（/data/data/…）からコピーし、「他のアプリからインポート」で開いてください。コピーしたファイルにはキーが保護なしで入っています。終わったら削除してください。',
+  'guide.appData.microsoft':
+    'Microsoft 自身のアカウントがスマートフォンに結び付いているため、エクスポートはありません。データベースからは、他のサイト用に追加したコードが移ります。Microsoft の個人用・職場・学校アカウントは移らないため、Microsoft Authenticator でサインインし直してください。',
+  'guide.appData.google': '上の移行用のQRコードをおすすめします。データベースは、アプリが起動しなくなったスマートフォン向けです。',
+  'guide.appData.authy':
+    'Authy でバックアップ用パスワードを設定している場合、ファイルのキーはそのパスワードで暗号化されているため、Omamori が入力を求めます。Authy 独自のトークン（Twitch など）はこのファイルに入っていません。',
+  'guide.appData.freeotp':
+    'FreeOTP+ はメニューからバックアップもエクスポートでき、Omamori はそれも読み込めます。FreeOTP+ のフォルダは org.liberty.android.freeotpplus です。',
+  'guide.appData.totpAuthenticator': 'このアプリは暗号化されたバックアップもエクスポートでき、Omamori はそれも読み込めます。',
+  'guide.appData.duo': '他のサイト用のコードは移ります。Duo Push のアカウントは移せないため、新しいスマートフォンの Duo Mobile で再有効化してください。',
+  'guide.appData.battlenet':
+    '新しいバージョンはキーをスマートフォンのセキュリティ用ハードウェアで保護しています。その場合は Omamori がそう表示し、キーは読み取れません。',
+  'guide.appData.stratum': 'Stratum 自身のバックアップ（設定 → バックアップ）のほうが簡単です。Omamori はそれも読み込めます。',
+  'guide.appData.authenticatorPlus':
+    'このデータベースは Omamori では開けない方式で暗号化されています。アプリの「設定」→「Backup & Restore」→「Export as Text and HTML」で作った ZIP を読み込んでください。',
 
   'scanner.transferCode': 'これは Omamori の転送コードです。ここではなく、バックアップファイルの復元で使ってください。',
   'scanner.notTransferCode': 'このQRコードは Omamori の転送コードではありません。',
