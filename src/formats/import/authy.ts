@@ -20,6 +20,11 @@ import type { ImportOptions, ImportResult, Importer } from './types';
 const TOKENS = 'com.authy.storage.tokens.authenticator.key';
 /** Authy uses 1,000 (older) or 100,000 rounds; far beyond is a damaged or crafted file. */
 const MAX_ITERATIONS = 1_000_000;
+/**
+ * Every token has its own salt, so each costs a derivation: the whole file may ask for what 500
+ * tokens at Authy's 100,000 rounds would, checked before the first one runs.
+ */
+const MAX_TOTAL_ITERATIONS = 50_000_000;
 
 /** Issuer and name: `originalIssuer`, else the part before ':' of `originalName`; the name without the issuer's prefix. */
 function names(t: Record<string, unknown>): { issuer: string; name: string } {
@@ -56,6 +61,11 @@ async function decryptSecret(t: Record<string, unknown>, password: string): Prom
 }
 
 async function readAuthy(tokens: unknown[], options: ImportOptions): Promise<ImportResult> {
+  const total = tokens.reduce<number>(
+    (sum, t) => sum + (isRecord(t) && str(t.decryptedSecret) === '' && str(t.encryptedSecret) !== '' ? Math.max(0, int(t.key_derivation_iterations, 1000)) : 0),
+    0,
+  );
+  if (total > MAX_TOTAL_ITERATIONS) throw new AppError('import/damaged');
   const secrets = new Map<number, string>();
   let locked = 0;
   for (const [i, t] of tokens.entries()) {

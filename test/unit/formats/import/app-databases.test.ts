@@ -93,6 +93,16 @@ describe('files of apps without an export', () => {
     expect(await errorCode(readImport(anonymous(bytes), { password: 'wrong horse' }))).toBe('import/wrong-password');
   });
 
+  it("Authy's key derivations are bounded per token and for the whole file before any runs", async () => {
+    const token = (iterations: number): object => ({
+      ...A.authyToken(F.ALICE, { encryptedSecret: 'AAAAAAAAAAAAAAAAAAAAAA==', salt: 's' }),
+      key_derivation_iterations: iterations,
+    });
+    const file = (tokens: object[]): Uint8Array => utf8Encode(A.authyPrefs(tokens));
+    expect(await errorCode(readImport(anonymous(file([token(2_000_000)])), { password: 'x' }))).toBe('import/damaged');
+    expect(await errorCode(readImport(anonymous(file(Array.from({ length: 51 }, () => token(1_000_000)))), { password: 'x' }))).toBe('import/damaged');
+  });
+
   it("Battle.net's secret kept under the phone's keystore is listed with the reason", async () => {
     const result = await readImport(anonymous(utf8Encode(A.battleNetPrefs('KEYSTORE'))));
     expect(result.accounts).toEqual([]);
