@@ -85,6 +85,10 @@ const FILE_EXCEPTIONS = [
   { files: ['src/ui/scan/qr-decoder.ts'], lazyPackages: ['qr-scanner', 'zxing-wasm'] },
   // libsodium-sumo is large: one module loads it, on first use, for the formats that need it.
   { files: ['src/core/crypto/sodium.ts'], lazyPackages: ['libsodium-wrappers-sumo'] },
+  // App databases and preferences files (#17): SQLite in wasm and an XML parser, each loaded by
+  // one module when such a file is read. The import Worker imports sql.js's wasm URL only.
+  { files: ['src/formats/import/sqlite.ts', 'src/services/browser/import-worker.ts'], lazyPackages: ['sql.js'] },
+  { files: ['src/formats/import/android-xml.ts'], lazyPackages: ['@xmldom/xmldom'] },
 ];
 
 const PACKAGE_HINTS = {

@@ -94,6 +94,12 @@ export const ERROR_CODES = [
   'import/kdf-bitwarden',
   'import/kdf-ente',
   'import/kdf-freeotp',
+  // app databases and preferences files (#17: app-databases.ts, android-prefs.ts, authy.ts, duo.ts):
+  // entries that cannot move, and Authenticator Plus's encrypted database, refused on sight
+  'import/microsoft-account',
+  'import/push-only',
+  'import/keystore-secret',
+  'import/authenticator-plus-db',
   // anything else
   'aborted',
   'unknown',

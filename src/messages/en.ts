@@ -110,6 +110,16 @@ const enMore = {
   'import.password': 'Password of this {app} export',
   'import.working': 'Reading the export…',
   'import.workingHint': 'A strongly encrypted export can take up to a minute on a phone. Cancel stops at once; nothing is added.',
+  // --- issue #17: app databases and preferences files (entries that cannot move; Authenticator Plus).
+  // Not in en-core: they are shown only on the import screen, which loads the whole table.
+  'error.import/microsoft-account':
+    "A Microsoft personal, work or school account: it signs in through Microsoft Authenticator itself and has no key that can move. Sign in to it on this phone's Microsoft Authenticator, or add Omamori as a new sign-in method in the account's security settings.",
+  'error.import/push-only':
+    'A Duo Push account: it approves sign-ins by notification and has no code key to move. Reactivate it in Duo Mobile on the new phone, or ask your organisation for a code-based method.',
+  'error.import/keystore-secret':
+    "This key is encrypted with a key kept in the phone's secure hardware, which a copy of the app's files cannot open. Show the account's setup key or QR code in the app and add it by hand.",
+  'error.import/authenticator-plus-db':
+    "This is Authenticator Plus's encrypted database, which Omamori cannot open. In Authenticator Plus, choose Settings → Backup & Restore → Export as Text and HTML, and import the ZIP it makes.",
   'import.readAs': 'Read as {app:a} export.',
   'import.present': 'Already in Omamori, skipped: {count}',
   'import.problems': 'Cannot be imported: {count}',
@@ -336,6 +346,22 @@ const enMore = {
   'guide.cxf.2':
     'Here, choose "Import from another app" and pick the file. Before anything is added, the list shows which items are not authenticator codes and stay behind.',
   'guide.cxf.3': 'Delete the file afterwards: it is not encrypted.',
+  // --- issue #17: apps without an export, their app data (ui/scan/app-data-guides.ts) ---
+  'guide.appData.title': 'Apps without an export',
+  'guide.appData.lead':
+    'Some apps keep your accounts only on the phone. On a rooted Android phone, or from a phone backup that includes app data, copy the file named below from the app\'s data folder (/data/data/…) and open it with "Import from another app". The copy holds your keys unprotected: delete it when you are done.',
+  'guide.appData.microsoft':
+    'Microsoft keeps no export because its own accounts are tied to the phone. From the database, the codes you added for other sites come across; Microsoft personal, work and school accounts do not: sign in to them again in Microsoft Authenticator.',
+  'guide.appData.google': 'Prefer the transfer QR codes above; the database is for a phone that no longer starts the app.',
+  'guide.appData.authy':
+    "If you set a backups password in Authy, the file's keys are encrypted with it: Omamori asks for it. Authy's own tokens (such as Twitch) are not in this file.",
+  'guide.appData.freeotp': "FreeOTP+ can also export a backup from its menu; Omamori reads that too. FreeOTP+'s folder is org.liberty.android.freeotpplus.",
+  'guide.appData.totpAuthenticator': 'The app can also export an encrypted backup; Omamori reads that too.',
+  'guide.appData.duo': 'Codes for other sites come across; Duo Push accounts cannot move: reactivate them in Duo Mobile on the new phone.',
+  'guide.appData.battlenet': "Newer versions keep the key under the phone's secure hardware; then Omamori says so and the key cannot be read.",
+  'guide.appData.stratum': "Stratum's own backup (Settings → Backup) is easier; Omamori reads it too.",
+  'guide.appData.authenticatorPlus':
+    'Its database is encrypted in a way Omamori cannot open. In the app, choose Settings → Backup & Restore → Export as Text and HTML and import that ZIP.',
   'scanner.transferCode': 'This is an Omamori transfer code: use it when restoring a backup file, not here.',
   'scanner.notTransferCode': 'This QR code is not an Omamori transfer code.',
   'backup.scanCode': 'Scan the code',

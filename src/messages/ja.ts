@@ -392,6 +392,24 @@ export const ja: Record<MessageKey, string> = {
   'guide.cxf.2':
     'こちらで「他のアプリからインポート」を選び、そのファイルを選びます。追加する前に、確認コードではないため元のアプリに残る項目が一覧に表示されます。',
   'guide.cxf.3': 'ファイルは暗号化されていないため、終わったら削除してください。',
+  // --- issue #17: apps without an export, their app data (ui/scan/app-data-guides.ts) ---
+  'guide.appData.title': 'エクスポートのないアプリ',
+  'guide.appData.lead':
+    'アカウントをスマートフォンの中にしか保存しないアプリがあります。root化した Android スマートフォン、またはアプリのデータを含むスマートフォンのバックアップから、下に示すファイルをアプリのデータフォルダ（/data/data/…）からコピーし、「他のアプリからインポート」で開いてください。コピーしたファイルにはキーが保護なしで入っています。終わったら削除してください。',
+  'guide.appData.microsoft':
+    'Microsoft 自身のアカウントがスマートフォンに結び付いているため、エクスポートはありません。データベースからは、他のサイト用に追加したコードが移ります。Microsoft の個人用・職場・学校アカウントは移らないため、Microsoft Authenticator でサインインし直してください。',
+  'guide.appData.google': '上の移行用のQRコードをおすすめします。データベースは、アプリが起動しなくなったスマートフォン向けです。',
+  'guide.appData.authy':
+    'Authy でバックアップ用パスワードを設定している場合、ファイルのキーはそのパスワードで暗号化されているため、Omamori が入力を求めます。Authy 独自のトークン（Twitch など）はこのファイルに入っていません。',
+  'guide.appData.freeotp':
+    'FreeOTP+ はメニューからバックアップもエクスポートでき、Omamori はそれも読み込めます。FreeOTP+ のフォルダは org.liberty.android.freeotpplus です。',
+  'guide.appData.totpAuthenticator': 'このアプリは暗号化されたバックアップもエクスポートでき、Omamori はそれも読み込めます。',
+  'guide.appData.duo': '他のサイト用のコードは移ります。Duo Push のアカウントは移せないため、新しいスマートフォンの Duo Mobile で再有効化してください。',
+  'guide.appData.battlenet':
+    '新しいバージョンはキーをスマートフォンのセキュリティ用ハードウェアで保護しています。その場合は Omamori がそう表示し、キーは読み取れません。',
+  'guide.appData.stratum': 'Stratum 自身のバックアップ（設定 → バックアップ）のほうが簡単です。Omamori はそれも読み込めます。',
+  'guide.appData.authenticatorPlus':
+    'このデータベースは Omamori では開けない方式で暗号化されています。アプリの「設定」→「Backup & Restore」→「Export as Text and HTML」で作った ZIP を読み込んでください。',
 
   'scanner.transferCode': 'これは Omamori の転送コードです。ここではなく、バックアップファイルの復元で使ってください。',
   'scanner.notTransferCode': 'このQRコードは Omamori の転送コードではありません。',
@@ -662,6 +680,15 @@ export const ja: Record<MessageKey, string> = {
     'このファイルは Ente Auth のどのエクスポートよりも多くの処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
   'error.import/kdf-freeotp':
     'このファイルは FreeOTP のどのバックアップよりも多くの処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
+  // --- issue #17: app databases and preferences files (entries that cannot move; Authenticator Plus) ---
+  'error.import/microsoft-account':
+    'Microsoft の個人用または職場・学校アカウントです。Microsoft Authenticator 自体でサインインする仕組みのため、移せるキーがありません。新しいスマートフォンの Microsoft Authenticator でサインインし直すか、アカウントのセキュリティ設定で Omamori を新しいサインイン方法として追加してください。',
+  'error.import/push-only':
+    'Duo Push のアカウントです。通知でサインインを承認する仕組みのため、移せるコードのキーがありません。新しいスマートフォンの Duo Mobile で再有効化するか、コードで使える方法を組織にお問い合わせください。',
+  'error.import/keystore-secret':
+    'このキーはスマートフォンのセキュリティ用ハードウェア内の鍵で暗号化されているため、アプリのファイルをコピーしても開けません。アプリでアカウントのセットアップキーかQRコードを表示して、手動で追加してください。',
+  'error.import/authenticator-plus-db':
+    'Authenticator Plus の暗号化されたデータベースです。Omamori では開けません。Authenticator Plus の「設定」→「Backup & Restore」→「Export as Text and HTML」で ZIP を作り、それを読み込んでください。',
   'error.aborted': 'キャンセルしました。',
   'error.unknown': '問題が発生しました。何も変更されていません。',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---

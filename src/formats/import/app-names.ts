@@ -30,5 +30,14 @@ export const IMPORTER_LABELS: readonly string[] = Object.freeze([
   'Authenticator Plus (ZIP)',
   'WinAuth (ZIP)',
   'Raivo OTP (ZIP)',
+  // #17: files of apps without an export
+  'Duo Mobile (app data)',
+  'Google Authenticator (app database)',
+  'Microsoft Authenticator (app database)',
+  'Stratum / Authenticator Pro (app database)',
+  'Authy (app data)',
+  'FreeOTP / FreeOTP+ (app data)',
+  'TOTP Authenticator (app data)',
+  'Battle.net Authenticator (app data)',
   'TOTP Authenticator',
 ]);

@@ -10,6 +10,10 @@ import { applePasswordsImporter } from './apple-passwords';
 import { bitwardenAuthenticatorImporter, bitwardenImporter } from './bitwarden';
 import { bitwardenCsvImporter } from './bitwarden-csv';
 import { cxfImporter } from './cxf';
+import { battleNetXmlImporter, freeOtpXmlImporter, totpAuthenticatorXmlImporter } from './android-prefs';
+import { authenticatorPlusDbImporter, googleAuthenticatorDbImporter, microsoftAuthenticatorDbImporter, stratumDbImporter } from './app-databases';
+import { authyXmlImporter } from './authy';
+import { duoImporter } from './duo';
 import { enteEncryptedImporter, enteImporter } from './ente';
 import { freeOtpPlusImporter } from './freeotp-plus';
 import { freeOtpV2Importer } from './freeotp-v2';
@@ -56,7 +60,11 @@ export { MAX_IMPORT_BYTES, MAX_JSON_DEPTH, prepareInput } from './input';
  *    Proton, Stratum (magic or `Authenticators`), Ente's encrypted JSON, FreeOTP+ (`tokens`),
  *    FreeOTP v2 (Java serialisation), LastPass (an `accounts` array), Raivo, Steam (`.maFile`
  *    fields), Stratum's HTML page, 1Password's 1PUX (a ZIP with `export.data`) and the password ZIPs,
- *    recognised by member name.
+ *    recognised by member name. Then the
+ *    files of apps without an export (#17): Duo's JSON array (accounts with `otpGenerator`),
+ *    SQLite databases told apart by their schema text (Google, Microsoft, Stratum), Android
+ *    preferences XML by their entry names (Authy, FreeOTP, TOTP Authenticator, Battle.net), and
+ *    Authenticator Plus's SQLCipher file, which has no magic and is refused by name and shape.
  * 5. TOTP Authenticator last: base64 text of whole AES blocks, no magic, so it says yes to much
  *    that is not its own.
  *
@@ -89,6 +97,15 @@ export const IMPORTERS: readonly Importer[] = Object.freeze([
   authenticatorPlusImporter,
   winAuthZipImporter,
   raivoZipImporter,
+  duoImporter,
+  googleAuthenticatorDbImporter,
+  microsoftAuthenticatorDbImporter,
+  stratumDbImporter,
+  authyXmlImporter,
+  freeOtpXmlImporter,
+  totpAuthenticatorXmlImporter,
+  battleNetXmlImporter,
+  authenticatorPlusDbImporter,
   totpAuthenticatorImporter,
 ]);
 

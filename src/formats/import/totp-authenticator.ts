@@ -38,8 +38,13 @@ export function readTotpAuthenticatorPlain(plain: Uint8Array): ImportResult {
   const first = Object.keys(outer)[0];
   const entries = first === undefined ? null : parseJsonText(first);
   if (!Array.isArray(entries)) throw new AppError('import/damaged');
+  return readTotpAuthenticatorEntries('totp-authenticator', entries);
+}
+
+/** The app's entry list: in its backups, and as STATIC_TOTP_CODES_LIST in its preferences (android-prefs.ts). */
+export function readTotpAuthenticatorEntries(format: string, entries: readonly unknown[]): ImportResult {
   return collectAccounts(
-    'totp-authenticator',
+    format,
     entries,
     (e) => {
       if (!isRecord(e)) throw new AppError('import/damaged');

@@ -5,11 +5,15 @@ import type { MessageKey } from '../../messages/en';
 import { baseStyles } from '../shared/styles';
 import { fire, type OmamoriEvent } from '../shared/events';
 import { PASSWORD_MANAGER_GUIDES } from './guide-sources';
+import { APP_DATA_GUIDES } from './app-data-guides';
 
 const GOOGLE_STEPS: MessageKey[] = ['guide.google.1', 'guide.google.2', 'guide.google.3', 'guide.google.4', 'guide.google.5'];
 const MICROSOFT_STEPS: MessageKey[] = ['guide.microsoft.1', 'guide.microsoft.2', 'guide.microsoft.3', 'guide.microsoft.4'];
 
-/** Short how-tos for the two apps most users arrive from, then the password managers (guide-sources.ts). */
+/**
+ * Short how-tos for the two apps most users arrive from, then the password managers
+ * (guide-sources.ts) and where the apps without an export keep their file (app-data-guides.ts).
+ */
 export class OmamoriGuide extends LitElement {
   static override styles = [
     baseStyles,
@@ -24,6 +28,17 @@ export class OmamoriGuide extends LitElement {
       }
       li {
         margin: 0.4rem 0;
+      }
+      dt {
+        font-weight: 600;
+        margin-top: 0.8rem;
+      }
+      dd {
+        margin: 0.2rem 0 0;
+      }
+      code {
+        overflow-wrap: anywhere;
+        font-size: 0.85em;
       }
     `,
   ];
@@ -68,6 +83,17 @@ export class OmamoriGuide extends LitElement {
           </ol>
         </section>`,
       )}
+      <section class="panel" aria-labelledby="g-app-data" data-testid="guide-app-data">
+        <h2 id="g-app-data">${t('guide.appData.title')}</h2>
+        <p>${t('guide.appData.lead')}</p>
+        <dl>
+          ${APP_DATA_GUIDES.map(
+            (g) => html`<dt>${g.app}</dt>
+              <dd><code>${g.path}</code></dd>
+              <dd>${t(g.note)}</dd>`,
+          )}
+        </dl>
+      </section>
     </main>`;
   }
 }

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { utf8Encode } from '../../../src/core/crypto/bytes';
 import { encodeMigrationUris } from '../../../src/formats/google-migration/codec';
 import { IMPORTERS, readImport } from '../../../src/formats/import/registry';
+import * as A from './import/app-database-fixtures';
 import * as F from './import/fixtures';
 import * as P from './import/password-manager-fixtures';
 import * as W from './import/writers';
@@ -205,13 +206,59 @@ const CASES: readonly Case[] = [
       return { bytes: await writer.close(), fileName: 'export.1pux' };
     },
   },
+  // #17: files of apps without an export (app-database-fixtures.ts), the names in each app's own fields.
+  {
+    format: 'authy-xml',
+    build: (to) => text('authy.xml', A.authyPrefs([A.authyToken({ ...F.ALICE, ...to }, { decryptedSecret: F.ALICE.secretB32 })])),
+  },
+  { format: 'duo', issuer: '', build: (to) => text('accounts.json', swapJson(A.DUO, ALICE, { issuer: '', name: to.name })) },
+  {
+    format: 'freeotp-xml',
+    build: (to) =>
+      text(
+        'tokens.xml',
+        A.sharedPrefs([
+          ['string', 'k', JSON.stringify({ issuerExt: to.issuer, label: to.name, secret: F.signedOf(F.ALICE.secretB32), type: 'TOTP' })],
+          ['string', 'tokenOrder', '["k"]'],
+        ]),
+      ),
+  },
+  {
+    format: 'totp-authenticator-xml',
+    build: (to) => text('prefs.xml', A.sharedPrefs([['string', 'STATIC_TOTP_CODES_LIST', JSON.stringify(swap(F.TOTP_AUTHENTICATOR_ENTRIES, ALICE, to))]])),
+  },
+  {
+    format: 'google-authenticator-db',
+    build: async (to) => ({
+      bytes: await A.googleDb([{ email: `${to.issuer}:${to.name}`, secret: F.ALICE.secretB32, type: 0, issuer: to.issuer }]),
+      fileName: 'databases',
+    }),
+  },
+  {
+    format: 'microsoft-authenticator-db',
+    build: async (to) => ({
+      bytes: await A.microsoftDb([{ name: to.issuer, username: to.name, oath_secret_key: F.ALICE.secretB32, account_type: 0, encrypted_oath_secret_key: '' }]),
+      fileName: 'PhoneFactor',
+    }),
+  },
+  {
+    format: 'stratum-db',
+    build: async (to) => ({
+      bytes: await A.stratumDb([{ type: 2, issuer: to.issuer, username: to.name, secret: F.ALICE.secretB32, ranking: 0 }]),
+      fileName: 'x.db3',
+    }),
+  },
 ];
 
 /**
  * Importers this test does not reach, with the reason. Omamori's own backups are not another
  * app's export: test/unit/core/export-file.property.test.ts round-trips arbitrary names through them.
  */
-const NOT_HERE: Readonly<Record<string, string>> = { omamori: 'round-tripped with arbitrary strings in export-file.property.test.ts' };
+const NOT_HERE: Readonly<Record<string, string>> = {
+  omamori: 'round-tripped with arbitrary strings in export-file.property.test.ts',
+  'battlenet-xml': "its only name is the authenticator's serial, kept as letters and digits",
+  'authenticator-plus-db': 'refused unread (an encrypted SQLCipher database)',
+};
 
 describe('hostile names come out of every importer verbatim', () => {
   for (const [index, c] of CASES.entries()) {

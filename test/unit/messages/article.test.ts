@@ -36,6 +36,15 @@ const SPOKEN: Readonly<Record<string, 'a' | 'an'>> = {
   'authenticator-plus': 'an',
   'winauth-zip': 'a',
   'totp-authenticator': 'a',
+  duo: 'a',
+  'google-authenticator-db': 'a',
+  'microsoft-authenticator-db': 'a',
+  'stratum-db': 'a',
+  'authy-xml': 'an',
+  'freeotp-xml': 'a',
+  'totp-authenticator-xml': 'a',
+  'battlenet-xml': 'a',
+  'authenticator-plus-db': 'an',
 };
 
 describe('English articles before app names', () => {

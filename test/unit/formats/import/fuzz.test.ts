@@ -52,6 +52,8 @@ import {
 import { fixtureBytes } from './helpers';
 import * as W from './writers';
 import { meter } from './kdf-meter';
+import { appDatabaseCampaigns } from './app-database-fuzz';
+import { APP_FILES } from './app-database-fixtures';
 
 vi.mock('../../../../src/core/crypto/other-apps', async (real) => (await import('./kdf-meter')).meterOtherApps(await real()));
 vi.mock('../../../../src/core/crypto/sodium', async (real) => (await import('./kdf-meter')).meterSodium(await real()));
@@ -174,6 +176,7 @@ const PLANS: Plan[] = [
   },
   { importer: importer('bitwarden'), files: ['bitwarden/protected-pbkdf2.json'], bytes: 300, structural: 0, noise: 0, kdf: [['kdfIterations']] },
   { importer: importer('andotp-encrypted'), files: ['andotp/otp_accounts.json.aes.bin', 'andotp/old-format.bin'], bytes: 500, structural: 0, noise: 500 },
+  { importer: importer('duo'), files: [APP_FILES.duo], bytes: 4000, structural: 4000, structure: 'json', noise: 2000 },
 ];
 
 function planCampaigns(plan: Plan): Campaign[] {
@@ -433,7 +436,14 @@ const PASSWORD_MANAGERS: Campaign[] = [
   ...zipCampaigns('1password-1pux', P.PM_FILES.onePux, JSON.stringify(P.ONEPUX_DATA), (b) => readOnePuxData(jsonOrNull(b))),
 ];
 
-const CAMPAIGNS: Campaign[] = [...PLANS.flatMap(planCampaigns), ...ENCRYPTED, ...CONTENTS, ...PASSWORD_MANAGERS];
+// #17: the files of apps without an export (app-database-fuzz.ts).
+const APP_DATABASES = appDatabaseCampaigns({
+  fuzz,
+  sniffThenRead,
+  readText: (id, text, options) => importer(id).read(prepareInput({ bytes: utf8Encode(text), fileName: 'file' }), options),
+});
+
+const CAMPAIGNS: Campaign[] = [...PLANS.flatMap(planCampaigns), ...ENCRYPTED, ...CONTENTS, ...PASSWORD_MANAGERS, ...APP_DATABASES];
 
 // Key derivations of more work than 1 MiB × pass (or 1M iterations) get a wrong key from the
 // meter at once instead of running: the fuzzer reaches them and the meter judges them, without
