@@ -177,6 +177,14 @@ export const enCore = {
   'error.import/kdf-bitwarden': 'This file asks for more work than any Bitwarden export does; it may be damaged or crafted. It was not opened.',
   'error.import/kdf-ente': 'This file asks for more work than any Ente Auth export does; it may be damaged or crafted. It was not opened.',
   'error.import/kdf-freeotp': 'This file asks for more work than any FreeOTP backup does; it may be damaged or crafted. It was not opened.',
+  // --- issue #17: app databases and preferences files (entries that cannot move; Authenticator Plus) ---
+  'error.import/microsoft-account':
+    'A Microsoft personal, work or school account: it has no key that can move. Sign in to it again in Microsoft Authenticator on the new phone.',
+  'error.import/push-only': 'A Duo Push account: it has no code key to move. Reactivate it in Duo Mobile on the new phone.',
+  'error.import/keystore-secret':
+    "This key is locked to the old phone's secure hardware and cannot be read from a copy. Show its setup key in the app and add it by hand.",
+  'error.import/authenticator-plus-db':
+    "Authenticator Plus's encrypted database cannot be opened here. In the app, choose Settings → Backup & Restore → Export as Text and HTML, and import that ZIP.",
   'error.aborted': 'Cancelled.',
   'error.unknown': 'Something went wrong. Nothing was changed.',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---

@@ -110,16 +110,6 @@ const enMore = {
   'import.password': 'Password of this {app} export',
   'import.working': 'Reading the export…',
   'import.workingHint': 'A strongly encrypted export can take up to a minute on a phone. Cancel stops at once; nothing is added.',
-  // --- issue #17: app databases and preferences files (entries that cannot move; Authenticator Plus).
-  // Not in en-core: they are shown only on the import screen, which loads the whole table.
-  'error.import/microsoft-account':
-    "A Microsoft personal, work or school account: it signs in through Microsoft Authenticator itself and has no key that can move. Sign in to it on this phone's Microsoft Authenticator, or add Omamori as a new sign-in method in the account's security settings.",
-  'error.import/push-only':
-    'A Duo Push account: it approves sign-ins by notification and has no code key to move. Reactivate it in Duo Mobile on the new phone, or ask your organisation for a code-based method.',
-  'error.import/keystore-secret':
-    "This key is encrypted with a key kept in the phone's secure hardware, which a copy of the app's files cannot open. Show the account's setup key or QR code in the app and add it by hand.",
-  'error.import/authenticator-plus-db':
-    "This is Authenticator Plus's encrypted database, which Omamori cannot open. In Authenticator Plus, choose Settings → Backup & Restore → Export as Text and HTML, and import the ZIP it makes.",
   'import.readAs': 'Read as {app:a} export.',
   'import.present': 'Already in Omamori, skipped: {count}',
   'import.problems': 'Cannot be imported: {count}',

@@ -682,13 +682,12 @@ export const ja: Record<MessageKey, string> = {
     'このファイルは FreeOTP のどのバックアップよりも多くの処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
   // --- issue #17: app databases and preferences files (entries that cannot move; Authenticator Plus) ---
   'error.import/microsoft-account':
-    'Microsoft の個人用または職場・学校アカウントです。Microsoft Authenticator 自体でサインインする仕組みのため、移せるキーがありません。新しいスマートフォンの Microsoft Authenticator でサインインし直すか、アカウントのセキュリティ設定で Omamori を新しいサインイン方法として追加してください。',
-  'error.import/push-only':
-    'Duo Push のアカウントです。通知でサインインを承認する仕組みのため、移せるコードのキーがありません。新しいスマートフォンの Duo Mobile で再有効化するか、コードで使える方法を組織にお問い合わせください。',
+    'Microsoft の個人用または職場・学校アカウントです。移せるキーがありません。新しいスマートフォンの Microsoft Authenticator でサインインし直してください。',
+  'error.import/push-only': 'Duo Push のアカウントです。移せるコードのキーがありません。新しいスマートフォンの Duo Mobile で再有効化してください。',
   'error.import/keystore-secret':
-    'このキーはスマートフォンのセキュリティ用ハードウェア内の鍵で暗号化されているため、アプリのファイルをコピーしても開けません。アプリでアカウントのセットアップキーかQRコードを表示して、手動で追加してください。',
+    'このキーは古いスマートフォンのセキュリティ用ハードウェアに固定されていて、コピーからは読み取れません。アプリでセットアップキーを表示して、手動で追加してください。',
   'error.import/authenticator-plus-db':
-    'Authenticator Plus の暗号化されたデータベースです。Omamori では開けません。Authenticator Plus の「設定」→「Backup & Restore」→「Export as Text and HTML」で ZIP を作り、それを読み込んでください。',
+    'Authenticator Plus の暗号化されたデータベースはここでは開けません。アプリの「設定」→「Backup & Restore」→「Export as Text and HTML」で作った ZIP を読み込んでください。',
   'error.aborted': 'キャンセルしました。',
   'error.unknown': '問題が発生しました。何も変更されていません。',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---
