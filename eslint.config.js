@@ -85,12 +85,15 @@ const FILE_EXCEPTIONS = [
   { files: ['src/ui/scan/qr-decoder.ts'], lazyPackages: ['qr-scanner', 'zxing-wasm'] },
   // libsodium-sumo is large: one module loads it, on first use, for the formats that need it.
   { files: ['src/core/crypto/sodium.ts'], lazyPackages: ['libsodium-wrappers-sumo'] },
+  // kdbxweb (KeePass databases) is a lazy chunk of its own: one module loads it (#17).
+  { files: ['src/formats/kdbx/kdbxweb.ts'], lazyPackages: ['kdbxweb'] },
 ];
 
 const PACKAGE_HINTS = {
   'qr-scanner': 'Only src/ui/scan/qr-decoder.ts imports qr-scanner and zxing-wasm (they are lazy chunks).',
   'zxing-wasm': 'Only src/ui/scan/qr-decoder.ts (and the CLI) import qr-scanner and zxing-wasm (they are lazy chunks).',
   'libsodium-wrappers-sumo': 'Only src/core/crypto/sodium.ts loads libsodium (lazily).',
+  kdbxweb: 'Only src/formats/kdbx/kdbxweb.ts loads kdbxweb (lazily).',
   dexie: 'Only src/storage talks to Dexie; services go through it.',
   lit: 'Lit belongs to src/ui.',
 };

@@ -91,6 +91,10 @@ export const ERROR_CODES = [
   'import/kdf-bitwarden',
   'import/kdf-ente',
   'import/kdf-freeotp',
+  // KeePass databases (#17: formats/import/keepass.ts, formats/kdbx/header.ts)
+  'import/kdf-keepass',
+  'import/keepass-unsupported',
+  'import/keepass-wrong-key',
   // anything else
   'aborted',
   'unknown',

@@ -640,6 +640,12 @@ export const ja: Record<MessageKey, string> = {
     'このファイルは Ente Auth のどのエクスポートよりも多くの処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
   'error.import/kdf-freeotp':
     'このファイルは FreeOTP のどのバックアップよりも多くの処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
+  // --- KeePass databases (#17) ---
+  'error.import/kdf-keepass':
+    'この KeePass データベースは Omamori が許す以上の鍵導出処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
+  'error.import/keepass-unsupported':
+    'この KeePass データベースは Omamori が開けない形式・暗号・鍵導出を使っています（KeePass 1、Twofish、Argon2 バージョン 1.0）。KeePassXC の「データベースのセキュリティ」で AES または ChaCha20 と Argon2 を選んで保存し、もう一度お試しください。',
+  'error.import/keepass-wrong-key': 'パスワードまたはキーファイルが違うため、この KeePass データベースを開けません。何も読み込んでいません。',
   'error.aborted': 'キャンセルしました。',
   'error.unknown': '問題が発生しました。何も変更されていません。',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---

@@ -12,6 +12,7 @@ import { enteEncryptedImporter, enteImporter } from './ente';
 import { freeOtpPlusImporter } from './freeotp-plus';
 import { freeOtpV2Importer } from './freeotp-v2';
 import { googleMigrationTextImporter } from './google-migration-text';
+import { keepassImporter } from './keepass';
 import { lastPassImporter } from './lastpass';
 import { omamoriImporter } from './omamori';
 import { otpauthListImporter } from './otpauth-list';
@@ -44,7 +45,9 @@ export { MAX_IMPORT_BYTES, MAX_JSON_DEPTH, prepareInput } from './input';
  *    before the plain list, which claims every file whose first significant line is a link.
  *    Bitwarden's CSV (a `login_totp` header line) follows them: no list claims a CSV, and the
  *    transfer reader claims one only when a row is a transfer link, whose codes it then reads.
- * 3. andOTP's encrypted file has no magic: it is claimed by file name only (*.bin, *.aes), and
+ * 3. KeePass databases (KDBX), by their two 32-bit signatures only, before andOTP's encrypted
+ *    file, which would otherwise claim a database saved under a *.bin name.
+ *    andOTP's encrypted file has no magic: it is claimed by file name only (*.bin, *.aes), and
  *    only when it is not UTF-8 text and carries none of the magics of the binary formats after
  *    it (Stratum, Java serialisation, ZIP, SQLite), so its place before them takes nothing away.
  * 4. Formats with a magic or a JSON shape of their own: Omamori (`format: omamori-export`),
@@ -66,6 +69,7 @@ export const IMPORTERS: readonly Importer[] = Object.freeze([
   enteImporter,
   otpauthListImporter,
   bitwardenCsvImporter,
+  keepassImporter,
   andotpEncryptedImporter,
   omamoriImporter,
   protonImporter,

@@ -16,6 +16,7 @@ const SPOKEN: Readonly<Record<string, 'a' | 'an'>> = {
   bitwarden: 'a',
   'bitwarden-authenticator': 'a',
   'bitwarden-csv': 'a',
+  keepass: 'a',
   'google-migration-text': 'a',
   'ente-auth': 'an',
   'ente-encrypted': 'an',
