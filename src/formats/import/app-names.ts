@@ -13,6 +13,7 @@ export const IMPORTER_LABELS: readonly string[] = Object.freeze([
   'Ente Auth',
   'otpauth:// links (Aegis, WinAuth, Stratum, text)',
   'Bitwarden (CSV)',
+  'KeePassXC (CSV)',
   'KeePass / KeePassXC (KDBX)',
   'andOTP (encrypted)',
   'Omamori',

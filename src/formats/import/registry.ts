@@ -13,6 +13,7 @@ import { freeOtpPlusImporter } from './freeotp-plus';
 import { freeOtpV2Importer } from './freeotp-v2';
 import { googleMigrationTextImporter } from './google-migration-text';
 import { keepassImporter } from './keepass';
+import { keepassXcCsvImporter } from './keepassxc-csv';
 import { lastPassImporter } from './lastpass';
 import { omamoriImporter } from './omamori';
 import { otpauthListImporter } from './otpauth-list';
@@ -43,7 +44,8 @@ export { MAX_IMPORT_BYTES, MAX_JSON_DEPTH, prepareInput } from './input';
  *    otpauth:// list: a transfer file may hold otpauth:// lines too, which the list would claim
  *    by its first line and then fail on the rest. Ente's list (links with `codeDisplay=`) comes
  *    before the plain list, which claims every file whose first significant line is a link.
- *    Bitwarden's CSV (a `login_totp` header line) follows them: no list claims a CSV, and the
+ *    Bitwarden's CSV (a `login_totp` header line) and KeePassXC's (quoted "Group", "Title",
+ *    "Username", "TOTP" headers) follow them: no list claims a CSV, and the
  *    transfer reader claims one only when a row is a transfer link, whose codes it then reads.
  * 3. KeePass databases (KDBX), by their two 32-bit signatures only, before andOTP's encrypted
  *    file, which would otherwise claim a database saved under a *.bin name.
@@ -69,6 +71,7 @@ export const IMPORTERS: readonly Importer[] = Object.freeze([
   enteImporter,
   otpauthListImporter,
   bitwardenCsvImporter,
+  keepassXcCsvImporter,
   keepassImporter,
   andotpEncryptedImporter,
   omamoriImporter,

@@ -17,6 +17,7 @@ const SPOKEN: Readonly<Record<string, 'a' | 'an'>> = {
   'bitwarden-authenticator': 'a',
   'bitwarden-csv': 'a',
   keepass: 'a',
+  'keepassxc-csv': 'a',
   'google-migration-text': 'a',
   'ente-auth': 'an',
   'ente-encrypted': 'an',

@@ -13,7 +13,7 @@
  *   the format allows or a stub KDF (a few hundred to 3,000 runs), and the rest of the budget in
  *   the decoder behind the decryption, fed directly.
  * FUZZ_SEED overrides the fixed seed; FUZZ_TRACE=1 prints every call over 300 ms. Over 300 lines
- * because it holds the campaign table of all 25 importers, so that their budgets are seen together.
+ * because it holds the campaign table of all 26 importers, so that their budgets are seen together.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -152,6 +152,7 @@ const PLANS: Plan[] = [
   { importer: importer('andotp'), files: ['andotp/plain.json'], bytes: 4000, structural: 4000, structure: 'json', noise: 2000 },
   { importer: importer('bitwarden-authenticator'), files: ['bitwarden/authenticator.json'], bytes: 4000, structural: 4000, structure: 'json', noise: 2000 },
   { importer: importer('bitwarden-csv'), files: ['bitwarden/vault.csv'], bytes: 4000, structural: 4000, structure: 'lines', noise: 2000 },
+  { importer: importer('keepassxc-csv'), files: ['keepass/keepassxc-export.csv'], bytes: 4000, structural: 4000, structure: 'lines', noise: 2000 },
   {
     importer: importer('google-migration-text'),
     files: ['google-migration-text/transfer.txt'],

@@ -212,3 +212,34 @@ describe(`the KDF budget: AES-KDF ≤ ${KEEPASS_KDF.aesRounds} rounds; Argon2 �
     expect(kdbxRefusal(header)).toBeUndefined();
   });
 });
+
+// ---------- KeePassXC's CSV export ----------
+
+describe('KeePassXC CSV (keepassxc-cli 2.7.4 export of the same database)', () => {
+  it('gives the entries whose TOTP column KeePassXC filled, with their last group; the others are counted', async () => {
+    const result = await readFixture('keepass/keepassxc-export.csv');
+    expect(result.format).toBe('keepassxc-csv');
+    // KeePassXC writes otpauth:// links for its own `otp` and for the older TOTP Seed pair, and
+    // nothing for KeePass 2.47's TimeOtp/HmacOtp fields, which it does not read.
+    expectSameAccounts(result.accounts, [ACCOUNTS[0]!, ACCOUNTS[1]!, ACCOUNTS[2]!, ACCOUNTS[3]!]);
+    expect(result.problems).toEqual([]);
+    expect(result.notAccounts).toBe(4);
+    expect(JSON.stringify(result)).not.toContain('not-a-real-password');
+  });
+
+  it('a row whose TOTP value is not a usable link is a problem named by its title and user name', async () => {
+    const header = '"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"\n';
+    const row = (title: string, totp: string): string => `"Root","${title}","u","p","","","${totp}","0","",""\n`;
+    const bytes = new TextEncoder().encode(
+      header + row('Good', 'otpauth://totp/Good:u?secret=JBSWY3DPEHPK3PXP') + row('Bad', 'otpauth://totp/Bad:u?secret=!!'),
+    );
+    const result = await readFixture('x.csv', {}, bytes);
+    expect(result.accounts.map((a) => a.issuer)).toEqual(['Good']);
+    expect(result.problems).toEqual([{ label: 'Bad (u)', code: 'account/invalid-secret' }]);
+  });
+
+  it('a CSV without its TOTP column is not KeePassXC’s', async () => {
+    const bytes = new TextEncoder().encode('"Group","Title","Username","Password","URL","Notes"\n"Root","A","u","p","",""\n');
+    expect(await errorCode(readFixture('x.csv', {}, bytes))).toBe('import/unknown-format');
+  });
+});
