@@ -14,6 +14,20 @@ import { lazyPassphrase } from './passphrase';
 import { readInput, readInputFile, type InputResult } from './read-input';
 import { isDirectory, writeAllOrNothing, type PlannedFile } from './write-output';
 
+/** --key-file F and --no-password, for KeePass databases (formats/import/keepass.ts). */
+async function keyFileOf(io: CliIo, args: ReturnType<typeof parseArgs>): Promise<{ keyFile?: Uint8Array; noPassword?: boolean }> {
+  const name = stringFlag(args, 'key-file');
+  const noPassword = args.flags.get('no-password') === true;
+  if (noPassword && name === undefined) throw usageError('--no-password needs --key-file');
+  if (name === undefined) return {};
+  try {
+    // A key file is small (KeePassXC's are 100 bytes to a few KiB); any file may serve as one.
+    return { keyFile: await readInputFile(path.resolve(io.cwd, name)), noPassword };
+  } catch {
+    throw new CliError(`Cannot read ${name}: no such file, or not readable.`);
+  }
+}
+
 async function loadInput(io: CliIo, args: ReturnType<typeof parseArgs>): Promise<{ file: string; result: InputResult }> {
   const [file, ...extra] = args.positionals;
   if (file === undefined) throw usageError('Missing FILE');
@@ -31,7 +45,7 @@ async function loadInput(io: CliIo, args: ReturnType<typeof parseArgs>): Promise
     prompt: `Passphrase for ${path.basename(file)}`,
     confirm: false,
   });
-  return { file, result: await readInput(bytes, path.basename(file), { passphrase }) };
+  return { file, result: await readInput(bytes, path.basename(file), { passphrase, ...(await keyFileOf(io, args)) }) };
 }
 
 function problemsJson(result: InputResult): { label: string; code: string; message: string }[] {
@@ -39,7 +53,7 @@ function problemsJson(result: InputResult): { label: string; code: string; messa
 }
 
 export async function inspectCommand(io: CliIo, argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['passphrase-file'], ['secrets']);
+  const args = parseArgs(argv, ['passphrase-file', 'key-file'], ['secrets', 'no-password']);
   const secrets = args.flags.get('secrets') === true;
   const { file, result } = await loadInput(io, args);
   const accounts = result.accounts.map((a) => {
@@ -67,6 +81,7 @@ export async function inspectCommand(io: CliIo, argv: readonly string[]): Promis
     problems: problemsJson(result),
   };
   if (result.transfer !== undefined) report.transferCodes = result.transfer;
+  if (result.notAccounts !== undefined) report.notAccounts = result.notAccounts;
   if (secrets && result.qrTexts !== undefined) report.qrTexts = result.qrTexts;
   io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   return EXIT_OK;
@@ -126,7 +141,7 @@ async function qrTargets(io: CliIo, out: string, count: number): Promise<{ targe
 }
 
 export async function convertCommand(io: CliIo, argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['to', 'out', 'passphrase-file', 'out-passphrase-file', 'per-code'], ['force']);
+  const args = parseArgs(argv, ['to', 'out', 'passphrase-file', 'out-passphrase-file', 'per-code', 'key-file'], ['force', 'no-password']);
   const to = stringFlag(args, 'to');
   const out = stringFlag(args, 'out');
   if (to === undefined) throw usageError(`Missing --to (one of ${EXPORTER_IDS.join(', ')})`);
@@ -186,7 +201,7 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
 }
 
 export async function codesCommand(io: CliIo, argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['passphrase-file'], []);
+  const args = parseArgs(argv, ['passphrase-file', 'key-file'], ['no-password']);
   const { result } = await loadInput(io, args);
   const now = io.now();
   const rows = result.accounts.map((a) => {
