@@ -111,6 +111,10 @@ const enMore = {
   'import.readAs': 'Read as {app:a} export.',
   'import.present': 'Already in Omamori, skipped: {count}',
   'import.problems': 'Cannot be imported: {count}',
+  // --- KeePass databases (#17): the key file on the password step, password-only entries ---
+  'import.keyFile': 'Key file (only if this database uses one)',
+  'import.keyFileHint': 'A KeePass database can be locked by a key file as well as, or instead of, its password. The key file is read on this device only.',
+  'import.notAccounts': 'Entries with no code (passwords only), not imported: {count}',
   'backup.askPassphrase': 'Passphrase of this backup',
   'backup.askCode': 'Transfer code (6 groups of 5)',
   'backup.open': 'Open backup',

@@ -151,6 +151,11 @@ export const ja: Record<MessageKey, string> = {
   'import.readAs': '{app} のエクスポートとして読み込みました。',
   'import.present': 'Omamori に登録済みのためスキップ: {count}',
   'import.problems': '読み込めない項目: {count}',
+  // --- KeePass databases (#17): the key file on the password step, password-only entries ---
+  'import.keyFile': 'キーファイル（このデータベースで使っている場合のみ）',
+  'import.keyFileHint':
+    'KeePass のデータベースは、パスワードに加えて、またはパスワードの代わりにキーファイルで保護できます。キーファイルはこのデバイスの中だけで読み込みます。',
+  'import.notAccounts': '確認コードのない項目（パスワードのみ）は読み込みません: {count}',
   'backup.chooseFile': 'バックアップファイル',
   'backup.askPassphrase': 'このバックアップのパスフレーズ',
   'backup.askCode': '転送コード（5文字×6組）',

@@ -128,7 +128,7 @@ export const keepassImporter: Importer = {
     if (kdbxSignature(input.bytes) === null) return null;
     try {
       const refused = kdbxRefusal(readKdbxHeader(input.bytes));
-      return refused === undefined ? { encrypted: true } : { encrypted: true, refused };
+      return refused === undefined ? { encrypted: true, keyFile: true } : { encrypted: true, refused };
     } catch (err) {
       return { encrypted: true, refused: isAppError(err) ? err.code : 'import/damaged' };
     }

@@ -65,6 +65,8 @@ export interface ImportOptions {
 
 export interface SniffResult {
   encrypted: boolean;
+  /** The file may be locked by a key file, with or instead of the password (KeePass): the import screen offers to choose one. */
+  keyFile?: true;
   /**
    * The file is this app's, but it cannot be read here whatever the user does (Bitwarden's
    * "account restricted" export): detection refuses it with this code before asking anything.

@@ -20,8 +20,9 @@ export function importableApps(): string[] {
 
 /** One file on the import screen: recognise it, then preview it (with a password when it asks for one). */
 export interface AppImport {
-  recognise(): Promise<{ app: string; encrypted: boolean }>;
-  preview(password?: string): Promise<AppImportPreview>;
+  /** `keyFile`: the file may be locked by a key file (KeePass), which preview then takes. */
+  recognise(): Promise<{ app: string; encrypted: boolean; keyFile: boolean }>;
+  preview(password?: string, keyFile?: Uint8Array): Promise<AppImportPreview>;
   /** Terminates the worker; what is pending rejects with `aborted`. Nothing is written. */
   cancel(): void;
 }
@@ -44,7 +45,7 @@ export function startImport(file: { bytes: Uint8Array; fileName: string }): AppI
   const session = new ImportSession(file, spawnWorker);
   return {
     recognise: () => session.recognise(),
-    preview: async (password) => compareWithVault(getVault(), await session.read(password)),
+    preview: async (password, keyFile) => compareWithVault(getVault(), await session.read(password, keyFile)),
     cancel: () => session.cancel(),
   };
 }

@@ -83,7 +83,7 @@ describe('the committed databases give every account, whatever opens them', () =
 
   it('is recognised as encrypted by its signature, whatever its name', () => {
     const detected = recogniseFormat({ bytes: fixtureBytes('keepass/kdbx4-argon2id.kdbx'), fileName: 'backup.bin' });
-    expect([detected.importer.id, detected.sniff]).toEqual(['keepass', { encrypted: true }]);
+    expect([detected.importer.id, detected.sniff]).toEqual(['keepass', { encrypted: true, keyFile: true }]);
   });
 });
 
