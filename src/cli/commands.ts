@@ -107,6 +107,7 @@ const NOT_CARRIED: Record<ExporterId, readonly ('groups' | 'notes' | 'favourites
   otpauth: ['groups', 'notes', 'favourites', 'PINs'],
   omamori: [],
   'google-qr': ['groups', 'notes', 'favourites'],
+  keepass: ['favourites'],
 };
 
 function lostFields(to: ExporterId, accounts: readonly ExportAccount[]): string[] {

@@ -89,6 +89,10 @@ const enMore = {
   'interop.aegisPlain': 'Aegis (not encrypted)',
   'interop.twofas': '2FAS (not encrypted)',
   'interop.passwordLead': "Aegis asks for this password when it imports the file. Notes and recovery codes go into each entry's note.",
+  // --- KeePass export (#17) ---
+  'interop.keepass': 'KeePass / KeePassXC (.kdbx, encrypted)',
+  'interop.keepassLead':
+    "A KeePass database (KDBX 4, Argon2id) opened with this password. KeePassXC shows the codes of time-based and Steam accounts; counter-based (HOTP) accounts are written in the fields KeePass 2.47+ reads. Notes and recovery codes go into each entry's notes.",
   'interop.password': 'Password for the file',
   'interop.plainWarning':
     'This file is not encrypted: anyone who gets it can make your codes and read your notes and recovery codes. Import it into the other app, then delete it.',

@@ -129,6 +129,10 @@ export const ja: Record<MessageKey, string> = {
   'interop.aegisPlain': 'Aegis（暗号化なし）',
   'interop.twofas': '2FAS（暗号化なし）',
   'interop.passwordLead': 'Aegis でインポートするときにこのパスワードを入力します。メモと予備のコードは各項目のメモに入ります。',
+  // --- KeePass export (#17) ---
+  'interop.keepass': 'KeePass / KeePassXC（.kdbx、暗号化）',
+  'interop.keepassLead':
+    'このパスワードで開く KeePass のデータベース（KDBX 4、Argon2id）を作ります。KeePassXC は時間ベースと Steam のアカウントの確認コードを表示します。カウンターベース（HOTP）のアカウントは KeePass 2.47 以降が読む項目に書き込みます。メモと予備のコードは各項目のメモに入ります。',
   'interop.password': 'ファイルのパスワード',
   'interop.plainWarning':
     'このファイルは暗号化されていません。手に入れた人は誰でもコードを生成でき、メモや予備のコードも読めます。相手のアプリにインポートしたら削除してください。',

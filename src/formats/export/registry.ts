@@ -3,6 +3,7 @@
  * lists from.
  */
 import { aegisEncryptedExporter, aegisExporter } from './aegis';
+import { keepassExporter } from './keepass';
 import { googleQrExporter, omamoriExporter, otpauthExporter } from './simple';
 import { twofasExporter } from './twofas';
 import type { Exporter, ExporterId } from './types';
@@ -17,6 +18,7 @@ export const EXPORTERS: Readonly<Record<ExporterId, Exporter>> = Object.freeze({
   otpauth: otpauthExporter,
   omamori: omamoriExporter,
   'google-qr': googleQrExporter,
+  keepass: keepassExporter,
 });
 
 export function isExporterId(value: string): value is ExporterId {

@@ -99,8 +99,10 @@ export function keepassOtpDraft(field: FieldLookup, title: string, username: str
   if (otp !== undefined && otp !== '') {
     if (!/^otpauth:/i.test(otp)) return keeOtpDraft(otp, title, username);
     const account = parseForeignUri(otp);
-    // KeePassXC writes the entry's title and user name into the link; fill them when it did not.
-    return { ...account, issuer: account.issuer || title, name: account.name || username };
+    // KeePassXC writes the entry's title and user name into the link. A link that names the
+    // account is taken as it is (so our own export, whose title is the name when there is no
+    // issuer, reads back unchanged); one that names nothing takes the entry's.
+    return account.issuer === '' && account.name === '' ? { ...account, issuer: title, name: username } : account;
   }
   const time = keepassSecretB32(field, 'TimeOtp');
   if (time !== null) {

@@ -1,10 +1,10 @@
-/** @file Writing the vault as a file for Aegis or 2FAS (src/formats/export), behind a recent proof. */
-import { exporterFor, type ExportSkip } from '../../formats/export/registry';
+/** @file Writing the vault as a file for Aegis, 2FAS or KeePass (src/formats/export), behind a recent proof. */
+import { exporterFor, type ExportAccount, type ExportOptions, type ExportResult, type ExportSkip } from '../../formats/export/registry';
 import type { VaultService } from '../vault/vault';
 
 export type { ExportSkip };
 
-export type AppExportTarget = 'aegis-encrypted' | 'aegis' | '2fas';
+export type AppExportTarget = 'aegis-encrypted' | 'aegis' | '2fas' | 'keepass';
 
 /**
  * Every account of the vault as a file another app reads; accounts the format cannot hold are
@@ -14,10 +14,12 @@ export async function exportForApp(
   vault: Pick<VaultService, 'listAccounts' | 'requireRecentProof'>,
   target: AppExportTarget,
   password?: string,
+  /** Where the file is written: the exporter on this thread unless the caller runs it elsewhere (a Worker). */
+  write: (accounts: ExportAccount[], options: ExportOptions) => Promise<ExportResult> = (accounts, options) => exporterFor(target).write(accounts, options),
 ): Promise<{ bytes: Uint8Array; fileName: string; mime: string; written: number; skipped: ExportSkip[] }> {
   // Every secret leaves in this file: a recent passphrase or passkey is required.
   vault.requireRecentProof();
   const accounts = await vault.listAccounts();
-  const { file, skipped } = await exporterFor(target).write(accounts, password === undefined ? {} : { password });
+  const { file, skipped } = await write(accounts, password === undefined ? {} : { password });
   return { bytes: file.bytes, fileName: file.fileName, mime: file.mime, written: accounts.length - skipped.length, skipped };
 }
