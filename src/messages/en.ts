@@ -324,6 +324,15 @@ const enMore = {
   'guide.microsoft.2': 'In its two-step verification settings, add a new authenticator app; the site shows a QR code.',
   'guide.microsoft.3': 'Scan it here with "Scan QR code" and type the code Omamori shows to confirm.',
   'guide.microsoft.4': 'Remove the old authenticator entry on the site, then the account in Microsoft Authenticator.',
+  // --- KeePass guide page (#17) ---
+  'guide.keepass.title': 'Moving from KeePass or KeePassXC',
+  'guide.keepass.lead': "Omamori reads the database file itself (.kdbx) and KeePassXC's CSV export; entries with only a password are left out.",
+  'guide.keepass.1':
+    'Find your database file (.kdbx) — in KeePassXC, Database → Database Settings shows where it is — or, in KeePassXC, choose Database → Export → CSV File.',
+  'guide.keepass.2': 'Choose "Import from another app" and pick the file.',
+  'guide.keepass.3':
+    'For a .kdbx file, type the database password and, if the database uses one, choose its key file. Omamori reads the one-time codes of KeePassXC and of KeePass 2.47 and later.',
+  'guide.keepass.4': 'A CSV export holds your passwords unencrypted: delete it once the import is done.',
   'scanner.transferCode': 'This is an Omamori transfer code: use it when restoring a backup file, not here.',
   'scanner.notTransferCode': 'This QR code is not an Omamori transfer code.',
   'backup.scanCode': 'Scan the code',

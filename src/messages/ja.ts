@@ -381,6 +381,16 @@ export const ja: Record<MessageKey, string> = {
   'guide.microsoft.2': '2段階認証の設定で新しい認証アプリを追加すると、QRコードが表示されます。',
   'guide.microsoft.3': 'こちらの「QRコードをスキャン」で読み取り、Omamori に表示された確認コードを入力して確定します。',
   'guide.microsoft.4': 'サイトで古い認証アプリの登録を削除してから、Microsoft Authenticator のアカウントを削除します。',
+  // --- KeePass guide page (#17) ---
+  'guide.keepass.title': 'KeePass / KeePassXC からの移行',
+  'guide.keepass.lead':
+    'Omamori はデータベースファイル（.kdbx）そのものと、KeePassXC の CSV エクスポートを読み込めます。パスワードだけの項目は読み込みません。',
+  'guide.keepass.1':
+    'データベースファイル（.kdbx）を用意します（KeePassXC の「データベース」→「データベースの設定」で場所を確認できます）。または KeePassXC で「データベース」→「エクスポート」→「CSV ファイル」を選びます。',
+  'guide.keepass.2': '「他のアプリからインポート」を選び、そのファイルを選びます。',
+  'guide.keepass.3':
+    '.kdbx ファイルなら、データベースのパスワードを入力し、キーファイルを使っている場合はそれも選びます。KeePassXC と KeePass 2.47 以降の確認コードを読み込めます。',
+  'guide.keepass.4': 'CSV エクスポートにはパスワードが暗号化されずに入っています。インポートが終わったら削除してください。',
 
   'scanner.transferCode': 'これは Omamori の転送コードです。ここではなく、バックアップファイルの復元で使ってください。',
   'scanner.notTransferCode': 'このQRコードは Omamori の転送コードではありません。',
