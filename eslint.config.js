@@ -89,12 +89,15 @@ const FILE_EXCEPTIONS = [
   // one module when such a file is read. The import Worker imports sql.js's wasm URL only.
   { files: ['src/formats/import/sqlite.ts', 'src/services/browser/import-worker.ts'], lazyPackages: ['sql.js'] },
   { files: ['src/formats/import/android-xml.ts'], lazyPackages: ['@xmldom/xmldom'] },
+  // kdbxweb (KeePass databases) is a lazy chunk of its own: one module loads it (#17).
+  { files: ['src/formats/kdbx/kdbxweb.ts'], lazyPackages: ['kdbxweb'] },
 ];
 
 const PACKAGE_HINTS = {
   'qr-scanner': 'Only src/ui/scan/qr-decoder.ts imports qr-scanner and zxing-wasm (they are lazy chunks).',
   'zxing-wasm': 'Only src/ui/scan/qr-decoder.ts (and the CLI) import qr-scanner and zxing-wasm (they are lazy chunks).',
   'libsodium-wrappers-sumo': 'Only src/core/crypto/sodium.ts loads libsodium (lazily).',
+  kdbxweb: 'Only src/formats/kdbx/kdbxweb.ts loads kdbxweb (lazily).',
   dexie: 'Only src/storage talks to Dexie; services go through it.',
   lit: 'Lit belongs to src/ui.',
 };

@@ -15,6 +15,20 @@ import { lazyPassphrase } from './passphrase';
 import { readInput, readInputFile, type InputResult } from './read-input';
 import { isDirectory, writeAllOrNothing, type PlannedFile } from './write-output';
 
+/** --key-file F and --no-password, for KeePass databases (formats/import/keepass.ts). */
+async function keyFileOf(io: CliIo, args: ReturnType<typeof parseArgs>): Promise<{ keyFile?: Uint8Array; noPassword?: boolean }> {
+  const name = stringFlag(args, 'key-file');
+  const noPassword = args.flags.get('no-password') === true;
+  if (noPassword && name === undefined) throw usageError('--no-password needs --key-file');
+  if (name === undefined) return {};
+  try {
+    // A key file is small (KeePassXC's are 100 bytes to a few KiB); any file may serve as one.
+    return { keyFile: await readInputFile(path.resolve(io.cwd, name)), noPassword };
+  } catch {
+    throw new CliError(`Cannot read ${name}: no such file, or not readable.`);
+  }
+}
+
 async function loadOne(io: CliIo, args: ReturnType<typeof parseArgs>, file: string): Promise<SourcedInput> {
   let bytes: Uint8Array;
   try {
@@ -29,7 +43,7 @@ async function loadOne(io: CliIo, args: ReturnType<typeof parseArgs>, file: stri
     prompt: `Passphrase for ${path.basename(file)}`,
     confirm: false,
   });
-  return { file, result: await readInput(bytes, path.basename(file), { passphrase }) };
+  return { file, result: await readInput(bytes, path.basename(file), { passphrase, ...(await keyFileOf(io, args)) }) };
 }
 
 /**
@@ -72,7 +86,7 @@ function problemsJson(result: InputResult, files?: readonly string[]): Record<st
 }
 
 export async function inspectCommand(io: CliIo, argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['passphrase-file'], ['secrets']);
+  const args = parseArgs(argv, ['passphrase-file', 'key-file'], ['secrets', 'no-password']);
   const secrets = args.flags.get('secrets') === true;
   const { inputs, merged } = await loadInputs(io, args);
   const { result } = merged;
@@ -111,6 +125,7 @@ export async function inspectCommand(io: CliIo, argv: readonly string[]): Promis
         problems: problemsJson(result),
       };
   if (result.transfer !== undefined) report.transferCodes = result.transfer;
+  if (result.notAccounts !== undefined) report.notAccounts = result.notAccounts;
   if (secrets && result.qrTexts !== undefined) report.qrTexts = result.qrTexts;
   io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   return EXIT_OK;
@@ -137,6 +152,7 @@ const NOT_CARRIED: Record<ExporterId, readonly ('groups' | 'notes' | 'favourites
   omamori: [],
   'google-qr': ['groups', 'notes', 'favourites'],
   cxf: [],
+  keepass: ['favourites'],
 };
 
 function lostFields(to: ExporterId, accounts: readonly ExportAccount[]): string[] {
@@ -171,7 +187,7 @@ async function qrTargets(io: CliIo, out: string, count: number): Promise<{ targe
 }
 
 export async function convertCommand(io: CliIo, argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['to', 'out', 'passphrase-file', 'out-passphrase-file', 'per-code'], ['force']);
+  const args = parseArgs(argv, ['to', 'out', 'passphrase-file', 'out-passphrase-file', 'per-code', 'key-file'], ['force', 'no-password']);
   const to = stringFlag(args, 'to');
   const out = stringFlag(args, 'out');
   if (to === undefined) throw usageError(`Missing --to (one of ${EXPORTER_IDS.join(', ')})`);
@@ -233,7 +249,7 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
 }
 
 export async function codesCommand(io: CliIo, argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['passphrase-file'], []);
+  const args = parseArgs(argv, ['passphrase-file', 'key-file'], ['no-password']);
   const { inputs, merged } = await loadInputs(io, args);
   const { result } = merged;
   const now = io.now();

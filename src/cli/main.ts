@@ -42,6 +42,9 @@ terminal. For an encrypted output (aegis-encrypted, omamori), --out-passphrase-f
 first line), else OMAMORI_OUT_PASSPHRASE, else a prompt (asked twice); a new passphrase must
 be at least ${MIN_PASSPHRASE_LENGTH} characters long, as in the app.
 
+KeePass databases (.kdbx): the database password as above; --key-file F gives its key file
+too, and --key-file F --no-password opens a database that has a key file and no password.
+
 Exit codes: 0 success, 1 unreadable or wrong input, wrong passphrase or failed write
 (nothing is written), 2 wrong command line.
 

@@ -30,11 +30,17 @@ export interface InputResult {
   transfer?: { batchSize: number; scanned: number[]; missing: number[] };
   /** The decoded QR texts of an image (they hold secrets: shown only with --secrets). */
   qrTexts?: string[];
+  /** Entries that are no authenticator accounts (a password manager's password-only entries). */
+  notAccounts?: number;
 }
 
 export interface ReadInputDeps {
   /** Called only when the input is encrypted. */
   passphrase: () => Promise<string>;
+  /** A KeePass key file's bytes (--key-file); other formats ignore it. */
+  keyFile?: Uint8Array;
+  /** --no-password: a KeePass database opened by its key file alone; no passphrase is asked for. */
+  noPassword?: boolean;
 }
 
 function imported(a: AccountData): ImportedAccount {
@@ -138,10 +144,18 @@ async function readForeign(input: ParsedInput, deps: ReadInputDeps): Promise<Inp
   // Said before any passphrase is asked for: an account-restricted Bitwarden file, a cut-off one.
   if (sniff.refused !== undefined) throw new AppError(sniff.refused);
   const read = async (password?: string): Promise<InputResult> => {
-    const result = await importer.read(input, password === undefined ? {} : { password });
-    return { format: result.format, encrypted: password !== undefined, accounts: result.accounts, problems: result.problems };
+    const options = { ...(password === undefined ? {} : { password }), ...(deps.keyFile === undefined ? {} : { keyFile: deps.keyFile }) };
+    const result = await importer.read(input, options);
+    const out: InputResult = {
+      format: result.format,
+      encrypted: sniff.encrypted || password !== undefined,
+      accounts: result.accounts,
+      problems: result.problems,
+    };
+    if (result.notAccounts !== undefined) out.notAccounts = result.notAccounts;
+    return out;
   };
-  if (sniff.encrypted) return read(await deps.passphrase());
+  if (sniff.encrypted) return read(deps.noPassword === true ? undefined : await deps.passphrase());
   try {
     return await read();
   } catch (err) {

@@ -100,6 +100,10 @@ export const ERROR_CODES = [
   'import/push-only',
   'import/keystore-secret',
   'import/authenticator-plus-db',
+  // KeePass databases (#17: formats/import/keepass.ts, formats/kdbx/header.ts)
+  'import/kdf-keepass',
+  'import/keepass-unsupported',
+  'import/keepass-wrong-key',
   // anything else
   'aborted',
   'unknown',

@@ -185,6 +185,11 @@ export const enCore = {
     "This key is locked to the old phone's secure hardware and cannot be read from a copy. Show its setup key in the app and add it by hand.",
   'error.import/authenticator-plus-db':
     "Authenticator Plus's encrypted database cannot be opened here. In the app, choose Settings → Backup & Restore → Export as Text and HTML, and import that ZIP.",
+  // --- KeePass databases (#17) ---
+  'error.import/kdf-keepass': 'This KeePass database asks for more key derivation than Omamori allows; it may be damaged or crafted. It was not opened.',
+  'error.import/keepass-unsupported':
+    'This KeePass database uses a format, cipher or key derivation Omamori cannot open (KeePass 1, Twofish, Argon2 version 1.0). In KeePassXC, choose AES or ChaCha20 with Argon2 under Database Security, save, and try again.',
+  'error.import/keepass-wrong-key': 'The password or key file does not open this KeePass database. Nothing was imported.',
   'error.aborted': 'Cancelled.',
   'error.unknown': 'Something went wrong. Nothing was changed.',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---

@@ -91,6 +91,10 @@ const enMore = {
   // --- issue #17: CXF export ---
   'interop.cxf': 'Credential Exchange Format, CXF: Apple Passwords, Bitwarden… (not encrypted)',
   'interop.passwordLead': "Aegis asks for this password when it imports the file. Notes and recovery codes go into each entry's note.",
+  // --- KeePass export (#17) ---
+  'interop.keepass': 'KeePass / KeePassXC (.kdbx, encrypted)',
+  'interop.keepassLead':
+    "A KeePass database (KDBX 4, Argon2id) opened with this password. KeePassXC shows the codes of time-based and Steam accounts; counter-based (HOTP) accounts are written in the fields KeePass 2.47+ reads. Notes and recovery codes go into each entry's notes.",
   'interop.password': 'Password for the file',
   'interop.plainWarning':
     'This file is not encrypted: anyone who gets it can make your codes and read your notes and recovery codes. Import it into the other app, then delete it.',
@@ -113,6 +117,10 @@ const enMore = {
   'import.readAs': 'Read as {app:a} export.',
   'import.present': 'Already in Omamori, skipped: {count}',
   'import.problems': 'Cannot be imported: {count}',
+  // --- KeePass databases (#17): the key file on the password step, password-only entries ---
+  'import.keyFile': 'Key file (only if this database uses one)',
+  'import.keyFileHint': 'A KeePass database can be locked by a key file as well as, or instead of, its password. The key file is read on this device only.',
+  'import.notAccounts': 'Entries with no code (passwords only), not imported: {count}',
   'backup.askPassphrase': 'Passphrase of this backup',
   'backup.askCode': 'Transfer code (6 groups of 5)',
   'backup.open': 'Open backup',
@@ -352,6 +360,15 @@ const enMore = {
   'guide.appData.stratum': "Stratum's own backup (Settings → Backup) is easier; Omamori reads it too.",
   'guide.appData.authenticatorPlus':
     'Its database is encrypted in a way Omamori cannot open. In the app, choose Settings → Backup & Restore → Export as Text and HTML and import that ZIP.',
+  // --- KeePass guide page (#17) ---
+  'guide.keepass.title': 'Moving from KeePass or KeePassXC',
+  'guide.keepass.lead': "Omamori reads the database file itself (.kdbx) and KeePassXC's CSV export; entries with only a password are left out.",
+  'guide.keepass.1':
+    'Find your database file (.kdbx) — in KeePassXC, Database → Database Settings shows where it is — or, in KeePassXC, choose Database → Export → CSV File.',
+  'guide.keepass.2': 'Choose "Import from another app" and pick the file.',
+  'guide.keepass.3':
+    'For a .kdbx file, type the database password and, if the database uses one, choose its key file. Omamori reads the one-time codes of KeePassXC and of KeePass 2.47 and later.',
+  'guide.keepass.4': 'A CSV export holds your passwords unencrypted: delete it once the import is done.',
   'scanner.transferCode': 'This is an Omamori transfer code: use it when restoring a backup file, not here.',
   'scanner.notTransferCode': 'This QR code is not an Omamori transfer code.',
   'backup.scanCode': 'Scan the code',

@@ -131,6 +131,10 @@ export const ja: Record<MessageKey, string> = {
   // --- issue #17: CXF export ---
   'interop.cxf': 'Credential Exchange Format、CXF：Apple パスワード、Bitwarden など（暗号化なし）',
   'interop.passwordLead': 'Aegis でインポートするときにこのパスワードを入力します。メモと予備のコードは各項目のメモに入ります。',
+  // --- KeePass export (#17) ---
+  'interop.keepass': 'KeePass / KeePassXC（.kdbx、暗号化）',
+  'interop.keepassLead':
+    'このパスワードで開く KeePass のデータベース（KDBX 4、Argon2id）を作ります。KeePassXC は時間ベースと Steam のアカウントの確認コードを表示します。カウンターベース（HOTP）のアカウントは KeePass 2.47 以降が読む項目に書き込みます。メモと予備のコードは各項目のメモに入ります。',
   'interop.password': 'ファイルのパスワード',
   'interop.plainWarning':
     'このファイルは暗号化されていません。手に入れた人は誰でもコードを生成でき、メモや予備のコードも読めます。相手のアプリにインポートしたら削除してください。',
@@ -153,6 +157,11 @@ export const ja: Record<MessageKey, string> = {
   'import.readAs': '{app} のエクスポートとして読み込みました。',
   'import.present': 'Omamori に登録済みのためスキップ: {count}',
   'import.problems': '読み込めない項目: {count}',
+  // --- KeePass databases (#17): the key file on the password step, password-only entries ---
+  'import.keyFile': 'キーファイル（このデータベースで使っている場合のみ）',
+  'import.keyFileHint':
+    'KeePass のデータベースは、パスワードに加えて、またはパスワードの代わりにキーファイルで保護できます。キーファイルはこのデバイスの中だけで読み込みます。',
+  'import.notAccounts': '確認コードのない項目（パスワードのみ）は読み込みません: {count}',
   'backup.chooseFile': 'バックアップファイル',
   'backup.askPassphrase': 'このバックアップのパスフレーズ',
   'backup.askCode': '転送コード（5文字×6組）',
@@ -410,6 +419,16 @@ export const ja: Record<MessageKey, string> = {
   'guide.appData.stratum': 'Stratum 自身のバックアップ（設定 → バックアップ）のほうが簡単です。Omamori はそれも読み込めます。',
   'guide.appData.authenticatorPlus':
     'このデータベースは Omamori では開けない方式で暗号化されています。アプリの「設定」→「Backup & Restore」→「Export as Text and HTML」で作った ZIP を読み込んでください。',
+  // --- KeePass guide page (#17) ---
+  'guide.keepass.title': 'KeePass / KeePassXC からの移行',
+  'guide.keepass.lead':
+    'Omamori はデータベースファイル（.kdbx）そのものと、KeePassXC の CSV エクスポートを読み込めます。パスワードだけの項目は読み込みません。',
+  'guide.keepass.1':
+    'データベースファイル（.kdbx）を用意します（KeePassXC の「データベース」→「データベースの設定」で場所を確認できます）。または KeePassXC で「データベース」→「エクスポート」→「CSV ファイル」を選びます。',
+  'guide.keepass.2': '「他のアプリからインポート」を選び、そのファイルを選びます。',
+  'guide.keepass.3':
+    '.kdbx ファイルなら、データベースのパスワードを入力し、キーファイルを使っている場合はそれも選びます。KeePassXC と KeePass 2.47 以降の確認コードを読み込めます。',
+  'guide.keepass.4': 'CSV エクスポートにはパスワードが暗号化されずに入っています。インポートが終わったら削除してください。',
 
   'scanner.transferCode': 'これは Omamori の転送コードです。ここではなく、バックアップファイルの復元で使ってください。',
   'scanner.notTransferCode': 'このQRコードは Omamori の転送コードではありません。',
@@ -688,6 +707,12 @@ export const ja: Record<MessageKey, string> = {
     'このキーは古いスマートフォンのセキュリティ用ハードウェアに固定されていて、コピーからは読み取れません。アプリでセットアップキーを表示して、手動で追加してください。',
   'error.import/authenticator-plus-db':
     'Authenticator Plus の暗号化されたデータベースはここでは開けません。アプリの「設定」→「Backup & Restore」→「Export as Text and HTML」で作った ZIP を読み込んでください。',
+  // --- KeePass databases (#17) ---
+  'error.import/kdf-keepass':
+    'この KeePass データベースは Omamori が許す以上の鍵導出処理を求めています。破損しているか、細工されている可能性があります。開きませんでした。',
+  'error.import/keepass-unsupported':
+    'この KeePass データベースは Omamori が開けない形式・暗号・鍵導出を使っています（KeePass 1、Twofish、Argon2 バージョン 1.0）。KeePassXC の「データベースのセキュリティ」で AES または ChaCha20 と Argon2 を選んで保存し、もう一度お試しください。',
+  'error.import/keepass-wrong-key': 'パスワードまたはキーファイルが違うため、この KeePass データベースを開けません。何も読み込んでいません。',
   'error.aborted': 'キャンセルしました。',
   'error.unknown': '問題が発生しました。何も変更されていません。',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---

@@ -72,3 +72,28 @@ export async function scryptRaw(password: Uint8Array, salt: Uint8Array, params: 
   });
   return asBytes(out);
 }
+
+/**
+ * Argon2d or Argon2id v1.3 as KeePass databases name them (KDBX 4), with every parameter from
+ * the caller: formats/kdbx bounds them against its budget before calling. hash-wasm is loaded on
+ * first use, as for the vault's own KDF. `memoryKiB` is in KiB; the output is `length` bytes.
+ */
+export async function argon2Raw(
+  type: 'd' | 'id',
+  password: Uint8Array,
+  salt: Uint8Array,
+  params: { memoryKiB: number; iterations: number; parallelism: number; length: number },
+): Promise<Bytes> {
+  const { argon2d, argon2id } = await import('hash-wasm');
+  const run = type === 'd' ? argon2d : argon2id;
+  const out = await run({
+    password,
+    salt,
+    memorySize: params.memoryKiB,
+    iterations: params.iterations,
+    parallelism: params.parallelism,
+    hashLength: params.length,
+    outputType: 'binary',
+  });
+  return asBytes(out);
+}

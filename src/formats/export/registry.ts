@@ -4,6 +4,7 @@
  */
 import { aegisEncryptedExporter, aegisExporter } from './aegis';
 import { cxfExporter } from './cxf';
+import { keepassExporter } from './keepass';
 import { googleQrExporter, omamoriExporter, otpauthExporter } from './simple';
 import { twofasExporter } from './twofas';
 import type { Exporter, ExporterId } from './types';
@@ -19,6 +20,7 @@ export const EXPORTERS: Readonly<Record<ExporterId, Exporter>> = Object.freeze({
   omamori: omamoriExporter,
   'google-qr': googleQrExporter,
   cxf: cxfExporter,
+  keepass: keepassExporter,
 });
 
 export function isExporterId(value: string): value is ExporterId {

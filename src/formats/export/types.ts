@@ -19,7 +19,7 @@ export interface RecoveryCode {
  */
 export type ExportAccount = ImportedAccount & { recoveryCodes?: RecoveryCode[]; icon?: string };
 
-export const EXPORTER_IDS = ['aegis', 'aegis-encrypted', '2fas', 'otpauth', 'omamori', 'google-qr', 'cxf'] as const;
+export const EXPORTER_IDS = ['aegis', 'aegis-encrypted', '2fas', 'otpauth', 'omamori', 'google-qr', 'cxf', 'keepass'] as const;
 export type ExporterId = (typeof EXPORTER_IDS)[number];
 
 export interface ExportedFile {
@@ -50,11 +50,11 @@ export interface ExportResult {
 }
 
 export interface ExportOptions {
-  /** Required by the encrypted formats ('aegis-encrypted', 'omamori'). Used exactly as given. */
+  /** Required by the encrypted formats ('aegis-encrypted', 'omamori', 'keepass'). Used exactly as given. */
   password?: string;
   /** Argon2id runner for 'omamori' (defaults to the in-process one). */
   kdf?: KdfRunner;
-  /** Argon2id cost of 'omamori' files; tests pass a small one. */
+  /** Argon2id cost of 'omamori' and 'keepass' files; tests pass a small one. */
   argon2?: Argon2Cost;
   /** scrypt cost exponent of 'aegis-encrypted' (2^15 as Aegis writes it); tests may lower it. */
   scryptLogN?: number;

@@ -15,6 +15,8 @@ export const IMPORTER_LABELS: readonly string[] = Object.freeze([
   'otpauth:// links (Aegis, WinAuth, Stratum, text)',
   'Bitwarden (CSV)',
   'Apple Passwords (CSV)',
+  'KeePassXC (CSV)',
+  'KeePass / KeePassXC (KDBX)',
   'andOTP (encrypted)',
   'Omamori',
   'Proton Authenticator',

@@ -18,6 +18,8 @@ import { enteEncryptedImporter, enteImporter } from './ente';
 import { freeOtpPlusImporter } from './freeotp-plus';
 import { freeOtpV2Importer } from './freeotp-v2';
 import { googleMigrationTextImporter } from './google-migration-text';
+import { keepassImporter } from './keepass';
+import { keepassXcCsvImporter } from './keepassxc-csv';
 import { lastPassImporter } from './lastpass';
 import { omamoriImporter } from './omamori';
 import { onePasswordImporter } from './onepassword-1pux';
@@ -50,10 +52,14 @@ export { MAX_IMPORT_BYTES, MAX_JSON_DEPTH, prepareInput } from './input';
  *    otpauth:// list: a transfer file may hold otpauth:// lines too, which the list would claim
  *    by its first line and then fail on the rest. Ente's list (links with `codeDisplay=`) comes
  *    before the plain list, which claims every file whose first significant line is a link.
- *    Bitwarden's CSV (a `login_totp` header line) follows them: no list claims a CSV, and the
+ *    Bitwarden's CSV (a `login_totp` header line) and KeePassXC's (quoted "Group", "Title",
+ *    "Username", "TOTP" headers) follow them: no list claims a CSV, and the
  *    transfer reader claims one only when a row is a transfer link, whose codes it then reads.
  *    Apple Passwords' CSV (an `OTPAuth` header column) follows Bitwarden's, which it never claims.
  * 3. andOTP's encrypted file has no magic: it is claimed by file name only (*.bin, *.aes), and
+ * 3. KeePass databases (KDBX), by their two 32-bit signatures only, before andOTP's encrypted
+ *    file, which would otherwise claim a database saved under a *.bin name.
+ *    andOTP's encrypted file has no magic: it is claimed by file name only (*.bin, *.aes), and
  *    only when it is not UTF-8 text and carries none of the magics of the binary formats after
  *    it (Stratum, Java serialisation, ZIP, SQLite), so its place before them takes nothing away.
  * 4. Formats with a magic or a JSON shape of their own: Omamori (`format: omamori-export`),
@@ -82,6 +88,8 @@ export const IMPORTERS: readonly Importer[] = Object.freeze([
   otpauthListImporter,
   bitwardenCsvImporter,
   applePasswordsImporter,
+  keepassXcCsvImporter,
+  keepassImporter,
   andotpEncryptedImporter,
   omamoriImporter,
   protonImporter,

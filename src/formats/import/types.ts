@@ -28,6 +28,12 @@ export interface ImportResult {
   format: string;
   accounts: ImportedAccount[];
   problems: ImportProblem[];
+  /**
+   * Entries of the file that are not authenticator accounts at all (a password manager's
+   * password-only entries): only counted, never listed, since their names say nothing useful
+   * and their contents are never read. Absent when the format has none.
+   */
+  notAccounts?: number;
 }
 
 export interface ImportInput {
@@ -50,6 +56,8 @@ export interface ParsedInput extends ImportInput {
 export interface ImportOptions {
   /** Password of an encrypted export; UTF-8, used exactly as typed (no trimming). */
   password?: string;
+  /** A KeePass key file's bytes, with or instead of the password (keepass.ts); other formats ignore it. */
+  keyFile?: Uint8Array;
   /** Argon2id runner: the app passes its Worker; Node/tests use hash-wasm in-process by default. */
   kdf?: KdfRunner;
   signal?: AbortSignal;
@@ -57,6 +65,8 @@ export interface ImportOptions {
 
 export interface SniffResult {
   encrypted: boolean;
+  /** The file may be locked by a key file, with or instead of the password (KeePass): the import screen offers to choose one. */
+  keyFile?: true;
   /**
    * The file is this app's, but it cannot be read here whatever the user does (Bitwarden's
    * "account restricted" export): detection refuses it with this code before asking anything.

@@ -4,11 +4,14 @@
  * passes neither a worker nor the vault. No importer is imported here: they load in the worker
  * only (and the worker's chunks are the only copies the service worker precaches).
  */
+import { AppError } from '../../core/errors';
+import type { ExportAccount, ExportOptions, ExportResult } from '../../formats/export/types';
 import { IMPORTER_LABELS } from '../../formats/import/app-names';
 import { exportForApp, type AppExportTarget } from '../other-apps/app-export';
 import { commitAppImport, compareWithVault, type AppImportPreview } from '../other-apps/app-preview';
 import { ImportSession, type ImportResponse, type SpawnImportPort } from '../other-apps/import-session';
 import { getVault } from './vault';
+import type { KdbxExportRequest, KdbxExportResponse } from './kdbx-export-worker';
 
 export type { AppExportTarget, ExportSkip } from '../other-apps/app-export';
 export type { AppImportPreview } from '../other-apps/app-preview';
@@ -20,8 +23,9 @@ export function importableApps(): string[] {
 
 /** One file on the import screen: recognise it, then preview it (with a password when it asks for one). */
 export interface AppImport {
-  recognise(): Promise<{ app: string; encrypted: boolean }>;
-  preview(password?: string): Promise<AppImportPreview>;
+  /** `keyFile`: the file may be locked by a key file (KeePass), which preview then takes. */
+  recognise(): Promise<{ app: string; encrypted: boolean; keyFile: boolean }>;
+  preview(password?: string, keyFile?: Uint8Array): Promise<AppImportPreview>;
   /** Terminates the worker; what is pending rejects with `aborted`. Nothing is written. */
   cancel(): void;
 }
@@ -44,7 +48,7 @@ export function startImport(file: { bytes: Uint8Array; fileName: string }): AppI
   const session = new ImportSession(file, spawnWorker);
   return {
     recognise: () => session.recognise(),
-    preview: async (password) => compareWithVault(getVault(), await session.read(password)),
+    preview: async (password, keyFile) => compareWithVault(getVault(), await session.read(password, keyFile)),
     cancel: () => session.cancel(),
   };
 }
@@ -53,7 +57,28 @@ export function commitImport(preview: AppImportPreview): Promise<number> {
   return commitAppImport(getVault(), preview);
 }
 
+/**
+ * A KeePass database is written in a Worker of its own (kdbx-export-worker.ts): kdbxweb's XML and
+ * Argon2id stay off the page. The worker is ended after its answer.
+ */
+function writeKeepassInWorker(accounts: ExportAccount[], options: ExportOptions): Promise<ExportResult> {
+  const worker = new Worker(new URL('./kdbx-export-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<ExportResult>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<KdbxExportResponse>) => {
+      worker.terminate();
+      if (event.data.type === 'done') resolve(event.data.result);
+      else reject(new AppError(event.data.code));
+    };
+    worker.onerror = () => {
+      worker.terminate();
+      reject(new AppError('unknown'));
+    };
+    const request: KdbxExportRequest = { accounts, password: options.password ?? '' };
+    worker.postMessage(request);
+  });
+}
+
 /** Needs a recent proof (`vault/reauth-required`). */
 export function exportFileFor(target: AppExportTarget, password?: string): ReturnType<typeof exportForApp> {
-  return exportForApp(getVault(), target, password, location.hostname);
+  return exportForApp(getVault(), target, password, location.hostname, target === 'keepass' ? writeKeepassInWorker : undefined);
 }

@@ -16,6 +16,8 @@ export interface AppImportPreview {
   present: ImportedAccount[];
   /** Entries of the file that cannot become accounts, with the reason. */
   problems: ImportProblem[];
+  /** Entries that are no authenticator accounts at all (a password manager's password-only entries): counted only. */
+  notAccounts?: number;
 }
 
 export type VaultForAppImport = Pick<VaultService, 'listAccounts' | 'importAccounts'>;
@@ -27,6 +29,7 @@ export async function compareWithVault(vault: Pick<VaultForAppImport, 'listAccou
   const key = (a: AccountData): string => `${a.type}|${a.secretB32}`;
   for (const a of await vault.listAccounts()) byKey.set(key(a), [...(byKey.get(key(a)) ?? []), a]);
   const preview: AppImportPreview = { format: result.format, added: [], present: [], problems: result.problems };
+  if (result.notAccounts !== undefined && result.notAccounts > 0) preview.notAccounts = result.notAccounts;
   for (const incoming of result.accounts) {
     const seen = byKey.get(key(incoming)) ?? [];
     if (seen.some((a) => sameCredential(a, incoming))) {

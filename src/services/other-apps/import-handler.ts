@@ -19,11 +19,15 @@ export function createImportHandler(reply: (message: ImportResponse) => void): (
       if (message.type === 'open') {
         detected = undefined;
         detected = recogniseFormat({ bytes: message.bytes, fileName: message.fileName });
-        reply({ type: 'recognised', app: detected.importer.label, encrypted: detected.sniff.encrypted });
+        const { encrypted, keyFile } = detected.sniff;
+        reply({ type: 'recognised', app: detected.importer.label, encrypted, ...(keyFile === true ? { keyFile } : {}) });
         return;
       }
       if (detected === undefined) throw new AppError('unknown');
-      const options = message.password === undefined ? {} : { password: message.password };
+      const options = {
+        ...(message.password === undefined ? {} : { password: message.password }),
+        ...(message.keyFile === undefined ? {} : { keyFile: message.keyFile }),
+      };
       reply({ type: 'result', result: await detected.importer.read(detected.input, options) });
     } catch (err) {
       reply({ type: 'error', code: toAppError(err).code });

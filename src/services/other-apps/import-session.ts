@@ -9,10 +9,11 @@
 import { AppError, type ErrorCode } from '../../core/errors';
 import type { ImportResult } from '../../formats/import/types';
 
-export type ImportRequest = { type: 'open'; bytes: Uint8Array; fileName: string } | { type: 'read'; password?: string };
+export type ImportRequest = { type: 'open'; bytes: Uint8Array; fileName: string } | { type: 'read'; password?: string; keyFile?: Uint8Array };
 
+/** `keyFile` is there (true) only for files that may be locked by a key file (KeePass). */
 export type ImportResponse =
-  { type: 'recognised'; app: string; encrypted: boolean } | { type: 'result'; result: ImportResult } | { type: 'error'; code: ErrorCode };
+  { type: 'recognised'; app: string; encrypted: boolean; keyFile?: true } | { type: 'result'; result: ImportResult } | { type: 'error'; code: ErrorCode };
 
 /** A started worker, as the page sees it. */
 export interface ImportPort {
@@ -72,16 +73,17 @@ export class ImportSession {
   }
 
   /** Which app wrote the file and whether it asks for a password; typed refusals otherwise. */
-  async recognise(): Promise<{ app: string; encrypted: boolean }> {
+  async recognise(): Promise<{ app: string; encrypted: boolean; keyFile: boolean }> {
     const message = await this.#request('recognised', false);
     if (message.type !== 'recognised') throw new AppError('unknown');
-    return { app: message.app, encrypted: message.encrypted };
+    return { app: message.app, encrypted: message.encrypted, keyFile: message.keyFile === true };
   }
 
-  /** The file's accounts and problems. */
-  async read(password?: string): Promise<ImportResult> {
+  /** The file's accounts and problems; `keyFile` is a KeePass key file's bytes. */
+  async read(password?: string, keyFile?: Uint8Array): Promise<ImportResult> {
     try {
-      const message = await this.#request('result', true, password === undefined ? { type: 'read' } : { type: 'read', password });
+      const request: ImportRequest = { type: 'read', ...(password === undefined ? {} : { password }), ...(keyFile === undefined ? {} : { keyFile }) };
+      const message = await this.#request('result', true, request);
       if (message.type !== 'result') throw new AppError('unknown');
       return message.result;
     } finally {

@@ -12,6 +12,9 @@ import { fire, type OmamoriEvent } from '../shared/events';
 
 type Phase = 'pick' | 'password' | 'working' | 'preview';
 
+/** The import worker reads files up to 32 MiB (formats/import/input.ts); a key file is held to the same. */
+const MAX_KEY_FILE_BYTES = 32 * 1024 * 1024;
+
 /**
  * Import from another authenticator: pick or drop the export → the format is recognised →
  * password if it is encrypted → preview (new, already here, problems) → one transaction.
@@ -26,6 +29,7 @@ export class OmamoriOtherAppImport extends LitElement {
     preview: { state: true },
     formatLabel: { state: true },
     encrypted: { state: true },
+    keyFile: { state: true },
     dragging: { state: true },
   };
   static override styles = [
@@ -44,6 +48,8 @@ export class OmamoriOtherAppImport extends LitElement {
   declare preview: AppImportPreview | undefined;
   declare formatLabel: string;
   declare encrypted: boolean;
+  /** The file may be locked by a key file (KeePass): the password step offers to choose one. */
+  declare keyFile: boolean;
   declare dragging: boolean;
   /** The picked file being recognised or read; undefined once it is read, cancelled or dropped. */
   private session: AppImport | undefined;
@@ -55,6 +61,7 @@ export class OmamoriOtherAppImport extends LitElement {
     this.preview = undefined;
     this.formatLabel = '';
     this.encrypted = false;
+    this.keyFile = false;
     this.dragging = false;
     new LocaleController(this);
   }
@@ -71,6 +78,7 @@ export class OmamoriOtherAppImport extends LitElement {
     this.preview = undefined;
     this.formatLabel = '';
     this.encrypted = false;
+    this.keyFile = false;
     this.phase = 'pick';
     this.error = '';
   }
@@ -82,10 +90,11 @@ export class OmamoriOtherAppImport extends LitElement {
     this.session = session;
     this.phase = 'working';
     try {
-      const { app, encrypted } = await session.recognise();
+      const { app, encrypted, keyFile } = await session.recognise();
       if (this.session !== session) return;
       this.formatLabel = app;
       this.encrypted = encrypted;
+      this.keyFile = keyFile;
       if (encrypted) this.phase = 'password';
       else await this.read();
     } catch (err) {
@@ -96,14 +105,14 @@ export class OmamoriOtherAppImport extends LitElement {
     }
   }
 
-  private async read(password?: string): Promise<void> {
+  private async read(password?: string, keyFile?: Uint8Array): Promise<void> {
     const session = this.session;
     if (session === undefined) return;
     const before: Phase = this.encrypted ? 'password' : 'pick';
     this.phase = 'working';
     this.error = '';
     try {
-      const preview = await session.preview(password);
+      const preview = await session.preview(password, keyFile);
       if (this.session !== session) return;
       this.preview = preview;
       this.session = undefined;
@@ -130,7 +139,17 @@ export class OmamoriOtherAppImport extends LitElement {
   private onPassword(event: Event): void {
     event.preventDefault();
     const value = this.renderRoot.querySelector<HTMLInputElement>('#import-password')?.value ?? '';
-    void this.read(value);
+    const keyFile = this.keyFile ? this.renderRoot.querySelector<HTMLInputElement>('#import-key-file')?.files?.[0] : undefined;
+    if (keyFile === undefined) {
+      void this.read(value);
+      return;
+    }
+    // Any file can be a KeePass key file, but not one larger than any export we read.
+    if (keyFile.size > MAX_KEY_FILE_BYTES) {
+      this.error = presentError(new AppError('import/too-large'));
+      return;
+    }
+    void keyFile.arrayBuffer().then((bytes) => this.read(value, new Uint8Array(bytes)));
   }
 
   private async commit(): Promise<void> {
@@ -165,6 +184,7 @@ export class OmamoriOtherAppImport extends LitElement {
       <p>${t('import.readAs', { app: this.formatLabel })}</p>
       <h2>${t('backup.previewNew', { count: p.added.length })}</h2>
       ${this.names(p.added, 'import-new')}
+      ${p.notAccounts !== undefined ? html`<p class="hint" data-testid="import-not-accounts">${t('import.notAccounts', { count: p.notAccounts })}</p>` : nothing}
       ${p.present.length > 0 ? html`<h2>${t('import.present', { count: p.present.length })}</h2>${this.names(p.present, 'import-present')}` : nothing}
       ${
         p.problems.length > 0
@@ -204,6 +224,13 @@ export class OmamoriOtherAppImport extends LitElement {
           ? html`<form @submit=${this.onPassword} novalidate>
             <label for="import-password">${t('import.password', { app: this.formatLabel })}</label>
             <input id="import-password" data-testid="import-password" type="password" autocomplete="off" spellcheck="false" ?disabled=${busy} />
+            ${
+              this.keyFile
+                ? html`<label for="import-key-file">${t('import.keyFile')}</label>
+                  <input id="import-key-file" data-testid="import-key-file" type="file" aria-describedby="import-key-file-hint" ?disabled=${busy} />
+                  <p class="hint" id="import-key-file-hint">${t('import.keyFileHint')}</p>`
+                : nothing
+            }
             <div class="actions">
               <button class="primary" type="submit" data-testid="import-open" ?disabled=${busy}>${t('backup.open')}</button>
             </div>

@@ -17,7 +17,10 @@ const TARGETS: readonly { id: Target; label: MessageKey }[] = [
   { id: 'aegis', label: 'interop.aegisPlain' },
   { id: '2fas', label: 'interop.twofas' },
   { id: 'cxf', label: 'interop.cxf' },
+  { id: 'keepass', label: 'interop.keepass' },
 ];
+/** Targets written under a password the user chooses here (the others are plain files). */
+const ENCRYPTED: ReadonlySet<Target> = new Set<Target>(['aegis-encrypted', 'keepass']);
 const SKIP_REASONS: Readonly<Record<ExportSkip['reason'], MessageKey>> = {
   type: 'interop.skip.type',
   period: 'interop.skip.period',
@@ -27,7 +30,7 @@ const SKIP_REASONS: Readonly<Record<ExportSkip['reason'], MessageKey>> = {
 
 /**
  * Other authenticator apps: the way in ("Import from another app") and files other apps read
- * (Aegis, encrypted or not; 2FAS). Plain files need an explicit confirmation; every export
+ * (Aegis, encrypted or not; 2FAS; KeePass, encrypted). Plain files need an explicit confirmation; every export
  * needs a recent passphrase.
  */
 export class OmamoriOtherAppsSettings extends LitElement {
@@ -64,7 +67,7 @@ export class OmamoriOtherAppsSettings extends LitElement {
 
   private async exportFile(event: Event): Promise<void> {
     event.preventDefault();
-    const encrypted = this.target === 'aegis-encrypted';
+    const encrypted = ENCRYPTED.has(this.target);
     this.error = '';
     this.skipped = [];
     if (encrypted) {
@@ -88,8 +91,8 @@ export class OmamoriOtherAppsSettings extends LitElement {
   }
 
   private renderSecret() {
-    if (this.target === 'aegis-encrypted') {
-      return html`<p class="hint">${t('interop.passwordLead')}</p>
+    if (ENCRYPTED.has(this.target)) {
+      return html`<p class="hint">${t(this.target === 'keepass' ? 'interop.keepassLead' : 'interop.passwordLead')}</p>
         <label for="interop-password">${t('interop.password')}</label>
         <input id="interop-password" data-testid="interop-password" type="password" autocomplete="new-password" />
         <label for="interop-confirm">${t('create.confirm')}</label>
@@ -101,7 +104,7 @@ export class OmamoriOtherAppsSettings extends LitElement {
   }
 
   override render() {
-    const plain = this.target !== 'aegis-encrypted';
+    const plain = !ENCRYPTED.has(this.target);
     return html`<section class="panel" aria-labelledby="interop-h">
       <h3 id="interop-h">${t('interop.title')}</h3>
       <p class="hint">${t('interop.importLead')}</p>

@@ -9,11 +9,14 @@ import { APP_DATA_GUIDES } from './app-data-guides';
 
 const GOOGLE_STEPS: MessageKey[] = ['guide.google.1', 'guide.google.2', 'guide.google.3', 'guide.google.4', 'guide.google.5'];
 const MICROSOFT_STEPS: MessageKey[] = ['guide.microsoft.1', 'guide.microsoft.2', 'guide.microsoft.3', 'guide.microsoft.4'];
+/** KeePass / KeePassXC (#17): the database itself or KeePassXC's CSV export. */
+const KEEPASS_STEPS: MessageKey[] = ['guide.keepass.1', 'guide.keepass.2', 'guide.keepass.3', 'guide.keepass.4'];
 
 /**
  * Short how-tos for the two apps most users arrive from, then the password managers
  * (guide-sources.ts) and where the apps without an export keep their file (app-data-guides.ts).
  */
+/** Short how-tos for the apps most users arrive from, and for KeePass. */
 export class OmamoriGuide extends LitElement {
   static override styles = [
     baseStyles,
@@ -93,6 +96,12 @@ export class OmamoriGuide extends LitElement {
               <dd>${t(g.note)}</dd>`,
           )}
         </dl>
+      <section class="panel" aria-labelledby="g-keepass" data-testid="guide-keepass">
+        <h2 id="g-keepass">${t('guide.keepass.title')}</h2>
+        <p>${t('guide.keepass.lead')}</p>
+        <ol>
+          ${KEEPASS_STEPS.map((key) => html`<li>${t(key)}</li>`)}
+        </ol>
       </section>
     </main>`;
   }

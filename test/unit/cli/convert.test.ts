@@ -131,7 +131,7 @@ describe('omamori convert', () => {
     const dir = tempDir();
     for (const argv of [
       ['convert', fixture(FIXTURE_FILES.otpauth), '--out', path.join(dir, 'x')],
-      ['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'keepass', '--out', path.join(dir, 'x')],
+      ['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'lastpass', '--out', path.join(dir, 'x')],
       ['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'aegis'],
       ['convert', fixture(FIXTURE_FILES.otpauth), '--to', 'aegis', '--out', path.join(dir, 'x'), '--per-code', '3'],
     ]) {

@@ -6,6 +6,8 @@
  * from fixtures.ts with the first account's names swapped for hostile ones, written the way the
  * app writes it (writers.ts); the last test checks that no importer is left out unnoticed.
  */
+import { keepassExporter } from '../../../src/formats/export/keepass';
+import type { ExportAccount } from '../../../src/formats/export/types';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +113,39 @@ const CASES: readonly Case[] = [
           '',
         ].join('\n'),
       ),
+  },
+  {
+    format: 'keepassxc-csv',
+    build: (to) =>
+      text(
+        'keepassxc.csv',
+        [
+          '"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"',
+          `"Root",${csvField(to.issuer)},${csvField(to.name)},"pw","","",${csvField(linkOf(to))},"0","",""`,
+          '',
+        ].join('\n'),
+      ),
+  },
+  {
+    // Written by our KeePass exporter (KDBX 4, a small Argon2id), read back by the importer.
+    format: 'keepass',
+    build: async (to) => {
+      const account: ExportAccount = {
+        ...to,
+        type: 'totp',
+        secretB32: F.ALICE.secretB32,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+        pin: '',
+        groups: [],
+        notes: '',
+        favourite: false,
+      };
+      const { file } = await keepassExporter.write([account], { password: W.FUZZ_PASSWORD, argon2: { m: 64, t: 1, p: 1 } });
+      return { bytes: file.bytes, fileName: file.fileName, password: W.FUZZ_PASSWORD };
+    },
   },
   {
     format: 'google-migration-text',

@@ -19,6 +19,8 @@ const SPOKEN: Readonly<Record<string, 'a' | 'an'>> = {
   cxf: 'a',
   'apple-passwords-csv': 'an',
   '1password-1pux': 'a',
+  keepass: 'a',
+  'keepassxc-csv': 'a',
   'google-migration-text': 'a',
   'ente-auth': 'an',
   'ente-encrypted': 'an',

@@ -61,7 +61,7 @@ describe('import session on this thread', () => {
     const parse = vi.spyOn(JSON, 'parse');
     const workers = counted();
     const session = new ImportSession(file, workers.spawn);
-    expect(await session.recognise()).toEqual({ app: 'Aegis', encrypted: false });
+    expect(await session.recognise()).toEqual({ app: 'Aegis', encrypted: false, keyFile: false });
     const result = await session.read();
     expect(result.format).toBe('aegis');
     expect(result.accounts.length).toBeGreaterThan(0);
@@ -74,12 +74,23 @@ describe('import session on this thread', () => {
   it('a wrong password ends that worker; the retry reads in a fresh one', async () => {
     const workers = counted();
     const session = new ImportSession(fixture('aegis/encrypted.json'), workers.spawn);
-    expect(await session.recognise()).toEqual({ app: 'Aegis', encrypted: true });
+    expect(await session.recognise()).toEqual({ app: 'Aegis', encrypted: true, keyFile: false });
     expect(await codeOf(session.read())).toBe('import/password-required');
     expect(await codeOf(session.read('wrong'))).toBe('import/wrong-password');
     const result = await session.read(FIXTURE_PASSWORDS.aegis);
     expect(result.accounts.length).toBeGreaterThan(0);
     expect([workers.started(), workers.ended()]).toEqual([3, 3]);
+  });
+
+  it('a KeePass database asks for a key file too, which crosses to the worker with the password (#17)', async () => {
+    const session = new ImportSession(fixture('keepass/kdbx4-argon2d-keyfile.kdbx'), counted().spawn);
+    expect(await session.recognise()).toEqual({ app: 'KeePass / KeePassXC (KDBX)', encrypted: true, keyFile: true });
+    expect(await codeOf(session.read('omamori-test'))).toBe('import/keepass-wrong-key');
+    const result = await session.read('omamori-test', fixture('keepass/keyfile.keyx').bytes);
+    expect([result.accounts.length, result.notAccounts]).toEqual([7, 1]);
+    // The password-only entry reaches the preview as a count.
+    const vault = { listAccounts: () => Promise.resolve([]) };
+    expect((await compareWithVault(vault, result)).notAccounts).toBe(1);
   });
 
   it.each([

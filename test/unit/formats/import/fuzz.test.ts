@@ -13,7 +13,7 @@
  *   the format allows or a stub KDF (a few hundred to 3,000 runs), and the rest of the budget in
  *   the decoder behind the decryption, fed directly.
  * FUZZ_SEED overrides the fixed seed; FUZZ_TRACE=1 prints every call over 300 ms. Over 300 lines
- * because it holds the campaign table of all 27 importers, so that their budgets are seen together.
+ * because it holds the campaign table of every importer, so that their budgets are seen together.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -25,6 +25,9 @@ import { readOnePuxData } from '../../../../src/formats/import/onepassword-1pux'
 import { readBitwardenJson } from '../../../../src/formats/import/bitwarden';
 import { readEnteText } from '../../../../src/formats/import/ente';
 import { readJavaStringMap } from '../../../../src/formats/import/java-serial';
+import { readKeepassDb } from '../../../../src/formats/import/keepass';
+import { keepassOtpDraft, OTP_FIELD_NAMES } from '../../../../src/formats/import/keepass-otp';
+import { loadKdbxweb } from '../../../../src/formats/kdbx/kdbxweb';
 import { readLinkList } from '../../../../src/formats/import/link-lists';
 import { readProtonPlain } from '../../../../src/formats/import/proton';
 import { readRaivo } from '../../../../src/formats/import/raivo';
@@ -154,6 +157,7 @@ const PLANS: Plan[] = [
   { importer: importer('andotp'), files: ['andotp/plain.json'], bytes: 4000, structural: 4000, structure: 'json', noise: 2000 },
   { importer: importer('bitwarden-authenticator'), files: ['bitwarden/authenticator.json'], bytes: 4000, structural: 4000, structure: 'json', noise: 2000 },
   { importer: importer('bitwarden-csv'), files: ['bitwarden/vault.csv'], bytes: 4000, structural: 4000, structure: 'lines', noise: 2000 },
+  { importer: importer('keepassxc-csv'), files: ['keepass/keepassxc-export.csv'], bytes: 4000, structural: 4000, structure: 'lines', noise: 2000 },
   {
     importer: importer('google-migration-text'),
     files: ['google-migration-text/transfer.txt'],
@@ -443,7 +447,95 @@ const APP_DATABASES = appDatabaseCampaigns({
   readText: (id, text, options) => importer(id).read(prepareInput({ bytes: utf8Encode(text), fileName: 'file' }), options),
 });
 
-const CAMPAIGNS: Campaign[] = [...PLANS.flatMap(planCampaigns), ...ENCRYPTED, ...CONTENTS, ...PASSWORD_MANAGERS, ...APP_DATABASES];
+// ---------- KeePass databases (keepass.ts; test/fixtures/import/keepass) ----------
+
+const KEEPASS_XML = (): string => dec(fixtureBytes('keepass/accounts.xml'));
+/** Values KeePass apps write in the OTP fields, to mix with noise. */
+const OTP_VALUES = [
+  'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&period=30',
+  'key=JBSWY3DPEHPK3PXP&step=30&size=6',
+  '30;S',
+  '30;6;SHA256',
+  'HMAC-SHA-512',
+  '3132',
+  'MTIz',
+  '8',
+  '-1',
+  'JBSWY3DPEHPK3PXP',
+];
+
+const xmlEscape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The database's XML with 1–4 edits: a field's value or name replaced, or a stretch cut out. */
+function mutatedKeepassXml(xml: string): fc.Arbitrary<string> {
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant('value' as const), at: fc.nat(), text: fc.oneof(noise, fc.constantFrom(...OTP_VALUES)) }),
+    fc.record({ kind: fc.constant('key' as const), at: fc.nat(), text: fc.constantFrom(...OTP_FIELD_NAMES, 'Title', 'UserName', 'Notes', '__proto__') }),
+    fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), text: fc.constant('') }),
+  );
+  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => {
+    let out = xml;
+    for (const { kind, at, text } of edits) {
+      const tag = kind === 'key' ? /<Key>[^<]*<\/Key>/g : /<Value[^>]*>[^<]*<\/Value>/g;
+      const hits = [...out.matchAll(tag)];
+      const hit = hits[at % Math.max(hits.length, 1)];
+      if (kind === 'cut') {
+        const from = at % out.length;
+        out = out.slice(0, from) + out.slice(from + 1 + (at % 97));
+      } else if (hit !== undefined) {
+        const open = kind === 'key' ? '<Key>' : '<Value>';
+        const close = kind === 'key' ? '</Key>' : '</Value>';
+        out = out.slice(0, hit.index) + open + xmlEscape(text) + close + out.slice(hit.index + hit[0].length);
+      }
+    }
+    return out;
+  });
+}
+
+const KEEPASS: Campaign[] = [
+  {
+    id: 'keepass',
+    runs: 5000,
+    what: 'mutated databases (headers, KDF parameters) through its sniff',
+    check: fuzz(mutatedBytes(fixtureBytes('keepass/kdbx4-argon2id.kdbx')), (bytes) => {
+      const input = preparedOrRefused({ bytes, fileName: 'x.kdbx' });
+      return input === null ? null : importer('keepass').sniff(input);
+    }),
+  },
+  {
+    id: 'keepass',
+    runs: 2500,
+    what: 'mutated OTP fields into its field reader',
+    check: fuzz(fc.dictionary(fc.constantFrom(...OTP_FIELD_NAMES), fc.oneof(noise, fc.constantFrom(...OTP_VALUES))), (fields) =>
+      keepassOtpDraft((name) => (Object.hasOwn(fields, name) ? fields[name] : undefined), 'Title', 'user'),
+    ),
+  },
+  {
+    id: 'keepass',
+    runs: 2200,
+    what: 'databases from mutated XML into the reader behind the decryption',
+    check: async (runs) => {
+      const k = await loadKdbxweb();
+      await fuzz(mutatedKeepassXml(KEEPASS_XML()), async (lines) => {
+        let db: Awaited<ReturnType<typeof k.Kdbx.loadXml>>;
+        try {
+          db = await k.Kdbx.loadXml(lines, new k.Credentials(k.ProtectedValue.fromString('x')));
+        } catch {
+          return null; // kdbxweb's own refusal: keepass.ts maps it to import/damaged
+        }
+        return readKeepassDb(db);
+      })(runs);
+    },
+  },
+  {
+    id: 'keepass',
+    runs: 300,
+    what: 'mutated databases through sniff and read (Argon2id 1 MiB × 2)',
+    check: sniffThenRead('keepass', fuzzInputs(fixtureBytes('keepass/kdbx4-argon2id.kdbx')), { password: 'omamori-test' }, 'x.kdbx'),
+  },
+];
+
+const CAMPAIGNS: Campaign[] = [...PLANS.flatMap(planCampaigns), ...ENCRYPTED, ...CONTENTS, ...PASSWORD_MANAGERS, ...APP_DATABASES, ...KEEPASS];
 
 // Key derivations of more work than 1 MiB × pass (or 1M iterations) get a wrong key from the
 // meter at once instead of running: the fuzzer reaches them and the meter judges them, without
