@@ -128,6 +128,15 @@ const enMore = {
   'backup.testMissing': 'Not in the backup ({count}):',
   'backup.testExtra': 'Only in the backup ({count}):',
   'backup.testDifferent': 'Different in the backup ({count}):',
+  // --- recovery kit (#16): errors (only raised on lazy screens, so not in en-core) ---
+  'error.recovery/unknown-word': 'A word is not in the word list. Check its spelling against the sheet.',
+  'error.recovery/checksum': 'These words do not fit together: one of them differs from the sheet. Check each word.',
+  'error.recovery/invalid': 'This is not an Omamori recovery sheet. A sheet has 24 words (whole key) or 30 words (one share).',
+  'error.recovery/mixed-kits': 'These sheets belong to different recovery kits. Use sheets with the same fingerprint.',
+  'error.recovery/duplicate-share': 'The same sheet was entered twice. Enter a different sheet.',
+  'error.recovery/not-enough-shares': 'More sheets are needed: enter as many as the sheets say ("any 2 of 3").',
+  'error.recovery/wrong-key': 'This recovery key does not open it: the kit was replaced, or a sheet is damaged. Nothing was changed.',
+  'error.recovery/no-kit': 'A recovery kit cannot open this: it was made before the kit, or the kit was revoked.',
   'firstRun.restore': 'Restore from a backup',
   'firstRun.restoreHint': 'First create a vault on this device; then choose your backup file.',
   'restore.lead':

@@ -169,6 +169,15 @@ export const ja: Record<MessageKey, string> = {
   'backup.testMissing': 'バックアップにないもの（{count}）:',
   'backup.testExtra': 'バックアップにだけあるもの（{count}）:',
   'backup.testDifferent': 'バックアップでは内容が異なるもの（{count}）:',
+  // --- recovery kit (#16): errors ---
+  'error.recovery/unknown-word': '単語リストにない単語があります。用紙と見比べてつづりを確認してください。',
+  'error.recovery/checksum': '単語の組み合わせが合いません。どれかの単語が用紙と違います。1 語ずつ確認してください。',
+  'error.recovery/invalid': 'Omamori の復旧用紙ではありません。用紙の単語は 24 語（キー全体）か 30 語（分割の 1 枚）です。',
+  'error.recovery/mixed-kits': '別々の復旧キットの用紙です。識別番号が同じ用紙を使ってください。',
+  'error.recovery/duplicate-share': '同じ用紙が 2 回入力されました。別の用紙を入力してください。',
+  'error.recovery/not-enough-shares': '用紙が足りません。用紙に書かれた枚数（「3 枚のうち 2 枚」など）を入力してください。',
+  'error.recovery/wrong-key': 'この復旧キーでは開けません。キットが作り直されたか、用紙が傷んでいます。何も変更していません。',
+  'error.recovery/no-kit': '復旧キットでは開けない形式です。キットより前に作られたか、キットが取り消されています。',
   'firstRun.restore': 'バックアップから復元',
   'firstRun.restoreHint': 'まずこのデバイスで保管庫を作成し、そのあとバックアップファイルを選びます。',
   'restore.lead':
