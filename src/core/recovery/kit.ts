@@ -46,7 +46,7 @@ function checkKey(key: Uint8Array): void {
   if (!(key instanceof Uint8Array) || key.length !== RECOVERY_KEY_BYTES) throw new AppError('recovery/invalid');
 }
 
-export function kitIdOf(key: Uint8Array): Uint8Array {
+export function kitIdOf(key: Uint8Array): Uint8Array<ArrayBuffer> {
   checkKey(key);
   const label = new TextEncoder().encode(KIT_ID_LABEL);
   const input = new Uint8Array(label.length + key.length);
@@ -54,7 +54,7 @@ export function kitIdOf(key: Uint8Array): Uint8Array {
   input.set(key, label.length);
   const digest = sha256(input);
   input.fill(0);
-  return digest.slice(0, KIT_ID_BYTES);
+  return new Uint8Array(digest.subarray(0, KIT_ID_BYTES));
 }
 
 /** The kit id as printed: 'A1B2-C3D4'. */
