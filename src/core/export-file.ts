@@ -32,7 +32,7 @@ import {
   type ExportVersion,
   type SlotType,
 } from './export-file-parse';
-import { formatFingerprint, kitIdOf } from './recovery/kit';
+import { formatFingerprint, kitIdOf } from './recovery/kit-id';
 import { normalizeTransferCode } from './transfer-code';
 
 export type { BackupAccount, ExportPayload, ExportVersion, SlotType } from './export-file-parse';

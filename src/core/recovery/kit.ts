@@ -9,19 +9,18 @@
  * fingerprint printed on each sheet, and after combining it proves the shares were right
  * (Shamir itself cannot tell a wrong share from a right one).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { combine, split } from 'shamir-secret-sharing';
 import { decodeBase32, encodeBase32 } from '../base32';
 import { AppError } from '../errors';
+import { checkKey, kitIdOf, RECOVERY_KEY_BYTES } from './kit-id';
 import { bytesToWords, wordsToBytes, type WordLanguage } from './words';
 
-export const RECOVERY_KEY_BYTES = 32;
-export const KIT_ID_BYTES = 4;
+export { formatFingerprint, KIT_ID_BYTES, kitIdOf, RECOVERY_KEY_BYTES } from './kit-id';
+
 export const SHARE_VERSION = 1;
 export const SHARE_BYTES = 40;
 export const MIN_SHARES = 2;
 export const MAX_SHARES = 5;
-const KIT_ID_LABEL = 'omamori/recovery-kit-id/v1\0';
 /** QR text: a prefix naming the format and version, then base32 (QR alphanumeric mode). */
 export const KEY_QR_PREFIX = 'OMAMORI-RK1:';
 export const SHARE_QR_PREFIX = 'OMAMORI-RS1:';
@@ -40,30 +39,6 @@ export type RecoverySheet = { kind: 'key'; key: Uint8Array } | { kind: 'share'; 
 
 export function generateRecoveryKey(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(RECOVERY_KEY_BYTES));
-}
-
-function checkKey(key: Uint8Array): void {
-  if (!(key instanceof Uint8Array) || key.length !== RECOVERY_KEY_BYTES) throw new AppError('recovery/invalid');
-}
-
-export function kitIdOf(key: Uint8Array): Uint8Array<ArrayBuffer> {
-  checkKey(key);
-  const label = new TextEncoder().encode(KIT_ID_LABEL);
-  const input = new Uint8Array(label.length + key.length);
-  input.set(label);
-  input.set(key, label.length);
-  const digest = sha256(input);
-  input.fill(0);
-  return new Uint8Array(digest.subarray(0, KIT_ID_BYTES));
-}
-
-/** The kit id as printed: 'A1B2-C3D4'. */
-export function formatFingerprint(kitId: Uint8Array): string {
-  const hex = [...kitId]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .toUpperCase();
-  return `${hex.slice(0, 4)}-${hex.slice(4)}`;
 }
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
