@@ -37,7 +37,8 @@ const banned = [
 // ---------------------------------------------------------------------------------------------
 const LAYERS = {
   // What core uses today; @bufbuild/protobuf (named in docs/architecture.md) is used by formats only.
-  core: { files: ['src/core/'], modules: ['src/core/'], packages: ['otpauth', 'hash-wasm', '@noble/hashes'] },
+  // @scure/bip39 and shamir-secret-sharing: the recovery kit's audited word lists and Shamir (core/recovery/).
+  core: { files: ['src/core/'], modules: ['src/core/'], packages: ['otpauth', 'hash-wasm', '@noble/hashes', '@scure/bip39', 'shamir-secret-sharing'] },
   formats: { files: ['src/formats/'], modules: ['src/formats/', 'src/core/'], packages: ['@bufbuild/protobuf', '@zip.js/zip.js'] },
   storage: {
     files: ['src/storage/'],

@@ -72,6 +72,15 @@ export const ERROR_CODES = [
   'file/invalid-transfer-code',
   'file/verify-failed',
   'file/empty',
+  // the recovery kit (src/core/recovery, docs/security.md "Recovery kit")
+  'recovery/unknown-word',
+  'recovery/checksum',
+  'recovery/invalid',
+  'recovery/mixed-kits',
+  'recovery/duplicate-share',
+  'recovery/not-enough-shares',
+  'recovery/wrong-key',
+  'recovery/no-kit',
   // other apps' exports (src/formats/import, docs/formats.md)
   'import/unknown-format',
   'import/password-required',

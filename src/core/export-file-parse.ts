@@ -15,18 +15,29 @@ export const EXPORT_FORMAT = 'omamori-export';
  * KDF parameters into its wrap AAD; 1 (no version in the header) is still read.
  */
 export const EXPORT_VERSION = 2;
+/**
+ * Version 3 is version 2 plus a `recovery-key` slot (the recovery kit, docs/export-format.md),
+ * written only when the vault has a kit: a reader that predates the kit then says "made by a newer
+ * version" instead of calling the file damaged, and files without a kit stay version 2.
+ */
+export const EXPORT_VERSION_RECOVERY = 3;
+/** The newest version this reader opens. */
+export const LATEST_EXPORT_VERSION = 3;
 export const PAYLOAD_SCHEMA = 1;
 /** Far above any real vault (10,000 accounts ≈ 3 MiB), low enough to parse safely on a phone. */
 export const MAX_EXPORT_FILE_BYTES = 32 * 1024 * 1024;
 export const MAX_EXPORT_ACCOUNTS = 10_000;
 export const MAX_SLOTS = 4;
 export const TRANSFER_SALT_BYTES = 32;
+export const RECOVERY_SALT_BYTES = 32;
+/** The kit id as 8 upper-case hex digits, as printed (without the dash) on the kit's sheets. */
+const KIT_HEX = /^[0-9A-F]{8}$/u;
 const IV_BYTES = 12;
 /** A 32-byte payload key sealed with AES-GCM: 32 + 16 tag bytes. */
 const WRAPPED_KEY_BYTES = 48;
 const EXPORT_ID_BYTES = 16;
 
-export type SlotType = 'passphrase' | 'transfer-code';
+export type SlotType = 'passphrase' | 'transfer-code' | 'recovery-key';
 
 export interface PassphraseSlotV1 {
   type: 'passphrase';
@@ -40,9 +51,16 @@ export interface TransferCodeSlotV1 {
   iv: Bytes;
   wrappedKey: Bytes;
 }
-export type ExportSlot = PassphraseSlotV1 | TransferCodeSlotV1;
+/** Version 3 only: the payload key sealed under the recovery kit's file KEK (HKDF, `kit` names the kit). */
+export interface RecoveryKeySlot {
+  type: 'recovery-key';
+  kdf: { alg: 'hkdf-sha256'; salt: Bytes; kit: string };
+  iv: Bytes;
+  wrappedKey: Bytes;
+}
+export type ExportSlot = PassphraseSlotV1 | TransferCodeSlotV1 | RecoveryKeySlot;
 
-export type ExportVersion = 1 | 2;
+export type ExportVersion = 1 | 2 | 3;
 
 export interface ExportHeader {
   /** From the header itself in v2; for v1 (no version in the header) from the envelope. */
@@ -117,7 +135,7 @@ export function parseEnvelope(bytes: Uint8Array): ParsedEnvelope {
   const { version } = json;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) throw damaged();
   // Refused before anything else of the file is read: a newer writer may have changed it all.
-  if (version > EXPORT_VERSION) throw new AppError('file/unsupported-version');
+  if (version > LATEST_EXPORT_VERSION) throw new AppError('file/unsupported-version');
   if (!hasOnlyKeys(json, ['format', 'version', 'header', 'ciphertext', 'checksum'])) throw damaged();
   const headerBytes = bytesField(json.header);
   const ciphertext = bytesField(json.ciphertext);
@@ -153,7 +171,10 @@ function parseHeader(headerBytes: Bytes, version: ExportVersion): ExportHeader {
   bytesField(json.exportId, EXPORT_ID_BYTES);
   const { slots } = json;
   if (!Array.isArray(slots) || slots.length === 0 || slots.length > MAX_SLOTS) throw damaged();
-  return { version, alg: 'A256GCM', iv, exportId: json.exportId, slots: slots.map(parseSlot) };
+  const parsed = slots.map(parseSlot);
+  // A recovery slot needs version 3, and version 3 a recovery slot: nothing else writes either.
+  if (parsed.some((slot) => slot.type === 'recovery-key') !== (version === EXPORT_VERSION_RECOVERY)) throw damaged();
+  return { version, alg: 'A256GCM', iv, exportId: json.exportId, slots: parsed };
 }
 
 /** Integer-shaped KDF numbers; their bounds are checked by checkArgon2Params before any KDF runs. */
@@ -177,12 +198,17 @@ function parseSlot(value: unknown): ExportSlot {
     if (kdf.alg !== 'hkdf-sha256' || !hasOnlyKeys(kdf, ['alg', 'salt'])) throw damaged();
     return { type: 'transfer-code', kdf: { alg: 'hkdf-sha256', salt: bytesField(kdf.salt, TRANSFER_SALT_BYTES) }, iv, wrappedKey };
   }
+  if (value.type === 'recovery-key') {
+    if (kdf.alg !== 'hkdf-sha256' || !hasOnlyKeys(kdf, ['alg', 'salt', 'kit']) || typeof kdf.kit !== 'string' || !KIT_HEX.test(kdf.kit)) throw damaged();
+    return { type: 'recovery-key', kdf: { alg: 'hkdf-sha256', salt: bytesField(kdf.salt, RECOVERY_SALT_BYTES), kit: kdf.kit }, iv, wrappedKey };
+  }
   throw damaged();
 }
 
 /** A slot's `kdf` object as the header writes it (key order fixed, salt in base64url). */
 export function slotKdfJson(kdf: ExportSlot['kdf'], toB64: (b: Uint8Array) => string): Record<string, unknown> {
-  return kdf.alg === 'argon2id' ? { alg: kdf.alg, m: kdf.m, t: kdf.t, p: kdf.p, salt: toB64(kdf.salt) } : { alg: kdf.alg, salt: toB64(kdf.salt) };
+  if (kdf.alg === 'argon2id') return { alg: kdf.alg, m: kdf.m, t: kdf.t, p: kdf.p, salt: toB64(kdf.salt) };
+  return 'kit' in kdf ? { alg: kdf.alg, salt: toB64(kdf.salt), kit: kdf.kit } : { alg: kdf.alg, salt: toB64(kdf.salt) };
 }
 
 /** The header as JSON text, key order fixed; its UTF-8 bytes are the payload's AAD. */

@@ -1,7 +1,8 @@
 /**
  * @file The encrypted export file, format v2; v1 is still read (docs/export-format.md; the design in docs/security.md, "The export file").
  * A random payload key encrypts the accounts with the exact header bytes as AAD; each slot seals
- * that key under a key derived from a passphrase (Argon2id) or a generated transfer code (HKDF).
+ * that key under a key derived from a passphrase (Argon2id) or a generated transfer code (HKDF);
+ * with a recovery kit in the vault, a second slot (format v3) seals it under the kit's file KEK.
  * Crypto goes through src/core/crypto; structure checks live in export-file-parse.ts.
  */
 import { validateAccount, validateExtras, type AccountData, type AccountExtras } from './account';
@@ -9,6 +10,7 @@ import { AES_KEY_BYTES, importAesKey, IV_BYTES, open, randomBytes, sealWithIv } 
 import { asBytes, bytesToB64Url, utf8Encode, type Bytes } from './crypto/bytes';
 import { hkdfSha256 } from './crypto/hkdf';
 import { DEFAULT_ARGON2, deriveNewPassphraseKey, type Argon2Cost, type KdfOptions, type KdfRunner } from './crypto/kdf';
+import { fileKekFromRecoveryKey } from './crypto/recovery';
 import { kekFromBytes, unwrapVaultKey, wrapKey } from './crypto/vault-keys';
 import { AppError, throwIfAborted } from './errors';
 import { checkExportKdf, isWeakSlot } from './export-file-kdf';
@@ -17,6 +19,7 @@ import {
   entriesDigest,
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  EXPORT_VERSION_RECOVERY,
   parseEnvelope,
   PAYLOAD_SCHEMA,
   serializeHeader,
@@ -29,6 +32,7 @@ import {
   type ExportVersion,
   type SlotType,
 } from './export-file-parse';
+import { formatFingerprint, kitIdOf } from './recovery/kit-id';
 import { normalizeTransferCode } from './transfer-code';
 
 export type { BackupAccount, ExportPayload, ExportVersion, SlotType } from './export-file-parse';
@@ -36,7 +40,30 @@ export { MAX_EXPORT_FILE_BYTES } from './export-file-parse';
 
 export const TRANSFER_CODE_INFO = 'omamori/transfer-code/v1';
 
-export type ExportSecret = { kind: 'passphrase'; passphrase: string } | { kind: 'transfer-code'; code: string };
+/**
+ * What opens a file: a passphrase, a transfer code, the recovery key (from the kit's sheets), or
+ * the kit's file KEK itself (the writer's read-back check, which never sees the key).
+ */
+export type ExportSecret =
+  | { kind: 'passphrase'; passphrase: string }
+  | { kind: 'transfer-code'; code: string }
+  | { kind: 'recovery-key'; key: Uint8Array }
+  | { kind: 'recovery-file-key'; file: RecoveryFileKek };
+
+/** What a file is written with: the secret someone types (the kit's slot is only ever a second one). */
+export type WriteSecret = Extract<ExportSecret, { kind: 'passphrase' | 'transfer-code' }>;
+
+/** The vault's recovery kit, as an export needs it: its id, the file salt and the file KEK. */
+export interface RecoveryFileKek {
+  kitId: Uint8Array;
+  fileSalt: Uint8Array;
+  kek: CryptoKey;
+}
+
+/** The kit id as a file's slot names it: 8 upper-case hex digits. */
+export function kitHex(kitId: Uint8Array): string {
+  return formatFingerprint(kitId).replace('-', '');
+}
 
 export interface WriteExportDeps extends KdfOptions {
   kdf: KdfRunner;
@@ -44,6 +71,8 @@ export interface WriteExportDeps extends KdfOptions {
   app: string;
   /** Argon2id cost of a passphrase slot; the app uses DEFAULT_ARGON2, tests pass small values. */
   argon2?: Argon2Cost;
+  /** The vault's recovery kit: the file then gets a second slot and is written as version 3. */
+  recovery?: RecoveryFileKek | null;
 }
 
 export interface ReadExportDeps extends KdfOptions {
@@ -58,7 +87,7 @@ export interface ReadExportDeps extends KdfOptions {
 export function exportSlotAad(version: ExportVersion, exportId: string, index: number, type: SlotType, kdf: ExportSlot['kdf']): Bytes {
   if (version === 1) return utf8Encode(`omamori/export-slot/v1\0${exportId}\0${index}\0${type}`);
   const bound = JSON.stringify({ type, kdf: slotKdfJson(kdf, bytesToB64Url) });
-  return utf8Encode(`omamori/export-slot/v2\0${exportId}\0${index}\0${bound}`);
+  return utf8Encode(`omamori/export-slot/v${version}\0${exportId}\0${index}\0${bound}`);
 }
 
 async function transferKek(code: string, salt: Uint8Array): Promise<CryptoKey> {
@@ -84,6 +113,21 @@ async function passphraseKek(
   } finally {
     bytes.fill(0);
   }
+}
+
+const WRONG_SECRET = {
+  passphrase: 'file/wrong-passphrase',
+  'transfer-code': 'file/wrong-transfer-code',
+  // The sheets of another kit (replaced or revoked before this file was made, or never its kit).
+  'recovery-key': 'recovery/wrong-key',
+  'recovery-file-key': 'recovery/wrong-key',
+} as const;
+
+/** The kit's file KEK for a recovery slot, or undefined when the secret is of another kit. */
+async function recoveryKek(secret: ExportSecret, kdf: { salt: Uint8Array; kit: string }): Promise<CryptoKey | undefined> {
+  if (secret.kind === 'recovery-key') return kitHex(kitIdOf(secret.key)) === kdf.kit ? fileKekFromRecoveryKey(secret.key, kdf.salt) : undefined;
+  if (secret.kind === 'recovery-file-key') return kitHex(secret.file.kitId) === kdf.kit ? secret.file.kek : undefined;
+  return undefined;
 }
 
 function kdfOpts(deps: KdfOptions): KdfOptions {
@@ -124,8 +168,14 @@ export async function writeExportFile(
   const keyBytes = randomBytes(AES_KEY_BYTES);
   let plain: Bytes | undefined;
   try {
+    const recovery = deps.recovery ?? null;
+    const version = recovery === null ? EXPORT_VERSION : EXPORT_VERSION_RECOVERY;
     let slot: ExportSlot;
-    if (secret.kind === 'passphrase') {
+    if (secret.kind === 'recovery-key' || secret.kind === 'recovery-file-key') {
+      // A programming error, not a user's: a file is written with a secret someone types
+      // (WriteSecret), and the kit's slot only ever comes second.
+      throw new AppError('unknown');
+    } else if (secret.kind === 'passphrase') {
       const { key, params } = await deriveNewPassphraseKey(deps.kdf, secret.passphrase, deps.argon2 ?? DEFAULT_ARGON2, kdfOpts(deps));
       let kek: CryptoKey;
       try {
@@ -134,21 +184,27 @@ export async function writeExportFile(
         key.fill(0);
       }
       const kdf = { alg: 'argon2id', m: params.m, t: params.t, p: params.p, salt: asBytes(params.salt) } as const;
-      const sealed = await wrapKey(kek, keyBytes, exportSlotAad(EXPORT_VERSION, exportId, 0, 'passphrase', kdf));
+      const sealed = await wrapKey(kek, keyBytes, exportSlotAad(version, exportId, 0, 'passphrase', kdf));
       slot = { type: 'passphrase', kdf, iv: sealed.iv, wrappedKey: sealed.ct };
     } else {
       const kdf = { alg: 'hkdf-sha256', salt: randomBytes(TRANSFER_SALT_BYTES) } as const;
-      const sealed = await wrapKey(await transferKek(secret.code, kdf.salt), keyBytes, exportSlotAad(EXPORT_VERSION, exportId, 0, 'transfer-code', kdf));
+      const sealed = await wrapKey(await transferKek(secret.code, kdf.salt), keyBytes, exportSlotAad(version, exportId, 0, 'transfer-code', kdf));
       slot = { type: 'transfer-code', kdf, iv: sealed.iv, wrappedKey: sealed.ct };
     }
-    const header: ExportHeader = { version: EXPORT_VERSION, alg: 'A256GCM', iv: randomBytes(IV_BYTES), exportId, slots: [slot] };
+    const slots: ExportSlot[] = [slot];
+    if (recovery !== null) {
+      const kdf = { alg: 'hkdf-sha256', salt: asBytes(new Uint8Array(recovery.fileSalt)), kit: kitHex(recovery.kitId) } as const;
+      const sealed = await wrapKey(recovery.kek, keyBytes, exportSlotAad(version, exportId, 1, 'recovery-key', kdf));
+      slots.push({ type: 'recovery-key', kdf, iv: sealed.iv, wrappedKey: sealed.ct });
+    }
+    const header: ExportHeader = { version, alg: 'A256GCM', iv: randomBytes(IV_BYTES), exportId, slots };
     const headerBytes = serializeHeader(header, bytesToB64Url);
     const payloadKey = await importAesKey(keyBytes, false);
     plain = utf8Encode(JSON.stringify(payload));
     const { ct } = await sealWithIv(payloadKey, header.iv, plain, headerBytes);
     const envelope = {
       format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
+      version,
       header: bytesToB64Url(headerBytes),
       ciphertext: bytesToB64Url(ct),
       checksum: `sha256:${checksumHex(headerBytes, ct)}`,
@@ -188,17 +244,21 @@ export interface OpenedExport {
 export async function openExportFile(bytes: Uint8Array, secret: ExportSecret, deps: ReadExportDeps): Promise<OpenedExport> {
   const { version, headerBytes, header, ciphertext } = parseEnvelope(bytes);
   checkExportKdf(header.slots);
-  const wrongSecret = secret.kind === 'passphrase' ? 'file/wrong-passphrase' : 'file/wrong-transfer-code';
+  const wrongSecret = WRONG_SECRET[secret.kind];
+  const slotKind = secret.kind === 'recovery-file-key' ? 'recovery-key' : secret.kind;
+  if (slotKind === 'recovery-key' && !header.slots.some((s) => s.type === 'recovery-key')) throw new AppError('recovery/no-kit');
   let opened: { key: CryptoKey; slot: ExportSlot } | undefined;
   for (const [index, slot] of header.slots.entries()) {
-    if (slot.type !== secret.kind) continue;
+    if (slot.type !== slotKind) continue;
     throwIfAborted(deps.signal);
     const kek =
       slot.type === 'passphrase' && secret.kind === 'passphrase'
         ? await passphraseKek(deps.kdf, secret.passphrase, slot.kdf, kdfOpts(deps))
         : slot.type === 'transfer-code' && secret.kind === 'transfer-code'
           ? await transferKek(secret.code, slot.kdf.salt)
-          : undefined;
+          : slot.type === 'recovery-key'
+            ? await recoveryKek(secret, slot.kdf)
+            : undefined;
     if (kek === undefined) continue;
     try {
       const key = await unwrapVaultKey(kek, { iv: slot.iv, ct: slot.wrappedKey }, exportSlotAad(version, header.exportId, index, slot.type, slot.kdf));

@@ -35,7 +35,28 @@ export interface PasskeySlot {
   label: string;
 }
 
-export type Slot = PassphraseSlot | DeviceSlot | PasskeySlot;
+/**
+ * The recovery kit's slot (at most one; docs/vault-format.md): VK sealed under HKDF(recovery key,
+ * salt), and the file KEK (HKDF(recovery key, fileSalt), another label) sealed under VK, so that
+ * backups made while the kit exists get a recovery slot without the key being typed. k = n = 1 for
+ * a kit kept whole. `checkedAt` is 0 until the sheets were typed or scanned back once.
+ */
+export interface RecoverySlot {
+  kind: 'recovery';
+  kitId: Bytes;
+  k: number;
+  n: number;
+  salt: Bytes;
+  iv: Bytes;
+  wrapped: Bytes;
+  fileSalt: Bytes;
+  fileIv: Bytes;
+  fileWrapped: Bytes;
+  createdAt: number;
+  checkedAt: number;
+}
+
+export type Slot = PassphraseSlot | DeviceSlot | PasskeySlot | RecoverySlot;
 
 export interface VaultRow {
   key: 'vault';

@@ -8,7 +8,7 @@ import { AES_KEY_BYTES, importAesKey, open, randomBytes, seal, type Sealed } fro
 import { utf8Encode, type Bytes } from './bytes';
 
 export const RECORD_SCHEMA = 1;
-export type SlotKind = 'passphrase' | 'device' | 'passkey';
+export type SlotKind = 'passphrase' | 'device' | 'passkey' | 'recovery';
 
 export function generateVaultKeyBytes(): Bytes {
   return randomBytes(AES_KEY_BYTES);
@@ -31,14 +31,14 @@ export function recordAad(vaultId: string, recordId: string, schema: number): By
 /**
  * The passphrase and device strings are frozen (existing vaults depend on them byte for byte); a
  * passkey slot also binds its credential id (base64url), so its sealed VK cannot be moved to
- * another passkey's slot.
+ * another passkey's slot; a recovery slot binds its kit id (hex) the same way.
  */
 export function slotAad(vaultId: string, slotKind: 'passphrase' | 'device'): Bytes;
-export function slotAad(vaultId: string, slotKind: 'passkey', credentialIdB64: string): Bytes;
+export function slotAad(vaultId: string, slotKind: 'passkey' | 'recovery', credentialIdB64: string): Bytes;
 export function slotAad(vaultId: string, slotKind: SlotKind, credentialIdB64?: string): Bytes;
 export function slotAad(vaultId: string, slotKind: SlotKind, credentialIdB64?: string): Bytes {
   const base = `omamori/slot/v1\0${vaultId}\0${slotKind}`;
-  if (slotKind !== 'passkey') {
+  if (slotKind !== 'passkey' && slotKind !== 'recovery') {
     if (credentialIdB64 !== undefined) throw new AppError('crypto/integrity');
     return utf8Encode(base);
   }

@@ -15,12 +15,13 @@ import {
   type BackupAccount,
   type ExportPayload,
   type ExportSecret,
+  type WriteSecret,
   type SlotType,
 } from '../../core/export-file';
 import { validateAccount } from '../../core/account';
 import type { VaultService } from '../vault/vault';
 
-export type { ExportSecret } from '../../core/export-file';
+export type { ExportSecret, WriteSecret } from '../../core/export-file';
 
 import { createLastExportStore, type LastExportStore } from './health';
 
@@ -62,7 +63,8 @@ export interface BackupServiceOptions {
   lastExport?: LastExportStore;
 }
 
-export type VaultForBackup = Pick<VaultService, 'listAccounts' | 'importAccounts' | 'requireRecentProof'>;
+/** `recoveryKit` is optional so that tests may pass a vault without one; the app's vault has it. */
+export type VaultForBackup = Pick<VaultService, 'listAccounts' | 'importAccounts' | 'requireRecentProof'> & Partial<Pick<VaultService, 'recoveryKit'>>;
 
 const FIELDS = ['type', 'issuer', 'name', 'secretB32', 'algorithm', 'digits', 'period', 'counter', 'pin'] as const;
 
@@ -147,7 +149,7 @@ export class BackupService {
    */
   async exportBackup(
     vault: VaultForBackup,
-    opts: { ids?: readonly string[]; secret: ExportSecret } & KdfOptions,
+    opts: { ids?: readonly string[]; secret: WriteSecret } & KdfOptions,
   ): Promise<{ bytes: Uint8Array; fileName: string; count: number }> {
     vault.requireRecentProof();
     const all = await vault.listAccounts();
@@ -158,10 +160,15 @@ export class BackupService {
     const kdfOpts: KdfOptions = {};
     if (opts.signal !== undefined) kdfOpts.signal = opts.signal;
     if (opts.onProgress !== undefined) kdfOpts.onProgress = opts.onProgress;
-    const bytes = await writeExportFile(accounts, opts.secret, { kdf: this.#kdf, now: new Date(at), app: this.#app, argon2: this.#argon2, ...kdfOpts });
+    // With a recovery kit in the vault the file gets its slot too (docs/export-format.md, version 3).
+    const recovery = vault.recoveryKit === undefined ? null : await (await vault.recoveryKit()).fileKey();
+    const deps = { kdf: this.#kdf, now: new Date(at), app: this.#app, argon2: this.#argon2, recovery, ...kdfOpts };
+    const bytes = await writeExportFile(accounts, opts.secret, deps);
     let payload: ExportPayload;
     try {
       payload = await readExportFile(bytes, opts.secret, { kdf: this.#kdf, ...kdfOpts });
+      // The kit's slot is checked too, with the file KEK (the recovery key itself is not here).
+      if (recovery !== null) await readExportFile(bytes, { kind: 'recovery-file-key', file: recovery }, { kdf: this.#kdf, ...kdfOpts });
     } catch (err) {
       // Cancelled during the read-back is a cancel, not a file that failed its check.
       if (err instanceof AppError && err.code === 'aborted') throw err;

@@ -22,6 +22,7 @@ import { KeySlots } from './key-slots';
 import { createMemoryMarker, VaultPresence, type VaultMarker } from './marker';
 import type { PasskeyInfo } from './passkey-slots';
 import type { Passkeys } from './passkeys';
+import type { RecoveryKits } from './recovery-kits';
 import { OpenedRecords, openRows } from './records';
 import { VaultSession, type VaultState } from './session';
 import { VaultStore } from './store';
@@ -53,6 +54,8 @@ export class VaultService {
    * lists passkeys as it appears, which loads them before a user can press "Unlock with passkey".
    */
   readonly #passkeys: () => Promise<Passkeys>;
+  /** The recovery kit's slot (recovery-kits.ts), loaded on first use like the passkeys. */
+  readonly recoveryKit: () => Promise<RecoveryKits>;
   readonly #accounts: Accounts;
   readonly #feed: AccountFeed;
   readonly #backoff: PassphraseBackoff;
@@ -70,6 +73,9 @@ export class VaultService {
     let passkeys: Promise<Passkeys> | undefined;
     this.#passkeys = () =>
       (passkeys ??= import('./passkeys').then(({ Passkeys }) => new Passkeys(this.#store, this.#session, this.#keySlots, backoff, options.kdf)));
+    let kits: Promise<RecoveryKits> | undefined;
+    this.recoveryKit = () =>
+      (kits ??= import('./recovery-kits').then(({ RecoveryKits }) => new RecoveryKits(this.#store, this.#session, backoff, options.kdf, options.argon2)));
     this.#accounts = new Accounts(this.#store, this.#session, this.#records);
     this.#feed = new AccountFeed(this.#store, this.#session, this.#records);
   }

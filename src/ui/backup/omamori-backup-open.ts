@@ -16,7 +16,7 @@ import { fire, type OmamoriEvent } from '../shared/events';
 import { KdfRun } from '../shared/kdf-run';
 import '../shared/omamori-kdf-progress';
 
-type SlotType = 'passphrase' | 'transfer-code';
+type SlotType = 'passphrase' | 'transfer-code' | 'recovery-key';
 /** `deriving`: the key derivation runs and can be cancelled; `working`: the import transaction. */
 type Phase = 'pick' | 'secret' | 'deriving' | 'working' | 'preview' | 'result';
 
@@ -25,6 +25,8 @@ type Phase = 'pick' | 'secret' | 'deriving' | 'working' | 'preview' | 'result';
  * passphrase or the transfer code its slots name → restore preview and one-transaction import
  * (`mode="restore"`), or a comparison with the vault (`mode="test"`). The derivation shows its
  * progress and can be cancelled, back to the filled-in form. The vault is untouched on any error.
+ * A file with a recovery-kit slot also offers its sheets instead (ui/recovery/omamori-kit-entry.ts).
+ * Over 300 lines because the four ways into a file share one form and one derivation flow.
  */
 export class OmamoriBackupOpen extends LitElement {
   static override properties = {
@@ -38,6 +40,7 @@ export class OmamoriBackupOpen extends LitElement {
     updateChanged: { state: true },
     dragging: { state: true },
     scanning: { state: true },
+    hasKit: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -66,12 +69,15 @@ export class OmamoriBackupOpen extends LitElement {
   declare dragging: boolean;
   /** The scanner is open to read the transfer code's QR from the old device. */
   declare scanning: boolean;
+  /** The file has a recovery-kit slot: offer "I forgot the passphrase" (ui/recovery/omamori-kit-entry.ts). */
+  declare hasKit: boolean;
   private bytes: Uint8Array | undefined;
   private readonly kdf = new KdfRun(this);
 
   constructor() {
     super();
     this.scanning = false;
+    this.hasKit = false;
     this.mode = 'restore';
     this.phase = 'pick';
     this.slot = 'passphrase';
@@ -106,6 +112,7 @@ export class OmamoriBackupOpen extends LitElement {
       const { slots } = getBackup().inspect(bytes);
       this.bytes = bytes;
       this.slot = slots.includes('passphrase') ? 'passphrase' : 'transfer-code';
+      this.hasKit = slots.includes('recovery-key');
       this.phase = 'secret';
     } catch (err) {
       this.error = presentError(err);
@@ -138,11 +145,17 @@ export class OmamoriBackupOpen extends LitElement {
     const bytes = this.bytes;
     if (bytes === undefined) return;
     const value = this.renderRoot.querySelector<HTMLInputElement>(`#${this.tid('secret')}`)?.value ?? '';
-    const secret: ExportSecret = this.slot === 'passphrase' ? { kind: 'passphrase', passphrase: value } : { kind: 'transfer-code', code: value };
+    const sheets = this.renderRoot.querySelector('omamori-kit-entry')?.texts ?? [];
     this.phase = 'deriving';
     this.error = '';
     this.note = '';
     try {
+      const secret: ExportSecret =
+        this.slot === 'recovery-key'
+          ? await (await import('../../services/backup/recovery-secret')).recoverySecret(sheets)
+          : this.slot === 'passphrase'
+            ? { kind: 'passphrase', passphrase: value }
+            : { kind: 'transfer-code', code: value };
       const backup = getBackup();
       // One derivation for the usual one-slot file (a transfer code derives nothing).
       if (this.mode === 'restore') {
@@ -157,9 +170,15 @@ export class OmamoriBackupOpen extends LitElement {
         this.phase = 'result';
       }
     } catch (err) {
-      this.error = presentError(err);
+      this.error = this.slot === 'recovery-key' ? (await import('../recovery/sheet-input')).sheetError(err) : presentError(err);
       this.phase = 'secret';
     }
+  }
+
+  private async useKit(): Promise<void> {
+    await import('../recovery/omamori-kit-entry');
+    this.slot = 'recovery-key';
+    this.error = '';
   }
 
   /** Back to the form as it was (the typed secret kept), with a short note and the focus in the field. */
@@ -252,9 +271,13 @@ export class OmamoriBackupOpen extends LitElement {
       ${
         this.phase === 'secret' || busy
           ? html`<form @submit=${this.submitSecret} novalidate>
-            <label for=${this.tid('secret')}>${this.slot === 'passphrase' ? t('backup.askPassphrase') : t('backup.askCode')}</label>
-            <input id=${this.tid('secret')} data-testid=${this.slot === 'passphrase' ? this.tid('passphrase') : this.tid('code')}
-              type=${this.slot === 'passphrase' ? 'password' : 'text'} autocomplete="off" spellcheck="false" ?disabled=${busy} />
+            ${
+              this.slot === 'recovery-key'
+                ? html`<omamori-kit-entry ?disabled=${busy}></omamori-kit-entry>`
+                : html`<label for=${this.tid('secret')}>${this.slot === 'passphrase' ? t('backup.askPassphrase') : t('backup.askCode')}</label>
+                    <input id=${this.tid('secret')} data-testid=${this.slot === 'passphrase' ? this.tid('passphrase') : this.tid('code')}
+                      type=${this.slot === 'passphrase' ? 'password' : 'text'} autocomplete="off" spellcheck="false" ?disabled=${busy} />`
+            }
             <div class="actions">
               <button class="primary" type="submit" data-testid=${this.tid('submit')} ?disabled=${busy}>
                 ${this.mode === 'restore' ? t('backup.open') : t('backup.testRun')}
@@ -262,6 +285,11 @@ export class OmamoriBackupOpen extends LitElement {
               ${
                 this.slot === 'transfer-code' && !this.scanning
                   ? html`<button type="button" data-testid=${this.tid('scan-code')} ?disabled=${busy} @click=${() => void this.openScanner()}>${t('backup.scanCode')}</button>`
+                  : nothing
+              }
+              ${
+                this.hasKit && this.slot !== 'recovery-key'
+                  ? html`<button type="button" data-testid=${this.tid('use-kit')} ?disabled=${busy} @click=${() => void this.useKit()}>${t('kit.restoreWith')}</button>`
                   : nothing
               }
             </div>

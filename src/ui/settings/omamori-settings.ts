@@ -7,6 +7,7 @@ import { showToast } from '../shared/toast-bus';
 import './omamori-appearance-settings';
 import './omamori-autolock-settings';
 import '../backup/omamori-backup-settings';
+import '../recovery/omamori-recovery-kit-settings';
 import '../backup/omamori-other-apps-settings';
 import '../onboarding/omamori-language-picker';
 import './omamori-passkey-settings';
@@ -166,6 +167,7 @@ export class OmamoriSettings extends LitElement {
           ${this.group(
             ...backup!,
             html`<omamori-backup-settings></omamori-backup-settings>
+            <omamori-recovery-kit-settings></omamori-recovery-kit-settings>
             <omamori-google-export></omamori-google-export>
             <omamori-other-apps-settings></omamori-other-apps-settings>
             <omamori-install-settings></omamori-install-settings>

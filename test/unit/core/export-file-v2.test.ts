@@ -94,7 +94,7 @@ describe('export file v2: a changed version never opens and never reads as v1', 
       2,
     );
     expect(await outcome(asV2)).toBe('file/wrong-passphrase');
-    expect(await outcome(withEnvelopeVersion(bytes, 3))).toBe('file/unsupported-version');
+    expect(await outcome(withEnvelopeVersion(bytes, 4))).toBe('file/unsupported-version');
   });
 });
 

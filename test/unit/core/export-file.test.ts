@@ -3,7 +3,7 @@ import { b64UrlToBytes, bytesToB64Url } from '../../../src/core/crypto/bytes';
 import { createInProcessKdf, DEFAULT_ARGON2 } from '../../../src/core/crypto/kdf';
 import { AppError } from '../../../src/core/errors';
 import { inspectExportFile, readExportFile, writeExportFile, type ExportSecret } from '../../../src/core/export-file';
-import { entriesDigest, EXPORT_VERSION, MAX_EXPORT_FILE_BYTES } from '../../../src/core/export-file-parse';
+import { entriesDigest, LATEST_EXPORT_VERSION, MAX_EXPORT_FILE_BYTES } from '../../../src/core/export-file-parse';
 import { formatTransferCode, generateTransferCode, normalizeTransferCode } from '../../../src/core/transfer-code';
 import {
   FIXTURE_ACCOUNTS,
@@ -122,13 +122,13 @@ describe('export file v1: refusals before any KDF runs', () => {
     expect(await read(encodeJson({ format: 'aegis', version: 1 }))).toBe('file/not-omamori');
     expect(await read(encodeJson([1, 2]))).toBe('file/not-omamori');
     const env = parseJson(readFixture('passphrase-ascii.omamori'));
-    expect(await read(encodeJson({ ...env, version: EXPORT_VERSION + 1 }))).toBe('file/unsupported-version');
+    expect(await read(encodeJson({ ...env, version: LATEST_EXPORT_VERSION + 1 }))).toBe('file/unsupported-version');
     // A newer version is refused before its contents are looked at, however different they are.
-    expect(await read(encodeJson({ format: 'omamori-export', version: EXPORT_VERSION + 1, somethingNew: true }))).toBe('file/unsupported-version');
+    expect(await read(encodeJson({ format: 'omamori-export', version: LATEST_EXPORT_VERSION + 1, somethingNew: true }))).toBe('file/unsupported-version');
     expect(await read(encodeJson({ ...env, version: 0 }))).toBe('file/damaged');
     expect(await read(encodeJson({ ...env, version: '1' }))).toBe('file/damaged');
     expect(await read(encodeJson({ ...env, extra: 1 }))).toBe('file/damaged');
-    expect(() => inspectExportFile(encodeJson({ ...env, version: EXPORT_VERSION + 1 }))).toThrow('file/unsupported-version');
+    expect(() => inspectExportFile(encodeJson({ ...env, version: LATEST_EXPORT_VERSION + 1 }))).toThrow('file/unsupported-version');
     expect(spy.argon2id).not.toHaveBeenCalled();
   });
 

@@ -1,7 +1,7 @@
 /** The accounts and secrets of the committed export fixtures (test/fixtures/export-v1, export-v2). */
 import { readFileSync } from 'node:fs';
 import type { AccountData } from '../../../src/core/account';
-import type { ExportSecret } from '../../../src/core/export-file';
+import type { WriteSecret } from '../../../src/core/export-file';
 
 export const FIXTURE_DIR = new URL('../../fixtures/export-v1/', import.meta.url);
 /** Written by format v2 (version in the header, KDF parameters in the slot AAD). */
@@ -53,7 +53,7 @@ export const FIXTURE_ACCOUNTS_READ = FIXTURE_ACCOUNTS.map((a) => ({ ...a, favour
 
 export interface FixtureFile {
   file: string;
-  secret: ExportSecret;
+  secret: WriteSecret;
 }
 
 export const NFC = 'p\u00e4ssw\u00f6rd';
