@@ -85,6 +85,8 @@ const FILE_EXCEPTIONS = [
   { files: ['src/ui/scan/qr-decoder.ts'], lazyPackages: ['qr-scanner', 'zxing-wasm'] },
   // libsodium-sumo is large: one module loads it, on first use, for the formats that need it.
   { files: ['src/core/crypto/sodium.ts'], lazyPackages: ['libsodium-wrappers-sumo'] },
+  // bc-ur (the animated QR code of a move between phones) needs Node's Buffer: one module loads both, lazily.
+  { files: ['src/formats/move/frames.ts'], lazyPackages: ['@ngraveio/bc-ur', 'buffer'] },
 ];
 
 const PACKAGE_HINTS = {

@@ -159,6 +159,11 @@ export const enCore = {
   'error.file/invalid-transfer-code': 'A transfer code has 30 letters and digits (6 groups of 5). Check it and try again.',
   'error.file/verify-failed': 'The backup could not be verified, so it is not offered. Nothing was changed; try again.',
   'error.file/empty': 'There are no accounts to back up.',
+  // Moving between phones by QR codes (issue #15)
+  'error.move/not-a-move-code': "This QR code is not from Omamori's move between phones. Point the camera at the code on the other phone.",
+  'error.move/newer-version': 'The other phone has a newer version of Omamori. Update Omamori on both phones, then start again.',
+  'error.move/other-session': 'This code belongs to another move. Start again on both phones. Nothing was imported.',
+  'error.move/damaged': 'The accounts did not arrive intact. Nothing was imported; start the move again.',
   'error.import/unknown-format': 'This file is not an export Omamori can read. See the list of supported apps.',
   'error.import/password-required': 'This export is encrypted. Enter the password it was exported with.',
   'error.import/wrong-password': 'Wrong password for this export, or the file is damaged.',

@@ -620,6 +620,11 @@ export const ja: Record<MessageKey, string> = {
   'error.file/invalid-transfer-code': '転送コードは英数字30文字（5文字×6組）です。確認してもう一度入力してください。',
   'error.file/verify-failed': 'バックアップを確認できなかったため、保存できません。何も変更されていません。もう一度お試しください。',
   'error.file/empty': 'バックアップするアカウントがありません。',
+  // スマートフォン間の移動（issue #15）
+  'error.move/not-a-move-code': 'Omamori のスマートフォン間の移動のQRコードではありません。もう一方のスマートフォンのQRコードにカメラを向けてください。',
+  'error.move/newer-version': 'もう一方のスマートフォンの Omamori が新しいバージョンです。両方の Omamori を更新してから、やり直してください。',
+  'error.move/other-session': '別の移動のQRコードです。両方のスマートフォンでやり直してください。何もインポートしていません。',
+  'error.move/damaged': 'アカウントが正しく届きませんでした。何もインポートしていません。移動をやり直してください。',
   'error.import/unknown-format': 'Omamori が読み込める形式のファイルではありません。対応アプリの一覧をご確認ください。',
   'error.import/password-required': 'このエクスポートは暗号化されています。エクスポート時のパスワードを入力してください。',
   'error.import/wrong-password': 'パスワードが違うか、ファイルが壊れています。',
