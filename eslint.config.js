@@ -92,6 +92,8 @@ const FILE_EXCEPTIONS = [
   { files: ['src/formats/import/android-xml.ts'], lazyPackages: ['@xmldom/xmldom'] },
   // kdbxweb (KeePass databases) is a lazy chunk of its own: one module loads it (#17).
   { files: ['src/formats/kdbx/kdbxweb.ts'], lazyPackages: ['kdbxweb'] },
+  // bc-ur (the animated QR code of a move between phones) needs Node's Buffer: one module loads both, lazily.
+  { files: ['src/formats/move/frames.ts'], lazyPackages: ['@ngraveio/bc-ur', 'buffer'] },
 ];
 
 const PACKAGE_HINTS = {

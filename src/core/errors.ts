@@ -81,6 +81,11 @@ export const ERROR_CODES = [
   'recovery/not-enough-shares',
   'recovery/wrong-key',
   'recovery/no-kit',
+  // moving the vault between phones by QR codes (move-protocol.ts, docs/transfer-protocol.md)
+  'move/not-a-move-code',
+  'move/newer-version',
+  'move/other-session',
+  'move/damaged',
   // other apps' exports (src/formats/import, docs/formats.md)
   'import/unknown-format',
   'import/password-required',

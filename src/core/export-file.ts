@@ -147,23 +147,49 @@ function payloadEntry(a: AccountData & Partial<AccountExtras>): AccountData & { 
   return empty ? validateAccount(a) : { ...validateAccount(a), extras };
 }
 
-export async function writeExportFile(
-  accounts: readonly (AccountData & Partial<AccountExtras>)[],
-  secret: ExportSecret,
-  deps: WriteExportDeps,
-): Promise<Bytes> {
+/** As serialised: extras nested per entry (ExportPayload is the parsed, flattened form). */
+type SerialPayload = Omit<ExportPayload, 'accounts'> & { accounts: ReturnType<typeof payloadEntry>[] };
+
+function buildPayload(accounts: readonly (AccountData & Partial<AccountExtras>)[], now: Date, app: string): SerialPayload {
   // The payload is validated exactly as a reader will: a file we write must open.
   const payloadAccounts = accounts.map(payloadEntry);
-  // As serialised: extras nested per entry (ExportPayload is the parsed, flattened form).
-  const payload: Omit<ExportPayload, 'accounts'> & { accounts: ReturnType<typeof payloadEntry>[] } = {
+  const payload: SerialPayload = {
     schema: PAYLOAD_SCHEMA,
-    exportedAt: deps.now.toISOString(),
-    app: deps.app,
+    exportedAt: now.toISOString(),
+    app,
     count: payloadAccounts.length,
     entriesDigest: entriesDigest(payloadAccounts),
     accounts: payloadAccounts,
   };
   validatePayload(JSON.parse(JSON.stringify(payload)));
+  return payload;
+}
+
+/**
+ * The plaintext an export file encrypts (UTF-8 JSON, validated as a reader will), for the move
+ * between phones (move-protocol.ts), which seals the same payload under another key.
+ */
+export function exportPayloadBytes(accounts: readonly (AccountData & Partial<AccountExtras>)[], now: Date, app: string): Bytes {
+  return utf8Encode(JSON.stringify(buildPayload(accounts, now, app)));
+}
+
+/** The inverse of exportPayloadBytes: schema, count and digest checked; `file/damaged` otherwise. */
+export function readExportPayload(plain: Uint8Array): ExportPayload {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
+  } catch (err) {
+    throw new AppError('file/damaged', { cause: err });
+  }
+  return validatePayload(json);
+}
+
+export async function writeExportFile(
+  accounts: readonly (AccountData & Partial<AccountExtras>)[],
+  secret: ExportSecret,
+  deps: WriteExportDeps,
+): Promise<Bytes> {
+  const payload = buildPayload(accounts, deps.now, deps.app);
   const exportId = bytesToB64Url(randomBytes(16));
   const keyBytes = randomBytes(AES_KEY_BYTES);
   let plain: Bytes | undefined;
@@ -277,13 +303,7 @@ export async function openExportFile(bytes: Uint8Array, secret: ExportSecret, de
     throw new AppError('file/damaged', { cause: err });
   }
   try {
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
-    } catch (err) {
-      throw new AppError('file/damaged', { cause: err });
-    }
-    return { payload: validatePayload(json), version, weakKdf: isWeakSlot(opened.slot) };
+    return { payload: readExportPayload(plain), version, weakKdf: isWeakSlot(opened.slot) };
   } finally {
     plain.fill(0);
   }

@@ -168,6 +168,11 @@ export const enCore = {
   'error.recovery/not-enough-shares': 'More sheets are needed: enter as many as the sheets say ("any 2 of 3").',
   'error.recovery/wrong-key': 'This recovery key does not open it: the kit was replaced, or a sheet is damaged. Nothing was changed.',
   'error.recovery/no-kit': 'A recovery kit cannot open this: it was made before the kit, or the kit was revoked.',
+  // Moving between phones by QR codes (issue #15)
+  'error.move/not-a-move-code': "This QR code is not from Omamori's move between phones. Point the camera at the code on the other phone.",
+  'error.move/newer-version': 'The other phone has a newer version of Omamori. Update Omamori on both phones, then start again.',
+  'error.move/other-session': 'This code belongs to another move. Start again on both phones. Nothing was imported.',
+  'error.move/damaged': 'The accounts did not arrive intact. Nothing was imported; start the move again.',
   'error.import/unknown-format': 'This file is not an export Omamori can read. See the list of supported apps.',
   'error.import/password-required': 'This export is encrypted. Enter the password it was exported with.',
   'error.import/wrong-password': 'Wrong password for this export, or the file is damaged.',

@@ -46,6 +46,8 @@ const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
   'omamori-first-run': () => loadAllMessages().then(() => import('./onboarding/omamori-first-run')),
   'omamori-guide': () => loadAllMessages().then(() => import('./scan/omamori-guide')),
   'omamori-move-to-app': () => loadAllMessages().then(() => import('./backup/omamori-move-to-app')),
+  'omamori-phone-send': () => loadAllMessages().then(() => import('./move/omamori-phone-send')),
+  'omamori-phone-receive': () => loadAllMessages().then(() => import('./move/omamori-phone-receive')),
   'omamori-safari-tab-line': () => loadAllMessages().then(() => import('./onboarding/omamori-safari-tab-line')),
   'omamori-settings': () => loadAllMessages().then(() => import('./settings/omamori-settings')),
   'omamori-vault-missing': () => loadAllMessages().then(() => import('./onboarding/omamori-vault-missing')),
@@ -65,7 +67,8 @@ type View =
   | { kind: 'guide' }
   | { kind: 'import' }
   | { kind: 'restore' }
-  | { kind: 'move' };
+  | { kind: 'move' }
+  | { kind: 'phone-move'; role: 'send' | 'receive' };
 
 /** The root: picks the screen from the vault's state and routes the elements' events. */
 export class OmamoriApp extends LitElement {
@@ -93,8 +96,11 @@ export class OmamoriApp extends LitElement {
   declare damaged: number;
   /** Accounts added or changed since the last export (the code list's backup banner). */
   declare notBackedUp: number;
-  /** "Restore from a backup" on a new device: create the vault, then the restore screen. */
-  declare restoreAfterCreate: boolean;
+  /**
+   * "Restore from a backup" (true) or "Move from another phone" ('phone-move') on a new device:
+   * create the vault, then that screen.
+   */
+  declare restoreAfterCreate: boolean | 'phone-move';
   /** Why storage refused at start-up (screen 'refused'); kept as the error so a language switch re-words it. */
   declare startError: AppError | undefined;
   private unsubscribeAccounts: (() => void) | undefined;
@@ -118,6 +124,13 @@ export class OmamoriApp extends LitElement {
       this.restoreAfterCreate = true;
       this.screen = 'create';
     });
+    // "Move from another phone" on the welcome screen: create the vault, then the receiving screen.
+    this.addEventListener('start-phone-move', () => {
+      this.restoreAfterCreate = 'phone-move';
+      this.screen = 'create';
+    });
+    this.addEventListener('open-phone-move', (e) => (this.view = { kind: 'phone-move', role: e.detail.role }));
+    this.addEventListener('phone-move-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('add-account', () => (this.view = { kind: 'add' }));
     this.addEventListener('open-settings', () => (this.view = { kind: 'settings' }));
     this.addEventListener('form-closed', () => (this.view = { kind: 'list' }));
@@ -214,7 +227,8 @@ export class OmamoriApp extends LitElement {
 
   private onVaultState(state: VaultState): void {
     if (state === 'unlocked') {
-      if (this.screen === 'create' && this.restoreAfterCreate) this.view = { kind: 'restore' };
+      if (this.screen === 'create' && this.restoreAfterCreate !== false)
+        this.view = this.restoreAfterCreate === 'phone-move' ? { kind: 'phone-move', role: 'receive' } : { kind: 'restore' };
       this.restoreAfterCreate = false;
       this.screen = 'unlocked';
       this.unsubscribeAccounts ??= getVault().subscribeAccounts((accounts, info) => {
@@ -288,6 +302,7 @@ export class OmamoriApp extends LitElement {
       settings: 'omamori-settings',
       restore: 'omamori-restore',
       move: 'omamori-move-to-app',
+      'phone-move': this.view.kind === 'phone-move' && this.view.role === 'send' ? 'omamori-phone-send' : 'omamori-phone-receive',
     };
     return views[this.view.kind];
   }
@@ -313,6 +328,8 @@ export class OmamoriApp extends LitElement {
         return html`<omamori-restore></omamori-restore>`;
       case 'move':
         return html`<omamori-move-to-app></omamori-move-to-app>`;
+      case 'phone-move':
+        return this.view.role === 'send' ? html`<omamori-phone-send></omamori-phone-send>` : html`<omamori-phone-receive></omamori-phone-receive>`;
       default:
         return html`${this.inIosTab() ? html`<omamori-safari-tab-line></omamori-safari-tab-line>` : nothing}<omamori-code-list .accounts=${this.accounts} .damaged=${this.damaged} .notBackedUp=${this.notBackedUp}></omamori-code-list>`;
     }
@@ -339,7 +356,7 @@ export class OmamoriApp extends LitElement {
         body = html`<omamori-first-run></omamori-first-run>`;
         break;
       case 'create':
-        body = html`<omamori-create-vault .restoring=${this.restoreAfterCreate}></omamori-create-vault>`;
+        body = html`<omamori-create-vault .restoring=${this.restoreAfterCreate === true}></omamori-create-vault>`;
         break;
       case 'missing':
         body = html`<omamori-vault-missing></omamori-vault-missing>`;

@@ -190,6 +190,11 @@ export class BackupService {
   /** Reads only; `opts.signal` cancels the derivation (the worker is terminated). */
   async previewImport(vault: VaultForBackup, bytes: Uint8Array, secret: ExportSecret, opts: KdfOptions = {}): Promise<ImportPreview> {
     const { payload, weakKdf } = await openExportFile(bytes, secret, { kdf: this.#kdf, ...opts });
+    return this.previewPayload(vault, payload, weakKdf);
+  }
+
+  /** The same preview for a payload that came another way (a move between phones, services/move). */
+  async previewPayload(vault: VaultForBackup, payload: ExportPayload, weakKdf = false): Promise<ImportPreview> {
     const existing = await vault.listAccounts();
     const exact = new Map(existing.map((a) => [entryKey(toData(a)), a] as const));
     const byCredential = buckets(existing, credentialKey);

@@ -11,6 +11,7 @@ import type { ExportSecret } from '../../services/backup/backup';
 import { getBackup } from '../../services/browser/backup';
 import { getVault } from '../../services/browser/vault';
 import { formatDate } from '../../messages/format';
+import { fire } from '../shared/events';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
@@ -253,6 +254,12 @@ export class OmamoriBackupSettings extends LitElement {
             ? this.renderReady(this.download)
             : this.renderForm()
       }
+      <h4>${t('phoneMove.sendTitle')}</h4>
+      <p class="hint">${t('phoneMove.settingsLead')}</p>
+      <div class="actions">
+        <button data-testid="phone-send-open" @click=${() => fire(this, 'open-phone-move', { role: 'send' })}>${t('phoneMove.sendTitle')}</button>
+        <button data-testid="phone-receive-open" @click=${() => fire(this, 'open-phone-move', { role: 'receive' })}>${t('phoneMove.receiveTitle')}</button>
+      </div>
       <h4>${t('backup.restore')}</h4>
       ${
         this.panel === 'restore'

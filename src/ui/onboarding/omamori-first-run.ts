@@ -89,6 +89,7 @@ export class OmamoriFirstRun extends LitElement {
           <button data-testid="start-restore" @click=${() => fire(this, 'start-restore')}>
             ${t('firstRun.restore')}
           </button>
+          <button data-testid="start-phone-move" @click=${() => fire(this, 'start-phone-move')}>${t('firstRun.phoneMove')}</button>
         </div>
         <omamori-install-button></omamori-install-button>
       </section>`
@@ -107,5 +108,6 @@ declare global {
   interface HTMLElementEventMap {
     'start-create': OmamoriEvent;
     'start-restore': OmamoriEvent;
+    'start-phone-move': OmamoriEvent;
   }
 }

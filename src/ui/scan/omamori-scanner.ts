@@ -46,8 +46,11 @@ export class OmamoriScanner extends LitElement {
   declare autostart: boolean;
   /** Progress the opener shows under the preview, e.g. "2 of 3 codes scanned". */
   declare hint: string;
-  /** What to hand on: account codes (default) or, when restoring a backup, its transfer code. */
-  declare accept: 'accounts' | 'transfer-code';
+  /**
+   * What to hand on: account codes (default), a backup's transfer code, or every text read
+   * (`any`: a move between phones, whose codes its own screen reads).
+   */
+  declare accept: 'accounts' | 'transfer-code' | 'any';
   declare camera: CameraState;
   /** Kept as a key so that a language change re-renders it. */
   declare message: MessageKey | null;
@@ -154,6 +157,11 @@ export class OmamoriScanner extends LitElement {
   };
 
   private onTexts(texts: readonly string[], source: 'camera' | 'image'): void {
+    if (this.accept === 'any') {
+      if (texts.length > 0) fire(this, 'qr-codes', { texts: [...texts] });
+      else if (source === 'image') this.message = 'error.scan/no-code';
+      return;
+    }
     const contents = texts.map(classifyQrText);
     if (this.accept === 'transfer-code') {
       const found = contents.find((c) => c.kind === 'transfer-code');

@@ -7,11 +7,14 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { qrPathData, qrViewSize, type QrMatrix } from '../../core/qr-path';
 
-/** Encodes `text` (error correction M). Loads the encoder on first call. */
-export async function createQrMatrix(text: string): Promise<QrMatrix> {
+/**
+ * Encodes `text` (error correction M by default; the animated code of a move between phones uses
+ * L, for fewer, larger modules). Loads the encoder on first call.
+ */
+export async function createQrMatrix(text: string, level: 'L' | 'M' = 'M'): Promise<QrMatrix> {
   const mod = await import('qrcode');
   const create = (mod.default ?? mod).create;
-  const { modules } = create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = create(text, { errorCorrectionLevel: level });
   return { size: modules.size, data: modules.data };
 }
 
