@@ -94,8 +94,21 @@ export const ja: Record<MessageKey, string> = {
   'form.duplicate': 'このアカウントはすでに保管庫にあります（{title}）。',
 
   'delete.confirm': '{title} を削除しますか？ 数秒間は元に戻せます。',
-  'delete.done': '{title} を削除しました。',
+  'delete.done': '{title} を「最近削除したアカウント」に移しました。',
   'delete.undo': '元に戻す',
+  // --- 最近削除したアカウント（設定 → バックアップ） ---
+  'deleted.title': '最近削除したアカウント',
+  'deleted.lead':
+    '削除したアカウントは、暗号化したまま 30 日間ここに残ります。元に戻すことも、完全に削除することもできます。エクスポートやバックアップには含まれません。',
+  'deleted.empty': '過去 30 日間に削除したアカウントはありません。',
+  'deleted.when': '{deleted} に削除 ・ {removed} を過ぎると完全に削除されます',
+  'deleted.restore': '元に戻す',
+  'deleted.restoreLabel': '{title} を元に戻す',
+  'deleted.remove': '完全に削除',
+  'deleted.removeLabel': '{title} を完全に削除',
+  'deleted.confirmRemove': '{title} を完全に削除しますか？ 元に戻せなくなります。',
+  'deleted.restoredToast': '{title} をリストに戻しました。',
+  'deleted.removedToast': '{title} を完全に削除しました。',
   added: '{title} を追加しました。',
   saved: '保存しました。',
   'dialog.ok': 'OK',

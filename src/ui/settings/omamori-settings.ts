@@ -10,6 +10,7 @@ import '../backup/omamori-backup-settings';
 import '../backup/omamori-other-apps-settings';
 import '../onboarding/omamori-language-picker';
 import './omamori-passkey-settings';
+import './omamori-recently-deleted';
 import './omamori-install-settings';
 import './omamori-security-settings';
 import './omamori-storage-settings';
@@ -168,6 +169,7 @@ export class OmamoriSettings extends LitElement {
             html`<omamori-backup-settings></omamori-backup-settings>
             <omamori-google-export></omamori-google-export>
             <omamori-other-apps-settings></omamori-other-apps-settings>
+            <omamori-recently-deleted></omamori-recently-deleted>
             <omamori-install-settings></omamori-install-settings>
             <omamori-storage-settings></omamori-storage-settings>`,
           )}

@@ -1,0 +1,54 @@
+/**
+ * The safety nets of issue #14: Recently deleted (delete → restore; delete for good; no export
+ * holds a deleted account).
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { addAccountByKey, createVault, deleteAccountFromList, PASSPHRASE, RFC_SECRET } from './support/helpers';
+
+test('Recently deleted: a deleted account comes back, or goes for good, and is in no export', async ({ page }) => {
+  await page.clock.install();
+  await createVault(page);
+  await addAccountByKey(page, { issuer: 'Keeper', name: 'k', secret: RFC_SECRET });
+  await addAccountByKey(page, { issuer: 'Dropped', name: 'd', secret: 'JBSWY3DPEHPK3PXP' });
+  const cards = page.getByTestId('code-card');
+
+  await deleteAccountFromList(page, 'Dropped');
+  await expect(page.getByText('Dropped moved to Recently deleted.')).toBeVisible();
+  await expect(cards).toHaveCount(1);
+
+  await page.getByTestId('settings').click();
+  const panel = page.getByTestId('recently-deleted');
+  await expect(panel.getByTestId('deleted-item')).toHaveCount(1);
+  await expect(panel.getByTestId('deleted-item')).toContainText('Dropped');
+  await panel.getByRole('button', { name: 'Restore Dropped' }).click();
+  await expect(panel.getByTestId('deleted-empty')).toBeVisible();
+  await page.getByTestId('settings-back').click();
+  await expect(cards).toHaveCount(2);
+
+  await deleteAccountFromList(page, 'Dropped');
+  await expect(cards).toHaveCount(1);
+  await page.getByTestId('settings').click();
+  await panel.getByRole('button', { name: 'Delete Dropped for good' }).click();
+  await panel.getByTestId('deleted-remove-confirm').click();
+  await expect(panel.getByTestId('deleted-empty')).toBeVisible();
+
+  // Delete Keeper too, then bring it back after an export: the export has only what is in the list.
+  await page.getByTestId('settings-back').click();
+  await deleteAccountFromList(page, 'Keeper');
+  await expect(cards).toHaveCount(0);
+  await addAccountByKey(page, { issuer: 'Fresh', name: 'f', secret: 'GEZDGNBVGY3TQOJQ' });
+  await page.getByTestId('settings').click();
+  await expect(panel.getByTestId('deleted-item')).toContainText('Keeper');
+  await page.clock.fastForward(61_000);
+  await page.getByTestId('export-otpauth').click();
+  await page.getByTestId('reauth-passphrase').fill(PASSPHRASE);
+  await page.getByTestId('reauth-submit').click();
+  await page.getByTestId('plain-confirm').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plain-download').click()]);
+  const lines = readFileSync(await download.path(), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain('Fresh');
+});
