@@ -1,9 +1,11 @@
 /**
  * The safety nets of issue #14: Recently deleted (delete → restore; delete for good; no export
- * holds a deleted account).
+ * holds a deleted account) and the clock check (a skewed browser clock, the opt-in correction).
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import type { AccountData } from '../src/core/account';
+import { generateCode } from '../src/core/codes';
 import { addAccountByKey, createVault, deleteAccountFromList, PASSPHRASE, RFC_SECRET } from './support/helpers';
 
 test('Recently deleted: a deleted account comes back, or goes for good, and is in no export', async ({ page }) => {
@@ -51,4 +53,33 @@ test('Recently deleted: a deleted account comes back, or goes for good, and is i
     .filter((l) => l !== '');
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain('Fresh');
+});
+
+test('clock check: a device clock 47 s fast is named, and the opt-in makes the right codes', async ({ page }) => {
+  // The page's clock runs 47 s ahead of this machine's, whose time the preview server's Date tells.
+  await page.clock.install({ time: Date.now() + 47_000 });
+  await createVault(page);
+  await addAccountByKey(page, { issuer: 'Clock', name: 'c', secret: RFC_SECRET });
+  await expect(page.getByTestId('clock-warning').locator('p')).toHaveText(/^Your device clock is 4[678] s fast, so codes may be refused\.$/);
+  const account: AccountData = {
+    type: 'totp',
+    issuer: 'Clock',
+    name: 'c',
+    secretB32: RFC_SECRET,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    pin: '',
+  };
+  const shown = async (): Promise<string> => ((await page.getByTestId('code-card').getByTestId('code').textContent()) ?? '').replace(/\s/g, '');
+  // Either side of the moment read, in case a step boundary falls between the two clocks' reads.
+  const rightCodes = (): string[] => [generateCode(account, Date.now() - 2_000), generateCode(account, Date.now() + 2_000)];
+  expect(rightCodes()).not.toContain(await shown());
+
+  await page.getByTestId('clock-correct').click();
+  await expect(page.getByTestId('clock-corrected')).toContainText('Codes are corrected');
+  await expect.poll(async () => rightCodes().includes(await shown())).toBe(true);
+  await page.getByTestId('settings').click();
+  await expect(page.getByTestId('clock-status')).toContainText(/fast\. Codes are corrected for it\.$/);
 });

@@ -5,6 +5,7 @@ import { presentError } from '../../messages/present-error';
 import { baseStyles, pageTopStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import './omamori-appearance-settings';
+import './omamori-clock-settings';
 import './omamori-autolock-settings';
 import '../backup/omamori-backup-settings';
 import '../backup/omamori-other-apps-settings';
@@ -173,7 +174,11 @@ export class OmamoriSettings extends LitElement {
             <omamori-install-settings></omamori-install-settings>
             <omamori-storage-settings></omamori-storage-settings>`,
           )}
-          ${this.group(...appearance!, html`<omamori-appearance-settings></omamori-appearance-settings>`)}
+          ${this.group(
+            ...appearance!,
+            html`<omamori-appearance-settings></omamori-appearance-settings>
+            <omamori-clock-settings></omamori-clock-settings>`,
+          )}
           ${this.group(...language!, html`<div class="panel"><omamori-language-picker></omamori-language-picker></div>`)}
           ${this.group(
             ...about!,
