@@ -1,8 +1,10 @@
 /**
  * The safety nets of issue #14: Recently deleted (delete → restore; delete for good; no export
- * holds a deleted account) and the clock check (a skewed browser clock, the opt-in correction).
+ * holds a deleted account), the clock check (a skewed browser clock, the opt-in correction) and
+ * the import guide (which app → its steps → the file; a long name fits at 320 px).
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { AccountData } from '../src/core/account';
 import { generateCode } from '../src/core/codes';
@@ -82,4 +84,28 @@ test('clock check: a device clock 47 s fast is named, and the opt-in makes the r
   await expect.poll(async () => rightCodes().includes(await shown())).toBe(true);
   await page.getByTestId('settings').click();
   await expect(page.getByTestId('clock-status')).toContainText(/fast\. Codes are corrected for it\.$/);
+});
+
+test('import guide: which app, its steps, the file; the preview fits 320 px with long names', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await createVault(page);
+  await page.getByTestId('settings').click();
+  await page.getByTestId('open-import').click();
+  await expect(page.getByRole('heading', { name: 'Which app are your accounts in?' })).toBeVisible();
+  await page.getByTestId('import-app-search').fill('aeg');
+  // Aegis, and the link lists that Aegis also writes.
+  await expect(page.getByTestId('import-app')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Aegis', exact: true }).click();
+  await expect(page.getByTestId('import-steps')).toContainText('In Aegis, open Settings → Import & Export → Export.');
+
+  const file = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../test/fixtures/import/aegis/plain-v3.json'), 'utf8')) as {
+    db: { entries: { name: string; issuer: string }[] };
+  };
+  file.db.entries[0]!.name = `${'x'.repeat(80)}@example.org`;
+  file.db.entries[0]!.issuer = '日本語の長いサービス名前'.repeat(4);
+  await page.getByTestId('import-file').setInputFiles({ name: 'aegis.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByTestId('import-preview')).toContainText('Read as an Aegis export.');
+  await expect(page.getByRole('heading', { name: /^Will be added: \d+$/ })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
 });
