@@ -171,7 +171,8 @@ export const ja: Record<MessageKey, string> = {
   'importGuide.dropHere': 'またはここにドロップします。確認するまで何も追加されません。',
   'importGuide.stepsTitle': '{app} からエクスポートする',
   'importGuide.general': '{app} の設定で「エクスポート」または「バックアップ」を探し、ファイルを保存します。そのファイルを下で選びます。',
-  'importGuide.aegis': 'Aegis で「設定」→「インポートとエクスポート」→「エクスポート」を開きます。暗号化したファイル（おすすめ）は、ここでそのパスワードを入力します。',
+  'importGuide.aegis':
+    'Aegis で「設定」→「インポートとエクスポート」→「エクスポート」を開きます。暗号化したファイル（おすすめ）は、ここでそのパスワードを入力します。',
   'importGuide.2fas': '2FAS で「設定」→「2FAS Backup」→「ファイルにエクスポート」を選び、ファイルを保存します（パスワードを付けた場合はここで入力します）。',
   'importGuide.andotp': 'andOTP のメニュー →「バックアップ」で、暗号化なし、またはパスワード付きのバックアップを作ります。',
   'importGuide.bitwarden': 'Bitwarden（アプリまたはウェブ保管庫）で「ツール」→「保管庫のエクスポート」を選び、.json か .csv で保存します。',
