@@ -1,14 +1,15 @@
 /**
  * The safety nets of issue #14: Recently deleted (delete → restore; delete for good; no export
  * holds a deleted account), the clock check (a skewed browser clock, the opt-in correction) and
- * the import guide (which app → its steps → the file; a long name fits at 320 px).
+ * the import guide (which app → its steps → the file; a long name fits at 320 px), and the Edit
+ * screen's icon (the list's).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { AccountData } from '../src/core/account';
 import { generateCode } from '../src/core/codes';
-import { addAccountByKey, createVault, deleteAccountFromList, PASSPHRASE, RFC_SECRET } from './support/helpers';
+import { addAccountByKey, createVault, deleteAccountFromList, openAccountEditor, PASSPHRASE, RFC_SECRET } from './support/helpers';
 
 test('Recently deleted: a deleted account comes back, or goes for good, and is in no export', async ({ page }) => {
   await page.clock.install();
@@ -108,4 +109,13 @@ test('import guide: which app, its steps, the file; the preview fits 320 px with
   await expect(page.getByRole('heading', { name: /^Will be added: \d+$/ })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
+});
+
+test('the Edit screen previews the icon the list shows', async ({ page }) => {
+  await createVault(page);
+  await addAccountByKey(page, { issuer: 'GitHub', name: 'octocat', secret: RFC_SECRET });
+  // One icon decision: the brand icon in the list is the one the Edit screen previews.
+  await expect(page.getByTestId('code-card').getByTestId('icon-brand')).toHaveAttribute('data-brand', 'github');
+  await openAccountEditor(page, 'GitHub');
+  await expect(page.getByTestId('icon-preview').getByTestId('icon-brand')).toHaveAttribute('data-brand', 'github');
 });

@@ -121,3 +121,8 @@ export async function dumpStorage(page: Page): Promise<string> {
 export async function deleteAccountFromList(page: Page, text: string): Promise<void> {
   await page.getByTestId('code-card').filter({ hasText: text }).getByTestId('delete').click();
 }
+
+/** Opens the edit screen of the account whose list entry shows `text` (see deleteAccountFromList). */
+export async function openAccountEditor(page: Page, text: string): Promise<void> {
+  await page.getByTestId('code-card').filter({ hasText: text }).getByTestId('edit').click();
+}
