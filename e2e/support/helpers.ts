@@ -113,3 +113,16 @@ export async function dumpStorage(page: Page): Promise<string> {
     return out.join('\n');
   });
 }
+
+/**
+ * Deletes the account whose list entry shows `text`, through the list's own control (one place
+ * for the specs to follow when the list's per-account actions move, e.g. into an overflow menu).
+ */
+export async function deleteAccountFromList(page: Page, text: string): Promise<void> {
+  await page.getByTestId('code-card').filter({ hasText: text }).getByTestId('delete').click();
+}
+
+/** Opens the edit screen of the account whose list entry shows `text` (see deleteAccountFromList). */
+export async function openAccountEditor(page: Page, text: string): Promise<void> {
+  await page.getByTestId('code-card').filter({ hasText: text }).getByTestId('edit').click();
+}

@@ -82,8 +82,25 @@ function codeAtStep(a: AccountData, step: number): string {
   }
 }
 
+/**
+ * Milliseconds added to every time given to this module: the device clock's error, when the user
+ * chose to correct codes for it (services/browser/clock-correction.ts). Module state, not a
+ * parameter, because it is a fact about the device that every caller (the list, the large code,
+ * the scan preview, a copy) must apply alike; 0 unless set, so tests and the CLI are unaffected.
+ */
+let clockCorrectionMs = 0;
+
+export function setClockCorrection(ms: number): void {
+  clockCorrectionMs = Number.isSafeInteger(ms) ? ms : 0;
+}
+
+export function getClockCorrection(): number {
+  return clockCorrectionMs;
+}
+
 /** The time step and how long it still lasts, for countdowns. `remainingMs` is in (0, periodMs]. */
-export function totpState(a: Pick<AccountData, 'period'>, nowMs: number): { counter: number; remainingMs: number; periodMs: number } {
+export function totpState(a: Pick<AccountData, 'period'>, deviceNowMs: number): { counter: number; remainingMs: number; periodMs: number } {
+  const nowMs = deviceNowMs + clockCorrectionMs;
   const periodMs = a.period * 1000;
   const counter = Math.floor(nowMs / periodMs);
   return { counter, remainingMs: periodMs - (nowMs - counter * periodMs), periodMs };

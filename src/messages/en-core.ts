@@ -38,7 +38,7 @@ export const enCore = {
   'card.edit': 'Edit',
   'card.delete': 'Delete',
   'card.noName': '(no name)',
-  'delete.done': '{title} deleted.',
+  'delete.done': '{title} moved to Recently deleted.',
   'delete.undo': 'Undo',
   'enroll.scan': 'Scan QR code',
   'guide.link': 'Moving from another app?',

@@ -74,6 +74,14 @@ export interface AccountRow {
   ct: Bytes;
 }
 
+/**
+ * An account in *Recently deleted* (version 2): the account's row moved as it was — same id, so
+ * its ciphertext and AAD are unchanged — with the time it was deleted, for the 30-day purge.
+ */
+export interface DeletedRow extends AccountRow {
+  deletedAt: number;
+}
+
 export interface DeviceKeyRow {
   key: 'device';
   cryptoKey: CryptoKey;
@@ -109,6 +117,7 @@ export class OmamoriDb extends Dexie {
   declare accounts: Table<AccountRow, string>;
   declare deviceKeys: Table<DeviceKeyRow, 'device'>;
   declare meta: Table<MetaRow, string>;
+  declare deleted: Table<DeletedRow, string>;
 
   private readonly storageListeners = new Set<(event: StorageEvent) => void>();
 
@@ -122,6 +131,10 @@ export class OmamoriDb extends Dexie {
       deviceKeys: 'key',
       meta: 'key',
     });
+    // Version 2: *Recently deleted*, a table of its own, so that every reader of `accounts`
+    // (the list, exports, the backup reminder) leaves deleted accounts out without a filter.
+    // Nothing to convert: version 1 rows stay as they are and the new table starts empty.
+    this.version(2).stores({ deleted: 'id, deletedAt' });
     // Dexie stores version(n) as the native version n × 10.
     ours.nativeVersion = Math.round(this.verno * 10);
     // Another tab wants to upgrade or delete the database. Close for good (no silent auto-reopen,

@@ -10,7 +10,7 @@
  * dynamic imports inside codes/ (toolbar, select bar, group manager, large code), account-icon/
  * (brand icons) and scan/ (decoders). test/unit/ui/startup-messages.test.ts walks this graph.
  *
- * About 360 lines: it is the one place that maps the vault's state (and a start-up the browser's
+ * About 380 lines: it is the one place that maps the vault's state (and a start-up the browser's
  * storage refuses, and an iOS browser tab's vault) to a screen and routes every element's events;
  * split up, that one decision would be spread over files.
  */
@@ -38,6 +38,7 @@ import './onboarding/omamori-unlock';
  * (Lit keeps properties set before the upgrade).
  */
 const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
+  'omamori-clock-warning': () => loadAllMessages().then(() => import('./clock/omamori-clock-warning')),
   'omamori-account-form': () => loadAllMessages().then(() => import('./account/omamori-account-form')),
   'omamori-other-app-import': () => loadAllMessages().then(() => import('./backup/omamori-other-app-import')),
   'omamori-restore': () => loadAllMessages().then(() => import('./backup/omamori-restore')),
@@ -79,6 +80,7 @@ export class OmamoriApp extends LitElement {
     damaged: { state: true },
     restoreAfterCreate: { state: true },
     startError: { state: true },
+    clockCheck: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -103,6 +105,8 @@ export class OmamoriApp extends LitElement {
   declare restoreAfterCreate: boolean | 'phone-move';
   /** Why storage refused at start-up (screen 'refused'); kept as the error so a language switch re-words it. */
   declare startError: AppError | undefined;
+  /** The clock check (a line above the codes) loads after the first screen, never before it. */
+  declare clockCheck: boolean;
   private unsubscribeAccounts: (() => void) | undefined;
   private unsubscribeState: (() => void) | undefined;
   private unsubscribeStorage: (() => void) | undefined;
@@ -115,6 +119,7 @@ export class OmamoriApp extends LitElement {
     this.damaged = 0;
     this.notBackedUp = 0;
     this.restoreAfterCreate = false;
+    this.clockCheck = false;
     new LocaleController(this);
     this.addEventListener('start-create', () => {
       this.restoreAfterCreate = false;
@@ -209,6 +214,7 @@ export class OmamoriApp extends LitElement {
         setTimeout(() => {
           window.dispatchEvent(new Event('omamori:started'));
           void loadAllMessages().catch(() => undefined);
+          this.clockCheck = true;
         }, 300),
       ),
     );
@@ -270,7 +276,12 @@ export class OmamoriApp extends LitElement {
   }
 
   override willUpdate(): void {
-    const tags = [this.currentTag(), this.inIosTab() && this.view.kind === 'list' ? 'omamori-safari-tab-line' : ''];
+    const list = this.screen === 'unlocked' && this.view.kind === 'list';
+    const tags = [
+      this.currentTag(),
+      this.inIosTab() && this.view.kind === 'list' ? 'omamori-safari-tab-line' : '',
+      this.clockCheck && list ? 'omamori-clock-warning' : '',
+    ];
     for (const tag of tags) LAZY_ELEMENTS[tag]?.().catch((err: unknown) => showToast({ message: presentError(err) }));
   }
 
@@ -331,7 +342,9 @@ export class OmamoriApp extends LitElement {
       case 'phone-move':
         return this.view.role === 'send' ? html`<omamori-phone-send></omamori-phone-send>` : html`<omamori-phone-receive></omamori-phone-receive>`;
       default:
-        return html`${this.inIosTab() ? html`<omamori-safari-tab-line></omamori-safari-tab-line>` : nothing}<omamori-code-list .accounts=${this.accounts} .damaged=${this.damaged} .notBackedUp=${this.notBackedUp}></omamori-code-list>`;
+        return html`${this.inIosTab() ? html`<omamori-safari-tab-line></omamori-safari-tab-line>` : nothing}${
+          this.clockCheck ? html`<omamori-clock-warning></omamori-clock-warning>` : nothing
+        }<omamori-code-list .accounts=${this.accounts} .damaged=${this.damaged} .notBackedUp=${this.notBackedUp}></omamori-code-list>`;
     }
   }
 

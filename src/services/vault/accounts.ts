@@ -1,6 +1,6 @@
 /**
  * @file Account operations over the encrypted rows: add, import, update, group, order, HOTP
- * draws, delete and undo, list. Every ciphertext is prepared before its transaction opens and
+ * draws, delete (to *Recently deleted*) and undo, list. Every ciphertext is prepared before its transaction opens and
  * each write is one transaction; concurrent changes go through AccountRewriter.
  */
 import { normalizeGroups, validateAccount, validateExtras, type Account, type AccountData, type AccountExtras } from '../../core/account';
@@ -32,17 +32,12 @@ export class Accounts {
   readonly #session: VaultSession;
   readonly #records: OpenedRecords;
   readonly #rewriter: AccountRewriter;
-  /** Sort positions of deleted rows, so that undo puts them back where they were. */
-  readonly #deletedSortKeys = new Map<string, number>();
 
   constructor(store: VaultStore, session: VaultSession, records: OpenedRecords) {
     this.#store = store;
     this.#session = session;
     this.#records = records;
     this.#rewriter = new AccountRewriter(store, session, records);
-    session.onKeysChange(() => {
-      if (session.keys === null) this.#deletedSortKeys.clear();
-    });
   }
 
   async addAccount(data: NewAccount): Promise<Account> {
@@ -197,20 +192,28 @@ export class Accounts {
     });
   }
 
+  /**
+   * Moves the account to *Recently deleted* (services/vault/recently-deleted.ts): its row, as it
+   * is, goes from `accounts` to `deleted` in one transaction, so no reader of the account list
+   * (the codes, exports, the backup reminder) sees it any more, and it can come back for 30 days.
+   */
   async deleteAccount(id: string): Promise<void> {
     this.#session.requireUnlocked();
     const { db } = this.#store;
-    const sortKey = await this.#store.write([db.accounts], async () => {
+    const deletedAt = this.#session.now();
+    await this.#store.write([db.accounts, db.deleted], async () => {
       const row = await db.accounts.get(id);
       if (row === undefined) throw new AppError('vault/account-not-found');
       await db.accounts.delete(id);
-      return row.sortKey;
+      await db.deleted.put({ ...row, deletedAt });
     });
-    this.#deletedSortKeys.set(id, sortKey);
     this.#records.cache.delete(id);
   }
 
-  /** Undo of a delete: puts the account back under its own id (and position, if known). */
+  /**
+   * Undo of a delete: puts the account back under its own id (and position, if it is still in
+   * *Recently deleted*, which it leaves).
+   */
   async restoreAccount(account: Account): Promise<Account> {
     const valid = validateAccount(account);
     if (typeof account.id !== 'string' || account.id === '') throw new AppError('vault/account-not-found');
@@ -229,13 +232,14 @@ export class Accounts {
       backedUpAt: 0,
     };
     const { iv, ct } = await sealAccount(vk, vaultId, restored);
-    await this.#store.write([db.accounts], async () => {
+    await this.#store.write([db.accounts, db.deleted], async () => {
       const current = await db.accounts.get(restored.id);
+      const deleted = await db.deleted.get(restored.id);
       const last = await db.accounts.orderBy('sortKey').last();
-      const sortKey = current?.sortKey ?? this.#deletedSortKeys.get(restored.id) ?? (last?.sortKey ?? 0) + 1;
+      const sortKey = current?.sortKey ?? deleted?.sortKey ?? (last?.sortKey ?? 0) + 1;
       await db.accounts.put({ id: restored.id, sortKey, updatedAt: restored.updatedAt, iv, ct });
+      await db.deleted.delete(restored.id);
     });
-    this.#deletedSortKeys.delete(restored.id);
     return restored;
   }
 

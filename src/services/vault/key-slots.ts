@@ -95,10 +95,10 @@ export class KeySlots {
       throwIfAborted(opts.signal);
       const row: VaultRow = { key: 'vault', vaultId, formatVersion: 1, createdAt: this.#session.now(), slots };
       const { db } = this.#store;
-      await this.#store.write([db.vault, db.accounts, db.deviceKeys], async () => {
+      await this.#store.write([db.vault, db.accounts, db.deleted, db.deviceKeys], async () => {
         // Refuse rather than overwrite: a second tab may have created a vault meanwhile, and
-        // rows without a vault row are never deleted silently.
-        if ((await db.vault.get('vault')) !== undefined || (await db.accounts.count()) > 0) {
+        // rows without a vault row (deleted ones included) are never deleted silently.
+        if ((await db.vault.get('vault')) !== undefined || (await db.accounts.count()) > 0 || (await db.deleted.count()) > 0) {
           throw new AppError('vault/exists');
         }
         await db.vault.add(row);

@@ -4,7 +4,7 @@
  * data URL. A bad file shows why and saves nothing.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { accountTitle, type Account } from '../../core/account';
+import type { Account } from '../../core/account';
 import { getVault } from '../../services/browser/vault';
 import { detailsStyles } from './details-styles';
 import { t, type MessageKey } from '../../messages/translate';
@@ -13,6 +13,7 @@ import { presentError } from '../../messages/present-error';
 import { ICON_ACCEPT, resizeIconFile, type IconProblem } from './image-resize';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
+import '../account-icon/omamori-account-icon';
 
 const PROBLEMS: Record<IconProblem, MessageKey> = {
   type: 'icon.error.type',
@@ -50,6 +51,9 @@ export class OmamoriIconPicker extends LitElement {
         font-weight: 700;
         font-size: 1.25rem;
         overflow: hidden;
+      }
+      .preview omamori-account-icon {
+        --om-icon-size: 48px;
       }
       .preview img {
         width: 100%;
@@ -110,11 +114,15 @@ export class OmamoriIconPicker extends LitElement {
     await this.save(icon, t('saved'));
   }
 
+  /**
+   * The same icon the list shows, drawn by <omamori-account-icon> (its one decision: own image,
+   * else brand icon, else letter). The own image is also shown here as an img of its own, which
+   * keeps the exact stored data URL inspectable.
+   */
   private renderPreview() {
-    const { icon } = this.account;
+    const { icon, issuer, name } = this.account;
     if (icon.startsWith('data:image/')) return html`<img alt="" src=${icon} data-testid="icon-preview-image" />`;
-    const letter = Array.from((accountTitle(this.account) || '?').trim())[0]?.toLocaleUpperCase() ?? '?';
-    return html`<span aria-hidden="true">${letter}</span>`;
+    return html`<omamori-account-icon .issuer=${issuer} .name=${name} .icon=${icon}></omamori-account-icon>`;
   }
 
   override render() {

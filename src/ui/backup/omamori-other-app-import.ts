@@ -6,9 +6,13 @@ import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { fileDropStyles } from '../shared/file-drop-styles';
+import { importStyles } from './import-styles';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import { fire, type OmamoriEvent } from '../shared/events';
+import '../account-icon/omamori-account-icon';
+import { guideApps, stepsFor, type GuideApp } from './import-guide';
+import './omamori-import-app-picker';
 
 type Phase = 'pick' | 'password' | 'working' | 'preview';
 
@@ -16,7 +20,9 @@ type Phase = 'pick' | 'password' | 'working' | 'preview';
 const MAX_KEY_FILE_BYTES = 32 * 1024 * 1024;
 
 /**
- * Import from another authenticator: pick or drop the export → the format is recognised →
+ * Import from another authenticator, as a guide: which app (a searchable grid,
+ * <omamori-import-app-picker>) → that app's export steps (import-guide.ts) → choose or drop the
+ * file; a file dropped or chosen at any step is recognised by its content alone. Then: the format is recognised →
  * password if it is encrypted → preview (new, already here, problems) → one transaction.
  * Recognising and reading run in a worker (services/browser/other-apps.ts): while they work,
  * Cancel stops them and returns to the step before. The vault is untouched until "Import", and
@@ -31,10 +37,12 @@ export class OmamoriOtherAppImport extends LitElement {
     encrypted: { state: true },
     keyFile: { state: true },
     dragging: { state: true },
+    app: { state: true },
   };
   static override styles = [
     baseStyles,
     fileDropStyles,
+    importStyles,
     css`
       h2 {
         margin: 0.75rem 0 0;
@@ -51,6 +59,9 @@ export class OmamoriOtherAppImport extends LitElement {
   /** The file may be locked by a key file (KeePass): the password step offers to choose one. */
   declare keyFile: boolean;
   declare dragging: boolean;
+  /** The app chosen in the guide (its export steps show), or undefined while asking. */
+  declare app: GuideApp | undefined;
+  private readonly apps = guideApps(importableApps());
   /** The picked file being recognised or read; undefined once it is read, cancelled or dropped. */
   private session: AppImport | undefined;
 
@@ -63,7 +74,11 @@ export class OmamoriOtherAppImport extends LitElement {
     this.encrypted = false;
     this.keyFile = false;
     this.dragging = false;
+    this.app = undefined;
     new LocaleController(this);
+    this.addEventListener('import-app-chosen', (e) => {
+      this.app = this.apps.find((a) => a.name === e.detail.name);
+    });
   }
 
   override disconnectedCallback(): void {
@@ -95,6 +110,8 @@ export class OmamoriOtherAppImport extends LitElement {
       this.formatLabel = app;
       this.encrypted = encrypted;
       this.keyFile = keyFile;
+      // Recognised without (or against) a choice: the guide follows the file.
+      this.app = this.apps.find((a) => a.labels.includes(app)) ?? this.app;
       if (encrypted) this.phase = 'password';
       else await this.read();
     } catch (err) {
@@ -174,23 +191,32 @@ export class OmamoriOtherAppImport extends LitElement {
   }
 
   private names(items: readonly Pick<AccountData, 'issuer' | 'name'>[], testid: string) {
-    return html`<ul data-testid=${testid}>
-      ${items.map((a) => html`<li>${accountTitle(a) || t('card.noName')}${a.issuer !== '' && a.name !== '' ? html` <span class="muted">(${a.name})</span>` : nothing}</li>`)}
+    return html`<ul class="accounts" data-testid=${testid}>
+      ${items.map(
+        (a) => html`<li>
+          <omamori-account-icon .issuer=${a.issuer} .name=${a.name}></omamori-account-icon>
+          <span class="who">${accountTitle(a) || t('card.noName')}${a.issuer !== '' && a.name !== '' ? html` <span class="muted">(${a.name})</span>` : nothing}</span>
+        </li>`,
+      )}
     </ul>`;
   }
 
   private renderPreview(p: AppImportPreview) {
     return html`<div data-testid="import-preview">
       <p>${t('import.readAs', { app: this.formatLabel })}</p>
-      <h2>${t('backup.previewNew', { count: p.added.length })}</h2>
+      <h2>${t('importGuide.previewNew', { count: p.added.length })}</h2>
       ${this.names(p.added, 'import-new')}
       ${p.notAccounts !== undefined ? html`<p class="hint" data-testid="import-not-accounts">${t('import.notAccounts', { count: p.notAccounts })}</p>` : nothing}
       ${p.present.length > 0 ? html`<h2>${t('import.present', { count: p.present.length })}</h2>${this.names(p.present, 'import-present')}` : nothing}
       ${
         p.problems.length > 0
           ? html`<h2>${t('import.problems', { count: p.problems.length })}</h2>
-            <ul data-testid="import-problems">
-              ${p.problems.map((x) => html`<li>${x.label}: ${presentError(new AppError(x.code))}</li>`)}
+            <ul class="accounts" data-testid="import-problems">
+              ${p.problems.map(
+                (x) => html`<li>
+                  <span class="who">${x.label}<span class="why">${presentError(new AppError(x.code))}</span></span>
+                </li>`,
+              )}
             </ul>`
           : nothing
       }
@@ -203,22 +229,43 @@ export class OmamoriOtherAppImport extends LitElement {
     </div>`;
   }
 
+  /** Which app, then its steps; the file control is under either, so a file is never refused for skipping a step. */
+  private renderGuide(busy: boolean) {
+    const app = this.app;
+    if (app === undefined) {
+      return html`<omamori-import-app-picker .apps=${this.apps}></omamori-import-app-picker>
+        ${this.renderFile(busy, true)}`;
+    }
+    const { keys } = stepsFor(app);
+    return html`<section aria-labelledby="steps-h" data-testid="import-steps">
+      <h2 id="steps-h">${t('importGuide.stepsTitle', { app: app.name })}</h2>
+      <ol class="steps">
+        ${keys.map((key) => html`<li>${t(key, { app: app.name })}</li>`)}
+      </ol>
+      <button class="link" data-testid="import-other-app" @click=${() => (this.app = undefined)}>${t('importGuide.otherApp')}</button>
+    </section>
+    ${this.renderFile(busy, false)}`;
+  }
+
+  /** The drop zone with a real button; `quiet` under the app grid, where it is the way round the guide. */
+  private renderFile(busy: boolean, quiet: boolean) {
+    return html`<div class="drop file ${this.dragging ? 'over' : ''}" data-testid="import-drop">
+      <input id="import-file" class="visually-hidden" type="file" data-testid="import-file" ?disabled=${busy}
+        @change=${(e: Event) => void this.takeFile((e.target as HTMLInputElement).files?.[0])} />
+      <label class="button" for="import-file">${t('importGuide.chooseFile')}</label>
+      <p class="hint">${quiet ? t('importGuide.dropAny') : t('importGuide.dropHere')}</p>
+    </div>`;
+  }
+
   override render() {
     const busy = this.phase === 'working';
-    const apps = importableApps().join(', ');
-    return html`<main class="page">
+    return html`<main class="page" @dragover=${(e: DragEvent) => (e.preventDefault(), (this.dragging = true))}
+      @dragleave=${() => (this.dragging = false)} @drop=${this.onDrop}>
       <button data-testid="import-back" @click=${() => fire(this, 'import-closed')}>
         ← ${t('settings.back')}
       </button>
       <h1>${t('import.title')}</h1>
-      <div class="drop ${this.dragging ? 'over' : ''}" @dragover=${(e: DragEvent) => (e.preventDefault(), (this.dragging = true))}
-        @dragleave=${() => (this.dragging = false)} @drop=${this.onDrop}>
-        <p class="hint">${t('import.lead')}</p>
-        <p class="hint" data-testid="import-apps">${t('import.supported', { apps })}</p>
-        <label for="import-file">${t('import.chooseFile')}</label>
-        <input id="import-file" type="file" data-testid="import-file" ?disabled=${busy}
-          @change=${(e: Event) => void this.takeFile((e.target as HTMLInputElement).files?.[0])} />
-      </div>
+      ${this.phase === 'pick' || this.phase === 'password' ? this.renderGuide(busy) : this.renderFile(busy, false)}
       ${
         this.phase === 'password' || (busy && this.encrypted && this.preview === undefined)
           ? html`<form @submit=${this.onPassword} novalidate>

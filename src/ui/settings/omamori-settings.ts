@@ -5,12 +5,14 @@ import { presentError } from '../../messages/present-error';
 import { baseStyles, pageTopStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import './omamori-appearance-settings';
+import './omamori-clock-settings';
 import './omamori-autolock-settings';
 import '../backup/omamori-backup-settings';
 import '../recovery/omamori-recovery-kit-settings';
 import '../backup/omamori-other-apps-settings';
 import '../onboarding/omamori-language-picker';
 import './omamori-passkey-settings';
+import './omamori-recently-deleted';
 import './omamori-install-settings';
 import './omamori-security-settings';
 import './omamori-storage-settings';
@@ -170,10 +172,15 @@ export class OmamoriSettings extends LitElement {
             <omamori-recovery-kit-settings></omamori-recovery-kit-settings>
             <omamori-google-export></omamori-google-export>
             <omamori-other-apps-settings></omamori-other-apps-settings>
+            <omamori-recently-deleted></omamori-recently-deleted>
             <omamori-install-settings></omamori-install-settings>
             <omamori-storage-settings></omamori-storage-settings>`,
           )}
-          ${this.group(...appearance!, html`<omamori-appearance-settings></omamori-appearance-settings>`)}
+          ${this.group(
+            ...appearance!,
+            html`<omamori-appearance-settings></omamori-appearance-settings>
+            <omamori-clock-settings></omamori-clock-settings>`,
+          )}
           ${this.group(...language!, html`<div class="panel"><omamori-language-picker></omamori-language-picker></div>`)}
           ${this.group(
             ...about!,
