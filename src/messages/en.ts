@@ -430,6 +430,10 @@ const enMore = {
   'appearance.hideCodesHint': 'Codes show as ••• ••• until you tap them, so nobody reads them over your shoulder.',
   'appearance.clearClipboard': 'Clear the clipboard 30 s after copying',
   'appearance.clearClipboardHint': 'Only when the clipboard still holds the code you copied.',
+  // Density of the code list (#14).
+  'appearance.density': 'List density',
+  'appearance.density.comfortable': 'Comfortable',
+  'appearance.density.compact': 'Compact (more accounts on screen)',
   'about.title': 'About Omamori',
   'about.back': 'Back to settings',
   'about.description':

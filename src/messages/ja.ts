@@ -60,6 +60,16 @@ export const ja: Record<MessageKey, string> = {
   'card.edit': '編集',
   'card.delete': '削除',
   'card.noName': '（名前なし）',
+  // The code list as rows (#14): the row menu, the header's Add and options menus, the backup bar.
+  'card.menu': 'その他の操作: {title}',
+  'card.large': '大きく表示',
+  'card.favouriteItem': 'お気に入り',
+  'list.addMenu': '追加',
+  'list.addKey': 'セットアップキーを入力',
+  'list.addImport': '他のアプリからインポート',
+  'list.options': '一覧の設定',
+  'list.reorderDone': '並べ替えを終了',
+  'list.backupLater': '1 日表示しない',
 
   'form.addTitle': 'アカウントを追加',
   'form.mode.key': 'セットアップキーを入力',
@@ -548,6 +558,10 @@ export const ja: Record<MessageKey, string> = {
   'appearance.hideCodesHint': 'コードは ••• ••• と表示され、タップすると見えます。のぞき見を防げます。',
   'appearance.clearClipboard': 'コピーの 30 秒後にクリップボードを消去する',
   'appearance.clearClipboardHint': 'クリップボードにコピーしたコードが残っている場合だけ消去します。',
+  // Density of the code list (#14).
+  'appearance.density': '一覧の表示密度',
+  'appearance.density.comfortable': 'ゆったり',
+  'appearance.density.compact': 'コンパクト（一度に多くのアカウントを表示）',
   'about.title': 'Omamori について',
   'about.back': '設定に戻る',
   'about.description':

@@ -12,6 +12,12 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* A <details> lays its content out in the browser's own shadow tree, which does not inherit
+     border-box: without this, fields in a <details> (Add account → Advanced) were 26 px wider
+     than their columns and overlapped each other. */
+  details > * {
+    box-sizing: border-box;
+  }
   h1,
   h2,
   h3,
@@ -45,6 +51,24 @@ export const baseStyles = css`
   p {
     line-height: 1.5;
     margin: 0 0 0.75rem;
+  }
+  /* Text never pushes a screen sideways: a name of 80 characters without a space (or a long run
+     of CJK or emoji) breaks where it must; ordinary words still wrap at their boundaries. */
+  p,
+  li,
+  dd,
+  dt,
+  td,
+  th,
+  label,
+  legend,
+  summary,
+  h1,
+  h2,
+  h3,
+  h4,
+  h5 {
+    overflow-wrap: break-word;
   }
   .muted {
     color: var(--om-text-muted);
