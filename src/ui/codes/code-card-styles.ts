@@ -1,12 +1,19 @@
 /** @file Styles of <omamori-code-card>, one list row (kept apart so the element stays readable). */
 import { css } from 'lit';
 
+/*
+ * Notes (kept out of the CSS text, which ships as written):
+ * - One row: [icon names … code] [countdown] [⋮]. Every part but the names has a fixed size, so the row keeps its layout whatever the icon's loading state or the name's length.
+ * - Two lines: the names, then the code with the "Next:" line beside it.
+ * - The service keeps most of the line; the account name gets what is left (at least a little).
+ * - Beside the code, on the code's line: whatever it says, no row moves (#18: "Next:" must not make the rows jump).
+ * - Smooth between the one-second repaints; the jump back at a new period is instant.
+ * - Compact density (Settings → Appearance): the same two lines, smaller.
+ */
 export const codeCardStyles = css`
   :host {
     display: block;
   }
-  /* One row: [icon names … code] [countdown] [⋮]. Every part but the names has a fixed size,
-     so the row keeps its layout whatever the icon's loading state or the name's length. */
   article {
     display: flex;
     align-items: center;
@@ -41,7 +48,6 @@ export const codeCardStyles = css`
   omamori-account-icon {
     flex: none;
   }
-  /* Two lines: the names, then the code with the "Next:" line beside it. */
   .text {
     display: flex;
     flex-direction: column;
@@ -62,7 +68,6 @@ export const codeCardStyles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
   }
-  /* The service keeps most of the line; the account name gets what is left (at least a little). */
   .issuer {
     flex: 0 1 auto;
     max-width: 75%;
@@ -108,8 +113,6 @@ export const codeCardStyles = css`
     letter-spacing: 0.12em;
     color: var(--om-text-muted);
   }
-  /* Beside the code, on the code's line: whatever it says, no row moves (#18: "Next:" must
-     not make the rows jump). */
   .sub {
     flex: 1 1 0;
     min-width: 0;
@@ -150,7 +153,6 @@ export const codeCardStyles = css`
   }
   .ring .bar {
     stroke: var(--om-accent);
-    /* Smooth between the one-second repaints; the jump back at a new period is instant. */
     transition:
       stroke-dashoffset 1s linear,
       stroke 0.3s;
@@ -174,7 +176,6 @@ export const codeCardStyles = css`
   .more {
     color: var(--om-text-muted);
   }
-  /* Compact density: smaller icon and code, less padding (Settings → Appearance). */
   article.compact {
     min-height: 46px;
     padding-block: 0;
@@ -182,53 +183,13 @@ export const codeCardStyles = css`
   }
   article.compact .main {
     min-height: 44px;
-    gap: 0.5rem;
-  }
-  article.compact .name {
-    font-size: 0.8rem;
-  }
-  /* Compact: names and code on one line. */
-  article.compact .text {
-    flex-direction: row;
-    align-items: center;
-    gap: 0.5rem;
   }
   article.compact .names {
-    flex: 1 1 0;
-    flex-direction: column;
-    align-items: stretch;
-    gap: 0;
-    line-height: 1.2;
-  }
-  article.compact .issuer {
-    max-width: 100%;
-  }
-  article.compact .name {
-    flex: none;
-  }
-  article.compact .code {
-    flex: none;
-    flex-direction: column;
-    align-items: flex-end;
-    gap: 0;
+    font-size: 0.9rem;
+    line-height: 1.15;
   }
   article.compact .digits {
     font-size: 1.3rem;
-  }
-  article.compact .sub {
-    flex: none;
-    min-height: 0.9rem;
-    line-height: 0.9rem;
-    font-size: 0.7rem;
-    max-width: 7rem;
-  }
-  /* Compact: only the warning sign shows; its words stay for screen readers. */
-  article.compact .recovery-low span {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
   }
   @media (max-width: 360px) {
     article {

@@ -1,9 +1,12 @@
 /** @file Styles of the code list: header, banners and empty states; the card grid. */
 import { css } from 'lit';
 
+/*
+ * Notes (kept out of the CSS text, which ships as written):
+ * - The header earns its height: one line of title and actions, one of search and options, group chips (if any) in one horizontally scrolling line.
+ * - One line: the reminder (ellipsised, full text in its title), its action, and "hide for a day".
+ */
 export const listStyles = css`
-  /* The header earns its height: one line of title and actions, one of search and options,
-     group chips (if any) in one horizontally scrolling line. */
   header {
     position: sticky;
     top: 0;
@@ -59,7 +62,6 @@ export const listStyles = css`
   .center {
     justify-content: center;
   }
-  /* One line: the reminder (ellipsised, full text in its title), its action, and "hide for a day". */
   .backup-bar {
     display: flex;
     align-items: center;

@@ -3,7 +3,7 @@ import { accountTitle, type Account } from '../../core/account';
 import { generateCode, groupCode, hotpCode, nextCode, totpState } from '../../core/codes';
 import { getVault } from '../../services/browser/vault';
 import { moreIcon, refreshIcon, warningIcon } from './card-icons';
-import type { MenuAnchor, MenuItem } from '../shared/omamori-menu';
+import type { MenuAnchor } from '../shared/omamori-menu';
 import { copyCode } from '../shared/clipboard';
 import { codeCardStyles } from './code-card-styles';
 import { t } from '../../messages/translate';
@@ -22,6 +22,14 @@ const RECOVERY_WARN_AT = 2;
 const RING = 2 * Math.PI * 16;
 /** A touch held this long opens the row's menu (as a right click does). */
 const LONG_PRESS_MS = 500;
+
+type Menus = typeof import('./menu-items');
+let menus: Menus | undefined;
+/** The menu element and the menus' items, loaded together at the first menu opened. */
+export async function loadMenus(): Promise<Menus> {
+  menus ??= (await Promise.all([import('../shared/omamori-menu'), import('./menu-items')]))[1];
+  return menus;
+}
 
 /** "123456" → "1 2 3 4 5 6": screen readers read digits one by one, not "one hundred twenty…". */
 export const spaced = (code: string): string => [...code].join(' ');
@@ -156,19 +164,8 @@ export class OmamoriCodeCard extends LitElement {
   /** Opens the row's menu (⋮ button, context menu or long press); the menu loads on first use. */
   async openMenu(at?: { x: number; y: number }): Promise<void> {
     if (this.menuAt) return;
-    await import('../shared/omamori-menu');
+    await loadMenus();
     this.menuAt = at ?? this.moreButton ?? undefined;
-  }
-
-  private menuItems(): MenuItem[] {
-    const a = this.account;
-    const noCode = a.type === 'hotp' && !this.hotpShown;
-    return [
-      { id: 'large', label: t('card.large'), testid: 'large-open', disabled: noCode },
-      { id: 'favourite', label: t('card.favouriteItem'), testid: 'favourite', kind: 'checkbox', checked: a.favourite },
-      { id: 'edit', label: t('card.edit'), testid: 'edit', separated: true },
-      { id: 'delete', label: t('card.delete'), testid: 'delete', danger: true },
-    ];
   }
 
   private onMenuSelect(id: string): void {
@@ -288,8 +285,8 @@ export class OmamoriCodeCard extends LitElement {
       <button class="icon-button more" data-testid="row-menu" aria-haspopup="menu" aria-expanded=${this.menuAt ? 'true' : 'false'}
         aria-label=${t('card.menu', { title })} @click=${() => void this.openMenu()}>${moreIcon}</button>
       ${
-        this.menuAt
-          ? html`<omamori-menu .items=${this.menuItems()} .anchor=${this.menuAt} label=${t('card.menu', { title })}
+        this.menuAt && menus
+          ? html`<omamori-menu .items=${menus.rowMenuItems(a, !isHotp || this.hotpShown !== '')} .anchor=${this.menuAt} label=${t('card.menu', { title })}
             @menu-select=${(e: HTMLElementEventMap['menu-select']) => this.onMenuSelect(e.detail)} @menu-closed=${() => (this.menuAt = undefined)}></omamori-menu>`
           : nothing
       }

@@ -5,7 +5,6 @@ import { filterAccounts, prepareSearch } from '../../core/account-search';
 import { getVault } from '../../services/browser/vault';
 import type { ListKeysHost } from './list-keys-controller';
 import { gearIcon, lockIcon, plusIcon } from '../shared/icons';
-import type { MenuItem } from '../shared/omamori-menu';
 import { getLocale, t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
@@ -15,6 +14,7 @@ import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import { countLabel, memo, readGroup, saveGroup } from './list-state';
 import { WINDOW_FROM, type MoveDetail, type OmamoriAccountGrid } from './omamori-account-grid';
+import { loadMenus } from './omamori-code-card';
 import type { ListMode } from './omamori-list-toolbar';
 import { fire, type OmamoriEvent } from '../shared/events';
 
@@ -53,6 +53,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   declare addOpen: boolean;
   private readonly prefs = new PreferencesController(this);
   private extras: Promise<unknown> | undefined;
+  private menus: Awaited<ReturnType<typeof loadMenus>> | undefined;
   private readonly sorted = memo<Account[]>();
   private readonly groupList = memo<string[]>();
   private readonly inGroup = memo<readonly Account[]>();
@@ -204,22 +205,13 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
 
   // --- the Add menu: scan, setup key, another app (the menu element loads on first use)
   private readonly openAdd = async (): Promise<void> => {
-    await import('../shared/omamori-menu');
+    this.menus = await loadMenus();
     this.addOpen = true;
   };
 
-  private addItems(): MenuItem[] {
-    return [
-      { id: 'scan', label: t('enroll.scan'), testid: 'scan-qr' },
-      { id: 'key', label: t('list.addKey'), testid: 'add-key' },
-      { id: 'import', label: t('list.addImport'), testid: 'add-import' },
-    ];
-  }
-
   private onAdd(id: string): void {
-    if (id === 'scan') this.emit('open-scanner');
-    else if (id === 'key') this.emit('add-account');
-    else if (id === 'import') fire(this, 'open-import');
+    if (id === 'open-scanner' || id === 'add-account') this.emit(id);
+    else if (id === 'open-import') fire(this, 'open-import');
   }
 
   private renderEmpty() {
@@ -264,8 +256,8 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
             <span class="icon">${lockIcon}</span>
           </button>
           ${
-            this.addOpen
-              ? html`<omamori-menu .items=${this.addItems()} .anchor=${this.renderRoot.querySelector<HTMLElement>('[data-testid="add-account"]') ?? undefined} label=${t('list.addMenu')}
+            this.addOpen && this.menus
+              ? html`<omamori-menu .items=${this.menus.addMenuItems()} .anchor=${this.renderRoot.querySelector<HTMLElement>('[data-testid="add-account"]') ?? undefined} label=${t('list.addMenu')}
                 @menu-select=${(e: HTMLElementEventMap['menu-select']) => this.onAdd(e.detail)} @menu-closed=${() => (this.addOpen = false)}></omamori-menu>`
               : nothing
           }

@@ -1,11 +1,15 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, svg } from 'lit';
 import type { SortMode } from '../../core/account-order';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
 import { fire, type OmamoriEvent } from '../shared/events';
 import type { MenuItem } from '../shared/omamori-menu';
-import { optionsIcon } from '../shared/icons';
+
+/** Sliders: the list's options (sort, select, reorder, groups). */
+const optionsIcon = svg`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+  <path d="M4 7h10M18 7h2M4 17h4M12 17h8"/><circle cx="16" cy="7" r="2"/><circle cx="10" cy="17" r="2"/>
+</svg>`;
 
 export type ListMode = '' | 'select' | 'reorder';
 

@@ -12,8 +12,3 @@ export const gearIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria
 export const plusIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round">
   <path d="M12 5v14M5 12h14"/>
 </svg>`;
-
-/** Sliders: the list's options (sort, select, reorder, groups). */
-export const optionsIcon = svg`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
-  <path d="M4 7h10M18 7h2M4 17h4M12 17h8"/><circle cx="16" cy="7" r="2"/><circle cx="10" cy="17" r="2"/>
-</svg>`;

@@ -1,20 +1,27 @@
 /** @file Style fragments shared by the elements; colours come from the tokens in global.css. */
 import { css } from 'lit';
 
+/*
+ * Notes on baseStyles (kept out of the CSS text, which ships as written):
+ * - overflow-wrap on the host (inherited): text never pushes a screen sideways; a name of 80
+ *   characters without a space (or a long run of emoji) breaks where it must, ordinary words
+ *   still wrap at their boundaries.
+ * - details > *: a <details> lays its content out in the browser's own shadow tree, which does not
+ *   inherit border-box; without it, fields in a <details> (Add account → Advanced) were 26 px
+ *   wider than their columns and overlapped each other.
+ */
 export const baseStyles = css`
   :host {
     box-sizing: border-box;
     font-family: var(--om-font);
     color: var(--om-text);
+    overflow-wrap: break-word;
   }
   *,
   *::before,
   *::after {
     box-sizing: inherit;
   }
-  /* A <details> lays its content out in the browser's own shadow tree, which does not inherit
-     border-box: without this, fields in a <details> (Add account → Advanced) were 26 px wider
-     than their columns and overlapped each other. */
   details > * {
     box-sizing: border-box;
   }
@@ -51,24 +58,6 @@ export const baseStyles = css`
   p {
     line-height: 1.5;
     margin: 0 0 0.75rem;
-  }
-  /* Text never pushes a screen sideways: a name of 80 characters without a space (or a long run
-     of CJK or emoji) breaks where it must; ordinary words still wrap at their boundaries. */
-  p,
-  li,
-  dd,
-  dt,
-  td,
-  th,
-  label,
-  legend,
-  summary,
-  h1,
-  h2,
-  h3,
-  h4,
-  h5 {
-    overflow-wrap: break-word;
   }
   .muted {
     color: var(--om-text-muted);
