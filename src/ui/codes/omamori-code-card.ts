@@ -40,7 +40,8 @@ const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMe
  * One account as a list row: icon, names, live code, countdown, and a ⋮ menu (large code,
  * favourite, edit, delete; also by right click or long press). A tap anywhere on the row copies;
  * with "hide codes" on, the first tap reveals the code for 30 s and the next copies. HOTP draws
- * its next code on request.
+ * its next code on request. (A little over 300 lines: the row's tap, reveal, HOTP and menu
+ * behaviour share its state, so they stay in one element.)
  */
 export class OmamoriCodeCard extends LitElement {
   static override properties = {

@@ -21,7 +21,8 @@ import { fire, type OmamoriEvent } from '../shared/events';
 /**
  * The home screen: a short header (title, Add menu, settings, lock; search with the list's options
  * menu; group chips in one scrolling line), a one-line backup reminder, and the rows (favourites
- * first).
+ * first). (A little over 300 lines: the header, search, modes and the rows' arrangement share the
+ * list's state.)
  */
 export class OmamoriCodeList extends LitElement implements ListKeysHost {
   static override properties = {
