@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { readFileSync } from 'node:fs';
 import { encodeMigrationUris } from '../src/formats/google-migration/codec';
-import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, unlock } from './support/helpers';
+import { addAccountByKey, createVault, openAddForm, openScanner, PASSPHRASE, RFC_SECRET, unlock } from './support/helpers';
 
 const BACKUP_PASS = 'backup passphrase 123';
 
@@ -59,7 +59,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await createVault(page);
       await expectNoViolations(page, 'empty list');
 
-      await page.getByTestId('add-account').first().click();
+      await openAddForm(page);
       await expectNoViolations(page, 'add account (key)');
       await page.getByTestId('advanced').click();
       await page.getByTestId('save-account').click(); // empty form: field errors shown
@@ -77,7 +77,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByTestId('search').fill('');
 
       // Scanner: no camera in this browser (the denied / unavailable state), then an image.
-      await page.getByTestId('scan-qr').click();
+      await openScanner(page);
       await expect(page.getByTestId('scanner')).toBeVisible();
       await expect(page.getByTestId('scanner-message')).toBeVisible({ timeout: 15_000 });
       await expectNoViolations(page, 'scanner (no camera)');
@@ -87,7 +87,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, 'enrol preview');
       // A Google Authenticator transfer code: the transfer import list.
       await page.getByTestId('enroll-back').click();
-      await page.getByTestId('scan-qr').click();
+      await openScanner(page);
       const { uris } = encodeMigrationUris(
         [{ type: 'totp', issuer: 'Moved', name: 'me@example.com', secretB32: RFC_SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, pin: '' }],
         { batchId: 9 },

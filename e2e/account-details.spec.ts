@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
-import { addAccountByKey, createVault, unlock } from './support/helpers';
+import { addAccountByKey, createVault, openAddForm, rowAction, unlock } from './support/helpers';
 
 async function openDetails(page: Page, issuer: string): Promise<void> {
-  await page.getByTestId('code-card').filter({ hasText: issuer }).getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card').filter({ hasText: issuer }), 'edit');
   await expect(page.getByTestId('account-organise')).toBeVisible();
 }
 
@@ -24,7 +24,7 @@ const NOTES = 'Recovery e-mail: alice@example.com\n改行も<b>そのまま</b>'
 test.describe('account details', () => {
   test('notes: optional when adding, edited on the details screen, kept after a reload', async ({ page }) => {
     await createVault(page);
-    await page.getByTestId('add-account').first().click();
+    await openAddForm(page);
     await page.getByTestId('field-issuer').fill('Example');
     await page.getByTestId('field-name').fill('alice');
     await page.getByTestId('field-secretB32').fill('JBSWY3DPEHPK3PXP');

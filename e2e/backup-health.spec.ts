@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addAccountByKey, createVault, RFC_SECRET, unlock } from './support/helpers';
+import { addAccountByKey, createVault, RFC_SECRET, rowAction, unlock } from './support/helpers';
 import { restoreNewVault } from './support/seed-backup';
 
 test('the code list says which accounts are in no backup until an export, and again after a change', async ({ page }) => {
@@ -21,7 +21,7 @@ test('the code list says which accounts are in no backup until an export, and ag
   await page.getByTestId('settings-back').click();
   await expect(page.getByTestId('backup-banner')).toHaveCount(0);
 
-  await page.getByTestId('code-card').filter({ hasText: 'you' }).getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card').filter({ hasText: 'you' }), 'edit');
   await page.getByTestId('field-name').fill('renamed');
   await page.getByTestId('save-account').click();
   await expect(page.getByTestId('backup-banner')).toContainText('1 account is not in any backup yet.');
@@ -39,7 +39,7 @@ test('accounts restored from a backup are in that backup: no reminder after the 
   await expect(page.getByTestId('code-card')).toHaveCount(2, { timeout: 30_000 });
   await expect(page.getByTestId('backup-banner')).toHaveCount(0);
 
-  await page.getByTestId('code-card').filter({ hasText: 'two' }).getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card').filter({ hasText: 'two' }), 'edit');
   await page.getByTestId('field-name').fill('renamed');
   await page.getByTestId('save-account').click();
   await expect(page.getByTestId('backup-banner')).toContainText('1 account is not in any backup yet.');

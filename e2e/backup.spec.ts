@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addAccountByKey, createVault, dumpStorage as dumpAll, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
+import { addAccountByKey, createVault, dumpStorage as dumpAll, PASSPHRASE, RFC_SECRET, RFC_TIME_MS, rowAction } from './support/helpers';
 import { backupOf } from './support/seed-backup';
 
 const BACKUP_PASS = 'バックアップ backup passphrase';
@@ -273,7 +273,7 @@ test.describe('encrypted backup between two devices', () => {
     await expect(a.getByTestId('test-result')).toHaveText(`All ${ACCOUNTS.length} accounts restore correctly.`, { timeout: 30_000 });
 
     await a.getByTestId('settings-back').click();
-    await a.getByTestId('code-card').filter({ hasText: 'Example' }).getByTestId('edit').click();
+    await rowAction(a.getByTestId('code-card').filter({ hasText: 'Example' }), 'edit');
     await a.getByTestId('field-name').fill('alice@work.example');
     await a.getByTestId('save-account').click();
     await a.getByTestId('settings').click();

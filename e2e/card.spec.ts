@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AccountData, AccountExtras } from '../src/core/account';
 import { createInProcessKdf } from '../src/core/crypto/kdf';
 import { writeExportFile } from '../src/core/export-file';
-import { E2E_ORIGIN, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
+import { E2E_ORIGIN, PASSPHRASE, RFC_SECRET, RFC_TIME_MS, rowAction } from './support/helpers';
 
 const BACKUP_PASS = 'card test backup';
 /** A 1×1 PNG. */
@@ -165,10 +165,11 @@ test.describe('code card', () => {
     await page.clock.setFixedTime(RFC_TIME_MS - 10_000);
     await seedVault(page, [{ issuer: 'GitHub', name: 'alice' }]);
     const c = card(page, 'GitHub');
-    const open = c.getByTestId('large-open');
-    await expect(open).toHaveAccessibleName('Show large: GitHub');
+    // In the row's ⋮ menu; focus comes back to that button.
+    const open = c.getByTestId('row-menu');
+    await expect(open).toHaveAccessibleName('More actions: GitHub');
 
-    await open.click();
+    await rowAction(c, 'large-open');
     const dialog = page.getByRole('dialog', { name: 'GitHub' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId('large-digits')).toHaveText(/081\s*804/);
@@ -180,6 +181,8 @@ test.describe('code card', () => {
     await expect(open).toBeFocused();
 
     await open.press('Enter');
+    await expect(c.getByTestId('large-open')).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(dialog).toBeVisible();
     await dialog.getByTestId('large-close').click();
     await expect(dialog).toHaveCount(0);
@@ -203,11 +206,17 @@ test.describe('code card', () => {
       { issuer: 'Many Codes', name: 'd', recoveryCodes: ['1', '2', '3'].map((n) => ({ code: `code-${n}`, usedAt: 0 })) },
       { issuer: 'Used Up', name: 'e', recoveryCodes: [{ code: 'zzzz', usedAt: 5 }] },
     ]);
-    await expect(card(page, 'Starred').getByRole('button', { name: 'Favourite: Starred' })).toHaveAttribute('aria-pressed', 'true');
-    const plain = card(page, 'Plain').getByRole('button', { name: 'Favourite: Plain' });
-    await expect(plain).toHaveAttribute('aria-pressed', 'false');
-    await plain.click();
-    await expect(card(page, 'Plain').getByTestId('favourite')).toHaveAttribute('aria-pressed', 'true');
+    // The favourite item of the row menu is a checkbox item.
+    const favourite = async (issuer: string, checked: 'true' | 'false'): Promise<void> => {
+      await card(page, issuer).getByTestId('row-menu').click();
+      await expect(card(page, issuer).getByRole('menuitemcheckbox', { name: 'Favourite' })).toHaveAttribute('aria-checked', checked);
+      await page.keyboard.press('Escape');
+    };
+    await favourite('Starred', 'true');
+    await favourite('Plain', 'false');
+    await rowAction(card(page, 'Plain'), 'favourite');
+    await expect(page.getByTestId('section-heading').first()).toHaveText('Favourites');
+    await favourite('Plain', 'true');
 
     await expect(card(page, 'Few Codes').getByTestId('recovery-low')).toHaveText('2 recovery codes left');
     await expect(card(page, 'Used Up').getByTestId('recovery-low')).toHaveText('No recovery codes left');
@@ -217,7 +226,7 @@ test.describe('code card', () => {
     await page.reload();
     await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
     await page.getByTestId('unlock-submit').click();
-    await expect(card(page, 'Plain').getByTestId('favourite')).toHaveAttribute('aria-pressed', 'true');
+    await favourite('Plain', 'true');
   });
 
   test('the countdown ring moves smoothly, but not when the user asks for reduced motion', async ({ page }) => {
@@ -243,6 +252,9 @@ test.describe('code card', () => {
       await expect(card(page, 'GitHub').getByTestId('icon-brand')).toBeVisible();
       await card(page, 'Pictured').getByTestId('copy').click();
       await page.screenshot({ path: test.info().outputPath(`cards-${colorScheme}.png`) });
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      await card(page, 'GitHub').getByTestId('row-menu').click();
+      await expect(page.getByRole('menu')).toBeVisible();
       expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
       await card(page, 'GitHub').getByTestId('large-open').click();
       await expect(page.getByRole('dialog')).toBeVisible();

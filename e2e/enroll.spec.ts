@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import type { AccountData } from '../src/core/account';
 import { encodeMigrationUris } from '../src/formats/google-migration/codec';
-import { addAccountByKey, createVault, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
+import { addAccountByKey, createVault, openScanner as openAddScanner, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
 
 const DIR = '.tmp/enroll';
 
@@ -20,7 +20,7 @@ async function qrPng(name: string, text: string): Promise<string> {
 }
 
 async function openScanner(page: Page): Promise<void> {
-  await page.getByTestId('scan-qr').click();
+  await openAddScanner(page);
   await expect(page.getByTestId('scanner')).toBeVisible();
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { AccountData } from '../src/core/account';
 import { parseOtpauthUri } from '../src/core/otpauth-uri';
-import { addAccountByKey, addAccountByUri, createVault, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
+import { addAccountByKey, addAccountByUri, createVault, openScanner, PASSPHRASE, RFC_SECRET, RFC_TIME_MS, rowAction } from './support/helpers';
 
 const DIR = '.tmp/google-export';
 
@@ -98,7 +98,7 @@ test('transfer QR codes (5 per code) are read back by a second browser; the per-
 
   // B: a fresh browser profile scans the three screenshots, last one first.
   await createVault(b);
-  await b.getByTestId('scan-qr').click();
+  await openScanner(b);
   for (const [n, path] of [shots[2]!, shots[0]!, shots[1]!].entries()) {
     await b.getByTestId('scanner-file').setInputFiles(path);
     await expect(b.getByTestId('google-import-progress')).toHaveText(`${n + 1} of 3 codes scanned`);
@@ -111,7 +111,7 @@ test('transfer QR codes (5 per code) are read back by a second browser; the per-
 
   // Per-account QR: the 60-second account (which Google's format cannot carry) enrols on B.
   await a.getByTestId('settings-back').click();
-  await a.getByTestId('code-card').filter({ hasText: 'Sixty' }).getByTestId('edit').click();
+  await rowAction(a.getByTestId('code-card').filter({ hasText: 'Sixty' }), 'edit');
   await a.getByTestId('show-account-qr').click();
   await expect(a.getByTestId('account-qr-hint')).toContainText('Anyone who sees this code');
   const accountShot = await shootQr(a, 'account-qr', 'account-sixty');
@@ -120,7 +120,7 @@ test('transfer QR codes (5 per code) are read back by a second browser; the per-
   await a.getByRole('button', { name: 'Cancel' }).click();
   await expect(a.getByTestId('account-form')).toHaveCount(0);
 
-  await b.getByTestId('scan-qr').click();
+  await openScanner(b);
   await b.getByTestId('scanner-file').setInputFiles(accountShot);
   const preview = b.getByTestId('scan-preview');
   await expect(preview.getByTestId('preview-issuer')).toHaveText('Sixty');
@@ -153,7 +153,7 @@ test('choosing accounts: only the ticked ones go into the codes', async ({ page 
   await page.getByTestId('gqr-close').click();
   // Read it back on the same profile: the one account is already there, so it is flagged.
   await page.getByTestId('settings-back').click();
-  await page.getByTestId('scan-qr').click();
+  await openScanner(page);
   await page.getByTestId('scanner-file').setInputFiles(path);
   await expect(page.getByTestId('google-import-progress')).toHaveText('1 of 1 codes scanned');
   await expect(page.getByTestId('google-import-accounts').locator('li')).toHaveCount(1);
@@ -202,7 +202,7 @@ test('transfer QR and account QR ask for the passphrase after 60 s; cancelling s
   await addAccountByKey(page, { issuer: 'Reauth', name: 'me', secret: RFC_SECRET });
 
   await page.clock.fastForward(61_000);
-  await page.getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card'), 'edit');
   await page.getByTestId('show-account-qr').click();
   await expect(page.getByTestId('reauth-dialog')).toBeVisible();
   await page.getByTestId('reauth-cancel').click();

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import type { AccountData } from '../src/core/account';
 import { parseOtpauthUri } from '../src/core/otpauth-uri';
 import { accountNameFromGoogle, decodeMigrationUri, encodeMigrationUris } from '../src/formats/google-migration/codec';
-import { createVault, E2E_ORIGIN, RFC_SECRET } from './support/helpers';
+import { createVault, E2E_ORIGIN, openScanner as openAddScanner, RFC_SECRET } from './support/helpers';
 
 // Other projects' images in the interop corpus, read in place (never copied here). Found the way
 // test/support/corpus.ts finds it (that module imports vitest, so Playwright cannot load it):
@@ -54,7 +54,7 @@ async function openScanner(page: Page): Promise<void> {
     await page.addInitScript(record);
     await createVault(page);
   }
-  await page.getByTestId('scan-qr').click();
+  await openAddScanner(page);
   await expect(page.getByTestId('scanner')).toBeVisible();
 }
 

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { unlock } from './support/helpers';
+import { listOption, unlock } from './support/helpers';
 import { restoreNewVault, type SeedAccount } from './support/seed-backup';
 
 const ACCOUNTS: SeedAccount[] = [
@@ -37,11 +37,11 @@ test('favourites stay on top in every sort order; the order survives a reload', 
   await expect.poll(() => issuers(page)).toEqual(['銀行', 'GitHub', 'Amazon', 'Zoom', 'Dropbox']);
   await expect(page.getByTestId('section-heading')).toHaveText(['Favourites', 'Other accounts']);
 
-  await page.getByTestId('sort-mode').selectOption('issuer');
+  await listOption(page, 'sort-issuer');
   await expect.poll(() => issuers(page)).toEqual(['銀行', 'Amazon', 'Dropbox', 'GitHub', 'Zoom']);
 
   // Never-used accounts sort last in "recently used", among themselves in custom order.
-  await page.getByTestId('sort-mode').selectOption('recent');
+  await listOption(page, 'sort-recent');
   await expect.poll(() => issuers(page)).toEqual(['銀行', 'GitHub', 'Amazon', 'Zoom', 'Dropbox']);
   // Copying a code makes it the most recently used (the favourite stays pinned above).
   await cell(page, 'Zoom').getByTestId('copy').click();
@@ -49,9 +49,11 @@ test('favourites stay on top in every sort order; the order survives a reload', 
   await cell(page, 'Dropbox').getByTestId('copy').click();
   await expect.poll(() => issuers(page)).toEqual(['銀行', 'Dropbox', 'Zoom', 'GitHub', 'Amazon']);
 
-  await page.getByTestId('sort-mode').selectOption('issuer');
+  await listOption(page, 'sort-issuer');
   await reloadAndUnlock(page);
-  await expect(page.getByTestId('sort-mode')).toHaveValue('issuer');
+  await page.getByTestId('list-options').click();
+  await expect(page.getByTestId('sort-issuer')).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Escape');
   await expect.poll(() => issuers(page)).toEqual(['銀行', 'Amazon', 'Dropbox', 'GitHub', 'Zoom']);
 });
 
@@ -68,7 +70,7 @@ test('group chips filter the list, the choice survives a reload; several account
   await expect(page.getByTestId('code-card')).toHaveCount(5);
 
   // Select Amazon and Dropbox, give them a group name that does not exist yet.
-  await page.getByTestId('mode-select').click();
+  await listOption(page, 'mode-select');
   await cell(page, 'Amazon').getByTestId('select-account').check();
   await cell(page, 'Dropbox').getByTestId('select-account').check();
   await expect(page.getByTestId('selected-count')).toHaveText('2 selected');
@@ -82,7 +84,7 @@ test('group chips filter the list, the choice survives a reload; several account
   await expect.poll(() => issuers(page)).toEqual(['Amazon', 'Dropbox']);
 
   // Take one of them out again (the chip in use is the default group name).
-  await page.getByTestId('mode-select').click();
+  await listOption(page, 'mode-select');
   await expect(page.getByTestId('group-name')).toHaveValue('Shopping');
   await cell(page, 'Dropbox').getByTestId('select-account').check();
   await page.getByTestId('remove-from-group').click();
@@ -92,7 +94,7 @@ test('group chips filter the list, the choice survives a reload; several account
 test('groups are renamed and deleted from "Manage groups"; their accounts stay', async ({ page }) => {
   await restoreNewVault(page, ACCOUNTS);
   await page.getByTestId('group-chip').filter({ hasText: 'Work' }).click();
-  await page.getByTestId('manage-groups').click();
+  await listOption(page, 'manage-groups');
   const dialog = page.getByTestId('group-manager');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('group-row')).toHaveText([/Money\s*1 account\b/, /Work\s*2 accounts/]);
@@ -105,7 +107,7 @@ test('groups are renamed and deleted from "Manage groups"; their accounts stay',
   await expect(dialog.getByTestId('group-row')).toHaveText([/Office/]);
   await dialog.getByTestId('group-manager-close').click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByTestId('manage-groups')).toBeFocused();
+  await expect(page.getByTestId('list-options')).toBeFocused();
   // The chosen chip followed the rename; nobody was deleted with "Money".
   await expect.poll(() => chips(page)).toEqual(['All', 'Office']);
   await expect(page.getByTestId('group-chip').filter({ hasText: 'Office' })).toHaveAttribute('aria-pressed', 'true');
@@ -116,7 +118,7 @@ test('groups are renamed and deleted from "Manage groups"; their accounts stay',
 
 test('custom order: drag and drop, and Move up/down buttons and Alt+arrows for the keyboard, announced and kept', async ({ page }) => {
   await restoreNewVault(page, ACCOUNTS);
-  await page.getByTestId('mode-reorder').click();
+  await listOption(page, 'mode-reorder');
   await expect(page.getByTestId('list-status')).toContainText('Drag a card');
 
   await cell(page, 'Dropbox').dragTo(cell(page, 'GitHub'));
@@ -182,12 +184,12 @@ test('the organise controls have no axe violations (light and dark, selection an
   await restoreNewVault(page, ACCOUNTS);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.getByTestId('mode-select').click();
+    await listOption(page, 'mode-select');
     await expect(page.getByTestId('select-bar')).toBeVisible();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-    await page.getByTestId('mode-reorder').click();
+    await listOption(page, 'mode-reorder');
     await expect(page.getByTestId('move-up').first()).toBeVisible();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-    await page.getByTestId('mode-reorder').click();
+    await page.getByTestId('reorder-done').click();
   }
 });

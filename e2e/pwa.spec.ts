@@ -1,6 +1,17 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
-import { addAccountByKey, createVault, dumpStorage, E2E_ORIGIN, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
+import {
+  addAccountByKey,
+  createVault,
+  dumpStorage,
+  E2E_ORIGIN,
+  listOption,
+  openAddForm,
+  openScanner,
+  RFC_SECRET,
+  RFC_TIME_MS,
+  rowAction,
+} from './support/helpers';
 import { CSP_PROBE } from './support/csp-teardown';
 
 async function waitForServiceWorker(page: Page): Promise<void> {
@@ -73,7 +84,7 @@ test('storage holds no secret, issuer or name of 20 sentinel accounts, and no gr
   }));
   // Adding through the URI field is faster than 20 form fills and uses the same service call.
   for (const s of sentinels) {
-    await page.getByTestId('add-account').first().click();
+    await openAddForm(page);
     await page.getByTestId('mode-uri').check();
     await page.getByTestId('field-uri').fill(`otpauth://totp/${s.issuer}:${s.name}?secret=${s.secret}&issuer=${s.issuer}`);
     await page.getByTestId('save-account').click();
@@ -91,7 +102,7 @@ test('storage holds no secret, issuer or name of 20 sentinel accounts, and no gr
   // The chosen group chip is a name from the vault: in this tab's sessionStorage while it is
   // open (which also shows that the dump reads sessionStorage), gone from every store on lock.
   const group = 'GroupSentinelWq';
-  await page.getByTestId('mode-select').click();
+  await listOption(page, 'mode-select');
   await page.getByTestId('select-account').first().check();
   await page.getByTestId('group-name').fill(group);
   await page.getByTestId('add-to-group').click();
@@ -124,12 +135,12 @@ test('a full journey causes no CSP or Trusted Types violation; injected HTML and
   await addAccountByKey(page, { issuer: 'Csp', name: 'me', secret: RFC_SECRET, type: 'hotp' });
   await page.getByTestId('hotp-next').click();
   // …Lit's templates and the QR encoder (the account's QR code)…
-  await page.getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card'), 'edit');
   await page.getByTestId('show-account-qr').click();
   await expect(page.getByTestId('account-qr-hint')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   // …qr-scanner's decoder Worker from a blob: URL (an image given to the scanner)…
-  await page.getByTestId('scan-qr').first().click();
+  await openScanner(page);
   const png = await QRCode.toBuffer(`otpauth://totp/Scanned:me?secret=${RFC_SECRET}&issuer=Scanned`, { type: 'png', margin: 4, scale: 6 });
   await page.getByTestId('scanner-file').setInputFiles({ name: 'code.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByTestId('preview-issuer')).toHaveText('Scanned');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { splitBackoff } from './support/backoff';
-import { addAccountByKey, createVault, dumpStorage, PASSPHRASE, RFC_SECRET, unlock } from './support/helpers';
+import { addAccountByKey, createVault, dumpStorage, PASSPHRASE, RFC_SECRET, rowAction, unlock } from './support/helpers';
 
 /**
  * Stops the page's clock where it is (fastForward still moves it): a 1-second wait must not run
@@ -24,13 +24,13 @@ test('showing a setup key asks for the passphrase when the last one is older tha
   await addAccountByKey(page, { issuer: 'Reveal', name: 'me', secret: RFC_SECRET });
 
   // Within 60 s of creating the vault (the passphrase was just typed), no question is asked.
-  await page.getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card'), 'edit');
   await page.getByTestId('reveal-secret').click();
   await expect(page.getByTestId('revealed-secret')).toHaveValue('GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ');
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   await page.clock.fastForward(61_000);
-  await page.getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card'), 'edit');
   await page.getByTestId('reveal-secret').click();
   await expect(page.getByTestId('reauth-dialog')).toBeVisible();
   await page.getByTestId('reauth-cancel').click();
@@ -108,7 +108,7 @@ test('the re-authentication dialog waits after five wrong passphrases too, and a
   await addAccountByKey(page, { issuer: 'Reveal', name: 'me', secret: RFC_SECRET });
   await page.clock.fastForward(61_000);
   await freezeClock(page);
-  await page.getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card'), 'edit');
   await page.getByTestId('reveal-secret').click();
   const submit = page.getByTestId('reauth-submit');
   for (let i = 0; i < 5; i++) {
@@ -128,7 +128,7 @@ test('the re-authentication dialog waits after five wrong passphrases too, and a
   // The live list schedules with timers: let the clock run again.
   await page.clock.resume();
   await unlock(page, PASSPHRASE);
-  await page.getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card'), 'edit');
   await page.getByTestId('reveal-secret').click();
   await expect(page.getByTestId('revealed-secret')).toHaveValue(/^GEZD GNBV/);
 });

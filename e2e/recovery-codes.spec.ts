@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addAccountByKey, createVault, PASSPHRASE, unlock } from './support/helpers';
+import { addAccountByKey, createVault, PASSPHRASE, rowAction, unlock } from './support/helpers';
 
 // A fixed clock: the "used" date is predictable (and re-authentication stays recent).
 const NOW = new Date('2026-03-14T10:00:00Z');
@@ -19,7 +19,7 @@ async function device(browser: Browser): Promise<Page> {
 }
 
 async function openDetails(page: Page, issuer: string): Promise<void> {
-  await page.getByTestId('code-card').filter({ hasText: issuer }).getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card').filter({ hasText: issuer }), 'edit');
   await expect(page.getByTestId('recovery-codes')).toBeVisible();
 }
 

@@ -2,7 +2,7 @@ import { chromium, expect, test, type Browser, type BrowserContext, type Page } 
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from '../playwright.config';
 import type { AccountData } from '../src/core/account';
 import { encodeMigrationUris } from '../src/formats/google-migration/codec';
-import { createVault, E2E_ORIGIN, RFC_SECRET } from './support/helpers';
+import { createVault, E2E_ORIGIN, openScanner as openAddScanner, RFC_SECRET } from './support/helpers';
 import { writeQrClip, type ClipOptions } from './support/y4m';
 
 const BASE_URL = E2E_ORIGIN;
@@ -43,7 +43,7 @@ async function launchWithCamera(name: string, texts: readonly string[], opts: Cl
 }
 
 async function openScanner(page: Page): Promise<void> {
-  await page.getByTestId('scan-qr').click();
+  await openAddScanner(page);
   await expect(page.getByTestId('scanner')).toBeVisible();
 }
 

@@ -5,7 +5,7 @@
  */
 import { execSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { addAccountByKey, E2E_PORT, PASSPHRASE, RFC_SECRET, unlock } from './support/helpers';
+import { addAccountByKey, E2E_PORT, openAddForm, PASSPHRASE, RFC_SECRET, unlock } from './support/helpers';
 import { startStaticServer, type SwappableServer } from './support/static-server';
 
 const PORT = E2E_PORT + 4;
@@ -60,7 +60,7 @@ test('the kill-switch build removes the worker and its caches, keeps the vault, 
   await second.evaluate(() => {
     (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
   });
-  await second.getByTestId('add-account').first().click();
+  await openAddForm(second);
   await second.getByTestId('field-issuer').fill('Half typed');
 
   // Deploy the kill switch. The next load still comes from v1's cache, and the browser finds the

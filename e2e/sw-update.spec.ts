@@ -1,6 +1,6 @@
 import { execSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { addAccountByKey, E2E_PORT, RFC_SECRET } from './support/helpers';
+import { addAccountByKey, E2E_PORT, openAddForm, RFC_SECRET } from './support/helpers';
 import { startStaticServer, type SwappableServer } from './support/static-server';
 
 const PORT = E2E_PORT + 3;
@@ -96,7 +96,7 @@ test('accepting the update in one tab never reloads another: a half-typed form s
   await second.evaluate(() => {
     (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
   });
-  await second.getByTestId('add-account').first().click();
+  await openAddForm(second);
   await second.getByTestId('field-issuer').fill('Half typed');
   await second.getByTestId('field-name').fill('still here');
 

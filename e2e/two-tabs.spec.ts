@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeBase32 } from '../src/core/base32';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from '../playwright.config';
-import { addAccountByKey, createVault, RFC_SECRET } from './support/helpers';
+import { addAccountByKey, createVault, RFC_SECRET, rowAction } from './support/helpers';
 
 // Both tabs act at once, so neither may be throttled as a background tab. Headless Chromium still
 // gives the tab behind one animation frame a second, and Playwright's actionability checks wait
@@ -40,6 +40,7 @@ test('two tabs add 50 accounts each at the same time: 100 accounts, none lost, i
     for (const issuer of names(prefix)) {
       const secret = encodeBase32(new TextEncoder().encode(`${issuer} secret`));
       await tab.getByTestId('add-account').first().click({ force: true });
+      await tab.getByTestId('add-key').click({ force: true });
       await tab.getByTestId('mode-uri').check({ force: true });
       await tab.getByTestId('field-uri').fill(`otpauth://totp/${encodeURIComponent(issuer)}:me?secret=${secret}&issuer=${encodeURIComponent(issuer)}`);
       await tab.getByTestId('save-account').click({ force: true });
@@ -127,7 +128,7 @@ test('100 HOTP presses over two tabs: 100 distinct counters, no code shown twice
   });
 
   // The stored counter is START + 100, and a reloaded tab's next code is that counter's: new.
-  await page.getByTestId('code-card').getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card'), 'edit');
   await page.getByTestId('advanced').click();
   await expect(page.getByTestId('field-counter')).toHaveValue(String(START + 100));
   await second.reload();

@@ -1,6 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { splitBackoff } from './support/backoff';
-import { addAccountByKey, addAccountByUri, createVault, dumpStorage, PASSPHRASE, RFC_SECRET, RFC_TIME_MS, unlock } from './support/helpers';
+import {
+  addAccountByKey,
+  addAccountByUri,
+  createVault,
+  dumpStorage,
+  openAddForm,
+  PASSPHRASE,
+  RFC_SECRET,
+  RFC_TIME_MS,
+  rowAction,
+  unlock,
+} from './support/helpers';
 
 test.describe('a new user', () => {
   test('creates a vault, adds an account, and sees the RFC 6238 code at a fixed clock', async ({ page }) => {
@@ -51,7 +62,7 @@ test.describe('a new user', () => {
 
   test('invalid input is explained next to the field', async ({ page }) => {
     await createVault(page);
-    await page.getByTestId('add-account').first().click();
+    await openAddForm(page);
     await page.getByTestId('field-issuer').fill('Site');
     await page.getByTestId('field-secretB32').fill('not base32 !!');
     await page.getByTestId('save-account').click();
@@ -72,19 +83,19 @@ test.describe('a new user', () => {
     await expect(page.getByTestId('code-card').getByTestId('issuer')).toHaveText('GitHub');
     await page.getByTestId('search').fill('');
 
-    await page.getByTestId('code-card').filter({ hasText: 'GitHub' }).getByTestId('edit').click();
+    await rowAction(page.getByTestId('code-card').filter({ hasText: 'GitHub' }), 'edit');
     await page.getByTestId('field-name').fill('octocat');
     await page.getByTestId('save-account').click();
     await expect(page.getByTestId('code-card').filter({ hasText: 'octocat' })).toHaveCount(1);
 
-    await page.getByTestId('add-account').first().click();
+    await openAddForm(page);
     await page.getByTestId('field-issuer').fill('Another name');
     await page.getByTestId('field-secretB32').fill('gezd gnbv gy3t qojq');
     await page.getByTestId('save-account').click();
     await expect(page.getByTestId('form-error')).toContainText('already in your vault');
     await page.getByRole('button', { name: 'Cancel' }).click();
 
-    await page.getByTestId('code-card').filter({ hasText: 'Google' }).getByTestId('delete').click();
+    await rowAction(page.getByTestId('code-card').filter({ hasText: 'Google' }), 'delete');
     await expect(page.getByTestId('code-card')).toHaveCount(1);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByTestId('code-card')).toHaveCount(2);

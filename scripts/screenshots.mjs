@@ -32,6 +32,14 @@ const ACCOUNTS = [
   ['Microsoft', 'taro@outlook.jp', 'KRSXG5CTMVRXEZLU', 'totp'],
   ['Steam', 'gamer', 'NBSWY3DPEB3W64TMMQ', 'steam'],
   ['Dropbox', 'taro@example.jp', 'ONSWG4TFORRW6ZDF', 'totp'],
+  // A phone's worth of rows (#14: the list shows 8+ accounts on a phone).
+  ['Amazon', 'taro@example.jp', 'MZXW6YTBOI3DEMRR', 'totp'],
+  ['Apple', 'taro@icloud.com', 'NB2HI4DTHIXS6ZLY', 'totp'],
+  ['Discord', 'taro#1234', 'ORSXG5A3KRSXG5AY', 'totp'],
+  ['Slack', 'taro@work.example', 'GEZDGNBVGY3TQOJR', 'totp'],
+  ['Yahoo! JAPAN', 'taro_yamada', 'JBSWY3DPEHPK3PXQ', 'totp'],
+  ['1Password', 'taro@example.jp', 'KRSXG5CTMVRXEZLV', 'totp'],
+  ['Cloudflare', 'admin@example.jp', 'MFRGGZDFMZTWQ2LL', 'totp'],
 ];
 
 execSync(`npx vite build --outDir ${BUILD_DIR} --emptyOutDir`, { stdio: 'ignore' });
@@ -74,6 +82,7 @@ async function fillVault(page) {
   await page.getByTestId('empty-list').waitFor({ timeout: 60_000 });
   for (const [issuer, name, secret, type] of ACCOUNTS) {
     await page.getByTestId('add-account').first().click();
+    await page.getByTestId('add-key').click();
     await page.getByTestId('field-issuer').fill(issuer);
     await page.getByTestId('field-name').fill(name);
     await page.getByTestId('field-secretB32').fill(secret);
@@ -110,6 +119,7 @@ for (const size of SIZES) {
       .catch(() => undefined);
     await save(page, `${tag}-list.png`);
     await page.getByTestId('add-account').first().click();
+    await page.getByTestId('add-key').click();
     await page.getByTestId('account-form').waitFor();
     await save(page, `${tag}-add.png`);
     await page

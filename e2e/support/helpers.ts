@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The preview server of this run (OMAMORI_E2E_PORT lets two checkouts test side by side). */
 export const E2E_PORT = Number(process.env.OMAMORI_E2E_PORT ?? 4173);
@@ -30,8 +30,32 @@ export interface KeyEntry {
   counter?: number;
 }
 
-export async function addAccountByKey(page: Page, entry: KeyEntry): Promise<void> {
+/** The header's Add menu → "Enter a setup key": the account form. */
+export async function openAddForm(page: Page): Promise<void> {
   await page.getByTestId('add-account').first().click();
+  await page.getByTestId('add-key').click();
+}
+
+/** The header's Add menu → "Scan QR code": the scan screen. */
+export async function openScanner(page: Page): Promise<void> {
+  await page.getByTestId('add-account').first().click();
+  await page.getByTestId('scan-qr').click();
+}
+
+/** A row's ⋮ menu item: `edit`, `delete`, `favourite` (a checkbox item) or `large-open`. */
+export async function rowAction(row: Locator, item: 'edit' | 'delete' | 'favourite' | 'large-open'): Promise<void> {
+  await row.getByTestId('row-menu').click();
+  await row.getByTestId(item).click();
+}
+
+/** The list's options menu item: `sort-custom|issuer|recent`, `mode-select`, `mode-reorder`, `manage-groups`. */
+export async function listOption(page: Page, item: string): Promise<void> {
+  await page.getByTestId('list-options').click();
+  await page.getByTestId(item).click();
+}
+
+export async function addAccountByKey(page: Page, entry: KeyEntry): Promise<void> {
+  await openAddForm(page);
   await page.getByTestId('field-issuer').fill(entry.issuer);
   await page.getByTestId('field-name').fill(entry.name);
   await page.getByTestId('field-secretB32').fill(entry.secret);
@@ -46,7 +70,7 @@ export async function addAccountByKey(page: Page, entry: KeyEntry): Promise<void
 }
 
 export async function addAccountByUri(page: Page, uri: string): Promise<void> {
-  await page.getByTestId('add-account').first().click();
+  await openAddForm(page);
   await page.getByTestId('mode-uri').check();
   await page.getByTestId('field-uri').fill(uri);
   await page.getByTestId('save-account').click();

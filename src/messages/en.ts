@@ -614,6 +614,10 @@ const enMore = {
   'clock.checkHint': 'Compares it with the time Omamori’s own server sends with the app. Nothing is sent; no other site is asked.',
   'clock.correctLabel': 'Correct codes for this device',
   'clock.correctHint': 'When the clock is off by more than 15 s, codes are made for the right time. It stops by itself once the clock is right.',
+  // Density of the code list (#14).
+  'appearance.density': 'List density',
+  'appearance.density.comfortable': 'Comfortable',
+  'appearance.density.compact': 'Compact (more accounts on screen)',
   'about.title': 'About Omamori',
   'about.back': 'Back to settings',
   'about.description':

@@ -60,6 +60,16 @@ export const ja: Record<MessageKey, string> = {
   'card.edit': '編集',
   'card.delete': '削除',
   'card.noName': '（名前なし）',
+  // The code list as rows (#14): the row menu, the header's Add and options menus, the backup bar.
+  'card.menu': 'その他の操作: {title}',
+  'card.large': '大きく表示',
+  'card.favouriteItem': 'お気に入り',
+  'list.addMenu': '追加',
+  'list.addKey': 'セットアップキーを入力',
+  'list.addImport': '他のアプリからインポート',
+  'list.options': '一覧の設定',
+  'list.reorderDone': '並べ替えを終了',
+  'list.backupLater': '1 日表示しない',
 
   'form.addTitle': 'アカウントを追加',
   'form.mode.key': 'セットアップキーを入力',
@@ -749,6 +759,10 @@ export const ja: Record<MessageKey, string> = {
   'clock.checkHint': 'Omamori のサーバーがアプリと一緒に送る時刻と比べます。何も送信せず、他のサイトには問い合わせません。',
   'clock.correctLabel': 'このデバイス用に確認コードを補正する',
   'clock.correctHint': '時計が 15 秒より大きくずれているとき、正しい時刻の確認コードを表示します。時計が正しくなると自動で補正をやめます。',
+  // Density of the code list (#14).
+  'appearance.density': '一覧の表示密度',
+  'appearance.density.comfortable': 'ゆったり',
+  'appearance.density.compact': 'コンパクト（一度に多くのアカウントを表示）',
   'about.title': 'Omamori について',
   'about.back': '設定に戻る',
   'about.description':

@@ -1,14 +1,13 @@
 /** @file The code card's small inline icons (colour follows the text; decorative). */
 import { svg } from 'lit';
 
-export const starIcon = (filled: boolean) => svg`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false"
-  fill=${filled ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.8" stroke-linejoin="round">
-  <path d="M12 2.8l2.8 5.8 6.3.9-4.6 4.4 1.1 6.3L12 17.2l-5.6 3 1.1-6.3-4.6-4.4 6.3-.9z"/>
+export const moreIcon = svg`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false" fill="currentColor">
+  <circle cx="12" cy="5" r="2"/><circle cx="12" cy="12" r="2"/><circle cx="12" cy="19" r="2"/>
 </svg>`;
 
-export const expandIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none"
-  stroke="currentColor" stroke-width="2" stroke-linecap="round">
-  <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5"/>
+export const refreshIcon = svg`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false" fill="none"
+  stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+  <path d="M20 12a8 8 0 1 1-2.3-5.6M20 4v5h-5"/>
 </svg>`;
 
 export const warningIcon = svg`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false" fill="currentColor">

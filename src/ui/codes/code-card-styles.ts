@@ -1,96 +1,147 @@
-/** @file Styles of <omamori-code-card> (kept apart so the element stays readable). */
+/** @file Styles of <omamori-code-card>, one list row (kept apart so the element stays readable). */
 import { css } from 'lit';
 
+/*
+ * Notes (kept out of the CSS text, which ships as written):
+ * - One row: [icon names … code] [countdown] [⋮]. Every part but the names has a fixed size, so the row keeps its layout whatever the icon's loading state or the name's length.
+ * - Two lines: the names, then the code with the "Next:" line beside it.
+ * - The service keeps most of the line; the account name gets what is left (at least a little).
+ * - Beside the code, on the code's line: whatever it says, no row moves (#18: "Next:" must not make the rows jump).
+ * - Smooth between the one-second repaints; the jump back at a new period is instant.
+ * - Compact density (Settings → Appearance): the same two lines, smaller.
+ */
 export const codeCardStyles = css`
   :host {
     display: block;
   }
   article {
     display: flex;
-    flex-direction: column;
+    align-items: center;
     gap: 0.25rem;
-    padding: 0.75rem 1rem;
+    min-height: 64px;
+    padding: 0.375rem 0.25rem 0.375rem 0.75rem;
     background: var(--om-surface);
     border: 1px solid var(--om-border);
     border-radius: var(--om-radius);
+    cursor: pointer;
+    -webkit-touch-callout: none;
+    user-select: none;
   }
-  .head {
+  .main {
     display: flex;
+    flex: 1;
+    min-width: 0;
     align-items: center;
     gap: 0.75rem;
+    min-height: 48px;
+    padding: 0;
+    border: none;
+    border-radius: 8px;
+    background: none;
+    text-align: start;
+    font-weight: 400;
   }
-  .names {
+  .main:disabled {
+    cursor: default;
+    opacity: 1;
+  }
+  omamori-account-icon {
+    flex: none;
+  }
+  .text {
+    display: flex;
+    flex-direction: column;
     flex: 1;
     min-width: 0;
   }
+  .names {
+    display: flex;
+    align-items: baseline;
+    gap: 0.4rem;
+    min-width: 0;
+    line-height: 1.3;
+  }
+  .issuer,
+  .name {
+    min-width: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
   .issuer {
+    flex: 0 1 auto;
+    max-width: 75%;
     font-weight: 700;
-    overflow-wrap: anywhere;
   }
   .name {
+    flex: 1 1 0;
     color: var(--om-text-muted);
-    font-size: 0.9rem;
-    overflow-wrap: anywhere;
+    font-size: 0.875rem;
+  }
+  .issuer:only-child {
+    max-width: 100%;
   }
   .recovery-low {
     display: inline-flex;
     align-items: center;
     gap: 0.25rem;
-    margin-top: 0.15rem;
-    padding: 0.05rem 0.5rem;
-    border-radius: 999px;
-    font-size: 0.8rem;
+    max-width: 100%;
+    overflow: hidden;
+    white-space: nowrap;
+    font-size: 0.75rem;
     font-weight: 600;
     color: var(--om-danger);
-    background: var(--om-accent-soft);
   }
   .code {
     display: flex;
-    min-width: 0;
     align-items: baseline;
-    gap: 0 1rem;
-    flex-wrap: wrap;
-    border: none;
-    background: none;
-    padding: 0;
-    border-radius: 8px;
-    min-height: 48px;
-    text-align: start;
+    gap: 0.75rem;
+    min-width: 0;
   }
   .digits {
+    flex: none;
     font-family: var(--om-mono);
-    font-size: clamp(1.75rem, 8vw, 2.25rem);
+    font-size: 1.6rem;
+    line-height: 1.2;
     font-weight: 600;
-    letter-spacing: 0.04em;
+    letter-spacing: 0.03em;
     color: var(--om-accent);
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
   .digits.hidden {
     letter-spacing: 0.12em;
     color: var(--om-text-muted);
   }
-  .next,
-  .copied {
-    font-size: 0.9rem;
+  .sub {
+    flex: 1 1 0;
+    min-width: 0;
+    font-size: 0.8rem;
     color: var(--om-text-muted);
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
-  .copied {
+  .sub.copied {
     color: var(--om-ok);
     font-weight: 600;
   }
   .ring {
     flex: none;
-    width: 40px;
-    height: 40px;
+    width: 32px;
+    height: 32px;
+    margin-inline-start: 0.25rem;
     position: relative;
     display: grid;
     place-items: center;
-    font-size: 0.8rem;
+    font-size: 0.7rem;
     font-variant-numeric: tabular-nums;
   }
   .ring svg {
     position: absolute;
     inset: 0;
+    width: 100%;
+    height: 100%;
     transform: rotate(-90deg);
   }
   .ring circle {
@@ -102,7 +153,6 @@ export const codeCardStyles = css`
   }
   .ring .bar {
     stroke: var(--om-accent);
-    /* Smooth between the one-second repaints; the jump back at a new period is instant. */
     transition:
       stroke-dashoffset 1s linear,
       stroke 0.3s;
@@ -113,28 +163,45 @@ export const codeCardStyles = css`
   .ring.low .bar {
     stroke: var(--om-danger);
   }
-  .tools {
-    display: flex;
-    gap: 0.25rem;
-    justify-content: flex-end;
-    align-items: center;
-  }
-  .menu-button,
   .icon-button {
-    min-height: 44px;
-    min-width: 44px;
-    padding: 0 0.6rem;
-    font-size: 0.875rem;
-  }
-  .icon-button {
+    flex: none;
     display: inline-grid;
     place-items: center;
+    min-height: 44px;
+    min-width: 44px;
     padding: 0;
     border-color: transparent;
     background: none;
   }
-  .favourite[aria-pressed='true'] {
-    color: var(--om-accent);
+  .more {
+    color: var(--om-text-muted);
+  }
+  article.compact {
+    min-height: 46px;
+    padding-block: 0;
+    --om-icon-size: 30px;
+  }
+  article.compact .main {
+    min-height: 44px;
+  }
+  article.compact .names {
+    font-size: 0.9rem;
+    line-height: 1.15;
+  }
+  article.compact .digits {
+    font-size: 1.3rem;
+  }
+  @media (max-width: 360px) {
+    article {
+      padding-inline-start: 0.5rem;
+      gap: 0;
+    }
+    .main {
+      gap: 0.5rem;
+    }
+    .icon-button {
+      min-width: 40px;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     .ring .bar {

@@ -1,16 +1,22 @@
 /** @file Styles of the code list: header, banners and empty states; the card grid. */
 import { css } from 'lit';
 
+/*
+ * Notes (kept out of the CSS text, which ships as written):
+ * - The header earns its height: one line of title and actions, one of search and options, group chips (if any) in one horizontally scrolling line.
+ * - One line: the reminder (ellipsised, full text in its title), its action, and "hide for a day".
+ */
 export const listStyles = css`
   header {
     position: sticky;
     top: 0;
     z-index: 2;
     background: var(--om-bg);
-    padding: 0.75rem 1rem 0.5rem;
+    padding: 0.5rem 1rem;
     border-bottom: 1px solid var(--om-border);
   }
-  .bar {
+  .bar,
+  .search {
     display: flex;
     align-items: center;
     gap: 0.5rem;
@@ -19,28 +25,71 @@ export const listStyles = css`
   }
   .bar h1 {
     flex: 1;
+    min-width: 0;
     margin: 0;
     font-size: 1.25rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .bar button {
+    flex: none;
+    white-space: nowrap;
+  }
+  .bar .add {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    padding: 0.5rem 0.9rem 0.5rem 0.7rem;
+  }
+  .bar .tool {
+    display: inline-grid;
+    place-items: center;
+    min-width: 44px;
+    padding: 0;
   }
   .search {
-    max-width: 64rem;
-    margin: 0.5rem auto 0;
+    flex-wrap: wrap;
+    margin-top: 0.5rem;
+  }
+  .search input {
+    flex: 1 1 0;
+    min-width: 0;
+  }
+  .icon {
+    display: inline-flex;
   }
   .center {
     justify-content: center;
   }
-  .backup-banner {
+  .backup-bar {
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem 1rem;
-    margin: 1rem max(1rem, calc((100% - 62rem) / 2)) 0;
-    padding: 0.5rem 1rem;
+    gap: 0.25rem;
+    max-width: 62rem;
+    margin: 0.5rem max(1rem, calc((100% - 62rem) / 2)) 0;
+    padding: 0 0 0 0.75rem;
     border-radius: var(--om-radius);
     background: var(--om-accent-soft);
+    font-size: 0.875rem;
   }
-  .backup-banner span {
-    flex: 1 1 14rem;
+  .backup-bar .text {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .backup-bar button {
+    flex: none;
+    min-height: 40px;
+  }
+  .backup-bar .close {
+    min-width: 40px;
+    padding: 0;
+    border: none;
+    background: none;
+    font-size: 1.25rem;
   }
   .empty {
     text-align: center;
@@ -48,40 +97,15 @@ export const listStyles = css`
     margin: 3rem auto;
     padding: 0 1rem;
   }
-  .bar button {
-    white-space: nowrap;
-  }
-  .icon {
-    display: inline-flex;
-    vertical-align: middle;
-  }
   omamori-select-bar {
     padding: 0 1rem;
   }
-  /* Phones: title with icon-only Settings/Lock on the first row, the two add actions below. */
-  @media (max-width: 480px) {
+  @media (max-width: 360px) {
+    header {
+      padding-inline: 0.5rem;
+    }
     .bar {
-      flex-wrap: wrap;
-    }
-    .bar .tool {
-      padding: 0.5rem 0.7rem;
-    }
-    .bar .tool .label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-    .bar .enrol {
-      order: 2;
-      flex: 1 1 40%;
-      padding: 0.5rem 0.75rem;
-    }
-  }
-  @media (min-width: 481px) {
-    .bar .icon {
-      display: none;
+      gap: 0.25rem;
     }
   }
 `;
@@ -93,15 +117,24 @@ export const gridStyles = css`
     margin: 0 auto;
     padding: 0.5rem 1rem 1rem;
   }
+  @media (max-width: 360px) {
+    :host {
+      padding-inline: 0.5rem;
+    }
+  }
   .rows {
     display: block;
   }
   .row {
     display: grid;
     grid-template-columns: repeat(var(--om-cols, 1), minmax(0, 1fr));
-    gap: 0.75rem;
-    padding-bottom: 0.75rem;
+    gap: 0.375rem 0.75rem;
+    padding-bottom: 0.375rem;
     width: 100%;
+  }
+  .rows.compact .row {
+    gap: 0.125rem 0.75rem;
+    padding-bottom: 0.125rem;
   }
   h2 {
     font-size: 1rem;

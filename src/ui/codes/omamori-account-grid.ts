@@ -4,6 +4,7 @@ import { accountTitle, type Account } from '../../core/account';
 import { chunkRows, moveItem } from '../../core/account-order';
 import { ColumnsController } from './columns-controller';
 import { TickerController } from '../shared/ticker-controller';
+import { PreferencesController } from '../shared/preferences';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { gridStyles } from './list-styles';
@@ -37,7 +38,7 @@ export interface MoveDetail {
   count: number;
 }
 
-/** The cards, favourites first; windowed for large vaults; selection and reorder modes. */
+/** The account rows, favourites first, in columns on wide screens; windowed for large vaults; selection and reorder modes. */
 export class OmamoriAccountGrid extends LitElement {
   static override properties = {
     favourites: { attribute: false },
@@ -59,6 +60,7 @@ export class OmamoriAccountGrid extends LitElement {
   declare ready: boolean;
   private readonly ticker = new TickerController(this);
   private readonly cols = new ColumnsController(this);
+  private readonly prefs = new PreferencesController(this);
   private rowsMemo: { favourites: readonly Account[]; others: readonly Account[]; cols: number; headings: string; rows: Row[] } | undefined;
   private dragId = '';
   private overId = '';
@@ -229,20 +231,25 @@ export class OmamoriAccountGrid extends LitElement {
     )}</div>`;
   }
 
+  /** Compact density also tightens the space between rows. */
+  private get density(): string {
+    return this.prefs.value.density === 'compact' ? 'compact' : '';
+  }
+
   override render() {
     const rows = this.rows();
     const now = this.ticker.now;
     const windowed = this.windowed;
     if (windowed && virtualizeFn !== undefined) {
       // Only the rows in (and near) the viewport are rendered, so the per-second tick touches those only.
-      return html`<div class="rows">${virtualizeFn({ items: rows, keyFunction: (r: Row) => r.key, renderItem: (r: Row) => this.renderRow(r, now) })}</div>`;
+      return html`<div class="rows ${this.density}">${virtualizeFn({ items: rows, keyFunction: (r: Row) => r.key, renderItem: (r: Row) => this.renderRow(r, now) })}</div>`;
     }
     let shown = rows;
     if (windowed) {
       const limit = Math.max(1, Math.ceil(FIRST_CARDS / this.cols.columns));
       shown = rows.slice(0, limit);
     }
-    return html`<div class="rows">${repeat(
+    return html`<div class="rows ${this.density}">${repeat(
       shown,
       (r) => r.key,
       (r) => this.renderRow(r, now),

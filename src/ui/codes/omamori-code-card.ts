@@ -2,7 +2,8 @@ import { LitElement, html, svg, nothing } from 'lit';
 import { accountTitle, type Account } from '../../core/account';
 import { generateCode, groupCode, hotpCode, nextCode, totpState } from '../../core/codes';
 import { getVault } from '../../services/browser/vault';
-import { expandIcon, starIcon, warningIcon } from './card-icons';
+import { moreIcon, refreshIcon, warningIcon } from './card-icons';
+import type { MenuAnchor } from '../shared/omamori-menu';
 import { copyCode } from '../shared/clipboard';
 import { codeCardStyles } from './code-card-styles';
 import { t } from '../../messages/translate';
@@ -19,6 +20,16 @@ const NEXT_CODE_THRESHOLD_MS = 5000;
 export const REVEAL_MS = 30_000;
 const RECOVERY_WARN_AT = 2;
 const RING = 2 * Math.PI * 16;
+/** A touch held this long opens the row's menu (as a right click does). */
+const LONG_PRESS_MS = 500;
+
+type Menus = typeof import('./menu-items');
+let menus: Menus | undefined;
+/** The menu element and the menus' items, loaded together at the first menu opened. */
+export async function loadMenus(): Promise<Menus> {
+  menus ??= (await Promise.all([import('../shared/omamori-menu'), import('./menu-items')]))[1];
+  return menus;
+}
 
 /** "123456" → "1 2 3 4 5 6": screen readers read digits one by one, not "one hundred twenty…". */
 export const spaced = (code: string): string => [...code].join(' ');
@@ -26,8 +37,11 @@ export const spaced = (code: string): string => [...code].join(' ');
 const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
- * One account: icon, names, live code, countdown. Tapping copies; with "hide codes" on, the first
- * tap reveals the code for 30 s and the next copies. HOTP draws its next code on request.
+ * One account as a list row: icon, names, live code, countdown, and a ⋮ menu (large code,
+ * favourite, edit, delete; also by right click or long press). A tap anywhere on the row copies;
+ * with "hide codes" on, the first tap reveals the code for 30 s and the next copies. HOTP draws
+ * its next code on request. (A little over 300 lines: the row's tap, reveal, HOTP and menu
+ * behaviour share its state, so they stay in one element.)
  */
 export class OmamoriCodeCard extends LitElement {
   static override properties = {
@@ -37,6 +51,7 @@ export class OmamoriCodeCard extends LitElement {
     hotpShown: { state: true },
     revealedUntil: { state: true },
     largeOpen: { state: true },
+    menuAt: { state: true },
   };
   static override styles = [baseStyles, codeCardStyles];
 
@@ -46,6 +61,10 @@ export class OmamoriCodeCard extends LitElement {
   declare hotpShown: string;
   declare revealedUntil: number;
   declare largeOpen: boolean;
+  /** Where the open menu is anchored; undefined while closed. */
+  declare menuAt: MenuAnchor | undefined;
+  private pressTimer: ReturnType<typeof setTimeout> | undefined;
+  private suppressClick = false;
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly prefs = new PreferencesController(this);
 
@@ -56,12 +75,14 @@ export class OmamoriCodeCard extends LitElement {
     this.hotpShown = '';
     this.revealedUntil = 0;
     this.largeOpen = false;
+    this.menuAt = undefined;
     new LocaleController(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.copiedTimer);
+    clearTimeout(this.pressTimer);
   }
 
   /** Hidden until tapped (preference); an HOTP code is only ever shown after "Generate". */
@@ -134,11 +155,64 @@ export class OmamoriCodeCard extends LitElement {
   private async onLargeClosed(): Promise<void> {
     this.largeOpen = false;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('[data-testid="large-open"]')?.focus();
+    this.moreButton?.focus();
   }
 
-  private emit(name: 'edit-account' | 'delete-account'): void {
-    fire(this, name, { id: this.account.id });
+  private get moreButton(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>('[data-testid="row-menu"]');
+  }
+
+  /** Opens the row's menu (⋮ button, context menu or long press); the menu loads on first use. */
+  async openMenu(at?: { x: number; y: number }): Promise<void> {
+    if (this.menuAt) return;
+    await loadMenus();
+    this.menuAt = at ?? this.moreButton ?? undefined;
+  }
+
+  private onMenuSelect(id: string): void {
+    if (id === 'large') void this.openLarge();
+    else if (id === 'favourite') void this.toggleFavourite();
+    else if (id === 'edit') fire(this, 'edit-account', { id: this.account.id });
+    // The same path as the old Delete button: the app deletes and offers Undo.
+    else if (id === 'delete') fire(this, 'delete-account', { id: this.account.id });
+  }
+
+  /** A tap anywhere on the row copies, except on its own controls (⋮, Generate) and open views. */
+  private onRowClick(e: MouseEvent): void {
+    if (this.suppressClick) {
+      this.suppressClick = false;
+      return;
+    }
+    const row = e.currentTarget as HTMLElement;
+    const path = e.composedPath();
+    const inner = path.slice(0, path.indexOf(row));
+    const own = inner.some(
+      (n) =>
+        n instanceof HTMLElement &&
+        !n.classList.contains('main') &&
+        (n.localName === 'button' || n.localName.startsWith('omamori-menu') || n.localName === 'omamori-large-code'),
+    );
+    if (!own) void this.copy();
+  }
+
+  private onContextMenu(e: MouseEvent): void {
+    e.preventDefault();
+    void this.openMenu({ x: e.clientX, y: e.clientY });
+  }
+
+  // Long press on touch screens that send no contextmenu event (iOS): the same menu.
+  private onPointerDown(e: PointerEvent): void {
+    if (e.pointerType !== 'touch') return;
+    clearTimeout(this.pressTimer);
+    const at = { x: e.clientX, y: e.clientY };
+    this.pressTimer = setTimeout(() => {
+      this.suppressClick = true;
+      void this.openMenu(at);
+    }, LONG_PRESS_MS);
+  }
+
+  private cancelPress(): void {
+    clearTimeout(this.pressTimer);
   }
 
   private renderCountdown() {
@@ -152,7 +226,7 @@ export class OmamoriCodeCard extends LitElement {
     const fresh = state.periodMs - state.remainingMs < 1000;
     const offset = RING * (1 - target / state.periodMs);
     return html`<div class="ring ${low ? 'low' : ''} ${fresh ? 'fresh' : ''}" role="timer" data-testid="countdown" aria-label=${t('card.secondsLeft', { seconds })}>
-      ${svg`<svg viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false">
+      ${svg`<svg viewBox="0 0 40 40" aria-hidden="true" focusable="false">
         <circle class="track" cx="20" cy="20" r="16"></circle>
         <circle class="bar" cx="20" cy="20" r="16" stroke-dasharray=${RING} stroke-dashoffset=${offset}></circle>
       </svg>`}
@@ -165,56 +239,58 @@ export class OmamoriCodeCard extends LitElement {
     const left = a.recoveryCodes.filter((c) => c.usedAt === 0).length;
     if (left > RECOVERY_WARN_AT) return nothing;
     const text = left === 0 ? t('card.recoveryNone') : left === 1 ? t('card.recoveryOne') : t('card.recoveryFew', { count: left });
-    return html`<div class="recovery-low" data-testid="recovery-low">${warningIcon}<span>${text}</span></div>`;
+    return html`<span class="recovery-low" data-testid="recovery-low">${warningIcon}<span>${text}</span></span>`;
   }
 
-  private renderCode(a: Account, title: string) {
-    const isHotp = a.type === 'hotp';
-    if (this.codeHidden) {
-      return html`<button class="code" data-testid="copy" aria-label=${t('card.revealCode', { title })} @click=${this.copy}>
-        <span class="digits hidden" data-testid="code" aria-hidden="true">••• •••</span>
-        <span class="next">${t('card.tapToShow')}</span>
-      </button>`;
+  /** The line under the code: its height is always reserved, so "Next:" never moves the row. */
+  private renderSub(a: Account, code: string) {
+    if (this.copied) return html`<span class="sub copied" role="status">${t('card.copied')}</span>`;
+    if (this.codeHidden) return html`<span class="sub">${t('card.tapToShow')}</span>`;
+    if (a.type === 'hotp') return html`<span class="sub">${code ? '' : t('card.hotpHidden')}</span>`;
+    if (totpState(a, this.now).remainingMs < NEXT_CODE_THRESHOLD_MS) {
+      return html`<span class="sub" data-testid="next-code">${t('card.next', { code: groupCode(nextCode(a, this.now)) })}</span>`;
     }
-    const code = this.currentCode();
-    const showNext = !isHotp && totpState(a, this.now).remainingMs < NEXT_CODE_THRESHOLD_MS;
-    const label = code ? t('card.copyCode', { title, digits: spaced(code) }) : t('card.copy', { title });
-    return html`<button class="code" data-testid="copy" aria-label=${label} @click=${this.copy} ?disabled=${!code}>
-      <span class="digits" data-testid="code">${code ? groupCode(code) : '––– –––'}</span>
-      ${isHotp && !code ? html`<span class="next">${t('card.hotpHidden')}</span>` : nothing}
-      ${showNext ? html`<span class="next" data-testid="next-code">${t('card.next', { code: groupCode(nextCode(a, this.now)) })}</span>` : nothing}
-      ${this.copied ? html`<span class="copied" role="status">${t('card.copied')}</span>` : nothing}
-    </button>`;
+    return html`<span class="sub" aria-hidden="true"></span>`;
   }
 
   override render() {
     const a = this.account;
     const title = accountTitle(a) || t('card.noName');
     const isHotp = a.type === 'hotp';
-    const code = this.codeHidden ? '' : this.currentCode();
-    return html`<article data-testid="code-card">
-      <div class="head">
+    const hidden = this.codeHidden;
+    const code = hidden ? '' : this.currentCode();
+    const label = hidden ? t('card.revealCode', { title }) : code ? t('card.copyCode', { title, digits: spaced(code) }) : t('card.copy', { title });
+    const first = a.issuer || a.name || t('card.noName');
+    const compact = this.prefs.value.density === 'compact';
+    return html`<article data-testid="code-card" class=${compact ? 'compact' : ''} @click=${this.onRowClick} @contextmenu=${this.onContextMenu}
+      @pointerdown=${this.onPointerDown} @pointerup=${this.cancelPress} @pointercancel=${this.cancelPress} @pointerleave=${this.cancelPress}>
+      <button class="main" data-testid="copy" aria-label=${label} ?disabled=${!hidden && !code}>
         <omamori-account-icon .issuer=${a.issuer} .name=${a.name} .icon=${a.icon}></omamori-account-icon>
-        <div class="names">
-          <div class="issuer" data-testid="issuer">${a.issuer || a.name || t('card.noName')}</div>
-          ${a.issuer && a.name ? html`<div class="name" data-testid="name">${a.name}</div>` : nothing}
+        <span class="text">
+          <span class="names" title=${a.issuer && a.name ? `${a.issuer} · ${a.name}` : first}>
+            <span class="issuer" data-testid="issuer">${first}</span>
+            ${a.issuer && a.name ? html`<span class="name" data-testid="name">${a.name}</span>` : nothing}
+          </span>
+          <span class="code">
+            <span class="digits ${hidden ? 'hidden' : ''}" data-testid="code" aria-hidden=${hidden ? 'true' : nothing}>${hidden ? '••• •••' : code ? groupCode(code) : '––– –––'}</span>
+            ${this.renderSub(a, code)}
+          </span>
           ${this.renderRecoveryWarning(a)}
-        </div>
-        <button class="icon-button favourite" data-testid="favourite" aria-pressed=${a.favourite ? 'true' : 'false'}
-          aria-label=${t('card.favourite', { title })} @click=${this.toggleFavourite}>${starIcon(a.favourite)}</button>
-        ${isHotp ? html`<button class="menu-button" data-testid="hotp-next" @click=${this.drawHotp}>${t('card.hotpNext')}</button>` : this.renderCountdown()}
-      </div>
-      ${this.renderCode(a, title)}
-      <div class="tools">
-        <button class="icon-button" data-testid="large-open" aria-label=${t('card.showLarge', { title })} aria-haspopup="dialog"
-          ?disabled=${isHotp && !this.hotpShown} @click=${this.openLarge}>${expandIcon}</button>
-        <button class="menu-button" data-testid="edit" aria-label=${`${t('card.edit')}: ${title}`} @click=${() => this.emit('edit-account')}>
-          ${t('card.edit')}
-        </button>
-        <button class="menu-button danger" data-testid="delete" aria-label=${`${t('card.delete')}: ${title}`} @click=${() => this.emit('delete-account')}>
-          ${t('card.delete')}
-        </button>
-      </div>
+        </span>
+      </button>
+      ${
+        isHotp
+          ? html`<button class="icon-button" data-testid="hotp-next" aria-label=${t('card.hotpNext')} title=${t('card.hotpNext')} @click=${this.drawHotp}>${refreshIcon}</button>`
+          : this.renderCountdown()
+      }
+      <button class="icon-button more" data-testid="row-menu" aria-haspopup="menu" aria-expanded=${this.menuAt ? 'true' : 'false'}
+        aria-label=${t('card.menu', { title })} @click=${() => void this.openMenu()}>${moreIcon}</button>
+      ${
+        this.menuAt && menus
+          ? html`<omamori-menu .items=${menus.rowMenuItems(a, !isHotp || this.hotpShown !== '')} .anchor=${this.menuAt} label=${t('card.menu', { title })}
+            @menu-select=${(e: HTMLElementEventMap['menu-select']) => this.onMenuSelect(e.detail)} @menu-closed=${() => (this.menuAt = undefined)}></omamori-menu>`
+          : nothing
+      }
       ${
         this.largeOpen && code
           ? html`<omamori-large-code .account=${a} .code=${code} .now=${this.now} @large-code-closed=${this.onLargeClosed}></omamori-large-code>`

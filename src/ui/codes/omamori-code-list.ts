@@ -4,20 +4,26 @@ import { applyOrder, filterByGroup, groupNames, sortAccounts, splitFavourites, t
 import { filterAccounts, prepareSearch } from '../../core/account-search';
 import { getVault } from '../../services/browser/vault';
 import type { ListKeysHost } from './list-keys-controller';
-import { gearIcon, lockIcon } from '../shared/icons';
+import { gearIcon, lockIcon, plusIcon } from '../shared/icons';
 import { getLocale, t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { listStyles } from './list-styles';
-import { PreferencesController, setPreference } from '../shared/preferences';
+import { BACKUP_BAR_SNOOZE_MS, PreferencesController, setPreference } from '../shared/preferences';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import { countLabel, memo, readGroup, saveGroup } from './list-state';
 import { WINDOW_FROM, type MoveDetail, type OmamoriAccountGrid } from './omamori-account-grid';
+import { loadMenus } from './omamori-code-card';
 import type { ListMode } from './omamori-list-toolbar';
 import { fire, type OmamoriEvent } from '../shared/events';
 
-/** The home screen: search, group chips, sort, and the code cards (favourites first). */
+/**
+ * The home screen: a short header (title, Add menu, settings, lock; search with the list's options
+ * menu; group chips in one scrolling line), a one-line backup reminder, and the rows (favourites
+ * first). (A little over 300 lines: the header, search, modes and the rows' arrangement share the
+ * list's state.)
+ */
 export class OmamoriCodeList extends LitElement implements ListKeysHost {
   static override properties = {
     accounts: { attribute: false },
@@ -29,6 +35,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     selected: { state: true },
     managing: { state: true },
     announcement: { state: true },
+    addOpen: { state: true },
   };
   static override styles = [baseStyles, listStyles];
 
@@ -44,8 +51,10 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   declare selected: ReadonlySet<string>;
   declare managing: boolean;
   declare announcement: string;
+  declare addOpen: boolean;
   private readonly prefs = new PreferencesController(this);
   private extras: Promise<unknown> | undefined;
+  private menus: Awaited<ReturnType<typeof loadMenus>> | undefined;
   private readonly sorted = memo<Account[]>();
   private readonly groupList = memo<string[]>();
   private readonly inGroup = memo<readonly Account[]>();
@@ -63,6 +72,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     this.selected = new Set();
     this.managing = false;
     this.announcement = '';
+    this.addOpen = false;
     new LocaleController(this);
   }
 
@@ -190,6 +200,21 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
 
   #pendingSaves = 0;
 
+  private backupText(): string {
+    return t(this.notBackedUp === 1 ? 'list.notBackedUpOne' : 'list.notBackedUp', { count: this.notBackedUp });
+  }
+
+  // --- the Add menu: scan, setup key, another app (the menu element loads on first use)
+  private readonly openAdd = async (): Promise<void> => {
+    this.menus = await loadMenus();
+    this.addOpen = true;
+  };
+
+  private onAdd(id: string): void {
+    if (id === 'open-scanner' || id === 'add-account') this.emit(id);
+    else if (id === 'open-import') fire(this, 'open-import');
+  }
+
   private renderEmpty() {
     return html`<section class="empty" data-testid="empty-list">
       <h2>${t('list.empty.title')}</h2>
@@ -222,14 +247,21 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     return html`<header>
         <div class="bar">
           <h1>${t('app.name')}</h1>
-          <button class="primary enrol" data-testid="scan-qr" @click=${() => this.emit('open-scanner')}>${t('enroll.scan')}</button>
-          <button class="enrol" data-testid="add-account" @click=${() => this.emit('add-account')}>${t('list.add')}</button>
-          <button class="tool" data-testid="settings" @click=${() => this.emit('open-settings')}>
-            <span class="icon">${gearIcon}</span><span class="label">${t('list.settings')}</span>
+          <button class="primary add" data-testid="add-account" aria-haspopup="menu" aria-expanded=${this.addOpen ? 'true' : 'false'} @click=${this.openAdd}>
+            <span class="icon">${plusIcon}</span><span>${t('list.addMenu')}</span>
           </button>
-          <button class="tool" data-testid="lock" @click=${() => this.emit('lock-vault')}>
-            <span class="icon">${lockIcon}</span><span class="label">${t('list.lock')}</span>
+          <button class="tool" data-testid="settings" aria-label=${t('list.settings')} title=${t('list.settings')} @click=${() => this.emit('open-settings')}>
+            <span class="icon">${gearIcon}</span>
           </button>
+          <button class="tool" data-testid="lock" aria-label=${t('list.lock')} title=${t('list.lock')} @click=${() => this.emit('lock-vault')}>
+            <span class="icon">${lockIcon}</span>
+          </button>
+          ${
+            this.addOpen && this.menus
+              ? html`<omamori-menu .items=${this.menus.addMenuItems()} .anchor=${this.renderRoot.querySelector<HTMLElement>('[data-testid="add-account"]') ?? undefined} label=${t('list.addMenu')}
+                @menu-select=${(e: HTMLElementEventMap['menu-select']) => this.onAdd(e.detail)} @menu-closed=${() => (this.addOpen = false)}></omamori-menu>`
+              : nothing
+          }
         </div>
         ${
           has
@@ -237,10 +269,10 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
                 <label class="visually-hidden" for="search">${t('list.search')}</label>
                 <input id="search" type="search" data-testid="search" placeholder=${t('list.searchPlaceholder')} autocomplete="off" .value=${this.query}
                   @input=${(e: Event) => ((this.query = (e.target as HTMLInputElement).value), (this.announcement = ''))} />
-              </div>
-              <omamori-list-toolbar .groups=${a.groups} .group=${a.group} .sortMode=${this.sortMode} .mode=${this.activeMode()}
-                @group-change=${(e: HTMLElementEventMap['group-change']) => this.setGroup(e.detail)} @sort-change=${(e: HTMLElementEventMap['sort-change']) => this.setSort(e.detail)}
-                @mode-change=${(e: HTMLElementEventMap['mode-change']) => this.setMode(e.detail)} @manage-groups=${() => this.openManager()}></omamori-list-toolbar>`
+                <omamori-list-toolbar .groups=${a.groups} .group=${a.group} .sortMode=${this.sortMode} .mode=${this.activeMode()}
+                  @group-change=${(e: HTMLElementEventMap['group-change']) => this.setGroup(e.detail)} @sort-change=${(e: HTMLElementEventMap['sort-change']) => this.setSort(e.detail)}
+                  @mode-change=${(e: HTMLElementEventMap['mode-change']) => this.setMode(e.detail)} @manage-groups=${() => this.openManager()}></omamori-list-toolbar>
+              </div>`
             : nothing
         }
       </header>
@@ -248,10 +280,12 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
         <div class="visually-hidden" role="status" data-testid="list-status">${status}</div>
         ${this.damaged > 0 ? html`<p class="page error-box" role="alert">${t('list.damaged', { count: this.damaged })}</p>` : ''}
         ${
-          this.notBackedUp > 0 && has
-            ? html`<div class="backup-banner" role="status" data-testid="backup-banner">
-              <span>${t(this.notBackedUp === 1 ? 'list.notBackedUpOne' : 'list.notBackedUp', { count: this.notBackedUp })}</span>
-              <button data-testid="backup-now" @click=${() => this.emit('open-settings')}>${t('list.backupNow')}</button>
+          this.notBackedUp > 0 && has && Date.now() >= this.prefs.value.backupBarHiddenUntil
+            ? html`<div class="backup-bar" role="status" data-testid="backup-banner">
+              <span class="text" title=${this.backupText()}>${this.backupText()}</span>
+              <button class="link" data-testid="backup-now" @click=${() => this.emit('open-settings')}>${t('list.backupNow')}</button>
+              <button class="close" data-testid="backup-later" aria-label=${t('list.backupLater')} title=${t('list.backupLater')}
+                @click=${() => setPreference('backupBarHiddenUntil', Date.now() + BACKUP_BAR_SNOOZE_MS)}>×</button>
             </div>`
             : ''
         }

@@ -1,38 +1,61 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, svg } from 'lit';
 import type { SortMode } from '../../core/account-order';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { baseStyles } from '../shared/styles';
 import { fire, type OmamoriEvent } from '../shared/events';
+import type { MenuItem } from '../shared/omamori-menu';
+
+/** Sliders: the list's options (sort, select, reorder, groups). */
+const optionsIcon = svg`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+  <path d="M4 7h10M18 7h2M4 17h4M12 17h8"/><circle cx="16" cy="7" r="2"/><circle cx="10" cy="17" r="2"/>
+</svg>`;
 
 export type ListMode = '' | 'select' | 'reorder';
 
-/** Group chips, the sort order and the select/reorder/manage buttons above the cards. */
+/**
+ * The list's options (one ⋮ menu: sort order, select, reorder, manage groups), the Done button of
+ * reorder mode, and the group chips in one horizontally scrolling line. Loaded after the list.
+ */
 export class OmamoriListToolbar extends LitElement {
   static override properties = {
     groups: { attribute: false },
     group: { attribute: false },
     sortMode: { type: String },
     mode: { type: String },
+    menuOpen: { state: true },
   };
   static override styles = [
     baseStyles,
     css`
+      /* Its parts join the search line of the list's header (a wrapping flex row). */
       :host {
-        display: block;
-        max-width: 64rem;
-        margin: 0.5rem auto 0;
+        display: contents;
+      }
+      .options {
+        flex: none;
+        display: inline-grid;
+        place-items: center;
+        min-width: 44px;
+        padding: 0;
+      }
+      .done {
+        flex: none;
+        padding: 0.5rem 0.9rem;
+        background: var(--om-accent-soft);
+        border-color: var(--om-accent);
       }
       .chips {
+        flex: 1 0 100%;
         display: flex;
         gap: 0.5rem;
         overflow-x: auto;
-        padding: 0.25rem 0.25rem 0.5rem;
+        padding: 0.125rem 0.125rem 0.25rem;
         scrollbar-width: thin;
       }
       .chips button {
         flex: none;
-        min-height: 40px;
+        min-height: 36px;
         padding: 0.25rem 0.9rem;
         white-space: nowrap;
       }
@@ -40,32 +63,6 @@ export class OmamoriListToolbar extends LitElement {
         background: var(--om-accent-soft);
         border-color: var(--om-accent);
         font-weight: 600;
-      }
-      .tools {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem;
-      }
-      .sort {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        margin: 0;
-        font-weight: 400;
-      }
-      .sort select {
-        width: auto;
-        min-height: 40px;
-        padding: 0.25rem 0.5rem;
-      }
-      .tools button {
-        min-height: 40px;
-        padding: 0.25rem 0.9rem;
-      }
-      .tools button[aria-pressed='true'] {
-        background: var(--om-accent-soft);
-        border-color: var(--om-accent);
       }
     `,
   ];
@@ -75,6 +72,7 @@ export class OmamoriListToolbar extends LitElement {
   declare group: string | null;
   declare sortMode: SortMode;
   declare mode: ListMode;
+  declare menuOpen: boolean;
 
   constructor() {
     super();
@@ -82,6 +80,7 @@ export class OmamoriListToolbar extends LitElement {
     this.group = null;
     this.sortMode = 'custom';
     this.mode = '';
+    this.menuOpen = false;
     new LocaleController(this);
   }
 
@@ -89,33 +88,60 @@ export class OmamoriListToolbar extends LitElement {
     return html`<button data-testid="group-chip" aria-pressed=${this.group === value ? 'true' : 'false'} @click=${() => fire(this, 'group-change', value)}>${label}</button>`;
   }
 
-  private modeButton(mode: 'select' | 'reorder', label: string) {
-    const on = this.mode === mode;
-    return html`<button data-testid=${`mode-${mode}`} aria-pressed=${on ? 'true' : 'false'} @click=${() => fire(this, 'mode-change', on ? '' : mode)}>
-      ${on ? t('list.done') : label}
-    </button>`;
+  private items(): MenuItem[] {
+    const sort = (mode: SortMode, label: string, first = false): MenuItem => ({
+      id: `sort-${mode}`,
+      label,
+      testid: `sort-${mode}`,
+      kind: 'radio',
+      checked: this.sortMode === mode,
+      separated: first,
+    });
+    const items: MenuItem[] = [
+      sort('custom', t('list.sort.custom')),
+      sort('issuer', t('list.sort.issuer')),
+      sort('recent', t('list.sort.recent')),
+      { id: 'select', label: t('list.select'), testid: 'mode-select', kind: 'checkbox', checked: this.mode === 'select', separated: true },
+    ];
+    if (this.sortMode === 'custom')
+      items.push({ id: 'reorder', label: t('list.reorder'), testid: 'mode-reorder', kind: 'checkbox', checked: this.mode === 'reorder' });
+    if (this.groups.length > 0) items.push({ id: 'groups', label: t('list.manageGroups'), testid: 'manage-groups' });
+    return items;
+  }
+
+  private async open(): Promise<void> {
+    await import('../shared/omamori-menu');
+    this.menuOpen = true;
+  }
+
+  private onSelect(id: string): void {
+    if (id.startsWith('sort-')) fire(this, 'sort-change', id.slice(5) as SortMode);
+    else if (id === 'select' || id === 'reorder') fire(this, 'mode-change', this.mode === id ? '' : id);
+    else if (id === 'groups') fire(this, 'manage-groups');
   }
 
   override render() {
-    return html`${
-      this.groups.length > 0
-        ? html`<div class="chips" role="group" aria-label=${t('list.groups')} data-testid="group-chips">
+    const opener = this.renderRoot.querySelector<HTMLElement>('[data-testid="list-options"]') ?? undefined;
+    return html`<button class="options" data-testid="list-options" aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'}
+        aria-label=${t('list.options')} title=${t('list.options')} @click=${() => void this.open()}>${optionsIcon}</button>
+      ${
+        this.mode === 'reorder'
+          ? html`<button class="done" data-testid="reorder-done" @click=${() => fire(this, 'mode-change', '')}>${t('list.reorderDone')}</button>`
+          : nothing
+      }
+      ${
+        this.menuOpen
+          ? html`<omamori-menu .items=${this.items()} .anchor=${opener} label=${t('list.options')}
+            @menu-select=${(e: HTMLElementEventMap['menu-select']) => this.onSelect(e.detail)} @menu-closed=${() => (this.menuOpen = false)}></omamori-menu>`
+          : nothing
+      }
+      ${
+        this.groups.length > 0
+          ? html`<div class="chips" role="group" aria-label=${t('list.groups')} data-testid="group-chips">
             ${this.chip(t('list.allGroups'), null)} ${this.groups.map((g) => this.chip(g, g))}
           </div>`
-        : nothing
-    }
-      <div class="tools">
-        <label class="sort">
-          <span>${t('list.sort')}</span>
-          <select data-testid="sort-mode" .value=${this.sortMode} @change=${(e: Event) => fire(this, 'sort-change', (e.target as HTMLSelectElement).value as SortMode)}>
-            <option value="custom" ?selected=${this.sortMode === 'custom'}>${t('list.sort.custom')}</option>
-            <option value="issuer" ?selected=${this.sortMode === 'issuer'}>${t('list.sort.issuer')}</option>
-            <option value="recent" ?selected=${this.sortMode === 'recent'}>${t('list.sort.recent')}</option>
-          </select>
-        </label>
-        ${this.modeButton('select', t('list.select'))} ${this.sortMode === 'custom' ? this.modeButton('reorder', t('list.reorder')) : nothing}
-        ${this.groups.length > 0 ? html`<button data-testid="manage-groups" @click=${() => fire(this, 'manage-groups')}>${t('list.manageGroups')}</button>` : nothing}
-      </div>`;
+          : nothing
+      }`;
   }
 }
 

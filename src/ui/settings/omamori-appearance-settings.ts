@@ -1,13 +1,15 @@
 import { LitElement, css, html } from 'lit';
 import { t, type MessageKey } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
-import { PreferencesController, setPreference, type ThemeSetting } from '../shared/preferences';
+import { PreferencesController, setPreference, type Density, type ThemeSetting } from '../shared/preferences';
 import { baseStyles, choiceStyles } from '../shared/styles';
 
 const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
+const DENSITIES: readonly Density[] = ['comfortable', 'compact'];
 
 /**
  * Appearance and privacy of the codes on this device: the theme (following the system or forced),
+ * the list's density (comfortable or compact rows),
  * "hide codes until tapped" and "clear the clipboard after copying". Saved as soon as they change
  * (preferences.ts, shared with other tabs); the list and the cards follow them live.
  */
@@ -63,6 +65,18 @@ export class OmamoriAppearanceSettings extends LitElement {
               <input type="radio" name="theme" value=${value} data-testid=${`theme-${value}`} .checked=${theme === value}
                 @change=${() => setPreference('theme', value)} />
               ${t(`appearance.theme.${value}`)}
+            </label>`,
+          )}
+        </fieldset>
+      </section>
+      <section class="panel" aria-labelledby="appearance-density-h">
+        <h3 id="appearance-density-h">${t('appearance.density')}</h3>
+        <fieldset aria-labelledby="appearance-density-h">
+          ${DENSITIES.map(
+            (value) => html`<label class="choice">
+              <input type="radio" name="density" value=${value} data-testid=${`density-${value}`} .checked=${this.prefs.value.density === value}
+                @change=${() => setPreference('density', value)} />
+              ${t(`appearance.density.${value}`)}
             </label>`,
           )}
         </fieldset>

@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type SortMode = 'custom' | 'issuer' | 'recent';
 export type ThemeSetting = 'system' | 'light' | 'dark';
+export type Density = 'comfortable' | 'compact';
 
 export interface Preferences {
   /** Order of the code list; favourites are always on top. */
@@ -16,14 +17,28 @@ export interface Preferences {
   /** Clear the clipboard 30 s after a copy when it still holds our code. */
   clearClipboard: boolean;
   theme: ThemeSetting;
+  /** Height of the code list's rows: comfortable (about 64 px) or compact (about 48 px). */
+  density: Density;
+  /** The backup reminder bar is hidden until this time (ms since 1970): "dismiss for a day". */
+  backupBarHiddenUntil: number;
 }
 
-export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({ sortMode: 'custom', hideCodes: false, clearClipboard: true, theme: 'system' });
+/** How long "dismiss" hides the backup reminder bar. */
+export const BACKUP_BAR_SNOOZE_MS = 24 * 60 * 60 * 1000;
+
+export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
+  sortMode: 'custom',
+  hideCodes: false,
+  clearClipboard: true,
+  theme: 'system',
+  density: 'comfortable',
+  backupBarHiddenUntil: 0,
+});
 
 const KEY = 'omamori.preferences';
 const listeners = new Set<() => void>();
 
-function parse(raw: string | null): Preferences {
+export function parsePreferences(raw: string | null): Preferences {
   const out: Preferences = { ...DEFAULT_PREFERENCES };
   if (raw === null) return out;
   try {
@@ -32,6 +47,8 @@ function parse(raw: string | null): Preferences {
     if (typeof v.hideCodes === 'boolean') out.hideCodes = v.hideCodes;
     if (typeof v.clearClipboard === 'boolean') out.clearClipboard = v.clearClipboard;
     if (v.theme === 'system' || v.theme === 'light' || v.theme === 'dark') out.theme = v.theme;
+    if (v.density === 'comfortable' || v.density === 'compact') out.density = v.density;
+    if (typeof v.backupBarHiddenUntil === 'number' && Number.isFinite(v.backupBarHiddenUntil)) out.backupBarHiddenUntil = v.backupBarHiddenUntil;
   } catch {
     // A damaged value falls back to the defaults.
   }
@@ -40,7 +57,7 @@ function parse(raw: string | null): Preferences {
 
 function read(): Preferences {
   try {
-    return parse(localStorage.getItem(KEY));
+    return parsePreferences(localStorage.getItem(KEY));
   } catch {
     return { ...DEFAULT_PREFERENCES };
   }

@@ -1,16 +1,29 @@
 /** @file Style fragments shared by the elements; colours come from the tokens in global.css. */
 import { css } from 'lit';
 
+/*
+ * Notes on baseStyles (kept out of the CSS text, which ships as written):
+ * - overflow-wrap on the host (inherited): text never pushes a screen sideways; a name of 80
+ *   characters without a space (or a long run of emoji) breaks where it must, ordinary words
+ *   still wrap at their boundaries.
+ * - details > *: a <details> lays its content out in the browser's own shadow tree, which does not
+ *   inherit border-box; without it, fields in a <details> (Add account → Advanced) were 26 px
+ *   wider than their columns and overlapped each other.
+ */
 export const baseStyles = css`
   :host {
     box-sizing: border-box;
     font-family: var(--om-font);
     color: var(--om-text);
+    overflow-wrap: break-word;
   }
   *,
   *::before,
   *::after {
     box-sizing: inherit;
+  }
+  details > * {
+    box-sizing: border-box;
   }
   h1,
   h2,
