@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readImport } from '../src/formats/import/registry';
-import { createVault } from './support/helpers';
+import { createVault, openScanner } from './support/helpers';
 
 const CXF_FIXTURE = path.resolve(import.meta.dirname, '../test/fixtures/import/cxf/export.json');
 
@@ -20,7 +20,7 @@ test('a CXF file: guide, preview with what stays behind, import, and a CXF expor
   expect(expected.accounts).toHaveLength(3);
 
   await createVault(page);
-  await page.getByTestId('scan-qr').click();
+  await openScanner(page);
   await page.getByTestId('open-guide').click();
   await expect(page.getByTestId('guide-cxf')).toContainText('Credential Exchange Format');
   await expect(page.getByTestId('guide-apple-passwords')).toContainText('Export All Passwords');

@@ -133,6 +133,7 @@ async function timeCameraToFirstCode(clip, runs) {
     await camPage.evaluate(() => {
       window.__scan = {};
     });
+    await camPage.getByTestId('add-account').click();
     await camPage.getByTestId('scan-qr').click();
     await camPage.waitForFunction(() => window.__scan.code !== undefined, null, { timeout: 30_000 });
     times.push(await camPage.evaluate(() => window.__scan.code - window.__scan.open));
@@ -343,6 +344,7 @@ await page.getByTestId('code').first().waitFor();
 const context = lockContext;
 
 // --- 5. dense transfer-code screenshot (the scanner's camera has no device here; images still work)
+await page.getByTestId('add-account').click();
 await page.getByTestId('scan-qr').click();
 await page.getByTestId('scanner').waitFor();
 const denseTimes = await timeDenseScreenshot(page, RUNS);

@@ -138,15 +138,12 @@ export async function dumpStorage(page: Page): Promise<string> {
   });
 }
 
-/**
- * Deletes the account whose list entry shows `text`, through the list's own control (one place
- * for the specs to follow when the list's per-account actions move, e.g. into an overflow menu).
- */
+/** Deletes the account whose row shows `text`, through the row's ⋮ menu. */
 export async function deleteAccountFromList(page: Page, text: string): Promise<void> {
-  await page.getByTestId('code-card').filter({ hasText: text }).getByTestId('delete').click();
+  await rowAction(page.getByTestId('code-card').filter({ hasText: text }), 'delete');
 }
 
 /** Opens the edit screen of the account whose list entry shows `text` (see deleteAccountFromList). */
 export async function openAccountEditor(page: Page, text: string): Promise<void> {
-  await page.getByTestId('code-card').filter({ hasText: text }).getByTestId('edit').click();
+  await rowAction(page.getByTestId('code-card').filter({ hasText: text }), 'edit');
 }
