@@ -280,7 +280,7 @@ const noPageGlobalDestructuring = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'dist-e2e-*/', 'dist-engines/', 'cli-dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/'],
+    ignores: ['dist/', 'dist-e2e-*/', 'dist-engines*/', 'cli-dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -297,7 +297,7 @@ export default tseslint.config(
   },
   {
     // The engine journeys' in-page functions run with e2e-engines/page-scripts.mjs in scope.
-    files: ['e2e-engines/journeys.mjs'],
+    files: ['e2e-engines/journeys.mjs', 'e2e-engines/steps.mjs'],
     languageOptions: { globals: { cards: 'readonly', deepAll: 'readonly', features: 'readonly', overflowX: 'readonly' } },
   },
   {

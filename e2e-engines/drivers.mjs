@@ -226,6 +226,7 @@ async function spawnDriver(driver, port) {
 export async function startWebKit({ driver, miniBrowser, port, args = [] }) {
   const { remote } = await import('webdriverio');
   const busy = new Set();
+  const drivers = new Set();
   let version = '';
   return {
     engine: 'webkit',
@@ -234,6 +235,7 @@ export async function startWebKit({ driver, miniBrowser, port, args = [] }) {
       while (busy.has(own)) own++;
       busy.add(own);
       const proc = await spawnDriver(driver, own);
+      drivers.add(proc);
       try {
         const browser = await remote({
           hostname: '127.0.0.1',
@@ -264,7 +266,10 @@ export async function startWebKit({ driver, miniBrowser, port, args = [] }) {
     async version() {
       return version;
     },
-    async stop() {},
+    /** Ends what a page left open (its MiniBrowser goes with its driver's session or process). */
+    async stop() {
+      for (const proc of drivers) proc.kill();
+    },
   };
 }
 

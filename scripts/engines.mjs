@@ -19,7 +19,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startFirefox, startWebKit, waitFor } from '../e2e-engines/drivers.mjs';
 import { JOURNEYS } from '../e2e-engines/journeys.mjs';
 
@@ -214,24 +213,30 @@ async function runEngine(name, found, server, results) {
     console.log(`✗ [${name}] could not start: ${err.message}`);
     return;
   }
-  const ctx = { engine, origin: ORIGIN, server, outDir: OUT, features: {} };
-  const picked = arg('--journeys')?.split(',');
-  for (const journey of JOURNEYS.filter((j) => !picked || picked.includes(j.name.split(' ')[0]))) {
-    const t0 = Date.now();
-    try {
-      await withTimeout(journey.run(ctx), JOURNEY_TIMEOUT_MS, journey.name);
-      results.push({ engine: name, journey: journey.name, ok: true, seconds: (Date.now() - t0) / 1000 });
-      console.log(`✓ [${name}] ${journey.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    } catch (err) {
-      results.push({ engine: name, journey: journey.name, ok: false, error: err.message, seconds: (Date.now() - t0) / 1000 });
-      console.log(`✗ [${name}] ${journey.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n    ${err.message.split('\n').join('\n    ')}`);
-      if (ctx.main) await ctx.main.screenshot(path.join(OUT, `${name}-failed-${journey.name.slice(0, 1)}.png`)).catch(() => {});
+  // ctx.file: a path in test-results/engines/, made again if something (a Playwright run) emptied test-results/.
+  const file = (name) => (mkdirSync(OUT, { recursive: true }), path.join(OUT, name));
+  const ctx = { engine, origin: ORIGIN, server, file, features: {} };
+  try {
+    const picked = arg('--journeys')?.split(',');
+    for (const journey of JOURNEYS.filter((j) => !picked || picked.includes(j.name.split(' ')[0]))) {
+      const t0 = Date.now();
+      try {
+        await withTimeout(journey.run(ctx), JOURNEY_TIMEOUT_MS, journey.name);
+        results.push({ engine: name, journey: journey.name, ok: true, seconds: (Date.now() - t0) / 1000 });
+        console.log(`✓ [${name}] ${journey.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } catch (err) {
+        results.push({ engine: name, journey: journey.name, ok: false, error: err.message, seconds: (Date.now() - t0) / 1000 });
+        console.log(`✗ [${name}] ${journey.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n    ${err.message.split('\n').join('\n    ')}`);
+        if (ctx.main) await ctx.main.screenshot(file(`${name}-failed-${journey.name.slice(0, 1)}.png`)).catch(() => {});
+      }
     }
+    writeFileSync(file(`features-${name}.json`), `${JSON.stringify({ version: await engine.version(), ...ctx.features }, null, 2)}\n`);
+  } finally {
+    // Whatever happened, no browser, driver or display is left behind.
+    await ctx.main?.close();
+    await engine.stop();
+    xvfb?.stop();
   }
-  writeFileSync(path.join(OUT, `features-${name}.json`), `${JSON.stringify({ version: await engine.version(), ...ctx.features }, null, 2)}\n`);
-  await ctx.main?.close();
-  await engine.stop();
-  xvfb?.stop();
   console.log(`  [${name}] ${((Date.now() - started) / 1000).toFixed(1)} s in all; what it offers: test-results/engines/features-${name}.json`);
 }
 
@@ -264,8 +269,8 @@ if (violations.length) {
   results.push({ engine: engines.join('+'), journey: 'no CSP violation', ok: false });
   console.log(`✗ ${violations.length} CSP violation(s):\n${violations.map((v) => `    ${JSON.stringify(v['csp-report'] ?? v)}`).join('\n')}`);
 }
-await sleep(0);
 const failed = results.filter((r) => !r.ok);
+for (const f of failed) console.log(`failed: [${f.engine}] ${f.journey}`);
 console.log(
   `engines: ${results.length - failed.length} passed, ${failed.length} failed in ${((Date.now() - t0) / 1000).toFixed(0)} s (screenshots in test-results/engines/)`,
 );
