@@ -289,7 +289,9 @@ const noPageGlobalDestructuring = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-e2e-*/', 'cli-dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/'] },
+  {
+    ignores: ['dist/', 'dist-e2e-*/', 'dist-engines*/', 'cli-dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -300,8 +302,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.{js,ts}', 'e2e/**/*.ts', 'test/**/*.ts'],
+    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.{js,ts}', 'e2e/**/*.ts', 'test/**/*.ts', 'e2e-engines/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // The engine journeys' in-page functions run with e2e-engines/page-scripts.mjs in scope.
+    files: ['e2e-engines/journeys.mjs', 'e2e-engines/steps.mjs'],
+    languageOptions: { globals: { cards: 'readonly', deepAll: 'readonly', features: 'readonly', overflowX: 'readonly' } },
   },
   {
     files: ['src/**/*.ts'],

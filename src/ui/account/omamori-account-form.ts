@@ -274,7 +274,7 @@ export class OmamoriAccountForm extends LitElement {
         ${this.errors.form ? html`<p class="error-box" role="alert" data-testid="form-error">${this.errors.form}</p>` : nothing}
         <div class="actions">
           <button class="primary" type="submit" data-testid="save-account" ?disabled=${this.busy}>${editing ? t('form.save') : t('form.add')}</button>
-          <button type="button" @click=${this.close}>${t('form.cancel')}</button>
+          <button type="button" data-testid="cancel-account" @click=${this.close}>${t('form.cancel')}</button>
         </div>
       </form>
       ${this.editing ? html`<omamori-account-details .account=${this.editing} .accounts=${this.accounts}></omamori-account-details>` : nothing}

@@ -21,6 +21,9 @@ import { fire, type OmamoriEvent } from '../shared/events';
 
 declare const __APP_VERSION__: string;
 
+/** Wide enough for the index as a side column. */
+const WIDE = '(min-width: 62rem)';
+
 type Group = 'security' | 'backup' | 'appearance' | 'language' | 'about';
 const GROUPS: readonly [Group, MessageKey][] = [
   ['security', 'settings.group.security'],
@@ -72,30 +75,51 @@ export class OmamoriSettings extends LitElement {
         display: block;
         margin-top: 0.75rem;
       }
-      @media (min-width: 62rem) {
-        .page.wide {
-          max-width: 60rem;
-        }
-        .layout {
-          display: grid;
-          grid-template-columns: 12rem minmax(0, 1fr);
-          gap: 2rem;
-          align-items: start;
-        }
-        .index {
-          position: sticky;
-          top: 1rem;
-          margin-top: 1.75rem;
-        }
-        .index ul {
-          flex-direction: column;
-          margin: 0;
-        }
+      /* The side column: [wide] is set from WIDE (see wideChanged), not by an @media rule here. */
+      :host([wide]) .page.wide {
+        max-width: 60rem;
+      }
+      :host([wide]) .layout {
+        display: grid;
+        grid-template-columns: 12rem minmax(0, 1fr);
+        gap: 2rem;
+        align-items: start;
+      }
+      :host([wide]) .index {
+        position: sticky;
+        top: 1rem;
+        margin-top: 1.75rem;
+      }
+      :host([wide]) .index ul {
+        flex-direction: column;
+        margin: 0;
       }
     `,
   ];
 
   declare about: boolean;
+
+  /**
+   * WebKit (WebKitGTK 2.50, seen by e2e-engines journey 6) kept this element's @media rule as it
+   * matched when Settings was first drawn: after the window narrowed (an iPad rotated or put in
+   * Split View), a re-opened Settings kept the side column and scrolled sideways. A media query
+   * list read on connect and on each change does not go stale.
+   */
+  private readonly wide = typeof matchMedia === 'function' ? matchMedia(WIDE) : undefined;
+  private readonly wideChanged = (): void => {
+    this.toggleAttribute('wide', this.wide?.matches === true);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.wideChanged();
+    this.wide?.addEventListener('change', this.wideChanged);
+  }
+
+  override disconnectedCallback(): void {
+    this.wide?.removeEventListener('change', this.wideChanged);
+    super.disconnectedCallback();
+  }
 
   constructor() {
     super();
