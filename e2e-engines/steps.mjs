@@ -95,8 +95,14 @@ export async function createVault(page, origin) {
   await page.element('add-account', { timeout: 60_000 });
 }
 
-export async function addByKey(page, entry) {
+/** The header's Add menu → "Enter a setup key": the account form. */
+export async function openAddForm(page) {
   await page.click('add-account');
+  await page.click('add-key');
+}
+
+export async function addByKey(page, entry) {
+  await openAddForm(page);
   await page.fill('field-issuer', entry.issuer);
   await page.fill('field-name', entry.name);
   await page.fill('field-secretB32', entry.secret);
