@@ -25,7 +25,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two workers on CI's 2 cores: the specs share nothing but the preview server (each has its own
+  // contexts, and the specs that start servers use ports of their own).
+  workers: Number(process.env.OMAMORI_E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   // Fails the run if any test caused a CSP or Trusted Types violation (see the file).

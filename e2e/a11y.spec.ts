@@ -117,6 +117,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByTestId('import-back').click();
 
       // Settings with every section open, the export form, the ready state, the restore preview.
+      // The export asks for a passphrase typed within the last minute; the walk so far may have
+      // taken longer on a busy machine, so unlock afresh first (the re-auth dialog has its own
+      // check below).
+      await page.getByTestId('lock').click();
+      await unlock(page, PASSPHRASE);
+      await expect(page.getByTestId('code-card').first()).toBeVisible({ timeout: 30_000 });
       await settingsExpanded(page);
       await expectNoViolations(page, 'settings (sections expanded)');
       await page.getByTestId('security-confirm').first().click(); // empty passphrase: an error
