@@ -77,6 +77,9 @@ export function mergeInputs(inputs: readonly SourcedInput[]): MergedInput {
   };
   const transfer = mergedTransfer(inputs);
   if (transfer !== undefined) result.transfer = transfer;
+  // Entries that are not accounts (a KeePass database's password-only entries), summed over the files.
+  const notAccounts = inputs.flatMap((i) => (i.result.notAccounts === undefined ? [] : [i.result.notAccounts]));
+  if (notAccounts.length > 0) result.notAccounts = notAccounts.reduce((a, b) => a + b, 0);
   const qrTexts = inputs.flatMap((i) => i.result.qrTexts ?? []);
   if (qrTexts.length > 0) result.qrTexts = qrTexts;
   return { result, accountFiles, problemFiles, duplicates };

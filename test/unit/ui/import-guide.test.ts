@@ -32,7 +32,7 @@ describe('import guide', () => {
     const apps = guideApps(IMPORTER_LABELS);
     const found = (q: string): string[] => apps.filter((a) => matchesApp(a, q)).map((a) => a.name);
     expect(found('ＡＥＧ')).toEqual(['Aegis', 'otpauth:// links']);
-    expect(found('freeotp')).toEqual(['FreeOTP+', 'FreeOTP']);
+    expect(found('freeotp')).toEqual(['FreeOTP+', 'FreeOTP', 'FreeOTP / FreeOTP+']);
     expect(found('')).toHaveLength(apps.length);
     expect(found('nothing like it')).toEqual([]);
     expect(appName('Google Authenticator (transfer links as text)')).toBe('Google Authenticator');
