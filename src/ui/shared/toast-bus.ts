@@ -19,9 +19,18 @@ function emit(): void {
   for (const l of listeners) l(toasts);
 }
 
+const MAX_TOASTS = 3;
+
 export function showToast(toast: Omit<Toast, 'id' | 'timeoutMs'> & { timeoutMs?: number }): number {
   const id = nextId++;
-  toasts = [...toasts.slice(-2), { timeoutMs: 4000, ...toast, id }];
+  const next = [...toasts, { timeoutMs: 4000, ...toast, id }];
+  // Over the limit, the oldest passing toast goes first: one that waits for the user ("A new
+  // version is active — Reload") is never pushed out by messages that would vanish anyway.
+  while (next.length > MAX_TOASTS) {
+    const passing = next.slice(0, -1).findIndex((t) => t.timeoutMs !== 0);
+    next.splice(passing === -1 ? 0 : passing, 1);
+  }
+  toasts = next;
   emit();
   return id;
 }
