@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { t, type MessageKey } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { PreferencesController, setPreference, type Density, type ThemeSetting } from '../shared/preferences';
-import { baseStyles, choiceStyles } from '../shared/styles';
+import { baseStyles, choiceStyles, hintedChoiceStyles } from '../shared/styles';
 
 const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
 const DENSITIES: readonly Density[] = ['comfortable', 'compact'];
@@ -17,6 +17,7 @@ export class OmamoriAppearanceSettings extends LitElement {
   static override styles = [
     baseStyles,
     choiceStyles,
+    hintedChoiceStyles,
     css`
       :host {
         display: block;
@@ -26,15 +27,6 @@ export class OmamoriAppearanceSettings extends LitElement {
       }
       fieldset {
         margin: 0;
-      }
-      .choice {
-        align-items: flex-start;
-      }
-      .choice input {
-        margin-top: 0.125rem;
-      }
-      .choice + .hint {
-        margin: 0.125rem 0 0 1.75rem;
       }
     `,
   ];

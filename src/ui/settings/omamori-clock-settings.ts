@@ -4,7 +4,7 @@ import { correctionOf, readClockSettings, writeClockSettings, type ClockSettings
 import { t } from '../../messages/translate';
 import { skewAmount } from '../clock/omamori-clock-warning';
 import { LocaleController } from '../shared/locale-controller';
-import { baseStyles, choiceStyles } from '../shared/styles';
+import { baseStyles, choiceStyles, hintedChoiceStyles } from '../shared/styles';
 
 /**
  * Settings → Appearance → This device's clock: whether Omamori compares the clock with its own
@@ -15,18 +15,10 @@ export class OmamoriClockSettings extends LitElement {
   static override styles = [
     baseStyles,
     choiceStyles,
+    hintedChoiceStyles,
     css`
       :host {
         display: block;
-      }
-      .choice {
-        align-items: flex-start;
-      }
-      .choice input {
-        margin-top: 0.125rem;
-      }
-      .choice + .hint {
-        margin: 0.125rem 0 0 1.75rem;
       }
     `,
   ];

@@ -193,6 +193,19 @@ export const choiceStyles = css`
   }
 `;
 
+/** Choice rows with a hint line under each (Settings): the box level with the label's first line. */
+export const hintedChoiceStyles = css`
+  .choice {
+    align-items: flex-start;
+  }
+  .choice input {
+    margin-top: 0.125rem;
+  }
+  .choice + .hint {
+    margin: 0.125rem 0 0 1.75rem;
+  }
+`;
+
 /** A modal <dialog>: the surface, border and backdrop every dialog shares; each sets its own width. */
 export const dialogStyles = css`
   dialog {
