@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { accountTitle, type AccountData } from '../../core/account';
 import type { BackupCheck, ExportSecret, ImportPreview } from '../../services/backup/backup';
 // Imported here, not via app-services: the backup code stays in the settings chunk.
 import { getBackup } from '../../services/browser/backup';
@@ -10,6 +9,7 @@ import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { fileDropStyles } from '../shared/file-drop-styles';
+import { accountList, importCount, previewLists } from './import-preview';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import { fire, type OmamoriEvent } from '../shared/events';
@@ -204,35 +204,15 @@ export class OmamoriBackupOpen extends LitElement {
     }
   }
 
-  private list(items: readonly Pick<AccountData, 'issuer' | 'name'>[], testid: string) {
-    return html`<ul data-testid=${testid}>
-      ${items.map((a) => html`<li>${accountTitle(a) || t('card.noName')}${a.issuer !== '' && a.name !== '' ? html` <span class="muted">(${a.name})</span>` : nothing}</li>`)}
-    </ul>`;
-  }
-
   private weakWarning(weak: boolean) {
     return weak ? html`<p class="warning" data-testid=${this.tid('weak')}>${t('backup.weakSettings')}</p>` : nothing;
   }
 
   private renderPreview(p: ImportPreview) {
-    const count = p.added.length + (this.updateChanged ? p.changed.length : 0);
+    const count = importCount(p, this.updateChanged);
     return html`<div data-testid="restore-preview">
       ${this.weakWarning(p.weakKdf)}
-      <h5>${t('backup.previewNew', { count: p.added.length })}</h5>
-      ${this.list(p.added, 'restore-new')}
-      <h5>${t('backup.previewPresent', { count: p.present.length })}</h5>
-      ${this.list(p.present, 'restore-present')}
-      <h5>${t('backup.previewChanged', { count: p.changed.length })}</h5>
-      ${this.list(
-        p.changed.map((c) => c.incoming),
-        'restore-changed',
-      )}
-      ${
-        p.changed.length > 0
-          ? html`<label><input type="checkbox" data-testid="restore-update-changed" .checked=${this.updateChanged}
-              @change=${(e: Event) => (this.updateChanged = (e.target as HTMLInputElement).checked)} /> ${t('backup.updateChanged')}</label>`
-          : nothing
-      }
+      ${previewLists(p, { prefix: 'restore', large: false, updateChanged: this.updateChanged, onUpdateChanged: (on) => (this.updateChanged = on) })}
       <div class="actions">
         <button class="primary" data-testid="restore-import" ?disabled=${count === 0} @click=${() => void this.commit()}>${t('backup.import', { count })}</button>
         <button data-testid="restore-cancel" @click=${() => this.reset()}>${t('dialog.cancel')}</button>
@@ -245,11 +225,11 @@ export class OmamoriBackupOpen extends LitElement {
       return html`<p role="status" data-testid="test-result" data-ok="true">${c.count === 1 ? t('backup.testOkOne') : t('backup.testOk', { count: c.count })}</p>
         ${this.weakWarning(c.weakKdf)}`;
     return html`${this.weakWarning(c.weakKdf)}<div role="status" data-testid="test-result" data-ok="false">
-      ${c.missing.length ? html`<h5>${t('backup.testMissing', { count: c.missing.length })}</h5>${this.list(c.missing, 'test-missing')}` : nothing}
-      ${c.extra.length ? html`<h5>${t('backup.testExtra', { count: c.extra.length })}</h5>${this.list(c.extra, 'test-extra')}` : nothing}
+      ${c.missing.length ? html`<h5>${t('backup.testMissing', { count: c.missing.length })}</h5>${accountList(c.missing, 'test-missing')}` : nothing}
+      ${c.extra.length ? html`<h5>${t('backup.testExtra', { count: c.extra.length })}</h5>${accountList(c.extra, 'test-extra')}` : nothing}
       ${
         c.different.length
-          ? html`<h5>${t('backup.testDifferent', { count: c.different.length })}</h5>${this.list(
+          ? html`<h5>${t('backup.testDifferent', { count: c.different.length })}</h5>${accountList(
               c.different.map((d) => d.inBackup),
               'test-different',
             )}`

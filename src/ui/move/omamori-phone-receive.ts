@@ -5,13 +5,13 @@
  * all-or-nothing import. Nothing is written before Import; leaving the screen forgets the keys.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { accountTitle, type AccountData } from '../../core/account';
 import { presentError } from '../../messages/present-error';
 import { t } from '../../messages/translate';
 import type { ImportPreview } from '../../services/backup/backup';
 import { getBackup } from '../../services/browser/backup';
 import { getMove, type ReceivingMove } from '../../services/browser/move';
 import { getVault } from '../../services/browser/vault';
+import { importCount, previewLists } from '../backup/import-preview';
 import type { QrCodesEvent } from '../scan/omamori-scanner';
 import { fire, type OmamoriEvent } from '../shared/events';
 import { LocaleController } from '../shared/locale-controller';
@@ -143,30 +143,11 @@ export class OmamoriPhoneReceive extends LitElement {
     }
   }
 
-  private list(items: readonly Pick<AccountData, 'issuer' | 'name'>[], testid: string) {
-    return html`<ul data-testid=${testid}>
-      ${items.map((a) => html`<li>${accountTitle(a) || t('card.noName')}</li>`)}
-    </ul>`;
-  }
-
   private renderPreview(p: ImportPreview) {
-    const count = p.added.length + (this.updateChanged ? p.changed.length : 0);
+    const count = importCount(p, this.updateChanged);
     return html`<div data-testid="phone-receive-preview">
       <p role="status">${t('phoneMove.received')}</p>
-      <h2>${t('backup.previewNew', { count: p.added.length })}</h2>
-      ${this.list(p.added, 'phone-receive-new')}
-      <h2>${t('backup.previewPresent', { count: p.present.length })}</h2>
-      <h2>${t('backup.previewChanged', { count: p.changed.length })}</h2>
-      ${this.list(
-        p.changed.map((c) => c.incoming),
-        'phone-receive-changed',
-      )}
-      ${
-        p.changed.length > 0
-          ? html`<label><input type="checkbox" .checked=${this.updateChanged}
-              @change=${(e: Event) => (this.updateChanged = (e.target as HTMLInputElement).checked)} /> ${t('backup.updateChanged')}</label>`
-          : nothing
-      }
+      ${previewLists(p, { prefix: 'phone-receive', large: true, updateChanged: this.updateChanged, onUpdateChanged: (on) => (this.updateChanged = on) })}
       <div class="actions">
         <button class="primary" data-testid="phone-receive-import" ?disabled=${count === 0 || this.phase === 'working'} @click=${() => void this.commit()}>
           ${t('backup.import', { count })}
