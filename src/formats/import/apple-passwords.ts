@@ -6,7 +6,7 @@
  * below are copied out of the parsed rows.
  */
 import { AppError } from '../../core/errors';
-import { parseCsv } from './bitwarden-csv';
+import { csvRows } from './csv';
 import { collectAccounts, entryLabel } from './drafts';
 import { parseForeignUri } from './link-lists';
 import type { Importer, ParsedInput } from './types';
@@ -22,16 +22,9 @@ interface Row {
 const REQUIRED = ['title', 'url', 'username', 'notes', 'otpauth'];
 
 function rowsOf(input: ParsedInput): Row[] | null {
-  const { text } = input;
-  if (text === null) return null;
-  // Cheap check on the first line before parsing the whole file.
-  const firstLine = text.slice(0, text.search(/\r|\n|$/)).toLowerCase();
-  if (!firstLine.includes('otpauth') || !firstLine.includes('title')) return null;
-  const rows = parseCsv(text);
-  const header = rows?.[0]?.map((h) => h.trim().toLowerCase());
-  if (rows === null || header === undefined || !REQUIRED.every((h) => header.includes(h))) return null;
-  const [title, username, notes, otpauth] = ['title', 'username', 'notes', 'otpauth'].map((h) => header.indexOf(h)) as [number, number, number, number];
-  return rows.slice(1).map((r) => ({ title: r[title] ?? '', username: r[username] ?? '', notes: r[notes] ?? '', otpauth: (r[otpauth] ?? '').trim() }));
+  return (
+    csvRows(input.text, REQUIRED)?.map((at) => ({ title: at('title'), username: at('username'), notes: at('notes'), otpauth: at('otpauth').trim() })) ?? null
+  );
 }
 
 export const applePasswordsImporter: Importer = {

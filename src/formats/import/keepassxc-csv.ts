@@ -9,7 +9,7 @@
  */
 import { validateExtras } from '../../core/account';
 import { AppError } from '../../core/errors';
-import { parseCsv } from './bitwarden-csv';
+import { csvRows } from './csv';
 import { collectAccounts, entryLabel } from './drafts';
 import { keepassOtpDraft } from './keepass-otp';
 import type { Importer, ParsedInput } from './types';
@@ -25,22 +25,15 @@ interface Row {
 }
 
 function rowsOf(input: ParsedInput): Row[] | null {
-  const { text } = input;
-  if (text === null) return null;
-  // Cheap check on the first line before parsing the whole file.
-  const firstLine = text.slice(0, text.search(/\r|\n|$/)).toLowerCase();
-  if (!REQUIRED.every((name) => firstLine.includes(`"${name}"`))) return null;
-  const rows = parseCsv(text);
-  const header = rows?.[0]?.map((h) => h.trim().toLowerCase());
-  if (rows === null || header === undefined || !REQUIRED.every((name) => header.includes(name))) return null;
-  const at = (row: string[], name: string): string => row[header.indexOf(name)] ?? '';
-  return rows.slice(1).map((row) => ({
-    group: at(row, 'group'),
-    title: at(row, 'title').trim(),
-    username: at(row, 'username').trim(),
-    notes: at(row, 'notes'),
-    totp: at(row, 'totp').trim(),
-  }));
+  return (
+    csvRows(input.text, REQUIRED)?.map((at) => ({
+      group: at('group'),
+      title: at('title').trim(),
+      username: at('username').trim(),
+      notes: at('notes'),
+      totp: at('totp').trim(),
+    })) ?? null
+  );
 }
 
 /** "Root/Work/Banks" → "Banks"; the root group alone ("Root") is no group. */

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { utf8Encode } from '../../../../src/core/crypto/bytes';
 import { createInProcessKdf, type KdfRunner } from '../../../../src/core/crypto/kdf';
-import { parseCsv } from '../../../../src/formats/import/bitwarden-csv';
+import { parseCsv } from '../../../../src/formats/import/csv';
 import { detectFormat } from '../../../../src/formats/import/registry';
 import type { ImportedAccount } from '../../../../src/formats/import/types';
 import { FIXTURE_PASSWORDS } from './fixtures';
