@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { rmSync } from 'node:fs';
-import { RESULTS_FILE, recordResults } from './bench-results.mjs';
+import { RESULTS_FILE, recordResults } from './bench-lib.mjs';
 
 const QUICK = process.argv.includes('--quick');
 rmSync(RESULTS_FILE, { force: true });

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { median, recordResults } from './bench-results.mjs';
+import { median, recordResults } from './bench-lib.mjs';
 
 const RUNS = 9;
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -4,12 +4,12 @@
 //   2. search keystroke → repaint of the list (median; target ≤ 16 ms at 10,000)
 //   3. cards in the DOM, JS heap, DOM nodes, main-thread busy time while the codes tick
 //   Also the gzip size of the lazily loaded virtualizer chunks.
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from './chromium.mjs';
-import { median, recordResults } from './bench-results.mjs';
+import { median, recordResults, restoreVault, startPreview } from './bench-lib.mjs';
 import { runnerImport } from 'vite';
 
 const PORT = 4250;
@@ -22,30 +22,6 @@ const ARGS = chromiumArgs();
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
 execSync(`npx vite build --outDir ${OUT} --emptyOutDir`, { stdio: 'ignore' });
-const server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-  stdio: 'ignore',
-  detached: true,
-});
-const stop = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stop);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('preview server did not start');
-}
 
 const { module: seed } = await runnerImport('./e2e/support/seed-backup.ts');
 
@@ -91,28 +67,11 @@ const PAGE_HELPERS = () => {
   };
 };
 
-async function restore(page, count) {
-  const accounts = Array.from({ length: count }, (_, i) => ({ issuer: `Service ${i}`, name: `user${i}@example.com` }));
-  const { bytes, code } = await seed.backupOf(accounts);
-  await page.goto(ORIGIN);
-  await page.getByTestId('start-restore').click();
-  await page.getByTestId('new-passphrase').fill(PASSPHRASE);
-  await page.getByTestId('confirm-passphrase').fill(PASSPHRASE);
-  await page.getByTestId('create-submit').click();
-  await page.getByTestId('restore-file').waitFor({ timeout: 60_000 });
-  await page.getByTestId('restore-file').setInputFiles({ name: 'bench.omamori', mimeType: 'application/json', buffer: bytes });
-  await page.getByTestId('restore-code').fill(code);
-  await page.getByTestId('restore-submit').click();
-  await page.getByTestId('restore-import').waitFor({ timeout: 120_000 });
-  await page.getByTestId('restore-import').click();
-  await page.getByTestId('code').first().waitFor({ timeout: 240_000 });
-}
-
 async function benchCount(browser, count) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(PAGE_HELPERS);
   const page = await context.newPage();
-  await restore(page, count);
+  await restoreVault(page, { origin: ORIGIN, seed, count, passphrase: PASSPHRASE });
 
   const unlock = [];
   for (let i = 0; i < UNLOCK_RUNS; i++) {
@@ -167,7 +126,7 @@ async function benchCount(browser, count) {
   return { unlock, busy, heap, nodes, cards, keys, clears };
 }
 
-await waitForServer();
+const { stop } = await startPreview(PORT, OUT);
 const browser = await chromium.launch({ executablePath: findChromium()?.executablePath, args: ARGS });
 console.log('Omamori list bench (production build, 1280x800)');
 const lazy = readdirSync(`${OUT}/assets`).filter((f) => /^(virtualize|flow)-.*\.js$/.test(f));

@@ -15,11 +15,11 @@
 //   7. imports through the Import screen: file picked → preview or refusal, and the longest task
 //      on the page's main thread meanwhile (target: never over 200 ms), for a large plain export
 //      and for crafted files (too deep, KDF over the limit, many slots)
-import { spawn, execSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import { median, recordResults } from './bench-results.mjs';
+import { median, recordResults, restoreVault, startPreview } from './bench-lib.mjs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 import QRCode from 'qrcode';
@@ -37,15 +37,6 @@ const fmt = (ms) => `${ms.toFixed(0)} ms`;
 
 // The bench build adds a precached static page (see benchStaticPage in vite.config.ts).
 execSync('npx vite build', { stdio: 'ignore', env: { ...process.env, OMAMORI_BENCH: '1' } });
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const stop = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stop);
 
 /** A Google Authenticator transfer URI of about `length` characters: random bytes where the protobuf would be. */
 function randomMigrationUri(length) {
@@ -143,18 +134,6 @@ async function timeCameraToFirstCode(clip, runs) {
   return times;
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('preview server did not start');
-}
-
 // Runs in every page before its scripts: records the frame in which a code (digits in any
 // [data-testid="code"], through the shadow roots) or the unlock field is first painted, and every
 // long task, so the longest one before the first code can be read.
@@ -186,20 +165,7 @@ const PROBE = () => {
 async function vaultContext(count, { deviceSlot }) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const accounts = Array.from({ length: count }, (_, i) => ({ issuer: `Service ${i}`, name: `user${i}@example.com` }));
-  const { bytes, code } = await seed.backupOf(accounts);
-  await page.goto(ORIGIN);
-  await page.getByTestId('start-restore').click();
-  await page.getByTestId('new-passphrase').fill(PASSPHRASE);
-  await page.getByTestId('confirm-passphrase').fill(PASSPHRASE);
-  if (deviceSlot) await page.getByTestId('device-slot').check();
-  await page.getByTestId('create-submit').click();
-  await page.getByTestId('restore-file').waitFor({ timeout: 60_000 });
-  await page.getByTestId('restore-file').setInputFiles({ name: 'bench.omamori', mimeType: 'application/json', buffer: bytes });
-  await page.getByTestId('restore-code').fill(code);
-  await page.getByTestId('restore-submit').click();
-  await page.getByTestId('restore-import').click({ timeout: 120_000 });
-  await page.getByTestId('code').first().waitFor({ timeout: 240_000 });
+  await restoreVault(page, { origin: ORIGIN, seed, count, passphrase: PASSPHRASE, deviceSlot });
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.close();
   await context.addInitScript(PROBE);
@@ -253,7 +219,7 @@ function precacheBrotli() {
   return { bytes, files: urls.length + 1 };
 }
 
-await waitForServer();
+const { stop } = await startPreview(PORT);
 const { module: seed } = await runnerImport('./e2e/support/seed-backup.ts');
 const PASSPHRASE = 'bench passphrase for omamori';
 const browser = await chromium.launch({ executablePath: findChromium()?.executablePath, args: ARGS });
