@@ -6,7 +6,7 @@
  * horizontal scrolling, no box sticking out of the screen, no two controls on top of each other.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openAddForm, PASSPHRASE } from './support/helpers';
+import { openAddForm, PASSPHRASE, rowAction } from './support/helpers';
 import { backupOf, type SeedAccount } from './support/seed-backup';
 
 const LONG_LATIN = 'x'.repeat(80);
@@ -116,6 +116,20 @@ test('rows: 8+ visible (11+ compact) at 390×844, no Delete in the list, the row
 
   // No Delete button anywhere in the list: it is in the row menu.
   await expect(page.getByRole('button', { name: /delete/i })).toHaveCount(0);
+
+  // The toast naming a deleted account with a long unbroken name wraps inside the screen; Undo.
+  await rowAction(page.getByTestId('code-card').first(), 'delete');
+  const toast = page.getByTestId('toast').filter({ hasText: LONG_LATIN.slice(0, 20) });
+  await expect(toast).toBeVisible();
+  expect(
+    await toast.evaluate((el) => {
+      const text = el.querySelector('span')!;
+      const box = el.getBoundingClientRect();
+      return { fits: text.scrollWidth <= text.clientWidth + 1, inside: box.left >= 0 && box.right <= innerWidth };
+    }),
+  ).toEqual({ fits: true, inside: true });
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('code-card')).toHaveCount(20);
 
   // Add account with its advanced fields open.
   await openAddForm(page);

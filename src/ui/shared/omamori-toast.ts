@@ -34,6 +34,9 @@ export class OmamoriToast extends LitElement {
       }
       .toast span {
         flex: 1;
+        /* A long unbroken account name wraps instead of running off the toast. */
+        min-width: 0;
+        overflow-wrap: anywhere;
       }
       .toast button {
         min-height: 40px;
