@@ -27,6 +27,22 @@ test('the code list says which accounts are in no backup until an export, and ag
   await expect(page.getByTestId('backup-banner')).toContainText('1 account is not in any backup yet.');
 });
 
+test('"Hide for a day" hides the backup reminder across a reload, and it is back once the day has passed', async ({ page }) => {
+  await createVault(page);
+  await addAccountByKey(page, { issuer: 'Health', name: 'me', secret: RFC_SECRET });
+  await expect(page.getByTestId('backup-banner')).toContainText('1 account is not in any backup yet.');
+  await page.getByTestId('backup-later').click();
+  await expect(page.getByTestId('backup-banner')).toHaveCount(0);
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByTestId('code-card')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByTestId('backup-banner')).toHaveCount(0);
+  await page.clock.setSystemTime(Date.now() + 25 * 60 * 60 * 1000);
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByTestId('backup-banner')).toContainText('1 account is not in any backup yet.', { timeout: 30_000 });
+});
+
 test('accounts restored from a backup are in that backup: no reminder after the restore, one for an account changed since', async ({ page }) => {
   await restoreNewVault(page, [
     { issuer: 'Restored', name: 'one' },

@@ -119,7 +119,7 @@ test('groups are renamed and deleted from "Manage groups"; their accounts stay',
 test('custom order: drag and drop, and Move up/down buttons and Alt+arrows for the keyboard, announced and kept', async ({ page }) => {
   await restoreNewVault(page, ACCOUNTS);
   await listOption(page, 'mode-reorder');
-  await expect(page.getByTestId('list-status')).toContainText('Drag a card');
+  await expect(page.getByTestId('list-status')).toContainText('Drag a row');
 
   await cell(page, 'Dropbox').dragTo(cell(page, 'GitHub'));
   await expect.poll(() => issuers(page)).toEqual(['銀行', 'Dropbox', 'GitHub', 'Amazon', 'Zoom']);

@@ -82,7 +82,7 @@ export const enCore = {
   'list.done': 'Done',
   'list.manageGroups': 'Manage groups',
   'list.groupEmpty': 'No account in the group "{group}".',
-  'list.reorderHint': 'Drag a card, or use its Move up and Move down buttons (Alt+Up/Down arrows).',
+  'list.reorderHint': 'Drag a row, or use its Move up and Move down buttons (Alt+Up/Down arrows).',
   'list.moveUp': 'Move up: {title}',
   'list.moveDown': 'Move down: {title}',
   'list.moved': '{title} moved to position {position} of {count}.',

@@ -697,7 +697,7 @@ export const ja: Record<MessageKey, string> = {
   'list.done': '完了',
   'list.manageGroups': 'グループを管理',
   'list.groupEmpty': 'グループ「{group}」にアカウントはありません。',
-  'list.reorderHint': 'カードをドラッグするか、「上へ」「下へ」ボタン（Alt+上下矢印キー）で移動します。',
+  'list.reorderHint': '行をドラッグするか、「上へ」「下へ」ボタン（Alt+上下矢印キー）で移動します。',
   'list.moveUp': '上へ移動: {title}',
   'list.moveDown': '下へ移動: {title}',
   'list.moved': '{title} を {count} 件中 {position} 番目に移動しました。',
