@@ -11,10 +11,6 @@ export const detailsStyles = css`
   textarea {
     resize: vertical;
   }
-  textarea:focus-visible {
-    outline: 3px solid var(--om-focus);
-    outline-offset: 2px;
-  }
   .mono {
     font-family: var(--om-mono);
     letter-spacing: 0.05em;

@@ -29,7 +29,7 @@ export const importStyles = css`
     cursor: pointer;
   }
   input[type='file']:focus-visible + label.button {
-    outline: 3px solid var(--om-focus);
+    outline: var(--om-focus-ring);
     outline-offset: 2px;
   }
   input[type='file']:disabled + label.button {

@@ -59,10 +59,6 @@ export class OmamoriSettings extends LitElement {
         color: var(--om-text);
         text-underline-offset: 3px;
       }
-      .index a:focus-visible {
-        outline: 3px solid var(--om-focus);
-        outline-offset: 2px;
-      }
       .group {
         margin-top: 1.75rem;
         scroll-margin-top: 1rem;

@@ -104,8 +104,9 @@ export const baseStyles = css`
   a:focus-visible,
   input:focus-visible,
   select:focus-visible,
+  textarea:focus-visible,
   summary:focus-visible {
-    outline: 3px solid var(--om-focus);
+    outline: var(--om-focus-ring);
     outline-offset: 2px;
   }
   label {
