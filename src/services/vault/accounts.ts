@@ -198,16 +198,26 @@ export class Accounts {
    * (the codes, exports, the backup reminder) sees it any more, and it can come back for 30 days.
    */
   async deleteAccount(id: string): Promise<void> {
+    if ((await this.deleteAccounts([id])) === 0) throw new AppError('vault/account-not-found');
+  }
+
+  /**
+   * Several accounts to *Recently deleted* in one transaction (the old phone's "Remove them from
+   * this phone" after a move): all of them or, if anything fails, none. Ids no longer in the list
+   * (deleted meanwhile in another tab) are passed over. Returns how many moved.
+   */
+  async deleteAccounts(ids: readonly string[]): Promise<number> {
     this.#session.requireUnlocked();
     const { db } = this.#store;
     const deletedAt = this.#session.now();
-    await this.#store.write([db.accounts, db.deleted], async () => {
-      const row = await db.accounts.get(id);
-      if (row === undefined) throw new AppError('vault/account-not-found');
-      await db.accounts.delete(id);
-      await db.deleted.put({ ...row, deletedAt });
+    const moved = await this.#store.write([db.accounts, db.deleted], async () => {
+      const rows = (await db.accounts.bulkGet([...ids])).filter((row) => row !== undefined);
+      await db.accounts.bulkDelete(rows.map((row) => row.id));
+      await db.deleted.bulkPut(rows.map((row) => ({ ...row, deletedAt })));
+      return rows.length;
     });
-    this.#records.cache.delete(id);
+    for (const id of ids) this.#records.cache.delete(id);
+    return moved;
   }
 
   /**

@@ -291,6 +291,10 @@ export class VaultService {
     return this.#accounts.deleteAccount(id);
   }
 
+  deleteAccounts(ids: readonly string[]) {
+    return this.#accounts.deleteAccounts(ids);
+  }
+
   restoreAccount(account: Account) {
     return this.#accounts.restoreAccount(account);
   }

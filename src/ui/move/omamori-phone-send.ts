@@ -145,13 +145,8 @@ export class OmamoriPhoneSend extends LitElement {
   }
 
   private async removeSent(): Promise<void> {
-    const vault = getVault();
-    let removed = 0;
     try {
-      for (const id of this.ids) {
-        await vault.deleteAccount(id);
-        removed++;
-      }
+      const removed = await getVault().deleteAccounts(this.ids);
       showToast({ message: t('phoneMove.removed', { count: removed }) });
       fire(this, 'phone-move-closed');
     } catch (err) {

@@ -73,6 +73,21 @@ describe('Recently deleted', () => {
     await expectCode(vault.restoreDeleted(b.id), 'vault/account-not-found');
   });
 
+  it('several at once (the old phone after a move): all in one transaction, or none when the write fails', async () => {
+    const { vault, db, a, b, c } = await threeAccounts();
+    const put = vi.spyOn(db.deleted, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    await expect(vault.deleteAccounts([a.id, c.id])).rejects.toBeTruthy();
+    put.mockRestore();
+    expect((await vault.listAccounts()).map((x) => x.issuer)).toEqual(['Alpha', 'Bravo-Secretive', 'Charlie']);
+    expect(await db.deleted.count()).toBe(0);
+    // An id already gone (another tab) is passed over; the rest move.
+    await vault.deleteAccount(b.id);
+    expect(await vault.deleteAccounts([a.id, b.id, c.id])).toBe(2);
+    expect(await vault.listAccounts()).toEqual([]);
+    expect((await vault.listDeleted()).map((d) => d.account.issuer).sort()).toEqual(['Alpha', 'Bravo-Secretive', 'Charlie']);
+    await expectCode(vault.deleteAccount(a.id), 'vault/account-not-found');
+  });
+
   it('needs the vault unlocked', async () => {
     const { vault, b } = await threeAccounts();
     await vault.deleteAccount(b.id);
