@@ -13,7 +13,12 @@ recordResults({ measuredAt: new Date().toISOString(), quick: QUICK, cpuCount: cp
 
 const steps = [
   ['node', ['scripts/bench.mjs', ...(QUICK ? ['--quick'] : [])]],
-  ...(QUICK ? [] : [['node', ['scripts/bench-list.mjs']]]),
+  ...(QUICK
+    ? []
+    : [
+        ['node', ['scripts/bench-list.mjs']],
+        ['node', ['scripts/bench-move.mjs']],
+      ]),
   ['npm', ['run', '--silent', 'build:cli']],
   ['node', ['scripts/bench-cli.mjs']],
   ...(QUICK ? [] : [['npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts', '--silent=false']]]),

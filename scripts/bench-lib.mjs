@@ -47,11 +47,12 @@ export async function startPreview(port, outDir = 'dist') {
 }
 
 /**
- * First run → "Restore from a backup" → a vault of `count` accounts (Service i / user i), from a
+ * First run → "Restore from a backup" → a vault of `count` accounts (Service i / user i; or the
+ * given `accounts`), from a
  * backup written in Node by e2e/support/seed-backup.ts (`seed`); on the list when it returns.
  */
-export async function restoreVault(page, { origin, seed, count, passphrase, deviceSlot = false }) {
-  const accounts = Array.from({ length: count }, (_, i) => ({ issuer: `Service ${i}`, name: `user${i}@example.com` }));
+export async function restoreVault(page, { origin, seed, count, passphrase, deviceSlot = false, accounts: given }) {
+  const accounts = given ?? Array.from({ length: count }, (_, i) => ({ issuer: `Service ${i}`, name: `user${i}@example.com` }));
   const { bytes, code } = await seed.backupOf(accounts);
   await page.goto(origin);
   await page.getByTestId('start-restore').click();
