@@ -27,6 +27,7 @@ import type { PasskeyInfo } from './passkey-slots';
 import type { Passkeys } from './passkeys';
 import type { RecoveryKits } from './recovery-kits';
 import type { DeletedAccount, RecentlyDeleted } from './recently-deleted';
+import { readPassphraseTyped } from './passphrase-typed';
 import { OpenedRecords, openRows } from './records';
 import { VaultSession, type VaultState } from './session';
 import { VaultStore } from './store';
@@ -182,6 +183,22 @@ export class VaultService {
 
   changePassphrase(current: string, next: string, opts: KdfOptions = {}): Promise<void> {
     return this.#keySlots.changePassphrase(current, next, opts);
+  }
+
+  /** "Do you still know your passphrase?": right or wrong, outside the backoff, no proof (key-slots.ts). */
+  checkPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<boolean> {
+    return this.#keySlots.checkPassphrase(passphrase, opts);
+  }
+
+  /** When the passphrase was last typed and right (passphrase-typed.ts); null when unknown. */
+  passphraseTypedAt(): Promise<number | null> {
+    return readPassphraseTyped(this.#store);
+  }
+
+  /** Whether the vault row has a recovery kit's slot, read without loading recovery-kits.ts (lock screen). */
+  async hasRecoveryKit(): Promise<boolean> {
+    const row = await this.#store.readVault();
+    return row !== undefined && row.slots.some((slot) => slot.kind === 'recovery');
   }
 
   // ── Re-authentication (the policy is in session.ts) ──────────────────────────────────────────
