@@ -6,6 +6,7 @@
  * passphrase forgotten, the kit's typed words and a new passphrase open the vault, and the new
  * passphrase unlocks it afterwards. Facts' every state is unit-tested (core/recovery/readiness).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, RFC_TIME_MS, unlock } from './support/helpers';
 
@@ -16,6 +17,12 @@ async function fact(panel: Locator, id: string, ok: boolean, state: string): Pro
   await expect(line).toHaveAttribute('data-state', state);
   await expect(line).toHaveAttribute('data-ok', String(ok));
   await expect(line.locator('.status')).toHaveText(ok ? 'OK' : 'Needs attention');
+}
+
+/** axe on one new element only (a11y.spec.ts walks the rest), named by its chain of shadow hosts. */
+async function expectNoViolations(page: Page, chain: [string, string, ...string[]]): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).include([chain]).analyze();
+  expect.soft(violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
 }
 
 async function code(page: Page): Promise<string> {
@@ -40,6 +47,7 @@ test('Ready to recover states its facts, and a forgotten passphrase is replaced 
   await fact(panel, 'passphrase', true, 'recent');
   const persisted = await page.evaluate(() => navigator.storage.persisted());
   await fact(panel, 'storage', persisted, persisted ? 'persistent' : 'not-persistent');
+  await expectNoViolations(page, ['omamori-app', 'omamori-settings', 'omamori-ready-panel']);
 
   // A backup (with a generated transfer code: no key derivation) holds every account.
   await page.getByTestId('backup-export').click();
@@ -48,6 +56,12 @@ test('Ready to recover states its facts, and a forgotten passphrase is replaced 
   await expect(page.getByTestId('backup-ready')).toBeVisible({ timeout: 30_000 });
   await fact(panel, 'backup', true, 'complete');
   await page.getByTestId('backup-done').click();
+
+  // Every account is in a backup, so the list's backup bar is gone; its one line now names the kit.
+  await page.getByTestId('settings-back').click();
+  await expect(page.getByTestId('backup-banner')).toHaveCount(0);
+  await expect(page.getByTestId('ready-bar')).toHaveText(/Not ready to recover: no checked recovery kit\./u);
+  await page.getByTestId('ready-bar-open').click();
 
   // A whole-key kit, a minute later, checked at once by typing its words back.
   await page.clock.setFixedTime(RFC_TIME_MS + 60_000);
@@ -78,6 +92,7 @@ test('Ready to recover states its facts, and a forgotten passphrase is replaced 
   await page.getByTestId('lock').click();
   await page.getByTestId('unlock-use-kit').click();
   const form = page.getByTestId('kit-unlock');
+  await expectNoViolations(page, ['omamori-app', 'omamori-unlock', 'omamori-kit-unlock']);
   await form.getByTestId('kit-sheet-input').first().fill(words);
   await form.getByTestId('kit-new-pass').fill(NEW_PASSPHRASE);
   await form.getByTestId('kit-new-confirm').fill(`${NEW_PASSPHRASE} typo`);
@@ -87,6 +102,8 @@ test('Ready to recover states its facts, and a forgotten passphrase is replaced 
   await form.getByTestId('kit-unlock-submit').click();
   await expect(page.getByTestId('code-card')).toHaveCount(1, { timeout: 30_000 });
   expect(await code(page)).toBe(before);
+  await expect(page.getByTestId('backup-banner')).toHaveCount(0);
+  await expect(page.getByTestId('ready-bar')).toHaveCount(0);
 
   // The new passphrase is the vault's now.
   await page.getByTestId('lock').click();

@@ -244,9 +244,10 @@ const enMore = {
   'ready.storageAction': 'Ask to keep the data',
   'ready.listBar': 'Not ready to recover: {what}.',
   'ready.listBarOpen': 'See what is missing',
-  'ready.short.backup': 'backup',
-  'ready.short.kit': 'recovery kit',
-  'ready.short.passphrase': 'passphrase',
+  'ready.short.kit': 'no checked recovery kit',
+  'ready.short.passphrase': 'passphrase not typed for months',
+  'ready.short.separator': ', ',
+  'ready.listBarLater': 'Hide for a week',
   'kitUnlock.title': 'Open with your recovery kit',
   'kitUnlock.lead':
     'Enter enough sheets of your recovery kit, then choose a new passphrase: the forgotten one stops working. Passkeys and this device keep opening the vault.',

@@ -299,9 +299,10 @@ export const ja: Record<MessageKey, string> = {
   'ready.storageAction': 'データの保持を求める',
   'ready.listBar': '復旧の準備ができていません：{what}。',
   'ready.listBarOpen': '足りないものを見る',
-  'ready.short.backup': 'バックアップ',
-  'ready.short.kit': '復旧キット',
-  'ready.short.passphrase': 'パスフレーズ',
+  'ready.short.kit': '確認済みの復旧キットがない',
+  'ready.short.passphrase': 'パスフレーズを何か月も入力していない',
+  'ready.short.separator': '、',
+  'ready.listBarLater': '1 週間表示しない',
   'kitUnlock.title': '復旧キットで開く',
   'kitUnlock.lead':
     '復旧キットの用紙を必要な枚数入力し、新しいパスフレーズを決めてください。忘れたパスフレーズは使えなくなります。パスキーとこのデバイスでは引き続き開けます。',

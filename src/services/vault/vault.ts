@@ -197,8 +197,14 @@ export class VaultService {
 
   /** Whether the vault row has a recovery kit's slot, read without loading recovery-kits.ts (lock screen). */
   async hasRecoveryKit(): Promise<boolean> {
+    return (await this.recoveryKitDates()) !== null;
+  }
+
+  /** The kit's dates (checkedAt 0 = not checked), or null; for the code list's "Ready to recover?" bar. */
+  async recoveryKitDates(): Promise<{ createdAt: number; checkedAt: number } | null> {
     const row = await this.#store.readVault();
-    return row !== undefined && row.slots.some((slot) => slot.kind === 'recovery');
+    const slot = row?.slots.find((s) => s.kind === 'recovery');
+    return slot?.kind === 'recovery' ? { createdAt: slot.createdAt, checkedAt: slot.checkedAt } : null;
   }
 
   // ── Re-authentication (the policy is in session.ts) ──────────────────────────────────────────

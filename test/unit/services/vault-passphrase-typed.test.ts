@@ -97,15 +97,21 @@ describe('"Do you still know your passphrase?"', () => {
   });
 });
 
-describe('hasRecoveryKit', () => {
-  it('reads the vault row while locked', async () => {
+describe('hasRecoveryKit and recoveryKitDates', () => {
+  it('read the vault row while locked', async () => {
     const { tab } = clockedVault();
     const vault = tab();
     expect(await vault.hasRecoveryKit()).toBe(false);
     await vault.create(PASS, { deviceSlot: false });
     expect(await vault.hasRecoveryKit()).toBe(false);
-    await (await vault.recoveryKit()).create(PASS, { k: 2, n: 2 });
+    expect(await vault.recoveryKitDates()).toBeNull();
+    const kits = await vault.recoveryKit();
+    const kit = await kits.create(PASS, { k: 2, n: 2 });
+    expect(await vault.recoveryKitDates()).toEqual({ createdAt: kit.createdAt, checkedAt: 0 });
+    await kits.check(kit.sheets.map(sheetQrText));
     vault.lock();
     expect(await vault.hasRecoveryKit()).toBe(true);
+    expect(await vault.recoveryKitDates()).toEqual({ createdAt: kit.createdAt, checkedAt: (await kits.info())?.checkedAt });
+    expect((await vault.recoveryKitDates())?.checkedAt).toBeGreaterThan(0);
   });
 });
