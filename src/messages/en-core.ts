@@ -16,6 +16,8 @@ export const enCore = {
   'unlock.passkey': 'Unlock with passkey',
   'unlock.passkeyWorking': 'Waiting for your passkey…',
   'unlock.orPassphrase': 'Or enter your passphrase below.',
+  // The lock screen's way in with the recovery kit (#16 step 7); the screen itself is lazy.
+  'unlock.useKit': 'Forgot the passphrase? Use my recovery kit',
   'list.search': 'Search',
   'list.searchPlaceholder': 'Search accounts',
   'list.add': 'Add account',

@@ -105,6 +105,12 @@ export interface BackoffState {
   lastFailureAt: number;
 }
 
+/**
+ * When the vault passphrase was last typed and found right (ms; services/vault/passphrase-typed.ts),
+ * for "Ready to recover?". A date only, never anything about the passphrase. A row of `meta`.
+ */
+export const PASSPHRASE_TYPED_KEY = 'passphrase-typed';
+
 export interface OmamoriDbOptions {
   indexedDB?: { open: IDBFactory['open'] } | IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;

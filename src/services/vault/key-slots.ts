@@ -12,6 +12,7 @@ import { generateDeviceKey, generateVaultKeyBytes, slotAad, wrapKey } from '../.
 import { AppError, throwIfAborted } from '../../core/errors';
 import type { AccountRow, PassphraseSlot, VaultRow } from '../../storage/db';
 import type { PassphraseBackoff } from './backoff';
+import { recordPassphraseTyped } from './passphrase-typed';
 import type { VaultPresence } from './marker';
 import type { VaultKeys, VaultSession } from './session';
 import {
@@ -69,7 +70,32 @@ export class KeySlots {
       throw err;
     }
     await this.#backoff.reset();
+    await this.#typed();
     return vk;
+  }
+
+  /** Notes that the passphrase was just typed and right ("Ready to recover?"); never throws. */
+  #typed(): Promise<void> {
+    return recordPassphraseTyped(this.#store, this.#session.now());
+  }
+
+  /**
+   * "Do you still know your passphrase?": true when `passphrase` opens the passphrase slot. Outside
+   * the backoff on purpose (a practice run must never lock anyone out) and therefore no proof for
+   * sensitive operations either: it does not mark the session authenticated. Needs an unlocked vault.
+   */
+  async checkPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<boolean> {
+    this.#session.requireUnlocked();
+    if (passphrase === '') throw new AppError('vault/passphrase-empty', { field: 'passphrase' });
+    const row = await this.#store.requireVault();
+    try {
+      await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, requirePassphraseSlot(row), opts);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'vault/wrong-passphrase') return false;
+      throw err;
+    }
+    await this.#typed();
+    return true;
   }
 
   async hasDeviceSlot(): Promise<boolean> {
@@ -106,6 +132,7 @@ export class KeySlots {
         else await db.deviceKeys.delete('device');
       });
       this.#presence.remember(vaultId);
+      await this.#typed();
       this.#session.markAuthenticated();
       this.#session.open({ vk, vaultId });
     } finally {
@@ -194,6 +221,7 @@ export class KeySlots {
       if (deviceKey === null) await db.deviceKeys.delete('device');
       else await db.deviceKeys.put({ key: 'device', cryptoKey: deviceKey });
     });
+    await this.#typed();
   }
 
   /** Rewraps VK under a new passphrase (new salt); no record is re-encrypted. */
@@ -231,5 +259,6 @@ export class KeySlots {
       }
       await db.vault.put({ ...stored, slots: replaceSlot(stored, 'passphrase', newSlot) });
     });
+    await this.#typed();
   }
 }

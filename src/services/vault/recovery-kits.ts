@@ -23,6 +23,7 @@ import {
 } from '../../core/recovery/kit';
 import type { RecoverySlot, VaultRow } from '../../storage/db';
 import type { PassphraseBackoff } from './backoff';
+import { recordPassphraseTyped } from './passphrase-typed';
 import type { VaultSession } from './session';
 import { deriveNewPassphraseTarget, findSlot, passphraseSlotFrom, replaceSlot, requirePassphraseSlot, rewrapFromPassphrase } from './slot-crypto';
 import type { VaultStore } from './store';
@@ -159,6 +160,7 @@ export class RecoveryKits {
         checkedAt: 0,
       };
       await this.#putSlot(vaultId, slot);
+      await recordPassphraseTyped(this.#store, createdAt);
       const sheets: RecoverySheet[] = shares === null ? [{ kind: 'key', key: new Uint8Array(key) }] : shares.map((share) => ({ kind: 'share', share }));
       return { ...infoOf(slot), sheets };
     } finally {
@@ -240,6 +242,8 @@ export class RecoveryKits {
         await db.vault.put({ ...current, slots: replaceSlot(current, 'passphrase', newSlot) });
       });
       await this.#backoff.reset();
+      // The new passphrase was just chosen and typed: it counts as known from now.
+      await recordPassphraseTyped(this.#store, this.#session.now());
       this.#session.markAuthenticated();
       if (this.#session.keys === null) this.#session.open({ vk, vaultId: row.vaultId });
     } finally {

@@ -27,6 +27,7 @@ import type { PasskeyInfo } from './passkey-slots';
 import type { Passkeys } from './passkeys';
 import type { RecoveryKits } from './recovery-kits';
 import type { DeletedAccount, RecentlyDeleted } from './recently-deleted';
+import { readPassphraseTyped } from './passphrase-typed';
 import { OpenedRecords, openRows } from './records';
 import { VaultSession, type VaultState } from './session';
 import { VaultStore } from './store';
@@ -182,6 +183,28 @@ export class VaultService {
 
   changePassphrase(current: string, next: string, opts: KdfOptions = {}): Promise<void> {
     return this.#keySlots.changePassphrase(current, next, opts);
+  }
+
+  /** "Do you still know your passphrase?": right or wrong, outside the backoff, no proof (key-slots.ts). */
+  checkPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<boolean> {
+    return this.#keySlots.checkPassphrase(passphrase, opts);
+  }
+
+  /** When the passphrase was last typed and right (passphrase-typed.ts); null when unknown. */
+  passphraseTypedAt(): Promise<number | null> {
+    return readPassphraseTyped(this.#store);
+  }
+
+  /** Whether the vault row has a recovery kit's slot, read without loading recovery-kits.ts (lock screen). */
+  async hasRecoveryKit(): Promise<boolean> {
+    return (await this.recoveryKitDates()) !== null;
+  }
+
+  /** The kit's dates (checkedAt 0 = not checked), or null; for the code list's "Ready to recover?" bar. */
+  async recoveryKitDates(): Promise<{ createdAt: number; checkedAt: number } | null> {
+    const row = await this.#store.readVault();
+    const slot = row?.slots.find((s) => s.kind === 'recovery');
+    return slot?.kind === 'recovery' ? { createdAt: slot.createdAt, checkedAt: slot.checkedAt } : null;
   }
 
   // ── Re-authentication (the policy is in session.ts) ──────────────────────────────────────────

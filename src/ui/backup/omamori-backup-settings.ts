@@ -158,6 +158,7 @@ export class OmamoriBackupSettings extends LitElement {
       this.download = { url: URL.createObjectURL(file), fileName, count, file };
       this.lastExport = getBackup().lastExportAt();
       this.phase = 'ready';
+      fire(this, 'readiness-changed');
     } catch (err) {
       this.error = presentError(err);
       this.phase = 'form';

@@ -5,7 +5,7 @@ import { filterAccounts, prepareSearch } from '../../core/account-search';
 import { getVault } from '../../services/browser/vault';
 import type { ListKeysHost } from './list-keys-controller';
 import { gearIcon, lockIcon, plusIcon } from '../shared/icons';
-import { getLocale, t } from '../../messages/translate';
+import { getLocale, loadAllMessages, t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { listStyles } from './list-styles';
@@ -82,6 +82,8 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     this.extras ??= Promise.all([
       import('./list-keys-controller').then(({ ListKeysController }) => new ListKeysController(this)),
       import('./omamori-list-toolbar'),
+      // "Ready to recover?" line (#16): its words are in the full table, loaded first.
+      loadAllMessages().then(() => import('../recovery/omamori-ready-bar')),
     ]).catch((err: unknown) => showToast({ message: presentError(err) }));
   }
 
@@ -287,7 +289,9 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
               <button class="close" data-testid="backup-later" aria-label=${t('list.backupLater')} title=${t('list.backupLater')}
                 @click=${() => setPreference('backupBarHiddenUntil', Date.now() + BACKUP_BAR_SNOOZE_MS)}>×</button>
             </div>`
-            : ''
+            : has
+              ? html`<omamori-ready-bar></omamori-ready-bar>`
+              : ''
         }
         ${
           this.mode === 'select' && has

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { toAppError } from '../../core/errors';
 import { getVault } from '../../services/browser/vault';
-import { t } from '../../messages/translate';
+import { loadAllMessages, t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { baseStyles } from '../shared/styles';
@@ -25,6 +25,8 @@ export class OmamoriUnlock extends LitElement {
     passkeyBusy: { state: true },
     passkeyError: { state: true },
     note: { state: true },
+    hasKit: { state: true },
+    kitOpen: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -51,6 +53,9 @@ export class OmamoriUnlock extends LitElement {
   declare passkeyBusy: boolean;
   declare passkeyError: string;
   declare note: string;
+  /** The vault has a recovery kit's slot: offer "Forgot the passphrase? Use my recovery kit". */
+  declare hasKit: boolean;
+  declare kitOpen: boolean;
   private readonly kdf = new KdfRun(this);
   /** The delay after repeated wrong passphrases (the vault's, shared by every tab). */
   private readonly wait = new RetryWaitController(this);
@@ -64,6 +69,8 @@ export class OmamoriUnlock extends LitElement {
     this.passkeyBusy = false;
     this.passkeyError = '';
     this.note = '';
+    this.hasKit = false;
+    this.kitOpen = false;
     new LocaleController(this);
   }
 
@@ -74,6 +81,27 @@ export class OmamoriUnlock extends LitElement {
       .listPasskeys()
       .then((passkeys) => (this.hasPasskey = passkeys.length > 0))
       .catch(() => (this.hasPasskey = false));
+    getVault()
+      .hasRecoveryKit()
+      .then((has) => (this.hasKit = has))
+      .catch(() => (this.hasKit = false));
+  }
+
+  /** The kit's screen is a lazy chunk (ui/recovery/omamori-kit-unlock.ts), loaded only when chosen. */
+  private async openKit(): Promise<void> {
+    try {
+      // Its text is in the full English table (en.ts), which the start-up path has not loaded yet.
+      await loadAllMessages().then(() => import('../recovery/omamori-kit-unlock'));
+      this.kitOpen = true;
+    } catch (err) {
+      this.error = presentError(err);
+    }
+  }
+
+  private async closeKit(): Promise<void> {
+    this.kitOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#pass')?.focus();
   }
 
   private async onPasskey(): Promise<void> {
@@ -142,10 +170,14 @@ export class OmamoriUnlock extends LitElement {
   }
 
   override render() {
+    const hero = html`<div class="hero">
+      <img src="/icons/icon-192.png" alt="" width="72" height="72" />
+    </div>`;
+    if (this.kitOpen) {
+      return html`<main class="page">${hero}<omamori-kit-unlock @kit-unlock-closed=${() => void this.closeKit()}></omamori-kit-unlock></main>`;
+    }
     return html`<main class="page">
-      <div class="hero">
-        <img src="/icons/icon-192.png" alt="" width="72" height="72" />
-      </div>
+      ${hero}
       <form class="panel" @submit=${this.onSubmit} novalidate>
         <h1>${t('unlock.title')}</h1>
         <p class="muted">${t('unlock.lead')}</p>
@@ -163,6 +195,11 @@ export class OmamoriUnlock extends LitElement {
           ${this.kdf.running ? html`<button type="button" data-testid="unlock-cancel" @click=${() => this.kdf.cancel()}>${t('dialog.cancel')}</button>` : nothing}
         </div>
         ${this.note ? html`<p class="hint" role="status" data-testid="unlock-note">${this.note}</p>` : nothing}
+        ${
+          this.hasKit
+            ? html`<p><button type="button" class="link" data-testid="unlock-use-kit" ?disabled=${this.busy} @click=${() => void this.openKit()}>${t('unlock.useKit')}</button></p>`
+            : nothing
+        }
       </form>
     </main>`;
   }

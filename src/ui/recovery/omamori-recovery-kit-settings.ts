@@ -5,6 +5,7 @@ import { presentError } from '../../messages/present-error';
 import { t } from '../../messages/translate';
 import { getVault } from '../../services/browser/vault';
 import type { NewRecoveryKit, RecoveryKitInfo } from '../../services/vault/recovery-kits';
+import { fire } from '../shared/events';
 import { LocaleController } from '../shared/locale-controller';
 import { CANCELLED, withProof } from '../shared/reauth';
 import { baseStyles } from '../shared/styles';
@@ -118,6 +119,7 @@ export class OmamoriRecoveryKitSettings extends LitElement {
     } finally {
       this.busy = false;
       await this.reload();
+      fire(this, 'readiness-changed');
     }
   }
 
@@ -147,6 +149,7 @@ export class OmamoriRecoveryKitSettings extends LitElement {
       this.forget();
       this.step = 'idle';
       showToast({ message: t('kit.checked') });
+      fire(this, 'readiness-changed');
     } catch (err) {
       this.error = sheetError(err);
     } finally {
@@ -162,6 +165,7 @@ export class OmamoriRecoveryKitSettings extends LitElement {
     try {
       if ((await withProof(async () => (await getVault().recoveryKit()).revoke())) === CANCELLED) return;
       showToast({ message: t('kit.revoked') });
+      fire(this, 'readiness-changed');
     } catch (err) {
       this.error = presentError(err);
     } finally {

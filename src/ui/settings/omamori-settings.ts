@@ -9,6 +9,7 @@ import './omamori-clock-settings';
 import './omamori-autolock-settings';
 import '../backup/omamori-backup-settings';
 import '../recovery/omamori-recovery-kit-settings';
+import '../recovery/omamori-ready-panel';
 import '../backup/omamori-other-apps-settings';
 import '../onboarding/omamori-language-picker';
 import './omamori-passkey-settings';
@@ -188,7 +189,8 @@ export class OmamoriSettings extends LitElement {
           )}
           ${this.group(
             ...backup!,
-            html`<omamori-backup-settings></omamori-backup-settings>
+            html`<omamori-ready-panel></omamori-ready-panel>
+            <omamori-backup-settings></omamori-backup-settings>
             <omamori-recovery-kit-settings></omamori-recovery-kit-settings>
             <omamori-google-export></omamori-google-export>
             <omamori-other-apps-settings></omamori-other-apps-settings>

@@ -6,7 +6,7 @@ import { encodeBase32 } from '../../../src/core/base32';
 import type { AccountData } from '../../../src/core/account';
 import { createInProcessKdf, type KdfRunner } from '../../../src/core/crypto/kdf';
 import { AppError } from '../../../src/core/errors';
-import { BACKOFF_KEY, OmamoriDb } from '../../../src/storage/db';
+import { BACKOFF_KEY, OmamoriDb, PASSPHRASE_TYPED_KEY } from '../../../src/storage/db';
 import { VaultService } from '../../../src/services/vault/vault';
 
 // Dexie's liveQuery does nothing unless its global dependencies hold an IndexedDB; the
@@ -66,12 +66,13 @@ export async function dumpDb(db: OmamoriDb): Promise<string> {
 }
 
 /**
- * The dump without the wrong-passphrase count (meta BACKOFF_KEY): what "a wrong passphrase changes
- * nothing" promises, as the count is kept beside the vault on purpose (services/vault/backoff.ts).
+ * The dump without the wrong-passphrase count (meta BACKOFF_KEY) and the date the passphrase was
+ * last typed right (PASSPHRASE_TYPED_KEY): what "a wrong passphrase changes nothing" promises, as
+ * both are kept beside the vault on purpose (services/vault/backoff.ts, passphrase-typed.ts).
  */
 export async function dumpVault(db: OmamoriDb): Promise<string> {
   const all = JSON.parse(await dumpDb(db)) as Record<string, { key?: string }[]>;
-  return JSON.stringify({ ...all, meta: all.meta?.filter((row) => row.key !== BACKOFF_KEY) });
+  return JSON.stringify({ ...all, meta: all.meta?.filter((row) => row.key !== BACKOFF_KEY && row.key !== PASSPHRASE_TYPED_KEY) });
 }
 
 /** The dump plus every byte array decoded as latin1 and UTF-8, for searching plaintext. */

@@ -1,8 +1,8 @@
 /**
  * The English table is split (src/messages/en-core.ts ships at start-up, en.ts loads with the
  * first lazy screen). This walks the start-up module graph from src/main.ts — static and dynamic
- * imports, except the screens omamori-app loads through LAZY_ELEMENTS, which wait for the whole
- * table — and fails when a module there names a message key that is not in en-core.
+ * imports, except the screens omamori-app loads through LAZY_ELEMENTS and any other module loaded
+ * as `loadAllMessages().then(() => import('…'))`, both of which wait for the whole table — and fails when a module there names a message key that is not in en-core.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +34,7 @@ function startupModules(): Set<string> {
       let target = path.resolve(path.dirname(file), spec);
       if (!target.endsWith('.ts')) target += '.ts';
       if (m[5] !== undefined && file.endsWith('omamori-app.ts') && lazy.has(target)) continue;
+      if (m[5] !== undefined && text.includes(`loadAllMessages().then(() => import('${spec}'))`)) continue;
       stack.push(target);
     }
   }
