@@ -1,12 +1,5 @@
-// The start shell (docs/architecture.md, "Start-up and lazy loading"): a classic script that runs
-// before the first paint, so that a vault that opens with its passphrase shows a lock form at once,
-// without waiting for the app's JavaScript. It only reads localStorage (nothing secret):
-//   omamori.start        'lock' when the last start showed the passphrase lock screen
-//                        (written by src/ui/onboarding/start-shell.ts);
-//   omamori.preferences  the theme chosen in Settings → Appearance (src/ui/shared/preferences.ts);
-//   omamori.locale       the language chosen, else the browser's (src/messages/translate.ts).
-// <omamori-app> shows the form (index.html) until its own screen is ready, and <omamori-unlock>
-// takes over what was typed. A plain file in public/: it must run before any module script.
+// Start shell (docs/architecture.md, "Start-up and lazy loading"): runs before the first paint;
+// not minified, so kept short. Reads localStorage only: theme, language, omamori.start.
 (function () {
   var root = document.documentElement;
   try {
@@ -27,10 +20,9 @@
     root.lang = lang;
     if (localStorage.getItem('omamori.start') === 'lock') root.setAttribute('data-start', 'lock');
   } catch {
-    // No storage (private mode, refused): no shell; the app starts as before.
+    // No storage: no shell, the app starts as before.
   }
-  // Enter in the shell's form before the app is there: kept for the app (the CSP allows no form
-  // submission anyway), which unlocks with what was typed as soon as it takes over.
+  // Enter before the app is there: kept for <omamori-unlock> (the CSP allows no form submission).
   document.addEventListener(
     'submit',
     function (event) {
