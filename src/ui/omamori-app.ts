@@ -31,6 +31,7 @@ import { clearToasts, showToast } from './shared/toast-bus';
 import './codes/omamori-code-list';
 import './shared/omamori-toast';
 import './onboarding/omamori-unlock';
+import { rememberStartScreen, takeOverStartShell } from './onboarding/start-shell';
 
 /**
  * Screens that are not needed to show codes load when first shown, keeping them out of the
@@ -183,7 +184,9 @@ export class OmamoriApp extends LitElement {
       // No text is shown before the user's language table is loaded (Japanese is a lazy chunk).
       const [state] = await Promise.all([startVault(), localeReady()]);
       this.onVaultState(state);
+      void this.rememberStart(state);
     } catch (err) {
+      rememberStartScreen('other');
       await localeReady().catch(() => undefined);
       if (isAppError(err) && REFUSED.has(err.code)) {
         // No lock screen: no passphrase can open what the browser will not store or this code cannot read.
@@ -200,6 +203,17 @@ export class OmamoriApp extends LitElement {
   }
 
   #started = false;
+
+  /** For the next start's shell (index.html): did this one show a lock screen with only the passphrase form? */
+  private async rememberStart(state: VaultState): Promise<void> {
+    const passkeys =
+      state === 'locked'
+        ? await getVault()
+            .listPasskeys()
+            .catch(() => undefined)
+        : undefined;
+    rememberStartScreen(passkeys?.length === 0 ? 'lock' : 'other');
+  }
 
   /**
    * Once the first screen (the codes, or the lock screen) has painted: the service worker is
@@ -276,6 +290,8 @@ export class OmamoriApp extends LitElement {
   }
 
   override willUpdate(): void {
+    // The start shell stays up (slotted, see render) until a screen replaces it; the lock screen takes it over itself.
+    if (this.screen !== 'loading' && this.screen !== 'locked') takeOverStartShell();
     const list = this.screen === 'unlocked' && this.view.kind === 'list';
     const tags = [
       this.currentTag(),
@@ -352,8 +368,9 @@ export class OmamoriApp extends LitElement {
     let body;
     switch (this.screen) {
       case 'loading':
-        // Deliberately wordless: the language table may still be loading.
-        body = html`<p class="page" role="status" aria-busy="true"></p>`;
+        // Deliberately wordless: the language table may still be loading. The slot shows the start
+        // shell's lock form (index.html) when there is one, so nothing blinks before the lock screen.
+        body = html`<slot></slot><p class="page" role="status" aria-busy="true"></p>`;
         break;
       case 'refused':
         body = html`<section class="page" role="alert" data-testid="start-error">

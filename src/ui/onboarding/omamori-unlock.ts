@@ -8,6 +8,7 @@ import { baseStyles } from '../shared/styles';
 import { fire, type OmamoriEvent } from '../shared/events';
 import { RetryWaitController } from '../shared/retry-wait-controller';
 import { KdfRun } from '../shared/kdf-run';
+import { takeOverStartShell } from './start-shell';
 
 /**
  * The lock screen: passphrase → codes. A wrong passphrase changes nothing and says so. When the
@@ -135,7 +136,12 @@ export class OmamoriUnlock extends LitElement {
   }
 
   override firstUpdated(): void {
+    // At start, what was typed into the start shell (index.html) carries on here, with the focus;
+    // Enter pressed there unlocks now.
+    const shell = takeOverStartShell();
+    if (shell !== undefined) this.passphrase = shell.passphrase;
     this.renderRoot.querySelector<HTMLInputElement>('#pass')?.focus();
+    if (shell?.submitted && shell.passphrase !== '') void this.updateComplete.then(() => this.onSubmit(new Event('submit')));
   }
 
   private async onSubmit(event: Event): Promise<void> {
