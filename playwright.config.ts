@@ -17,16 +17,19 @@ export const CHROMIUM_EXECUTABLE_PATH = BROWSER?.executablePath;
 
 // Another port (and build folder) lets two checkouts run their e2e suites side by side.
 export const E2E_PORT = Number(process.env.OMAMORI_E2E_PORT ?? 4173);
-const OUT_DIR = E2E_PORT === 4173 ? 'dist' : `dist-e2e-${E2E_PORT}`;
+export const E2E_OUT_DIR = E2E_PORT === 4173 ? 'dist' : `dist-e2e-${E2E_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  // Two workers on CI's 2 cores: the specs share nothing but the preview server (each has its own
-  // contexts, and the specs that start servers use ports of their own).
+  // Tests, not files, are shared out between the workers, so that a file of long walks (a11y) is
+  // not left to one worker at the end of the run. Tests share nothing but the preview server
+  // (each has its own contexts; the specs that start a server on a port of their own, or build,
+  // run their tests in order: `test.describe.configure({ mode: 'default' })`).
+  fullyParallel: true,
+  // Two workers on CI's 2 cores.
   workers: Number(process.env.OMAMORI_E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
@@ -42,7 +45,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${E2E_PORT} --strictPort`,
+    command: `npx vite build --outDir ${E2E_OUT_DIR} --emptyOutDir && npx vite preview --outDir ${E2E_OUT_DIR} --host 127.0.0.1 --port ${E2E_PORT} --strictPort`,
     url: `http://localhost:${E2E_PORT}`,
     env: { OMAMORI_E2E_CSP_REPORTS: '1' },
     reuseExistingServer: !process.env.CI,

@@ -75,13 +75,15 @@ async function codes(page: Page): Promise<string[]> {
     );
 }
 
-const CODE_QR_PATH = '.tmp/backup-code-qr.png';
+/** One picture per worker: with fullyParallel, two tests of this file may export at the same time. */
+const qrPicturePath = (): string => `.tmp/backup-code-qr-${test.info().parallelIndex}.png`;
 
 /** Settings → export; returns the file's bytes and, for a transfer code, the code shown. */
 async function exportBackup(page: Page, kind: 'passphrase' | 'transfer-code'): Promise<{ bytes: Buffer; name: string; code: string; codeQrPath: string }> {
   await page.getByTestId('settings').click();
   await page.getByTestId('backup-export').click();
   let code = '';
+  const codeQr = qrPicturePath();
   if (kind === 'passphrase') {
     await page.getByTestId('backup-passphrase').fill(BACKUP_PASS);
     await page.getByTestId('backup-passphrase-confirm').fill(BACKUP_PASS);
@@ -93,7 +95,7 @@ async function exportBackup(page: Page, kind: 'passphrase' | 'transfer-code'): P
     await expect(page.getByTestId('backup-code-qr').locator('svg path')).toHaveCount(1);
     // "… added." toasts would cover part of the code in the picture.
     await expect(page.getByTestId('toast')).toHaveCount(0, { timeout: 15_000 });
-    await page.getByTestId('backup-code-qr').screenshot({ path: CODE_QR_PATH });
+    await page.getByTestId('backup-code-qr').screenshot({ path: codeQr });
   }
   await page.getByTestId('backup-create').click();
   await expect(page.getByTestId('backup-ready')).toHaveText(`Backup ready and checked: ${ACCOUNTS.length} accounts.`, { timeout: 30_000 });
@@ -102,7 +104,7 @@ async function exportBackup(page: Page, kind: 'passphrase' | 'transfer-code'): P
   const bytes = await readFile(await download.path());
   await expect(page.getByTestId('backup-last-export')).toContainText('Last backup from this device:');
   await page.getByTestId('backup-done').click();
-  return { bytes, name, code, codeQrPath: CODE_QR_PATH };
+  return { bytes, name, code, codeQrPath: codeQr };
 }
 
 /** First run → "Restore from a backup" → create the vault → lands on the restore screen (not in Settings). */

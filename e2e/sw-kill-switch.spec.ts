@@ -3,27 +3,28 @@
  * replaces a broken one. Its sw.js deletes the app's caches and unregisters itself, its pages
  * register nothing, and the vault in IndexedDB is untouched: the app then runs from the network.
  */
-import { execSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import { buildVariant, suiteBuild, type Build } from './support/builds';
 import { addAccountByKey, E2E_PORT, openAddForm, PASSPHRASE, RFC_SECRET, unlock } from './support/helpers';
 import { startStaticServer, type SwappableServer } from './support/static-server';
 
 const PORT = E2E_PORT + 4;
 const ORIGIN = `http://localhost:${PORT}`;
-const NORMAL = '.tmp/sw-kill-v1';
-const KILL = '.tmp/sw-kill-switch';
 let server: SwappableServer;
+let normal: Build;
+let kill: Build;
+
+// In order, in one worker: the server's port is fixed, and the builds are made once.
+test.describe.configure({ mode: 'default' });
 
 test.beforeAll(() => {
-  execSync(`npx vite build --outDir ${NORMAL} --emptyOutDir`, { stdio: 'ignore', env: { ...process.env, OMAMORI_BUILD_LABEL: 'kill-test-1' } });
-  execSync(`npx vite build --outDir ${KILL} --emptyOutDir`, {
-    stdio: 'ignore',
-    env: { ...process.env, OMAMORI_BUILD_LABEL: 'kill-switch', OMAMORI_SW_KILL_SWITCH: '1' },
-  });
+  // v1 is the suite's own build; the kill switch is built here.
+  normal = suiteBuild('.tmp/sw-kill-v1');
+  kill = buildVariant('.tmp/sw-kill-switch', 'kill-switch', { OMAMORI_SW_KILL_SWITCH: '1' });
 });
 
 test.beforeEach(async () => {
-  server = await startStaticServer(NORMAL, PORT);
+  server = await startStaticServer(normal.dir, PORT);
 });
 
 test.afterEach(async () => {
@@ -65,7 +66,7 @@ test('the kill-switch build removes the worker and its caches, keeps the vault, 
 
   // Deploy the kill switch. The next load still comes from v1's cache, and the browser finds the
   // new sw.js: it installs, deletes the caches and unregisters.
-  server.root = KILL;
+  server.root = kill.dir;
   await page.bringToFront();
   await page.reload();
   await expect.poll(() => workerState(page), { timeout: 30_000 }).toMatchObject({ registrations: 0, caches: 0 });

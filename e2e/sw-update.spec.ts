@@ -1,22 +1,22 @@
-import { execSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import { buildVariant, suiteBuild, type Build } from './support/builds';
 import { addAccountByKey, E2E_PORT, openAddForm, RFC_SECRET } from './support/helpers';
 import { startStaticServer, type SwappableServer } from './support/static-server';
 
 const PORT = E2E_PORT + 3;
 const ORIGIN = `http://localhost:${PORT}`;
-const V1 = '.tmp/sw-update-v1';
-const V2 = '.tmp/sw-update-v2';
 let server: SwappableServer;
+let v1: Build;
+let v2: Build;
+
+// In order, in one worker: both tests serve on PORT, and the builds are made once.
+test.describe.configure({ mode: 'default' });
 
 test.beforeAll(() => {
-  // Two production builds that differ only in their version label, so their precache differs.
-  for (const [dir, label] of [
-    [V1, 'update-test-1'],
-    [V2, 'update-test-2'],
-  ]) {
-    execSync(`npx vite build --outDir ${dir} --emptyOutDir`, { stdio: 'ignore', env: { ...process.env, OMAMORI_BUILD_LABEL: label } });
-  }
+  // Two production builds that differ only in their version label, so their precache differs:
+  // v1 is the suite's own build, v2 the same sources labelled update-test-2.
+  v1 = suiteBuild('.tmp/sw-update-v1');
+  v2 = buildVariant('.tmp/sw-update-v2', 'update-test-2');
 });
 
 async function waitForController(page: Page): Promise<void> {
@@ -29,7 +29,7 @@ async function waitForController(page: Page): Promise<void> {
 }
 
 test.beforeEach(async () => {
-  server = await startStaticServer(V1, PORT);
+  server = await startStaticServer(v1.dir, PORT);
 });
 
 test.afterEach(async () => {
@@ -53,7 +53,7 @@ test('a new version is offered, never forced, and the vault survives the update'
   });
 
   // Deploy v2 and let the browser find it.
-  server.root = V2;
+  server.root = v2.dir;
   await page.evaluate(() => {
     (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
   });
@@ -65,7 +65,8 @@ test('a new version is offered, never forced, and the vault survives the update'
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   await expect(page.getByTestId('code-card')).toHaveCount(1);
   await page.getByTestId('settings').click();
-  await expect(page.getByTestId('version')).toContainText('update-test-1');
+  await expect(page.getByTestId('version')).toContainText(v1.version);
+  await expect(page.getByTestId('version')).not.toContainText(v2.version);
   await page.getByTestId('settings-back').click();
 
   // The user chooses to reload: v2 runs and the vault is intact.
@@ -73,7 +74,7 @@ test('a new version is offered, never forced, and the vault survives the update'
   await expect(page.getByTestId('code-card')).toHaveCount(1, { timeout: 20_000 });
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBeUndefined();
   await page.getByTestId('settings').click();
-  await expect(page.getByTestId('version')).toContainText('update-test-2');
+  await expect(page.getByTestId('version')).toContainText(v2.version);
 });
 
 test('accepting the update in one tab never reloads another: a half-typed form survives there', async ({ page, context }) => {
@@ -101,7 +102,7 @@ test('accepting the update in one tab never reloads another: a half-typed form s
   await second.getByTestId('field-name').fill('still here');
 
   // Deploy v2; both tabs learn of it.
-  server.root = V2;
+  server.root = v2.dir;
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
   await expect(page.getByText('A new version is ready.')).toBeVisible({ timeout: 20_000 });
   await expect(second.getByText('A new version is ready.')).toBeVisible({ timeout: 20_000 });
@@ -110,7 +111,7 @@ test('accepting the update in one tab never reloads another: a half-typed form s
   await Promise.all([page.waitForEvent('framenavigated'), page.getByRole('button', { name: 'Reload' }).click()]);
   await expect(page.getByTestId('code-card')).toHaveCount(1, { timeout: 20_000 });
   await page.getByTestId('settings').click();
-  await expect(page.getByTestId('version')).toContainText('update-test-2');
+  await expect(page.getByTestId('version')).toContainText(v2.version);
 
   // The second tab only says so: same document, the typing intact, the form still usable.
   await second.bringToFront();
@@ -129,5 +130,5 @@ test('accepting the update in one tab never reloads another: a half-typed form s
   await expect(second.getByTestId('code-card')).toHaveCount(2, { timeout: 20_000 });
   expect(await second.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBeUndefined();
   await second.getByTestId('settings').click();
-  await expect(second.getByTestId('version')).toContainText('update-test-2');
+  await expect(second.getByTestId('version')).toContainText(v2.version);
 });

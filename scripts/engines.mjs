@@ -3,7 +3,7 @@
  * `npm run test:engines`: the core journeys (e2e-engines/journeys.mjs) in WebKit and Firefox,
  * against the production build served by `vite preview`.
  *
- *   node scripts/engines.mjs [--engine webkit|firefox] [--dist DIR | --reuse-e2e-build] [--journeys 1,6]
+ *   node scripts/engines.mjs [--engine webkit|firefox] [--dist DIR | --reuse-e2e-build] [--journeys 1,6] [--one-at-a-time]
  *
  * - Engines: Debian's WebKitWebDriver + MiniBrowser under Xvfb (webdriverio) and Firefox ESR over
  *   WebDriver BiDi (puppeteer-core); found, or installed with apt-get as root on Debian/Ubuntu,
@@ -12,7 +12,10 @@
  * - Build: `--dist DIR` (or OMAMORI_ENGINES_DIST) reuses a build; `--reuse-e2e-build` (npm test)
  *   reuses the one the Chromium suite just made (playwright.config.ts's folder) when it is newer
  *   than every source file; otherwise it builds into dist-engines/.
- * - Server: port 4273 (OMAMORI_ENGINES_PORT), the WebDriver port next to it. The server reports
+ * - Both engines run at the same time (each mostly waits on its browser; together they take about
+ *   as long as the slower one), each against its own `vite preview`, because journey 2 stops its
+ *   server to go offline: WebKit's on port 4273 (OMAMORI_ENGINES_PORT) with its WebDriver ports
+ *   just above, Firefox's on 4273 + 3. `--one-at-a-time` runs them in turn. The servers report
  *   CSP violations as in the Chromium suite; any violation fails the run.
  * Prints each journey's pass/fail by name and its time; exits 1 on any failure.
  */
@@ -24,7 +27,6 @@ import { JOURNEYS } from '../e2e-engines/journeys.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.OMAMORI_ENGINES_PORT ?? 4273);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const OUT = path.join(ROOT, 'test-results/engines');
 const JOURNEY_TIMEOUT_MS = 240_000;
 const APT = 'apt-get install -y webkit2gtk-driver xvfb firefox-esr';
@@ -136,12 +138,13 @@ function build() {
 }
 
 /** `vite preview` that journey 2 can stop (the network gone) and start again; keeps the CSP reports. */
-function previewServer(dist) {
+function previewServer(dist, port) {
+  const ORIGIN = `http://127.0.0.1:${port}`;
   let proc = null;
   const csp = [];
   const server = {
     async start() {
-      proc = spawn('npx', ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+      proc = spawn('npx', ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
         cwd: ROOT,
         env: { ...process.env, OMAMORI_E2E_CSP_REPORTS: '1' },
         stdio: ['ignore', 'ignore', 'inherit'],
@@ -195,7 +198,19 @@ function withTimeout(promise, ms, what) {
   );
 }
 
-async function runEngine(name, found, server, results) {
+async function runEngine(name, found, results) {
+  // Its own server (its own origin too): journey 2 of the other engine stops only that one's.
+  const port = name === 'webkit' ? PORT : PORT + 3;
+  const origin = `http://127.0.0.1:${port}`;
+  const server = previewServer(dist, port);
+  servers.push(server);
+  try {
+    await server.start();
+  } catch (err) {
+    results.push({ engine: name, journey: 'start the preview server', ok: false, error: err.message, seconds: 0 });
+    console.log(`✗ [${name}] no preview server: ${err.message}`);
+    return;
+  }
   const started = Date.now();
   let xvfb;
   let engine;
@@ -209,13 +224,14 @@ async function runEngine(name, found, server, results) {
     }
   } catch (err) {
     xvfb?.stop();
+    await server.stop();
     results.push({ engine: name, journey: 'start the engine', ok: false, error: err.message, seconds: 0 });
     console.log(`✗ [${name}] could not start: ${err.message}`);
     return;
   }
   // ctx.file: a path in test-results/engines/, made again if something (a Playwright run) emptied test-results/.
   const file = (name) => (mkdirSync(OUT, { recursive: true }), path.join(OUT, name));
-  const ctx = { engine, origin: ORIGIN, server, file, features: {} };
+  const ctx = { engine, origin, server, file, features: {} };
   try {
     const picked = arg('--journeys')?.split(',');
     for (const journey of JOURNEYS.filter((j) => !picked || picked.includes(j.name.split(' ')[0]))) {
@@ -236,6 +252,7 @@ async function runEngine(name, found, server, results) {
     await ctx.main?.close();
     await engine.stop();
     xvfb?.stop();
+    await server.stop();
   }
   console.log(`  [${name}] ${((Date.now() - started) / 1000).toFixed(1)} s in all; what it offers: test-results/engines/features-${name}.json`);
 }
@@ -251,20 +268,19 @@ if (!existsSync(path.join(ROOT, 'cli-dist/omamori.mjs')) && spawnSync('npm', ['r
   stop('`npm run build:cli` failed (see above).');
 }
 mkdirSync(OUT, { recursive: true });
-const server = previewServer(dist);
+const servers = [];
 process.on('SIGINT', () => {
-  server.kill();
+  for (const s of servers) s.kill();
   process.exit(130);
 });
 const results = [];
 try {
-  await server.start();
-  for (const name of engines) await runEngine(name, found, server, results);
-  await server.stop();
+  if (process.argv.includes('--one-at-a-time')) for (const name of engines) await runEngine(name, found, results);
+  else await Promise.all(engines.map((name) => runEngine(name, found, results)));
 } finally {
-  server.kill();
+  for (const s of servers) s.kill();
 }
-const violations = server.reports();
+const violations = servers.flatMap((s) => s.reports());
 if (violations.length) {
   results.push({ engine: engines.join('+'), journey: 'no CSP violation', ok: false });
   console.log(`✗ ${violations.length} CSP violation(s):\n${violations.map((v) => `    ${JSON.stringify(v['csp-report'] ?? v)}`).join('\n')}`);
