@@ -2,8 +2,15 @@
  * @file Live account lists for every tab: Dexie's liveQuery observes the ciphertext rows, and each
  * delivery decrypts in the subscriber (through the record cache), never inside a transaction.
  * While locked a listener gets `[]`; after an unlock, the decrypted list again.
+ *
+ * Unlock at 10,000 accounts (#19): the rows are read while the passphrase's Argon2id runs
+ * (`readAhead`), and the first list after the unlock opens those instead of waiting for its live
+ * query's own first read; that read, when it finds the same rows, is not delivered a second time.
+ * The list is always delivered whole: its order (favourites, sort by name or use) is inside the
+ * ciphertext, so no first screen can be right before every row is open.
  */
 import type { Account } from '../../core/account';
+import { bytesEqual } from '../../core/crypto/bytes';
 import { liveQuery, type AccountRow } from '../../storage/db';
 import { openRows, type OpenedRecords } from './records';
 import type { VaultSession } from './session';
@@ -21,27 +28,67 @@ interface Subscription {
   seq: number;
 }
 
+/** Same rows, same versions (a record's IV is new at every write), in the same order. */
+export function sameRows(a: readonly AccountRow[], b: readonly AccountRow[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as AccountRow;
+    const y = b[i] as AccountRow;
+    if (x.id !== y.id || x.sortKey !== y.sortKey || !bytesEqual(x.iv, y.iv) || !bytesEqual(x.ct, y.ct)) return false;
+  }
+  return true;
+}
+
 export class AccountFeed {
   readonly #store: VaultStore;
   readonly #session: VaultSession;
   readonly #records: OpenedRecords;
   readonly #subscriptions = new Set<Subscription>();
+  /** Rows read during an unlock, for the first list after it; dropped at every lock. */
+  #ahead: Promise<AccountRow[] | null> | undefined;
 
   constructor(store: VaultStore, session: VaultSession, records: OpenedRecords) {
     this.#store = store;
     this.#session = session;
     this.#records = records;
-    session.onKeysChange(() => this.#redeliver());
+    session.onKeysChange(() => {
+      if (session.keys === null) this.#ahead = undefined;
+      this.#redeliver();
+    });
+  }
+
+  /** Starts reading the rows now (while a key is derived), or takes rows just read; the next subscription starts from them. */
+  readAhead(rows?: AccountRow[]): void {
+    const { db } = this.#store;
+    // A failed read only means the live query's own read is awaited instead.
+    this.#ahead = rows !== undefined ? Promise.resolve(rows) : this.#store.read(() => db.accounts.orderBy('sortKey').toArray()).catch(() => null);
+  }
+
+  /** The unlock failed: rows read for it are not kept for a later one. */
+  dropAhead(): void {
+    this.#ahead = undefined;
   }
 
   /** Returns the unsubscribe function. */
   subscribe(listener: AccountsListener): () => void {
     const sub: Subscription = { listener, rows: null, seq: 0 };
     const { db } = this.#store;
-    const handle = liveQuery(() => db.accounts.orderBy('sortKey').toArray()).subscribe({
-      next: (rows) => {
+    const ahead = this.#ahead;
+    this.#ahead = undefined;
+    if (ahead !== undefined && this.#session.keys !== null) {
+      void ahead.then((rows) => {
+        // Only if the live query has not answered meanwhile (its rows are the newer ones).
+        if (rows === null || sub.rows !== null || !this.#subscriptions.has(sub)) return;
         sub.rows = rows;
         void this.#deliver(sub);
+      });
+    }
+    const handle = liveQuery(() => db.accounts.orderBy('sortKey').toArray()).subscribe({
+      next: (rows) => {
+        const same = sub.rows !== null && sameRows(sub.rows, rows);
+        sub.rows = rows;
+        if (!same) void this.#deliver(sub);
       },
       // The database was closed under us (version change); `subscribeStorage` reports that.
       error: () => undefined,

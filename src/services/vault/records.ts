@@ -107,27 +107,42 @@ export class RecordCache {
   }
 }
 
-/** Opens every row (in order); damaged rows are skipped and counted, never thrown. */
+/** Rows opened together; between two slices the page gets a turn, so 10,000 rows make no long task. */
+export const OPEN_SLICE = 500;
+
+/** Lets the page run (input, paint) before the next slice: scheduler.yield where there is one. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof scheduler?.yield === 'function' ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Opens every row (in order), in slices; damaged rows are skipped and counted, never thrown. */
 export async function openRows(
   vk: CryptoKey,
   vaultId: string,
   rows: readonly AccountRow[],
   cache: RecordCache,
+  pause: () => Promise<void> = yieldToPage,
 ): Promise<{ accounts: Account[]; damagedCount: number }> {
-  const opened = await Promise.all(
-    rows.map(async (row) => {
-      const cached = cache.get(row);
-      if (cached !== undefined) return cached;
-      try {
-        const account = await openAccount(vk, vaultId, row);
-        cache.set({ iv: row.iv, ct: row.ct }, account);
-        return account;
-      } catch {
-        return null;
-      }
-    }),
-  );
-  const accounts = opened.filter((a): a is Account => a !== null);
+  // Rows already open (a live update after one change) cost a lookup; only the others are sliced.
+  const opened: (Account | null | undefined)[] = rows.map((row) => cache.get(row));
+  const missing = opened.flatMap((a, i) => (a === undefined ? [i] : []));
+  for (let start = 0; start < missing.length; start += OPEN_SLICE) {
+    if (start > 0) await pause();
+    await Promise.all(
+      missing.slice(start, start + OPEN_SLICE).map(async (i) => {
+        const row = rows[i] as AccountRow;
+        try {
+          const account = await openAccount(vk, vaultId, row);
+          cache.set({ iv: row.iv, ct: row.ct }, account);
+          opened[i] = account;
+        } catch {
+          opened[i] = null;
+        }
+      }),
+    );
+  }
+  const accounts = opened.filter((a): a is Account => a !== null && a !== undefined);
   return { accounts, damagedCount: rows.length - accounts.length };
 }
 

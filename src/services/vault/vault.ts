@@ -153,12 +153,21 @@ export class VaultService {
     const start = await this.#keySlots.openOnStart();
     if (start.state !== 'unlocked') return start.state;
     await openRows(start.keys.vk, start.keys.vaultId, start.rows, this.#records.cache);
+    // The list shown first is these rows: no second read of every row before the first code.
+    this.#feed.readAhead(start.rows);
     this.#session.open(start.keys);
     return 'unlocked';
   }
 
-  unlockWithPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
-    return this.#keySlots.unlockWithPassphrase(passphrase, opts);
+  /** The account rows are read while Argon2id runs (in its Worker), so the list needs no read after it. */
+  async unlockWithPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
+    this.#feed.readAhead();
+    try {
+      await this.#keySlots.unlockWithPassphrase(passphrase, opts);
+    } catch (err) {
+      this.#feed.dropAhead();
+      throw err;
+    }
   }
 
   unlockWithDevice(): Promise<boolean> {

@@ -7,7 +7,7 @@ import { css } from 'lit';
  * - Two lines: the names, then the code with the "Next:" line beside it.
  * - The service keeps most of the line; the account name gets what is left (at least a little).
  * - Beside the code, on the code's line: whatever it says, no row moves (#18: "Next:" must not make the rows jump).
- * - Smooth between the one-second repaints; the jump back at a new period is instant.
+ * - The countdown ring has its own element and styles (omamori-countdown.ts).
  * - Compact density (Settings → Appearance): the same two lines, smaller.
  */
 export const codeCardStyles = css`
@@ -126,43 +126,6 @@ export const codeCardStyles = css`
     color: var(--om-ok);
     font-weight: 600;
   }
-  .ring {
-    flex: none;
-    width: 32px;
-    height: 32px;
-    margin-inline-start: 0.25rem;
-    position: relative;
-    display: grid;
-    place-items: center;
-    font-size: 0.7rem;
-    font-variant-numeric: tabular-nums;
-  }
-  .ring svg {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 100%;
-    transform: rotate(-90deg);
-  }
-  .ring circle {
-    fill: none;
-    stroke-width: 4;
-  }
-  .ring .track {
-    stroke: var(--om-surface-2);
-  }
-  .ring .bar {
-    stroke: var(--om-accent);
-    transition:
-      stroke-dashoffset 1s linear,
-      stroke 0.3s;
-  }
-  .ring.fresh .bar {
-    transition: none;
-  }
-  .ring.low .bar {
-    stroke: var(--om-danger);
-  }
   .icon-button {
     flex: none;
     display: inline-grid;
@@ -201,11 +164,6 @@ export const codeCardStyles = css`
     }
     .icon-button {
       min-width: 40px;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .ring .bar {
-      transition: none;
     }
   }
 `;

@@ -3,7 +3,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { accountTitle, type Account } from '../../core/account';
 import { chunkRows, moveItem } from '../../core/account-order';
 import { ColumnsController } from './columns-controller';
-import { TickerController } from '../shared/ticker-controller';
 import { PreferencesController } from '../shared/preferences';
 import { t } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
@@ -58,7 +57,6 @@ export class OmamoriAccountGrid extends LitElement {
   declare large: boolean;
   declare selected: ReadonlySet<string>;
   declare ready: boolean;
-  private readonly ticker = new TickerController(this);
   private readonly cols = new ColumnsController(this);
   private readonly prefs = new PreferencesController(this);
   private rowsMemo: { favourites: readonly Account[]; others: readonly Account[]; cols: number; headings: string; rows: Row[] } | undefined;
@@ -196,7 +194,7 @@ export class OmamoriAccountGrid extends LitElement {
     this.requestUpdate();
   }
 
-  private renderCell(a: Account, section: Section, index: number, now: number): TemplateResult {
+  private renderCell(a: Account, section: Section, index: number): TemplateResult {
     const title = accountTitle(a) || t('card.noName');
     const reorder = this.mode === 'reorder';
     const last = this.list(section).length - 1;
@@ -210,7 +208,7 @@ export class OmamoriAccountGrid extends LitElement {
             .checked=${this.selected.has(a.id)} @change=${(e: Event) => this.toggle(a.id, (e.target as HTMLInputElement).checked)} /></label>`
           : nothing
       }
-      <omamori-code-card .account=${a} .now=${now}></omamori-code-card>
+      <omamori-code-card .account=${a}></omamori-code-card>
       ${
         reorder
           ? html`<div class="moves">
@@ -222,12 +220,12 @@ export class OmamoriAccountGrid extends LitElement {
     </div>`;
   }
 
-  private renderRow(row: Row, now: number): TemplateResult {
+  private renderRow(row: Row): TemplateResult {
     if ('heading' in row) return html`<h2 data-testid="section-heading">${row.heading}</h2>`;
     return html`<div class="row">${repeat(
       row.cards,
       (a) => a.id,
-      (a, i) => this.renderCell(a, row.section, row.start + i, now),
+      (a, i) => this.renderCell(a, row.section, row.start + i),
     )}</div>`;
   }
 
@@ -238,11 +236,11 @@ export class OmamoriAccountGrid extends LitElement {
 
   override render() {
     const rows = this.rows();
-    const now = this.ticker.now;
     const windowed = this.windowed;
     if (windowed && virtualizeFn !== undefined) {
-      // Only the rows in (and near) the viewport are rendered, so the per-second tick touches those only.
-      return html`<div class="rows ${this.density}">${virtualizeFn({ items: rows, keyFunction: (r: Row) => r.key, renderItem: (r: Row) => this.renderRow(r, now) })}</div>`;
+      // Only the rows in (and near) the viewport are rendered. The grid itself has no clock: each
+      // row re-renders when its own code changes (TickerController with a key, #19).
+      return html`<div class="rows ${this.density}">${virtualizeFn({ items: rows, keyFunction: (r: Row) => r.key, renderItem: (r: Row) => this.renderRow(r) })}</div>`;
     }
     let shown = rows;
     if (windowed) {
@@ -252,7 +250,7 @@ export class OmamoriAccountGrid extends LitElement {
     return html`<div class="rows ${this.density}">${repeat(
       shown,
       (r) => r.key,
-      (r) => this.renderRow(r, now),
+      (r) => this.renderRow(r),
     )}</div>`;
   }
 }

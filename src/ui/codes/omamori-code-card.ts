@@ -1,6 +1,9 @@
-import { LitElement, html, svg, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { accountTitle, type Account } from '../../core/account';
 import { generateCode, groupCode, hotpCode, nextCode, totpState } from '../../core/codes';
+import { TickerController } from '../shared/ticker-controller';
+import { NEXT_CODE_THRESHOLD_MS, rowClockKey } from './card-clock';
+import './omamori-countdown';
 import { getVault } from '../../services/browser/vault';
 import { moreIcon, refreshIcon, warningIcon } from './card-icons';
 import type { MenuAnchor } from '../shared/omamori-menu';
@@ -15,11 +18,9 @@ import { showToast } from '../shared/toast-bus';
 import '../account-icon/omamori-account-icon';
 import { fire, type OmamoriEvent } from '../shared/events';
 
-const NEXT_CODE_THRESHOLD_MS = 5000;
 /** How long a tapped hidden code stays visible. */
 export const REVEAL_MS = 30_000;
 const RECOVERY_WARN_AT = 2;
-const RING = 2 * Math.PI * 16;
 /** A touch held this long opens the row's menu (as a right click does). */
 const LONG_PRESS_MS = 500;
 
@@ -34,8 +35,6 @@ export async function loadMenus(): Promise<Menus> {
 /** "123456" → "1 2 3 4 5 6": screen readers read digits one by one, not "one hundred twenty…". */
 export const spaced = (code: string): string => [...code].join(' ');
 
-const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-
 /**
  * One account as a list row: icon, names, live code, countdown, and a ⋮ menu (large code,
  * favourite, edit, delete; also by right click or long press). A tap anywhere on the row copies;
@@ -46,7 +45,6 @@ const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMe
 export class OmamoriCodeCard extends LitElement {
   static override properties = {
     account: { attribute: false },
-    now: { type: Number },
     copied: { state: true },
     hotpShown: { state: true },
     revealedUntil: { state: true },
@@ -56,7 +54,6 @@ export class OmamoriCodeCard extends LitElement {
   static override styles = [baseStyles, codeCardStyles];
 
   declare account: Account;
-  declare now: number;
   declare copied: boolean;
   declare hotpShown: string;
   declare revealedUntil: number;
@@ -67,10 +64,13 @@ export class OmamoriCodeCard extends LitElement {
   private suppressClick = false;
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly prefs = new PreferencesController(this);
+  // Re-renders when the code, the "Next:" line or a reveal changes, not on every second (#19).
+  private readonly ticker = new TickerController(this, (now) =>
+    rowClockKey({ account: this.account, hideCodes: this.prefs.value.hideCodes, revealedUntil: this.revealedUntil, largeOpen: this.largeOpen }, now),
+  );
 
   constructor() {
     super();
-    this.now = Date.now();
     this.copied = false;
     this.hotpShown = '';
     this.revealedUntil = 0;
@@ -88,11 +88,11 @@ export class OmamoriCodeCard extends LitElement {
   /** Hidden until tapped (preference); an HOTP code is only ever shown after "Generate". */
   private get codeHidden(): boolean {
     if (!this.prefs.value.hideCodes || this.account.type === 'hotp' || this.largeOpen) return false;
-    return Math.max(this.now, Date.now()) >= this.revealedUntil;
+    return Math.max(this.ticker.now, Date.now()) >= this.revealedUntil;
   }
 
   private currentCode(): string {
-    return this.account.type === 'hotp' ? this.hotpShown : generateCode(this.account, this.now);
+    return this.account.type === 'hotp' ? this.hotpShown : generateCode(this.account, this.ticker.now);
   }
 
   private markUsed(): void {
@@ -215,25 +215,6 @@ export class OmamoriCodeCard extends LitElement {
     clearTimeout(this.pressTimer);
   }
 
-  private renderCountdown() {
-    const state = totpState(this.account, this.now);
-    const seconds = Math.ceil(state.remainingMs / 1000);
-    const low = state.remainingMs < NEXT_CODE_THRESHOLD_MS;
-    // With motion, aim at where the ring will be at the next repaint so the 1 s transition keeps
-    // it on time; the first second of a period jumps (class "fresh") instead of sweeping back.
-    const animate = !reducedMotion();
-    const target = animate ? Math.max(0, state.remainingMs - 1000) : state.remainingMs;
-    const fresh = state.periodMs - state.remainingMs < 1000;
-    const offset = RING * (1 - target / state.periodMs);
-    return html`<div class="ring ${low ? 'low' : ''} ${fresh ? 'fresh' : ''}" role="timer" data-testid="countdown" aria-label=${t('card.secondsLeft', { seconds })}>
-      ${svg`<svg viewBox="0 0 40 40" aria-hidden="true" focusable="false">
-        <circle class="track" cx="20" cy="20" r="16"></circle>
-        <circle class="bar" cx="20" cy="20" r="16" stroke-dasharray=${RING} stroke-dashoffset=${offset}></circle>
-      </svg>`}
-      <span aria-hidden="true">${seconds}</span>
-    </div>`;
-  }
-
   private renderRecoveryWarning(a: Account) {
     if (a.recoveryCodes.length === 0) return nothing;
     const left = a.recoveryCodes.filter((c) => c.usedAt === 0).length;
@@ -247,8 +228,8 @@ export class OmamoriCodeCard extends LitElement {
     if (this.copied) return html`<span class="sub copied" role="status">${t('card.copied')}</span>`;
     if (this.codeHidden) return html`<span class="sub">${t('card.tapToShow')}</span>`;
     if (a.type === 'hotp') return html`<span class="sub">${code ? '' : t('card.hotpHidden')}</span>`;
-    if (totpState(a, this.now).remainingMs < NEXT_CODE_THRESHOLD_MS) {
-      return html`<span class="sub" data-testid="next-code">${t('card.next', { code: groupCode(nextCode(a, this.now)) })}</span>`;
+    if (totpState(a, this.ticker.now).remainingMs < NEXT_CODE_THRESHOLD_MS) {
+      return html`<span class="sub" data-testid="next-code">${t('card.next', { code: groupCode(nextCode(a, this.ticker.now)) })}</span>`;
     }
     return html`<span class="sub" aria-hidden="true"></span>`;
   }
@@ -281,7 +262,7 @@ export class OmamoriCodeCard extends LitElement {
       ${
         isHotp
           ? html`<button class="icon-button" data-testid="hotp-next" aria-label=${t('card.hotpNext')} title=${t('card.hotpNext')} @click=${this.drawHotp}>${refreshIcon}</button>`
-          : this.renderCountdown()
+          : html`<omamori-countdown .account=${a}></omamori-countdown>`
       }
       <button class="icon-button more" data-testid="row-menu" aria-haspopup="menu" aria-expanded=${this.menuAt ? 'true' : 'false'}
         aria-label=${t('card.menu', { title })} @click=${() => void this.openMenu()}>${moreIcon}</button>
@@ -293,7 +274,7 @@ export class OmamoriCodeCard extends LitElement {
       }
       ${
         this.largeOpen && code
-          ? html`<omamori-large-code .account=${a} .code=${code} .now=${this.now} @large-code-closed=${this.onLargeClosed}></omamori-large-code>`
+          ? html`<omamori-large-code .account=${a} .code=${code} .now=${this.ticker.now} @large-code-closed=${this.onLargeClosed}></omamori-large-code>`
           : nothing
       }
     </article>`;
