@@ -26,6 +26,10 @@ async function covered(page: Page, targets: Record<string, Locator>): Promise<st
   return out;
 }
 
+// No service worker: its one-off "works offline" toast would replace the ones under test at a
+// moment of its own choosing.
+test.use({ serviceWorkers: 'block' });
+
 async function addByKey(page: Page, issuer: string, secret: string): Promise<void> {
   await openAddForm(page);
   await page.getByTestId('field-issuer').fill(issuer);

@@ -181,7 +181,7 @@ export class OmamoriToast extends LitElement {
       return;
     }
     stack.classList.add('placed');
-    root.setProperty('--om-toast-space', `${layout.layOutToasts(this, stack, deepActiveElement())}px`);
+    layout.setIfChanged(root, '--om-toast-space', `${layout.layOutToasts(this, stack, deepActiveElement())}px`);
   }
 
   override updated(): void {

@@ -41,7 +41,12 @@ export function layOutToasts(host: HTMLElement, stack: HTMLElement, focused: Ele
   }));
   const size = { width: stack.offsetWidth, height: stack.offsetHeight };
   const { left, top } = placeToast({ width: frame.width, height: frame.height }, size, avoid);
-  stack.style.setProperty('left', `${left}px`);
-  stack.style.setProperty('top', `${top}px`);
+  // Only real moves touch the style: this runs on every scroll frame while a toast is shown.
+  setIfChanged(stack.style, 'left', `${left}px`);
+  setIfChanged(stack.style, 'top', `${top}px`);
   return size.height + 2 * TOAST_MARGIN;
+}
+
+export function setIfChanged(style: CSSStyleDeclaration, name: string, value: string): void {
+  if (style.getPropertyValue(name) !== value) style.setProperty(name, value);
 }
