@@ -1,30 +1,16 @@
-import { LitElement, css, html, unsafeCSS } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { t } from '../../messages/translate';
 import { LocaleController } from './locale-controller';
 import { baseStyles } from './styles';
-import { dismissToast, planToasts, subscribeToasts, type Toast } from './toast-bus';
-
-/** A phone: one passing toast at a time, the width of the screen less its margins. */
-const PHONE = '(max-width: 480px)';
-/** Screens change under a toast (a form closes, a QR code appears): its place is checked this often. */
-const RECHECK_MS = 300;
-
-type Layout = typeof import('./toast-layout');
-/** The placement code, loaded with the first toast (until then, and if it cannot load: bottom centre). */
-let layout: Layout | undefined;
-
-/** The focused control, through open shadow roots; none when it is the body or inside a toast. */
-function deepActiveElement(): Element | undefined {
-  let el: Element | null = document.activeElement;
-  while (el?.shadowRoot?.activeElement && el.localName !== 'omamori-toast') el = el.shadowRoot.activeElement;
-  return el && el !== document.body && el !== document.documentElement && el.localName !== 'omamori-toast' ? el : undefined;
-}
+import { dismissToast, subscribeToasts, type Toast } from './toast-bus';
+import type { ToastLayout } from './toast-layout';
 
 /**
- * Shows the toast queue in a polite live region. Where: toast-place.ts (never over a QR code or
- * the controls the toast follows); which and for how long: planToasts in toast-bus.ts. While a
- * toast is shown the page is padded by its height at the end (`--om-toast-space`, global.css), so
- * the end of every screen can be scrolled clear of it.
+ * Shows the toast queue in a polite live region, there from the start so the first toast is
+ * announced. Which toasts show, for how long and where (never over a QR code or the controls the
+ * toast follows; one passing toast at a time on a phone, ≤ 480 px) is decided by ToastLayout
+ * (toast-layout.ts), loaded with the first toast to keep start-up as small as it was; until it is
+ * here (and if it cannot load) the queue shows as it is, at bottom centre.
  */
 export class OmamoriToast extends LitElement {
   static override properties = { toasts: { state: true } };
@@ -65,7 +51,7 @@ export class OmamoriToast extends LitElement {
         box-shadow: var(--om-shadow);
         line-height: 1.35;
       }
-      @media ${unsafeCSS(PHONE)} {
+      @media (max-width: 480px) {
         .stack {
           width: calc(100% - 1rem);
           max-width: none;
@@ -89,14 +75,8 @@ export class OmamoriToast extends LitElement {
 
   declare toasts: readonly Toast[];
   private unsubscribe: (() => void) | undefined;
-  readonly #shownAt = new Map<number, number>();
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #recheck: ReturnType<typeof setInterval> | undefined;
-  #frame = 0;
-  readonly #phone = matchMedia(PHONE);
-  readonly #resize = new ResizeObserver(() => this.#schedulePlace());
-  readonly #onViewport = (): void => this.#schedulePlace();
-  readonly #onPhoneChange = (): void => this.requestUpdate();
+  #layout: ToastLayout | undefined;
+  #loading = false;
 
   constructor() {
     super();
@@ -106,102 +86,30 @@ export class OmamoriToast extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = subscribeToasts((toasts) => (this.toasts = toasts));
-    addEventListener('scroll', this.#onViewport, { capture: true, passive: true });
-    addEventListener('resize', this.#onViewport);
-    this.#phone.addEventListener('change', this.#onPhoneChange);
+    this.unsubscribe = subscribeToasts((toasts) => {
+      this.toasts = toasts;
+      if (toasts.length > 0 && !this.#loading) {
+        this.#loading = true;
+        import('./toast-layout').then(
+          ({ ToastLayout }) => (this.#layout = new ToastLayout(this)),
+          () => undefined,
+        );
+      }
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
-    removeEventListener('scroll', this.#onViewport, { capture: true });
-    removeEventListener('resize', this.#onViewport);
-    this.#phone.removeEventListener('change', this.#onPhoneChange);
-    this.#resize.disconnect();
-    clearTimeout(this.#timer);
-    clearInterval(this.#recheck);
-    this.#recheck = undefined;
-    cancelAnimationFrame(this.#frame);
-    document.documentElement.style.removeProperty('--om-toast-space');
   }
 
-  #plan() {
-    return planToasts(this.toasts, this.#shownAt, Date.now(), this.#phone.matches ? 1 : 3);
-  }
-
-  /** One timer, for the next toast due; a toast holding the keyboard focus (Undo, Reload) waits for it to leave. */
-  #arm(due: ReadonlyMap<number, number>): void {
-    clearTimeout(this.#timer);
-    const focused = this.#focused();
-    const times = [...due].filter(([id]) => !focused.has(id)).map(([, at]) => at);
-    if (times.length === 0) return;
-    this.#timer = setTimeout(
-      () => {
-        const held = this.#focused();
-        for (const [id, at] of this.#plan().due) if (at <= Date.now() && !held.has(id)) this.dismiss(id);
-        // If nothing went (the focus moved into the toast meanwhile), this re-arms for the rest.
-        this.requestUpdate();
-      },
-      Math.max(0, Math.min(...times) - Date.now()),
-    );
-  }
-
-  #focused(): Set<number> {
-    return new Set([...this.renderRoot.querySelectorAll<HTMLElement>('.toast:focus-within')].map((el) => Number(el.dataset.id)));
-  }
-
-  private dismiss(id: number): void {
-    this.#shownAt.delete(id);
+  dismiss(id: number): void {
+    this.#layout?.forget(id);
     dismissToast(id);
   }
 
-  #schedulePlace(): void {
-    cancelAnimationFrame(this.#frame);
-    this.#frame = requestAnimationFrame(() => this.#place());
-  }
-
-  /** Moves the stack clear of what it must not cover, and reserves its height at the page's end. */
-  #place(): void {
-    const stack = this.renderRoot.querySelector<HTMLElement>('.stack');
-    const root = document.documentElement.style;
-    if (!stack || stack.childElementCount === 0) {
-      root.removeProperty('--om-toast-space');
-      return;
-    }
-    if (!layout) {
-      import('./toast-layout').then(
-        (mod) => {
-          layout = mod;
-          this.#place();
-        },
-        () => undefined,
-      );
-      root.setProperty('--om-toast-space', `${stack.offsetHeight + 16}px`);
-      return;
-    }
-    stack.classList.add('placed');
-    layout.setIfChanged(root, '--om-toast-space', `${layout.layOutToasts(this, stack, deepActiveElement())}px`);
-  }
-
-  override updated(): void {
-    const { shown, due } = this.#plan();
-    const now = Date.now();
-    for (const toast of shown) if (!this.#shownAt.has(toast.id)) this.#shownAt.set(toast.id, now);
-    for (const id of this.#shownAt.keys()) if (!this.toasts.some((t) => t.id === id)) this.#shownAt.delete(id);
-    this.#arm(due);
-    const stack = this.renderRoot.querySelector<HTMLElement>('.stack');
-    if (stack) this.#resize.observe(stack);
-    this.#place();
-    if (shown.length > 0 && this.#recheck === undefined) this.#recheck = setInterval(() => this.#place(), RECHECK_MS);
-    if (shown.length === 0) {
-      clearInterval(this.#recheck);
-      this.#recheck = undefined;
-    }
-  }
-
   override render() {
-    const { shown } = this.#plan();
+    const shown = this.#layout?.shown() ?? this.toasts;
     return html`<div class="stack" role="status" aria-live="polite" @focusout=${() => this.requestUpdate()}>
       ${shown.map(
         (toast) => html`<div class="toast" data-testid="toast" data-id=${toast.id}>

@@ -3,7 +3,8 @@
  * ones; what a phone shows of it (planToasts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTION_WAIT_MS, clearToasts, dismissToast, planToasts, showToast, subscribeToasts, type Toast } from '../../../src/ui/shared/toast-bus';
+import { clearToasts, dismissToast, showToast, subscribeToasts, type Toast } from '../../../src/ui/shared/toast-bus';
+import { ACTION_WAIT_MS, planToasts } from '../../../src/ui/shared/toast-plan';
 
 let shown: readonly Toast[] = [];
 subscribeToasts((t) => (shown = t));
