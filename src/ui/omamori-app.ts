@@ -88,7 +88,8 @@ export class OmamoriApp extends LitElement {
     css`
       :host {
         display: block;
-        min-height: 100vh;
+        /* The page's end reserved for a toast (global.css) must not make a short screen scroll. */
+        min-height: calc(100vh - var(--om-toast-space, 0px));
       }
     `,
   ];

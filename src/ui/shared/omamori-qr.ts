@@ -18,10 +18,11 @@ export async function createQrMatrix(text: string, level: 'L' | 'M' = 'M'): Prom
   return { size: modules.size, data: modules.data };
 }
 
-/** The `<svg>` for a matrix: white background, dark modules as one path. */
+/** The `<svg>` for a matrix: white background, dark modules as one path; toasts keep clear of it. */
 export function renderQrSvg(matrix: QrMatrix, label: string) {
   const view = qrViewSize(matrix);
-  return html`<svg class="qr" viewBox=${`0 0 ${view} ${view}`} role="img" aria-label=${label} shape-rendering="crispEdges"
+  // data-toast-avoid: a toast never sits over a QR code (ui/shared/toast-layout.ts).
+  return html`<svg class="qr" data-toast-avoid viewBox=${`0 0 ${view} ${view}`} role="img" aria-label=${label} shape-rendering="crispEdges"
     xmlns="http://www.w3.org/2000/svg">
     ${svg`<rect width=${view} height=${view} fill="#ffffff" /><path d=${qrPathData(matrix)} fill="#000000" />`}
   </svg>`;

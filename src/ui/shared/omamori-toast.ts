@@ -3,8 +3,15 @@ import { t } from '../../messages/translate';
 import { LocaleController } from './locale-controller';
 import { baseStyles } from './styles';
 import { dismissToast, subscribeToasts, type Toast } from './toast-bus';
+import type { ToastLayout } from './toast-layout';
 
-/** Shows the toast queue in a polite live region at the bottom of the screen. */
+/**
+ * Shows the toast queue in a polite live region, there from the start so the first toast is
+ * announced. Which toasts show, for how long and where (never over a QR code or the controls the
+ * toast follows; one passing toast at a time on a phone, ≤ 480 px) is decided by ToastLayout
+ * (toast-layout.ts), loaded with the first toast to keep start-up as small as it was; until it is
+ * here (and if it cannot load) the queue shows as it is, at bottom centre.
+ */
 export class OmamoriToast extends LitElement {
   static override properties = { toasts: { state: true } };
   static override styles = [
@@ -12,25 +19,43 @@ export class OmamoriToast extends LitElement {
     css`
       :host {
         position: fixed;
-        inset: auto 0 max(1rem, env(safe-area-inset-bottom)) 0;
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 0.5rem;
+        inset: env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);
         pointer-events: none;
         z-index: 10;
+      }
+      .stack {
+        position: absolute;
+        /* Until toast-layout.ts has placed it: bottom centre. */
+        bottom: 0.5rem;
+        left: 50%;
+        transform: translateX(-50%);
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+        width: max-content;
+        max-width: min(32rem, calc(100% - 2rem));
+      }
+      .stack.placed {
+        bottom: auto;
+        transform: none;
       }
       .toast {
         pointer-events: auto;
         display: flex;
         align-items: center;
-        gap: 0.75rem;
-        max-width: min(32rem, calc(100vw - 2rem));
-        padding: 0.5rem 0.5rem 0.5rem 1rem;
+        gap: 0.5rem;
+        padding: 0.25rem 0.25rem 0.25rem 1rem;
         border-radius: 12px;
         background: var(--om-text);
         color: var(--om-bg);
         box-shadow: var(--om-shadow);
+        line-height: 1.35;
+      }
+      @media (max-width: 480px) {
+        .stack {
+          width: calc(100% - 1rem);
+          max-width: none;
+        }
       }
       .toast span {
         flex: 1;
@@ -50,7 +75,8 @@ export class OmamoriToast extends LitElement {
 
   declare toasts: readonly Toast[];
   private unsubscribe: (() => void) | undefined;
-  private readonly timers = new Map<number, ReturnType<typeof setTimeout>>();
+  #layout: ToastLayout | undefined;
+  #loading = false;
 
   constructor() {
     super();
@@ -62,13 +88,12 @@ export class OmamoriToast extends LitElement {
     super.connectedCallback();
     this.unsubscribe = subscribeToasts((toasts) => {
       this.toasts = toasts;
-      for (const toast of toasts) {
-        if (toast.timeoutMs > 0 && !this.timers.has(toast.id)) {
-          this.timers.set(
-            toast.id,
-            setTimeout(() => this.dismiss(toast.id), toast.timeoutMs),
-          );
-        }
+      if (toasts.length > 0 && !this.#loading) {
+        this.#loading = true;
+        import('./toast-layout').then(
+          ({ ToastLayout }) => (this.#layout = new ToastLayout(this)),
+          () => undefined,
+        );
       }
     });
   }
@@ -76,20 +101,18 @@ export class OmamoriToast extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
   }
 
-  private dismiss(id: number): void {
-    clearTimeout(this.timers.get(id));
-    this.timers.delete(id);
+  dismiss(id: number): void {
+    this.#layout?.forget(id);
     dismissToast(id);
   }
 
   override render() {
-    return html`<div role="status" aria-live="polite">
-      ${this.toasts.map(
-        (toast) => html`<div class="toast" data-testid="toast">
+    const shown = this.#layout?.shown() ?? this.toasts;
+    return html`<div class="stack" role="status" aria-live="polite" @focusout=${() => this.requestUpdate()}>
+      ${shown.map(
+        (toast) => html`<div class="toast" data-testid="toast" data-id=${toast.id}>
           <span>${toast.message}</span>
           ${
             toast.actionLabel
