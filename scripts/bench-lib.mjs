@@ -20,7 +20,7 @@ export function recordResults(fields) {
 /** Median of at least one value (the middle one; the lower middle for an even count). */
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-/** `vite preview` of a build on `port`, stopped when the process exits; resolves once it answers. */
+/** `vite preview` of a build on `port`, stopped when the process exits; resolves once it answers (within a minute: a loaded machine takes over ten seconds). */
 export async function startPreview(port, outDir = 'dist') {
   const origin = `http://localhost:${port}`;
   const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
@@ -35,7 +35,7 @@ export async function startPreview(port, outDir = 'dist') {
     }
   };
   process.on('exit', stop);
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(origin)).ok) return { origin, stop };
     } catch {

@@ -12,7 +12,7 @@ import { getVault } from '../../services/browser/vault';
 import { ImageInputController } from './image-input-controller';
 import { t, type MessageKey } from '../../messages/translate';
 import { LocaleController } from '../shared/locale-controller';
-import { decodeImage, startCameraScan, type CameraScan } from './qr-decoder';
+import { decodeImage, startCameraScan, warmDecoder, type CameraScan } from './qr-decoder';
 import { scannerStyles } from './scanner-styles';
 import { fire, type OmamoriEvent } from '../shared/events';
 
@@ -82,6 +82,8 @@ export class OmamoriScanner extends LitElement {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibility);
     this.unsubscribeVault = getVault().subscribeState((state) => state !== 'unlocked' && this.stopCamera());
+    // The decoder's WASM compiles now, not at the first pasted screenshot (which would wait for it).
+    warmDecoder();
     if (this.autostart && this.camera === 'idle') void this.startCamera();
   }
 

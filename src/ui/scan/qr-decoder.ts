@@ -7,18 +7,23 @@
  * The camera stream is ours (camera-stream.ts), not QrScanner's: its class moves a <video> that is
  * inside a shadow root into <body> and reports every getUserMedia failure as "Camera not found.".
  * We drive its engine (one worker, reused) with `scanImage` per frame instead.
+ *
+ * Speed (issue 19): zxing's time grows with the pixels it is handed, so images are read at a
+ * small size first (decode-plan.ts); its WASM is compiled when the scanner opens, not at the first
+ * paste; the camera's first zxing read is on the first video frame, into one reused canvas.
  */
 import type { ReaderOptions } from 'zxing-wasm/reader';
 import zxingWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { AppError } from '../../core/errors';
 import { hasTorch, listCameras, openCameraStream, setTorch, stopStream, toCameraError, type Camera } from './camera-stream';
+import { centralRegion, frameScale, imagePasses, scaledSize } from './decode-plan';
 
 type QrScannerClass = (typeof import('qr-scanner'))['default'];
 type QrEngine = Awaited<ReturnType<QrScannerClass['createQrEngine']>>;
 
 const READER_OPTIONS: ReaderOptions = { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 20 };
-/** Long side images are scaled to before decoding; photos beyond it only cost time. */
-const MAX_IMAGE_SIDE = 2560;
+/** Without these two, a read that finds a code no longer repeats itself on the inverted image and on smaller copies. */
+const QUICK_OPTIONS: ReaderOptions = { ...READER_OPTIONS, tryInvert: false, tryDownscale: false };
 const MAX_SCANS_PER_SECOND = 10;
 const ZXING_FRAME_INTERVAL_MS = 700;
 const DEDUPE_MS = 3000;
@@ -27,9 +32,13 @@ let zxingPromise: Promise<typeof import('zxing-wasm/reader')> | undefined;
 let qrScannerPromise: Promise<QrScannerClass> | undefined;
 let enginePromise: Promise<QrEngine> | undefined;
 
+/** Loads zxing and compiles its WASM (about 300 ms on a slow phone), once per page. */
 function loadZxing(): Promise<typeof import('zxing-wasm/reader')> {
-  zxingPromise ??= import('zxing-wasm/reader').then((zxing) => {
-    zxing.prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? zxingWasmUrl : prefix + path) } });
+  zxingPromise ??= import('zxing-wasm/reader').then(async (zxing) => {
+    await zxing.prepareZXingModule({
+      overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? zxingWasmUrl : prefix + path) },
+      fireImmediately: true,
+    });
     return zxing;
   });
   zxingPromise.catch(() => (zxingPromise = undefined));
@@ -48,21 +57,37 @@ async function getEngine(QrScanner: QrScannerClass): Promise<QrEngine> {
   return enginePromise;
 }
 
-const unique = (texts: readonly string[]): string[] => [...new Set(texts.filter((s) => s.length > 0))];
-
-function drawToImageData(source: CanvasImageSource, width: number, height: number, scale: number): ImageData {
-  const w = Math.max(1, Math.round(width * scale));
-  const h = Math.max(1, Math.round(height * scale));
-  const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
-  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
-  if (!ctx) throw new AppError('unknown');
-  ctx.drawImage(source, 0, 0, w, h);
-  return ctx.getImageData(0, 0, w, h);
+/**
+ * Starts compiling the decoder's WASM so that the first image or frame does not wait for it; the
+ * scanner calls it when it opens. A failure is forgotten here: the first read tries again.
+ */
+export function warmDecoder(): void {
+  loadZxing().catch(() => undefined);
 }
 
-async function readWithZxing(data: ImageData): Promise<string[]> {
+const unique = (texts: readonly string[]): string[] => [...new Set(texts.filter((s) => s.length > 0))];
+
+type Ctx2d = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** One canvas reused for every drawing (a camera frame 10 times a second would otherwise allocate one each). */
+function pixelReader(): (source: CanvasImageSource, width: number, height: number, scale: number) => ImageData {
+  let ctx: Ctx2d | null = null;
+  return (source, width, height, scale) => {
+    const { width: w, height: h } = scaledSize(width, height, scale);
+    if (!ctx || ctx.canvas.width !== w || ctx.canvas.height !== h) {
+      const canvas =
+        typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
+      ctx = canvas.getContext('2d', { willReadFrequently: true }) as Ctx2d | null;
+      if (!ctx) throw new AppError('unknown');
+    }
+    ctx.drawImage(source, 0, 0, w, h);
+    return ctx.getImageData(0, 0, w, h);
+  };
+}
+
+async function readWithZxing(data: ImageData, thorough: boolean): Promise<string[]> {
   const { readBarcodes } = await loadZxing();
-  const results = await readBarcodes(data, READER_OPTIONS);
+  const results = await readBarcodes(data, thorough ? READER_OPTIONS : QUICK_OPTIONS);
   return unique(results.filter((r) => r.isValid).map((r) => r.text));
 }
 
@@ -79,10 +104,12 @@ export async function decodeImage(blob: Blob): Promise<string[]> {
   }
   try {
     const { width, height } = bitmap;
-    const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(width, height));
-    // A failure to load zxing (say, its WASM missing from an old cache) falls through to qr-scanner.
-    const texts = await readWithZxing(drawToImageData(bitmap, width, height, scale)).catch(() => []);
-    if (texts.length > 0) return texts;
+    const read = pixelReader();
+    for (const { scale, thorough } of imagePasses(width, height)) {
+      // A failure to load zxing (say, its WASM missing from an old cache) falls through to qr-scanner.
+      const texts = await readWithZxing(read(bitmap, width, height, scale), thorough).catch(() => []);
+      if (texts.length > 0) return texts;
+    }
     const QrScanner = await loadQrScanner();
     const result = await QrScanner.scanImage(bitmap, { qrEngine: getEngine(QrScanner), returnDetailedScanResult: true }).catch(() => null);
     return result ? unique([result.data]) : [];
@@ -112,17 +139,28 @@ export interface CameraScanOptions {
 
 /** Scans the camera until `stop()`: qr-scanner on the central square, zxing on whole frames. */
 export async function startCameraScan(video: HTMLVideoElement, onText: (text: string) => void, opts: CameraScanOptions = {}): Promise<CameraScan> {
-  const [QrScanner] = await Promise.all([loadQrScanner(), loadZxing()]);
   if (opts.signal?.aborted) throw new AppError('aborted');
-  let stream = await openCameraStream(opts.deviceId, opts.signal);
+  warmDecoder(); // compiles while the camera opens; the first frame waits for it if need be
+  // The camera opens while qr-scanner loads: each takes a few hundred ms on a phone.
+  const [loaded, opened] = await Promise.allSettled([loadQrScanner(), openCameraStream(opts.deviceId, opts.signal)]);
+  if (opened.status === 'rejected') throw opened.reason;
+  let stream = opened.value;
+  if (loaded.status === 'rejected' || opts.signal?.aborted) {
+    stopStream(stream);
+    throw loaded.status === 'rejected' ? loaded.reason : new AppError('aborted');
+  }
+  const QrScanner = loaded.value;
   const engine = getEngine(QrScanner);
   const canvas = document.createElement('canvas');
   // qr-scanner reads this canvas back every scan; the flag must be set by the first getContext.
   canvas.getContext('2d', { alpha: false, willReadFrequently: true });
+  const readFrame = pixelReader();
   const lastSeen = new Map<string, number>();
   let stopped = false;
   let torch = false;
   let zxingBusy = false;
+  let lastZxing = -Infinity;
+  let zxingReads = 0;
 
   // A code in view is read ~10 times a second: report it once, again only after DEDUPE_MS unseen.
   const emit = (texts: readonly string[]): void => {
@@ -154,35 +192,35 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
       last = performance.now();
       const { videoWidth: w, videoHeight: h } = video;
       if (stopped || video.readyState < 2 || w === 0) continue;
-      const side = Math.round((2 / 3) * Math.min(w, h));
-      const down = Math.min(side, 800); // 400 (the default) loses the modules of dense codes
-      const scanRegion = {
-        x: Math.round((w - side) / 2),
-        y: Math.round((h - side) / 2),
-        width: side,
-        height: side,
-        downScaledWidth: down,
-        downScaledHeight: down,
-      };
+      const scanRegion = centralRegion(w, h);
       const result = await QrScanner.scanImage(video, { scanRegion, qrEngine: engine, canvas, returnDetailedScanResult: true }).catch(() => null);
       if (result?.data) emit([result.data]);
     }
   })();
 
-  // jsQR misses dense transfer codes and sees only the central square; zxing reads whole frames.
-  const zxingTimer = setInterval(() => {
-    if (stopped || zxingBusy || video.readyState < 2 || video.videoWidth === 0) return;
+  // jsQR misses dense transfer codes and sees only the central square; zxing reads whole frames:
+  // the frame at hand (a code already in view is read at once), then one every 700 ms, quick and
+  // thorough reads in turn.
+  const onFrame = (): void => {
+    if (stopped) return;
+    nextFrame();
+    const { videoWidth: w, videoHeight: h } = video;
+    if (zxingBusy || performance.now() - lastZxing < ZXING_FRAME_INTERVAL_MS || video.readyState < 2 || w === 0) return;
     zxingBusy = true;
-    const scale = Math.min(1, 1920 / Math.max(video.videoWidth, video.videoHeight));
-    readWithZxing(drawToImageData(video, video.videoWidth, video.videoHeight, scale))
+    lastZxing = performance.now();
+    const thorough = zxingReads++ % 2 === 1;
+    Promise.resolve()
+      .then(() => readWithZxing(readFrame(video, w, h, frameScale(w, h)), thorough))
       .then(emit, () => undefined)
       .finally(() => (zxingBusy = false));
-  }, ZXING_FRAME_INTERVAL_MS);
+  };
+  // requestVideoFrameCallback runs once per new frame; a browser without it polls.
+  const nextFrame = (): void => void ('requestVideoFrameCallback' in video ? video.requestVideoFrameCallback(onFrame) : setTimeout(onFrame, 100));
+  onFrame();
 
   const track = (): MediaStreamTrack | undefined => stream.getVideoTracks()[0];
   const stop = (): void => {
     stopped = true;
-    clearInterval(zxingTimer);
     stopStream(stream);
     video.pause();
     video.srcObject = null;
