@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import sharp from 'sharp';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from '../playwright.config';
@@ -187,5 +187,52 @@ test('moves a whole vault from one phone to another by QR codes, with a third of
   } finally {
     await oldPhone.browser.close();
     await newPhone.browser.close();
+  }
+});
+
+test('a new phone without a camera opens the same move as a file from the old phone, checked by the same number', async ({ page: fresh }) => {
+  test.setTimeout(240_000);
+  const oldPhone = await phone('phone-old-file');
+  try {
+    const old = oldPhone.page;
+    await fresh.clock.setFixedTime(RFC_TIME_MS);
+    await restoreNewVault(old, ACCOUNTS);
+    await fresh.goto('/');
+    await fresh.getByTestId('start-phone-move').click();
+    await fresh.getByTestId('new-passphrase').fill(PASSPHRASE);
+    await fresh.getByTestId('confirm-passphrase').fill(PASSPHRASE);
+    await fresh.getByTestId('create-submit').click();
+    const pairing = fresh.getByTestId('phone-pairing-qr');
+    await expect(pairing.locator('svg')).toBeVisible({ timeout: 30_000 });
+    await writeClip(oldPhone.clip, [await pairing.screenshot()], 20);
+
+    await startSending(old);
+    await expect(old.getByTestId('phone-send-check')).toBeVisible({ timeout: 30_000 });
+    const check = (await old.getByTestId('phone-send-check').textContent())?.trim() ?? '';
+    const [download] = await Promise.all([old.waitForEvent('download'), old.getByTestId('phone-send-file').click()]);
+    await expect(old.getByTestId('phone-send-file-saved')).toBeVisible();
+    const file = await download.path();
+    expect(readFileSync(file, 'utf8')).not.toContain('Desk drawer');
+
+    await fresh.getByTestId('phone-receive-file').setInputFiles(file);
+    await expect(fresh.getByTestId('phone-preview-check')).toHaveText(check, { timeout: 30_000 });
+    await expect(fresh.getByTestId('phone-receive-new').locator('li')).toHaveCount(ACCOUNTS.length);
+    await fresh.getByTestId('phone-receive-import').click();
+    await expect(fresh.getByTestId('code-card')).toHaveCount(ACCOUNTS.length, { timeout: 15_000 });
+    const codes = (page: Page) => page.getByTestId('code-card').allTextContents();
+    await old.getByTestId('phone-send-done').click();
+    await old.getByTestId('phone-send-keep').click();
+    expect((await codes(fresh)).sort()).toEqual((await codes(old)).sort());
+
+    // The file belongs to that pairing only: a new session on the same phone refuses it, nothing imported.
+    await fresh.getByTestId('settings').click();
+    await fresh.getByTestId('phone-receive-open').click();
+    await expect(fresh.getByTestId('phone-pairing-qr').locator('svg')).toBeVisible({ timeout: 30_000 });
+    await fresh.getByTestId('phone-receive-file').setInputFiles(file);
+    await expect(fresh.getByTestId('phone-receive-error')).toBeVisible();
+    await fresh.getByTestId('phone-receive-back').click();
+    await expect(fresh.getByTestId('code-card')).toHaveCount(ACCOUNTS.length);
+  } finally {
+    await oldPhone.browser.close();
   }
 });

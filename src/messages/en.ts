@@ -533,6 +533,14 @@ const enMore = {
   'phoneMove.checkShown': 'The old phone asks whether you see this number. Answer there, then keep the camera on its moving code.',
   'phoneMove.progress': '{percent} % — keep the camera on the code',
   'phoneMove.received': 'Everything arrived. Check, then import.',
+  // --- move between phones: the file route, when the new phone cannot read the animated code ---
+  'phoneMove.fileLead':
+    'The new phone has no camera, or cannot read the code? Save the same move as a file and open it there: it opens only on the phone that showed the pairing code.',
+  'phoneMove.fileSend': 'Save as a file instead',
+  'phoneMove.fileSaved':
+    'Saved "{file}". Open it on the new phone (Move from another phone → Open a file from the old phone), and import only if it shows this number:',
+  'phoneMove.fileOpen': 'No camera on this phone? Open a file from the old phone',
+  'phoneMove.fileCheck': 'The old phone showed this number. Import only if it is the same:',
   'firstRun.phoneMove': 'Move from another phone',
   dismiss: 'Dismiss',
   loading: 'Loading…',

@@ -23,8 +23,11 @@ export interface MoveFrames {
 export interface SendingMove {
   readonly hello: string;
   readonly check: string;
-  /** Seals every account (needs a recent proof again): the frames, and how many accounts they carry. */
-  send(): Promise<{ frames: MoveFrames; count: number; ids: string[] }>;
+  /**
+   * Seals every account (needs a recent proof again): the frames, how many accounts they carry,
+   * and `file()`, the same move as text for a new phone whose camera cannot read the frames.
+   */
+  send(): Promise<{ frames: MoveFrames; count: number; ids: string[]; file: () => string }>;
 }
 
 /** New phone: show `pairing`; read the hello, then frames; then preview and import. */
@@ -37,6 +40,11 @@ export interface ReceivingMove {
    * ('ignored'). A hello of another move throws `move/other-session`; not-a-move texts are ignored.
    */
   receive(text: string): Promise<'hello' | 'frame' | 'ignored'>;
+  /**
+   * The old phone's move file (SendingMove's `file()`): its lines are read as if scanned; a file
+   * of another move throws `move/other-session`, one that does not complete the message `move/damaged`.
+   */
+  readFile(text: string): Promise<void>;
   /** 0…1 */
   readonly progress: number;
   readonly complete: boolean;
@@ -71,7 +79,12 @@ export class MoveService {
         const accounts = await this.#vault.listAccounts();
         if (accounts.length === 0) throw new AppError('file/empty');
         const message = await sender.seal(accounts, new Date(this.#now()), this.#app);
-        return { frames: new MoveFrameEncoder(ur, message, sender.sessionTag), count: accounts.length, ids: accounts.map((a) => a.id) };
+        // The file: the hello, then one pass of the plain fragments (all the message, no mixes), one per line.
+        const file = () => {
+          const once = new MoveFrameEncoder(ur, message, sender.sessionTag);
+          return [sender.hello, ...Array.from({ length: once.fragments }, () => once.next()), ''].join('\n');
+        };
+        return { frames: new MoveFrameEncoder(ur, message, sender.sessionTag), count: accounts.length, ids: accounts.map((a) => a.id), file };
       },
     };
   }
@@ -84,20 +97,25 @@ export class MoveService {
     let check: string | null = null;
     const vault = this.#vault;
     const backup = this.#backup;
+    const receive = async (text: string): Promise<'hello' | 'frame' | 'ignored'> => {
+      if (text.startsWith('OMAMORI-MOVE:')) {
+        if (text === receiver.pairing) return 'ignored';
+        check = await receiver.acceptHello(text);
+        return 'hello';
+      }
+      // Frames count only after the hello, when the check code is on screen.
+      if (check === null) return 'ignored';
+      return decoder.receive(text) === 'accepted' ? 'frame' : 'ignored';
+    };
     return {
       pairing: receiver.pairing,
       get check() {
         return check;
       },
-      async receive(text) {
-        if (text.startsWith('OMAMORI-MOVE:')) {
-          if (text === receiver.pairing) return 'ignored';
-          check = await receiver.acceptHello(text);
-          return 'hello';
-        }
-        // Frames count only after the hello, when the check code is on screen.
-        if (check === null) return 'ignored';
-        return decoder.receive(text) === 'accepted' ? 'frame' : 'ignored';
+      receive,
+      async readFile(text) {
+        for (const line of text.split(/\r?\n/)) if (line.trim() !== '') await receive(line.trim());
+        if (!decoder.done) throw new AppError('move/damaged');
       },
       get progress() {
         return decoder.progress;

@@ -5,6 +5,8 @@
  * all-or-nothing import. Nothing is written before Import; leaving the screen forgets the keys.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { AppError } from '../../core/errors';
+import { MAX_MOVE_MESSAGE_BYTES } from '../../core/move-protocol';
 import { presentError } from '../../messages/present-error';
 import { t } from '../../messages/translate';
 import type { ImportPreview } from '../../services/backup/backup';
@@ -21,6 +23,9 @@ import { showToast } from '../shared/toast-bus';
 import { phoneMoveStyles } from './phone-move-styles';
 
 type Phase = 'pair' | 'scan' | 'opening' | 'preview' | 'working';
+
+/** A move file holds at most the sealed message's limit as bytewords (2 letters a byte), plus frame headers. */
+const MAX_MOVE_FILE_BYTES = 3 * MAX_MOVE_MESSAGE_BYTES;
 
 export class OmamoriPhoneReceive extends LitElement {
   static override properties = {
@@ -117,6 +122,23 @@ export class OmamoriPhoneReceive extends LitElement {
     }
   }
 
+  /** A move file from the old phone (no camera here): read as if its lines were scanned. */
+  private async openFile(file: File | undefined): Promise<void> {
+    const move = this.move;
+    if (move === undefined || file === undefined) return;
+    this.error = '';
+    try {
+      if (file.size > MAX_MOVE_FILE_BYTES) throw new AppError('file/too-large');
+      await move.readFile(await file.text());
+      this.check = move.check;
+      await this.open(move);
+    } catch (err) {
+      // Another move's file, or one cut short: this session may have read its hello, so start afresh.
+      await this.restart();
+      this.error = presentError(err);
+    }
+  }
+
   private async open(move: ReceivingMove): Promise<void> {
     this.phase = 'opening';
     try {
@@ -147,6 +169,12 @@ export class OmamoriPhoneReceive extends LitElement {
     const count = importCount(p, this.updateChanged);
     return html`<div data-testid="phone-receive-preview">
       <p role="status">${t('phoneMove.received')}</p>
+      ${
+        this.check === null
+          ? nothing
+          : html`<p>${t('phoneMove.fileCheck')}</p>
+              <p class="check" data-testid="phone-preview-check">${this.check.slice(0, 3)} ${this.check.slice(3)}</p>`
+      }
       ${previewLists(p, { prefix: 'phone-receive', large: true, updateChanged: this.updateChanged, onUpdateChanged: (on) => (this.updateChanged = on) })}
       <div class="actions">
         <button class="primary" data-testid="phone-receive-import" ?disabled=${count === 0 || this.phase === 'working'} @click=${() => void this.commit()}>
@@ -164,7 +192,10 @@ export class OmamoriPhoneReceive extends LitElement {
           <div class="qr-box">${this.pairing ? html`<omamori-qr data-testid="phone-pairing-qr" .text=${this.pairing} .label=${t('phoneMove.pairingLabel')}></omamori-qr>` : nothing}</div>
           <div class="actions">
             <button class="primary" data-testid="phone-receive-scan" ?disabled=${!this.pairing} @click=${() => void this.openScanner()}>${t('phoneMove.scanOld')}</button>
-          </div>`;
+          </div>
+          <label for="phone-file">${t('phoneMove.fileOpen')}</label>
+          <input id="phone-file" type="file" accept=".txt,text/plain" data-testid="phone-receive-file" ?disabled=${!this.pairing}
+            @change=${(e: Event) => void this.openFile((e.target as HTMLInputElement).files?.[0])} />`;
       case 'scan':
         return html`${
           this.check === null

@@ -17,11 +17,15 @@ import { LocaleController } from '../shared/locale-controller';
 import { createQrMatrix, renderQrSvg } from '../shared/omamori-qr';
 import '../shared/omamori-qr';
 import { CANCELLED, proveIfNeeded, withProof } from '../shared/reauth';
+import { saveFile } from '../shared/download';
 import { baseStyles, pageTopStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import { phoneMoveStyles } from './phone-move-styles';
 
-type Phase = 'intro' | 'scan' | 'check' | 'sending' | 'after' | 'confirm-remove' | 'mismatch';
+type Phase = 'intro' | 'scan' | 'check' | 'sending' | 'file' | 'after' | 'confirm-remove' | 'mismatch';
+
+/** The move file's name (a text file: the hello and the frames, one per line). */
+const MOVE_FILE = 'omamori-move.txt';
 
 /** Frames a second the person can choose; a mid-range phone reads 5 comfortably. */
 const SPEEDS = [2, 3, 4, 5, 6, 8, 10] as const;
@@ -36,6 +40,7 @@ export class OmamoriPhoneSend extends LitElement {
     paused: { state: true },
     count: { state: true },
     error: { state: true },
+    checkSent: { state: true },
   };
   static override styles = [baseStyles, pageTopStyles, phoneMoveStyles];
 
@@ -47,6 +52,8 @@ export class OmamoriPhoneSend extends LitElement {
   declare paused: boolean;
   declare count: number;
   declare error: string;
+  /** The check code a move file was made for, shown beside "open it on the new phone". */
+  declare checkSent: string;
   private frames: MoveFrames | undefined;
   private ids: string[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -61,6 +68,7 @@ export class OmamoriPhoneSend extends LitElement {
     this.paused = false;
     this.count = 0;
     this.error = '';
+    this.checkSent = '';
     new LocaleController(this);
   }
 
@@ -97,12 +105,18 @@ export class OmamoriPhoneSend extends LitElement {
     }
   }
 
-  private async send(): Promise<void> {
+  private async send(asFile = false): Promise<void> {
     const sending = this.sending;
     if (sending === undefined) return;
     try {
       const sent = await withProof(() => sending.send());
       if (sent === CANCELLED) return;
+      if (asFile) {
+        // The new phone cannot read the animated code: the same sealed move, carried as a file.
+        saveFile(sent.file(), MOVE_FILE, 'text/plain');
+        Object.assign(this, { ids: sent.ids, count: sent.count, checkSent: sending.check, sending: undefined, phase: 'file' });
+        return;
+      }
       this.frames = sent.frames;
       this.ids = sent.ids;
       this.count = sent.count;
@@ -171,8 +185,14 @@ export class OmamoriPhoneSend extends LitElement {
           <div class="actions">
             <button class="primary" data-testid="phone-send-yes" @click=${() => void this.send()}>${t('phoneMove.yes')}</button>
             <button data-testid="phone-send-no" @click=${() => ((this.sending = undefined), (this.phase = 'mismatch'))}>${t('phoneMove.no')}</button>
-          </div>`;
+          </div>
+          <p class="hint">${t('phoneMove.fileLead')}</p>
+          <div class="actions"><button data-testid="phone-send-file" @click=${() => void this.send(true)}>${t('phoneMove.fileSend')}</button></div>`;
       }
+      case 'file':
+        return html`<p role="status" data-testid="phone-send-file-saved">${t('phoneMove.fileSaved', { file: MOVE_FILE })}</p>
+          <p class="check">${this.checkSent.slice(0, 3)} ${this.checkSent.slice(3)}</p>
+          <div class="actions"><button class="primary" data-testid="phone-send-done" @click=${() => (this.phase = 'after')}>${t('phoneMove.sentDone')}</button></div>`;
       case 'mismatch':
         return html`<p role="status" data-testid="phone-send-mismatch">${t('phoneMove.mismatch')}</p>
           <div class="actions"><button @click=${() => void this.start()}>${t('phoneMove.again')}</button></div>`;

@@ -78,4 +78,32 @@ describe('MoveService', () => {
     expect(await receiving.receive('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP')).toBe('ignored');
     expect(receiving.progress).toBe(0);
   });
+
+  it('without a camera on the new phone: the same move as a file, opened only by the paired phone, whole or not at all', async () => {
+    const old = await oldPhone();
+    const { vault: fresh, db } = await unlockedService();
+    const receiving = await moveService(fresh).receive();
+    const sending = await moveService(old).pair(receiving.pairing);
+    const { file } = await sending.send();
+    const text = file();
+    expect(text).not.toContain('Desk drawer');
+
+    // Another new phone (another pairing) cannot open it.
+    const stranger = await moveService((await unlockedService()).vault).receive();
+    await expectCode(stranger.readFile(text), 'move/other-session');
+    // A file cut short completes nothing and writes nothing.
+    const cut = await moveService(fresh).receive();
+    const resent = await moveService(old).pair(cut.pairing);
+    const lines = (await resent.send()).file().split('\n');
+    const before = await dumpDb(db);
+    await expectCode(cut.readFile(lines.slice(0, -3).join('\n')), 'move/damaged');
+    expect(await dumpDb(db)).toEqual(before);
+
+    await receiving.readFile(text.replaceAll('\n', '\r\n'));
+    expect(receiving.check).toBe(sending.check);
+    const preview = await receiving.preview();
+    expect(preview.added).toHaveLength(3);
+    await new BackupService({ kdf: createInProcessKdf(), app: 'x' }).commitImport(fresh, preview, { updateChanged: false });
+    expect(vaultCheck(await fresh.listAccounts())).toEqual(vaultCheck(await old.listAccounts()));
+  });
 });
