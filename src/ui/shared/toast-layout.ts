@@ -70,6 +70,11 @@ function deepActiveElement(): Element | undefined {
   return el && el !== document.body && el !== document.documentElement && el.localName !== 'omamori-toast' ? el : undefined;
 }
 
+/*
+ * Times here are performance.now(), not Date.now(): a toast's few seconds must pass even when the
+ * wall clock jumps or stands still (a clock correction; the e2e suites' fixed clocks, under which
+ * Date-based toasts never went away).
+ */
 export class ToastLayout implements ReactiveController {
   readonly #host: OmamoriToast;
   readonly #shownAt = new Map<number, number>();
@@ -106,7 +111,7 @@ export class ToastLayout implements ReactiveController {
   }
 
   #plan() {
-    return planToasts(this.#host.toasts, this.#shownAt, Date.now(), this.#phone.matches ? 1 : 3);
+    return planToasts(this.#host.toasts, this.#shownAt, performance.now(), this.#phone.matches ? 1 : 3);
   }
 
   shown(): readonly Toast[] {
@@ -119,7 +124,7 @@ export class ToastLayout implements ReactiveController {
 
   hostUpdated(): void {
     const { shown, due } = this.#plan();
-    const now = Date.now();
+    const now = performance.now();
     for (const toast of shown) if (!this.#shownAt.has(toast.id)) this.#shownAt.set(toast.id, now);
     for (const id of this.#shownAt.keys()) if (!this.#host.toasts.some((t) => t.id === id)) this.#shownAt.delete(id);
     this.#arm(due);
@@ -146,11 +151,11 @@ export class ToastLayout implements ReactiveController {
     this.#timer = setTimeout(
       () => {
         const held = this.#focused();
-        for (const [id, at] of this.#plan().due) if (at <= Date.now() && !held.has(id)) this.#host.dismiss(id);
+        for (const [id, at] of this.#plan().due) if (at <= performance.now() && !held.has(id)) this.#host.dismiss(id);
         // If nothing went (the focus moved into the toast meanwhile), this re-arms for the rest.
         this.#host.requestUpdate();
       },
-      Math.max(0, Math.min(...times) - Date.now()),
+      Math.max(0, Math.min(...times) - performance.now()),
     );
   }
 
