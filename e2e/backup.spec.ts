@@ -125,6 +125,8 @@ async function chooseFile(page: Page, prefix: 'restore' | 'test', name: string, 
 
 test.describe('encrypted backup between two devices', () => {
   test('passphrase file: a new device restores the same codes; a wrong passphrase and a damaged file change nothing', async ({ browser }) => {
+    // Six Argon2id derivations (two vaults, the export, its read-back, two restores): near 60 s on a busy 2-core machine.
+    test.setTimeout(120_000);
     const a = await deviceWithAccounts(browser);
     const codesA = await codes(a);
     const { bytes, name } = await exportBackup(a, 'passphrase');

@@ -121,7 +121,7 @@ test('accepting the update in one tab never reloads another: a half-typed form s
   await expect(second.getByTestId('field-issuer')).toHaveValue('Half typed');
   await expect(second.getByTestId('field-name')).toHaveValue('still here');
   await second.getByTestId('field-secretB32').fill('JBSWY3DPEHPK3PXP');
-  // Submitted with Enter: the toast, which stays, sits over the form's buttons on this viewport.
+  // Submitted with Enter, as a keyboard user would (the waiting toast keeps clear of the form's buttons).
   await second.getByTestId('field-secretB32').press('Enter');
   await expect(second.getByTestId('code-card')).toHaveCount(2);
 
