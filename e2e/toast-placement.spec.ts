@@ -72,13 +72,13 @@ test('toasts on a phone: one at a time, clear of QR codes and the form buttons, 
       Save: page.getByTestId('save-account'),
       Cancel: page.getByRole('button', { name: 'Cancel', exact: true }),
     };
-    await expect.poll(() => covered(page, targets), { timeout: 2000 }).toEqual([]);
+    await expect.poll(() => covered(page, targets), { timeout: 10_000 }).toEqual([]);
     // Save/Cancel at the bottom of the screen, the toggle undone at once: one toast, the newer
     // one, clear of them.
     await page.getByTestId('save-account').evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await page.keyboard.press('Space');
     await expect(page.getByTestId('toast')).toHaveText([/Removed from favourites/]);
-    await expect.poll(() => covered(page, targets), { timeout: 2000 }).toEqual([]);
+    await expect.poll(() => covered(page, targets), { timeout: 10_000 }).toEqual([]);
     await page.getByTestId('hide-account-qr').click();
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(page.getByTestId('account-form')).toHaveCount(0);

@@ -4,7 +4,7 @@ import { css } from 'lit';
 /*
  * Notes (kept out of the CSS text, which ships as written):
  * - The header earns its height: one line of title and actions, one of search and options, group chips (if any) in one horizontally scrolling line.
- * - One line: the reminder (ellipsised, full text in its title), its action, and "hide for a day".
+ * - The backup reminder is a one-line notice bar (shared/styles.ts, noticeBarStyles) with "hide for a day".
  */
 export const listStyles = css`
   header {
@@ -61,35 +61,6 @@ export const listStyles = css`
   }
   .center {
     justify-content: center;
-  }
-  .backup-bar {
-    display: flex;
-    align-items: center;
-    gap: 0.25rem;
-    max-width: 62rem;
-    margin: 0.5rem max(1rem, calc((100% - 62rem) / 2)) 0;
-    padding: 0 0 0 0.75rem;
-    border-radius: var(--om-radius);
-    background: var(--om-accent-soft);
-    font-size: 0.875rem;
-  }
-  .backup-bar .text {
-    flex: 1;
-    min-width: 0;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-  }
-  .backup-bar button {
-    flex: none;
-    min-height: 40px;
-  }
-  .backup-bar .close {
-    min-width: 40px;
-    padding: 0;
-    border: none;
-    background: none;
-    font-size: 1.25rem;
   }
   .empty {
     text-align: center;

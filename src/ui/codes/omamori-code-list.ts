@@ -10,7 +10,7 @@ import { LocaleController } from '../shared/locale-controller';
 import { presentError } from '../../messages/present-error';
 import { listStyles } from './list-styles';
 import { BACKUP_BAR_SNOOZE_MS, PreferencesController, setPreference } from '../shared/preferences';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, noticeBarStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import { countLabel, memo, readGroup, saveGroup } from './list-state';
 import { WINDOW_FROM, type MoveDetail, type OmamoriAccountGrid } from './omamori-account-grid';
@@ -37,7 +37,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     announcement: { state: true },
     addOpen: { state: true },
   };
-  static override styles = [baseStyles, listStyles];
+  static override styles = [baseStyles, noticeBarStyles, listStyles];
 
   declare accounts: readonly Account[];
   declare query: string;
@@ -283,7 +283,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
         ${this.damaged > 0 ? html`<p class="page error-box" role="alert">${t('list.damaged', { count: this.damaged })}</p>` : ''}
         ${
           this.notBackedUp > 0 && has && Date.now() >= this.prefs.value.backupBarHiddenUntil
-            ? html`<div class="backup-bar" role="status" data-testid="backup-banner">
+            ? html`<div class="notice-bar" role="status" data-testid="backup-banner">
               <span class="text" title=${this.backupText()}>${this.backupText()}</span>
               <button class="link" data-testid="backup-now" @click=${() => this.emit('open-settings')}>${t('list.backupNow')}</button>
               <button class="close" data-testid="backup-later" aria-label=${t('list.backupLater')} title=${t('list.backupLater')}

@@ -1,10 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { readinessFacts, type ReadinessId } from '../../core/recovery/readiness';
 import { t } from '../../messages/translate';
 import { getVault } from '../../services/browser/vault';
 import { fire } from '../shared/events';
 import { LocaleController } from '../shared/locale-controller';
-import { baseStyles } from '../shared/styles';
+import { baseStyles, noticeBarStyles } from '../shared/styles';
 
 /** "Dismiss" hides the bar for a week: a nudge, not a nag (the panel in Settings always answers). */
 const SNOOZE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -19,40 +19,7 @@ const HIDDEN_KEY = 'omamori.ready-bar-hidden-until';
  */
 export class OmamoriReadyBar extends LitElement {
   static override properties = { missing: { state: true } };
-  static override styles = [
-    baseStyles,
-    css`
-      .bar {
-        display: flex;
-        align-items: center;
-        gap: 0.25rem;
-        max-width: 62rem;
-        margin: 0.5rem max(1rem, calc((100% - 62rem) / 2)) 0;
-        padding: 0 0 0 0.75rem;
-        border-radius: var(--om-radius);
-        background: var(--om-accent-soft);
-        font-size: 0.875rem;
-      }
-      .text {
-        flex: 1;
-        min-width: 0;
-        overflow: hidden;
-        white-space: nowrap;
-        text-overflow: ellipsis;
-      }
-      button {
-        flex: none;
-        min-height: 40px;
-      }
-      .close {
-        min-width: 40px;
-        padding: 0;
-        border: none;
-        background: none;
-        font-size: 1.25rem;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, noticeBarStyles];
 
   declare missing: ReadinessId[];
 
@@ -103,7 +70,7 @@ export class OmamoriReadyBar extends LitElement {
     if (this.missing.length === 0) return nothing;
     const what = this.missing.map((id) => t(id === 'kit' ? 'ready.short.kit' : 'ready.short.passphrase')).join(t('ready.short.separator'));
     const text = t('ready.listBar', { what });
-    return html`<div class="bar" role="status" data-testid="ready-bar">
+    return html`<div class="notice-bar" role="status" data-testid="ready-bar">
       <span class="text" title=${text}>${text}</span>
       <button class="link" data-testid="ready-bar-open" @click=${() => fire(this, 'open-settings')}>${t('ready.listBarOpen')}</button>
       <button class="close" data-testid="ready-bar-later" aria-label=${t('ready.listBarLater')} title=${t('ready.listBarLater')} @click=${() => this.dismiss()}>×</button>

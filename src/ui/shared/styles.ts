@@ -222,6 +222,42 @@ export const dialogStyles = css`
   }
 `;
 
+/**
+ * A one-line notice above the code list (the backup reminder, "Not ready to recover"): the text
+ * ellipsised (full text in its title), its action, and a close button.
+ */
+export const noticeBarStyles = css`
+  .notice-bar {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    max-width: 62rem;
+    margin: 0.5rem max(1rem, calc((100% - 62rem) / 2)) 0;
+    padding: 0 0 0 0.75rem;
+    border-radius: var(--om-radius);
+    background: var(--om-accent-soft);
+    font-size: 0.875rem;
+  }
+  .notice-bar .text {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .notice-bar button {
+    flex: none;
+    min-height: 40px;
+  }
+  .notice-bar .close {
+    min-width: 40px;
+    padding: 0;
+    border: none;
+    background: none;
+    font-size: 1.25rem;
+  }
+`;
+
 /** A page's top row: the Back button and the page title side by side, wrapping on narrow screens. */
 export const pageTopStyles = css`
   .top {
