@@ -105,6 +105,18 @@ async function vaultLine(page: Page): Promise<string> {
   return line;
 }
 
+/** The new phone: first run → Move from another phone → a vault, then its pairing code on screen. */
+async function showPairing(fresh: Page) {
+  await fresh.goto('/');
+  await fresh.getByTestId('start-phone-move').click();
+  await fresh.getByTestId('new-passphrase').fill(PASSPHRASE);
+  await fresh.getByTestId('confirm-passphrase').fill(PASSPHRASE);
+  await fresh.getByTestId('create-submit').click();
+  const pairing = fresh.getByTestId('phone-pairing-qr');
+  await expect(pairing.locator('svg')).toBeVisible({ timeout: 30_000 });
+  return pairing;
+}
+
 /** Settings → Backup and moving → Move to another phone, through the passphrase, camera on. */
 async function startSending(page: Page): Promise<void> {
   await page.getByTestId('settings').click();
@@ -126,14 +138,7 @@ test('moves a whole vault from one phone to another by QR codes, with a third of
     const fresh = newPhone.page;
     await restoreNewVault(old, ACCOUNTS);
 
-    // The new phone: first run → Move from another phone → a vault, then the pairing code.
-    await fresh.goto('/');
-    await fresh.getByTestId('start-phone-move').click();
-    await fresh.getByTestId('new-passphrase').fill(PASSPHRASE);
-    await fresh.getByTestId('confirm-passphrase').fill(PASSPHRASE);
-    await fresh.getByTestId('create-submit').click();
-    const pairing = fresh.getByTestId('phone-pairing-qr');
-    await expect(pairing.locator('svg')).toBeVisible({ timeout: 30_000 });
+    const pairing = await showPairing(fresh);
     await expectNoViolations(fresh, 'new phone: pairing code');
     await fresh.setViewportSize({ width: 360, height: 740 });
     expect(await fresh.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -197,13 +202,7 @@ test('a new phone without a camera opens the same move as a file from the old ph
     const old = oldPhone.page;
     await fresh.clock.setFixedTime(RFC_TIME_MS);
     await restoreNewVault(old, ACCOUNTS);
-    await fresh.goto('/');
-    await fresh.getByTestId('start-phone-move').click();
-    await fresh.getByTestId('new-passphrase').fill(PASSPHRASE);
-    await fresh.getByTestId('confirm-passphrase').fill(PASSPHRASE);
-    await fresh.getByTestId('create-submit').click();
-    const pairing = fresh.getByTestId('phone-pairing-qr');
-    await expect(pairing.locator('svg')).toBeVisible({ timeout: 30_000 });
+    const pairing = await showPairing(fresh);
     await writeClip(oldPhone.clip, [await pairing.screenshot()], 20);
 
     await startSending(old);
