@@ -4,11 +4,11 @@ import { t } from '../../messages/translate';
 import { getVault } from '../../services/browser/vault';
 import { fire } from '../shared/events';
 import { LocaleController } from '../shared/locale-controller';
+import { getPreferences, setPreference } from '../shared/preferences';
 import { baseStyles, noticeBarStyles } from '../shared/styles';
 
 /** "Dismiss" hides the bar for a week: a nudge, not a nag (the panel in Settings always answers). */
 const SNOOZE_MS = 7 * 24 * 60 * 60 * 1000;
-const HIDDEN_KEY = 'omamori.ready-bar-hidden-until';
 
 /**
  * The code list's one line when recovery is not ready (issue #16 step 7), loaded after the list
@@ -34,17 +34,9 @@ export class OmamoriReadyBar extends LitElement {
     void this.reload();
   }
 
-  private snoozed(now: number): boolean {
-    try {
-      return now < Number(localStorage.getItem(HIDDEN_KEY) ?? 0);
-    } catch {
-      return false;
-    }
-  }
-
   private async reload(): Promise<void> {
     const now = Date.now();
-    if (this.snoozed(now)) return;
+    if (now < getPreferences().readyBarHiddenUntil) return;
     try {
       const vault = getVault();
       const [kit, passphraseTypedAt] = await Promise.all([vault.recoveryKitDates(), vault.passphraseTypedAt()]);
@@ -58,11 +50,7 @@ export class OmamoriReadyBar extends LitElement {
   }
 
   private dismiss(): void {
-    try {
-      localStorage.setItem(HIDDEN_KEY, String(Date.now() + SNOOZE_MS));
-    } catch {
-      // Private mode: hidden for this visit only.
-    }
+    setPreference('readyBarHiddenUntil', Date.now() + SNOOZE_MS);
     this.missing = [];
   }
 

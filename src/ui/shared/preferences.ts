@@ -21,6 +21,8 @@ export interface Preferences {
   density: Density;
   /** The backup reminder bar is hidden until this time (ms since 1970): "dismiss for a day". */
   backupBarHiddenUntil: number;
+  /** The "Not ready to recover" bar (ui/recovery/omamori-ready-bar.ts) is hidden until this time: "dismiss for a week". */
+  readyBarHiddenUntil: number;
 }
 
 /** How long "dismiss" hides the backup reminder bar. */
@@ -33,6 +35,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   theme: 'system',
   density: 'comfortable',
   backupBarHiddenUntil: 0,
+  readyBarHiddenUntil: 0,
 });
 
 const KEY = 'omamori.preferences';
@@ -49,6 +52,7 @@ export function parsePreferences(raw: string | null): Preferences {
     if (v.theme === 'system' || v.theme === 'light' || v.theme === 'dark') out.theme = v.theme;
     if (v.density === 'comfortable' || v.density === 'compact') out.density = v.density;
     if (typeof v.backupBarHiddenUntil === 'number' && Number.isFinite(v.backupBarHiddenUntil)) out.backupBarHiddenUntil = v.backupBarHiddenUntil;
+    if (typeof v.readyBarHiddenUntil === 'number' && Number.isFinite(v.readyBarHiddenUntil)) out.readyBarHiddenUntil = v.readyBarHiddenUntil;
   } catch {
     // A damaged value falls back to the defaults.
   }
