@@ -8,6 +8,7 @@ import type { KdfOptions, KdfRunner } from '../../core/crypto/kdf';
 import { AppError, throwIfAborted } from '../../core/errors';
 import { enrolPasskey, openPasskeySlot, passkeyInfos, slotsWithoutPasskey, slotsWithPasskey, type PasskeyInfo } from './passkey-slots';
 import type { PassphraseBackoff } from './backoff';
+import { recordPassphraseTyped } from './passphrase-typed';
 import type { KeySlots } from './key-slots';
 import type { VaultSession } from './session';
 import type { VaultStore } from './store';
@@ -56,6 +57,8 @@ export class Passkeys {
       webauthn.forgetCredential?.(slot.credentialId);
       throw err;
     }
+    // The passphrase was typed and right ("Ready to recover?" counts it like an unlock).
+    await recordPassphraseTyped(this.#store, this.#session.now());
   }
 
   /** Needs a recent passphrase or passkey (throws `vault/reauth-required`), or `passphrase` here. */

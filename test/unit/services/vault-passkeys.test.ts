@@ -84,6 +84,20 @@ describe('VaultService passkeys', () => {
     expect((await vault.listAccounts()).length).toBe(1);
   });
 
+  it('counts the passphrase typed to add a passkey as typed ("Ready to recover?"), and a passkey unlock not', async () => {
+    const { vault, fake, tick } = await setup();
+    tick(60_000);
+    const before = await vault.passphraseTypedAt();
+    await vault.addPasskey('Phone', PASS, fake);
+    const added = await vault.passphraseTypedAt();
+    expect(added).not.toBe(before);
+    expect(added).toBeGreaterThan(before ?? 0);
+    vault.lock();
+    tick(60_000);
+    await vault.unlockWithPasskey(fake);
+    expect(await vault.passphraseTypedAt()).toBe(added);
+  });
+
   it.each([
     ['all zero', new Uint8Array(32)],
     ['16 bytes', new Uint8Array(16).fill(9)],
