@@ -532,6 +532,7 @@ const enMore = {
   'phoneMove.scanHello': 'Point the camera at the code on the old phone.',
   'phoneMove.checkShown': 'The old phone asks whether you see this number. Answer there, then keep the camera on its moving code.',
   'phoneMove.progress': '{percent} % — keep the camera on the code',
+  'phoneMove.missing': 'This phone is missing many of the codes: hold it steady in front of the old phone, or tap Slower there.',
   'phoneMove.received': 'Everything arrived. Check, then import.',
   // --- move between phones: the file route, when the new phone cannot read the animated code ---
   'phoneMove.fileLead':

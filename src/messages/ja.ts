@@ -618,6 +618,7 @@ export const ja: Record<MessageKey, string> = {
   'phoneMove.scanHello': '古いスマートフォンのQRコードにカメラを向けてください。',
   'phoneMove.checkShown': '古いスマートフォンが、この番号が表示されているかを尋ねます。そちらで答えてから、動くQRコードにカメラを向けたままにしてください。',
   'phoneMove.progress': '{percent} % — QRコードにカメラを向けたままにしてください',
+  'phoneMove.missing': 'コードの読み取りを多く逃しています。古いスマートフォンの前で動かさずに持つか、古いスマートフォンで「遅く」をタップしてください。',
   'phoneMove.received': 'すべて届きました。確認してからインポートしてください。',
   // --- 別のスマートフォンへ移す：動くQRコードを読み取れないときのファイル ---
   'phoneMove.fileLead':

@@ -59,10 +59,46 @@ export class MoveFrameEncoder {
 
 export type FrameResult = 'accepted' | 'ignored';
 
+/** Frames of the sender's recent run the share is taken over, and the fewest worth judging. */
+const CATCH_WINDOW = 24;
+const CATCH_MIN_SPAN = 8;
+
+/**
+ * The share of the frames the sender showed that this camera read, from the frames' sequence
+ * numbers (`ur:type/<seq>-<count>/…`, counting up by one per frame shown whatever the speed): the
+ * old phone cannot hear back, so the new phone tells its person to ask for *Slower* when it misses
+ * many (docs/transfer-protocol.md, "Frames").
+ */
+export class FrameCatch {
+  readonly #seen: number[] = [];
+
+  note(seq: number): void {
+    if (!Number.isSafeInteger(seq) || seq < 1 || this.#seen.includes(seq)) return;
+    this.#seen.push(seq);
+    this.#seen.sort((a, b) => a - b);
+    if (this.#seen.length > CATCH_WINDOW) this.#seen.shift();
+  }
+
+  /** 0…1 over the latest frames, or null until they span enough frames to say. */
+  get share(): number | null {
+    const seen = this.#seen;
+    if (seen.length === 0) return null;
+    const span = seen[seen.length - 1]! - seen[0]! + 1;
+    return span < CATCH_MIN_SPAN ? null : seen.length / span;
+  }
+}
+
+/** The sequence number of a frame's text (`ur:type/12-30/…` → 12), or NaN for one without. */
+export function frameSeq(lowerText: string): number {
+  const match = /^ur:[a-z0-9-]+\/(\d{1,9})-\d{1,9}\//.exec(lowerText);
+  return match === null ? Number.NaN : Number(match[1]);
+}
+
 /** Collects the frames of one session in any order; other sessions' and unreadable frames are ignored. */
 export class MoveFrameDecoder {
   readonly #decoder: InstanceType<BcUr['URDecoder']>;
   readonly #prefix: string;
+  readonly #catch = new FrameCatch();
 
   constructor(ur: BcUr, tag: string) {
     this.#decoder = new ur.URDecoder(undefined, moveUrType(tag));
@@ -73,7 +109,9 @@ export class MoveFrameDecoder {
     const lower = text.trim().toLowerCase();
     if (!lower.startsWith(this.#prefix) || this.done) return 'ignored';
     try {
-      return this.#decoder.receivePart(lower) ? 'accepted' : 'ignored';
+      if (!this.#decoder.receivePart(lower)) return 'ignored';
+      this.#catch.note(frameSeq(lower));
+      return 'accepted';
     } catch {
       // A frame bc-ur cannot parse (misread, cut off): the next ones will do.
       return 'ignored';
@@ -88,6 +126,11 @@ export class MoveFrameDecoder {
   get progress(): number {
     if (this.#decoder.isComplete() === true) return 1;
     return Math.min(0.99, Math.max(0, this.#decoder.estimatedPercentComplete()));
+  }
+
+  /** Share of the recently shown frames this side read (FrameCatch), or null until it can say. */
+  get catchShare(): number | null {
+    return this.#catch.share;
   }
 
   /** The whole message once complete, else null. A decoder that failed is `move/damaged`. */

@@ -47,6 +47,8 @@ export interface ReceivingMove {
   readFile(text: string): Promise<void>;
   /** 0…1 */
   readonly progress: number;
+  /** Share of the frames the old phone showed lately that this camera read; null until known. */
+  readonly catchShare: number | null;
   readonly complete: boolean;
   /** Opens the message and compares it with the vault; nothing is written (`move/damaged` on any fault). */
   preview(): Promise<ImportPreview>;
@@ -119,6 +121,9 @@ export class MoveService {
       },
       get progress() {
         return decoder.progress;
+      },
+      get catchShare() {
+        return decoder.catchShare;
       },
       get complete() {
         return decoder.done;

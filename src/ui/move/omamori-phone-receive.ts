@@ -27,12 +27,16 @@ type Phase = 'pair' | 'scan' | 'opening' | 'preview' | 'working';
 /** A move file holds at most the sealed message's limit as bytewords (2 letters a byte), plus frame headers. */
 const MAX_MOVE_FILE_BYTES = 3 * MAX_MOVE_MESSAGE_BYTES;
 
+/** Below this share of frames read, the person is asked to slow the old phone down. */
+const MISSING_BELOW = 0.5;
+
 export class OmamoriPhoneReceive extends LitElement {
   static override properties = {
     phase: { state: true },
     pairing: { state: true },
     check: { state: true },
     percent: { state: true },
+    missing: { state: true },
     error: { state: true },
     preview: { state: true },
     updateChanged: { state: true },
@@ -53,6 +57,8 @@ export class OmamoriPhoneReceive extends LitElement {
   declare pairing: string;
   declare check: string | null;
   declare percent: number;
+  /** Many of the old phone's frames go unread: suggest Slower there (it cannot hear back). */
+  declare missing: boolean;
   declare error: string;
   declare preview: ImportPreview | undefined;
   declare updateChanged: boolean;
@@ -66,6 +72,7 @@ export class OmamoriPhoneReceive extends LitElement {
     this.pairing = '';
     this.check = null;
     this.percent = 0;
+    this.missing = false;
     this.error = '';
     this.preview = undefined;
     this.updateChanged = false;
@@ -86,7 +93,7 @@ export class OmamoriPhoneReceive extends LitElement {
   /** A new session: new keys, new pairing code; what the last one read is dropped. */
   private async restart(): Promise<void> {
     this.move?.cancel();
-    Object.assign(this, { phase: 'pair', pairing: '', check: null, percent: 0, error: '', preview: undefined, updateChanged: false });
+    Object.assign(this, { phase: 'pair', pairing: '', check: null, percent: 0, missing: false, error: '', preview: undefined, updateChanged: false });
     try {
       const move = await getMove().receive();
       if (!this.isConnected) return move.cancel();
@@ -116,6 +123,8 @@ export class OmamoriPhoneReceive extends LitElement {
         this.error = '';
       }
       this.percent = Math.floor(move.progress * 100);
+      const share = move.catchShare;
+      if (share !== null) this.missing = share < MISSING_BELOW;
       if (move.complete) await this.open(move);
     } catch (err) {
       this.error = presentError(err);
@@ -203,7 +212,8 @@ export class OmamoriPhoneReceive extends LitElement {
             : html`<p>${t('phoneMove.checkShown')}</p>
                 <p class="check" data-testid="phone-check-code">${this.check.slice(0, 3)} ${this.check.slice(3)}</p>
                 <label class="progress-label" for="phone-progress">${t('phoneMove.progress', { percent: this.percent })}</label>
-                <progress id="phone-progress" data-testid="phone-receive-progress" max="100" .value=${this.percent}></progress>`
+                <progress id="phone-progress" data-testid="phone-receive-progress" max="100" .value=${this.percent}></progress>
+                ${this.missing ? html`<p class="hint" role="status" data-testid="phone-receive-missing">${t('phoneMove.missing')}</p>` : nothing}`
         }
           <omamori-scanner autostart accept="any" @qr-codes=${this.onCodes}></omamori-scanner>`;
       case 'opening':

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../src/core/errors';
 import { gunzipBounded, gzip } from '../../../../src/core/move-compression';
-import { loadMoveFrames, MoveFrameDecoder, MoveFrameEncoder } from '../../../../src/formats/move/frames';
+import { FrameCatch, frameSeq, loadMoveFrames, MoveFrameDecoder, MoveFrameEncoder } from '../../../../src/formats/move/frames';
 
 const TAG = '00112233445566778899aabbccddeeff';
 
@@ -75,6 +75,37 @@ describe('move frames', () => {
     expect(decoder.result()).toEqual(message);
     // Upper case for QR alphanumeric mode.
     expect(encoder.next()).toMatch(/^UR:OMAMORI-MOVE-[0-9A-F]{32}\/[0-9]+-[0-9]+\/[A-Z]+$/);
+  });
+
+  it('tell how many of the shown frames the camera reads, from their sequence numbers', async () => {
+    const ur = await loadMoveFrames();
+    const message = new Uint8Array(6000).map((_, i) => (i * 7919) % 251);
+    const read = (keep: (i: number) => boolean, frames: number): number | null => {
+      const encoder = new MoveFrameEncoder(ur, message, TAG);
+      const decoder = new MoveFrameDecoder(ur, TAG);
+      for (let i = 0; i < frames; i++) {
+        const frame = encoder.next();
+        // Each kept frame read twice, as a camera does while the frame stays on screen.
+        if (keep(i)) for (const _ of [1, 2]) decoder.receive(frame);
+      }
+      return decoder.catchShare;
+    };
+    expect(read(() => true, 5)).toBeNull(); // too few to judge
+    expect(read(() => true, 20)).toBe(1);
+    expect(read((i) => i % 3 === 0, 30)).toBeCloseTo(1 / 3, 1);
+    expect(read((i) => i % 4 !== 0, 40)).toBeGreaterThan(0.7);
+  });
+
+  it('judge the catch over the latest frames only, and ignore what has no sequence number', () => {
+    const meter = new FrameCatch();
+    for (let seq = 1; seq <= 30; seq += 4) meter.note(seq); // an early bad stretch: 1 in 4
+    expect(meter.share).toBeLessThan(0.5);
+    for (let seq = 31; seq <= 60; seq++) meter.note(seq); // then every frame
+    expect(meter.share).toBe(1);
+    meter.note(frameSeq('ur:omamori-move-aa/x-1/abc'));
+    meter.note(frameSeq('not a frame'));
+    expect(meter.share).toBe(1);
+    expect(frameSeq('ur:omamori-move-0a1b/12-30/lpad')).toBe(12);
   });
 
   it('makes one single frame of a short message', async () => {
