@@ -104,7 +104,10 @@ export class OmamoriAccountDetails extends LitElement {
       // The vault adds it to the stored account, so two quick adds (before the list has caught up
       // with the first) both land.
       const id = this.account.id;
-      if (await this.save(() => getVault().setGroupMembership([id], name, true), t('details.groupAdded', { group: name }))) this.groupText = '';
+      const typed = this.groupText;
+      const saved = await this.save(() => getVault().setGroupMembership([id], name, true), t('details.groupAdded', { group: name }));
+      // Empty the field only if it still holds what was saved: a next name typed meanwhile stays.
+      if (saved && this.groupText === typed) this.groupText = '';
     }
   }
 
