@@ -118,6 +118,8 @@ export const ERROR_CODES = [
   'import/kdf-keepass',
   'import/keepass-unsupported',
   'import/keepass-wrong-key',
+  // a module of this tab's version is gone from the server and the cache (updated in another tab)
+  'app/stale-version',
   // anything else
   'aborted',
   'unknown',
@@ -169,8 +171,15 @@ export function isAppError(err: unknown): err is AppError {
 }
 
 /** Turns anything thrown into an AppError without copying its text (which may hold user data). */
+/**
+ * How Chromium, WebKit and Gecko word a lazy chunk that cannot be loaded, and Vite's own words for
+ * a chunk's CSS: after an update took over in another tab, the old version's files are gone.
+ */
+const STALE_MODULE = /dynamically imported module|Importing a module script failed|Unable to preload CSS/i;
+
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof Error && STALE_MODULE.test(err.message)) return new AppError('app/stale-version', { cause: err });
   if (err instanceof DOMException || (err instanceof Error && err.name === 'AbortError')) {
     if ((err as Error).name === 'AbortError') return new AppError('aborted', { cause: err });
     if ((err as Error).name === 'QuotaExceededError') return new AppError('storage/quota', { cause: err });

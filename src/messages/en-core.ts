@@ -217,6 +217,7 @@ export const enCore = {
     'This KeePass database uses a format, cipher or key derivation Omamori cannot open (KeePass 1, Twofish, Argon2 version 1.0). In KeePassXC, choose AES or ChaCha20 with Argon2 under Database Security, save, and try again.',
   'error.import/keepass-wrong-key': 'The password or key file does not open this KeePass database. Nothing was imported.',
   'error.aborted': 'Cancelled.',
+  'error.app/stale-version': 'This tab runs an older version of Omamori, updated since in another tab. Reload it to go on; nothing was changed.',
   'error.unknown': 'Something went wrong. Nothing was changed.',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---
   'pwa.updateActive': 'A new version is active — reload when you are ready.',

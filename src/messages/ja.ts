@@ -930,6 +930,7 @@ export const ja: Record<MessageKey, string> = {
     'この KeePass データベースは Omamori が開けない形式・暗号・鍵導出を使っています（KeePass 1、Twofish、Argon2 バージョン 1.0）。KeePassXC の「データベースのセキュリティ」で AES または ChaCha20 と Argon2 を選んで保存し、もう一度お試しください。',
   'error.import/keepass-wrong-key': 'パスワードまたはキーファイルが違うため、この KeePass データベースを開けません。何も読み込んでいません。',
   'error.aborted': 'キャンセルしました。',
+  'error.app/stale-version': 'このタブは古いバージョンのOmamoriです（別のタブで更新されました）。再読み込みしてから続けてください。何も変更されていません。',
   'error.unknown': '問題が発生しました。何も変更されていません。',
   // --- issue #12: a new version activated by another tab; storage that refuses at start-up ---
   'pwa.updateActive': '新しいバージョンが有効になりました。準備ができたら再読み込みしてください。',
