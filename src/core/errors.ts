@@ -99,6 +99,7 @@ export const ERROR_CODES = [
   'import/not-otp',
   // refused while the file is recognised, before any password (registry.ts, docs/formats.md)
   'import/too-large',
+  'import/member-too-large',
   'import/too-deep',
   'import/truncated-aegis',
   'import/truncated-2fas',

@@ -196,6 +196,7 @@ export const enCore = {
   // --- issue #17: password managers' entries that are not authenticator codes ---
   'error.import/not-otp': 'Not an authenticator code (a password, passkey or other item); it stays in the other app.',
   'error.import/too-large': 'Exports are read up to 32 MiB; this file is larger.',
+  'error.import/member-too-large': 'A file inside this archive is too large to be an authenticator export. Nothing was imported.',
   'error.import/too-deep': 'This file is nested too deeply to be an export; it may be damaged or crafted.',
   'error.import/truncated-aegis': 'This looks like an Aegis export, but it is damaged or incomplete.',
   'error.import/truncated-2fas': 'This looks like a 2FAS export, but it is damaged or incomplete.',

@@ -904,6 +904,7 @@ export const ja: Record<MessageKey, string> = {
   // --- issue #17: password managers' entries that are not authenticator codes ---
   'error.import/not-otp': '確認コードではありません（パスワード、パスキーなど）。元のアプリに残ります。',
   'error.import/too-large': 'エクスポートファイルは 32 MiB まで読み込めます。このファイルはそれより大きいです。',
+  'error.import/member-too-large': 'このアーカイブ内のファイルは大きすぎるため、認証アプリのエクスポートではありません。何もインポートされていません。',
   'error.import/too-deep': 'このファイルは入れ子が深すぎるため、エクスポートとして読み込めません。壊れているか、細工されている可能性があります。',
   'error.import/truncated-aegis': 'Aegis のエクスポートのようですが、壊れているか途中で切れています。',
   'error.import/truncated-2fas': '2FAS のエクスポートのようですが、壊れているか途中で切れています。',

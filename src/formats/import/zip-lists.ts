@@ -100,7 +100,7 @@ export async function extract(bytes: Uint8Array, name: string, password: string 
     }
     const entry = entries.find((e) => e.filename === name);
     if (entry === undefined || entry.directory) throw new AppError('import/damaged');
-    if (entry.uncompressedSize > maxBytes) throw new AppError('file/too-large');
+    if (entry.uncompressedSize > maxBytes) throw new AppError('import/member-too-large');
     try {
       return await entry.getData(new zip.Uint8ArrayWriter(), password === undefined ? { checkSignature: true } : { password, checkSignature: true });
     } catch (err) {

@@ -103,3 +103,12 @@ describe('passwords are used exactly as typed', () => {
     expect(await errorCode(readImport({ bytes }, { password: password.normalize('NFKC') }))).toBe('import/wrong-password');
   });
 });
+
+describe('archives (zip-lists.ts)', () => {
+  it('refuse a member that would expand past its bound, naming the archive, not a backup', async () => {
+    const { extract } = await import('../../../../src/formats/import/zip-lists');
+    const zipped = await W.writeZipCrypto('list.txt', 'otpauth://totp/A?secret=JBSWY3DPEHPK3PXP\n'.repeat(20), 'pw');
+    expect(await errorCode(extract(zipped, 'list.txt', 'pw', 100))).toBe('import/member-too-large');
+    expect(new TextDecoder().decode(await extract(zipped, 'list.txt', 'pw', 10_000))).toContain('otpauth://totp/A');
+  });
+});
