@@ -24,7 +24,9 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const COUNT = arg('--accounts', 300);
-const PORT = 4252;
+// OMAMORI_BENCH_PORT, as for the other bench scripts (they run one after another), when several
+// checkouts bench on one machine.
+const PORT = Number(process.env.OMAMORI_BENCH_PORT ?? 4252);
 const OUT = '.tmp/dist-bench-move';
 const CLIPS = '.tmp/clips';
 const PASSPHRASE = 'bench move passphrase';
