@@ -172,6 +172,8 @@ test.describe('images we generate', () => {
 
     const dense = await screenshotPng(page, 1080, 2340, [{ text: uris[1]!, x: 90, y: 700, side: 900 }]);
     expect(await decodeFile(page, dense)).toEqual([uris[1]]);
+    // zxing read them in its own Worker, so that a thorough read never blocks the page.
+    expect(page.workers().some((w) => /\/zxing-worker-[\w-]+\.js$/.test(new URL(w.url()).pathname))).toBe(true);
   });
 
   test('offline, from the service worker cache: the WASM decoder reads a two-code screenshot; no other origin is asked', async ({ page, context }) => {

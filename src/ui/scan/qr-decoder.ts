@@ -1,8 +1,10 @@
 /**
- * @file The one module that touches the QR decoders (lint enforces it). Both load lazily:
- * zxing-wasm reads every code in an image, dense 10-account transfer codes included; qr-scanner
- * (a jsQR worker) reads live video cheaply. The WASM comes from our own origin (zxing-wasm would
- * fetch it from jsDelivr by default) and is precached by the service worker.
+ * @file The one module the screens read QR codes through (lint enforces it). Both decoders load
+ * lazily: zxing-wasm reads every code in an image, dense 10-account transfer codes included, in its
+ * own Worker (zxing-worker.ts; the page only draws the pixels and hands them over, so a thorough
+ * read never freezes the page); qr-scanner (a jsQR worker) reads live video cheaply. The WASM comes
+ * from our own origin (zxing-wasm would fetch it from jsDelivr by default) and is precached by the
+ * service worker.
  *
  * The camera stream is ours (camera-stream.ts), not QrScanner's: its class moves a <video> that is
  * inside a shadow root into <body> and reports every getUserMedia failure as "Camera not found.".
@@ -12,37 +14,51 @@
  * small size first (decode-plan.ts); its WASM is compiled when the scanner opens, not at the first
  * paste; the camera's first zxing read is on the first video frame, into one reused canvas.
  */
-import type { ReaderOptions } from 'zxing-wasm/reader';
-import zxingWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { AppError } from '../../core/errors';
 import { hasTorch, listCameras, openCameraStream, setTorch, stopStream, toCameraError, type Camera } from './camera-stream';
 import { centralRegion, frameScale, imagePasses, scaledSize } from './decode-plan';
+import type { ZxingRequest, ZxingResponse } from './zxing-worker';
 
 type QrScannerClass = (typeof import('qr-scanner'))['default'];
 type QrEngine = Awaited<ReturnType<QrScannerClass['createQrEngine']>>;
 
-const READER_OPTIONS: ReaderOptions = { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 20 };
-/** Without these two, a read that finds a code no longer repeats itself on the inverted image and on smaller copies. */
-const QUICK_OPTIONS: ReaderOptions = { ...READER_OPTIONS, tryInvert: false, tryDownscale: false };
 const MAX_SCANS_PER_SECOND = 10;
 const ZXING_FRAME_INTERVAL_MS = 700;
 const DEDUPE_MS = 3000;
 
-let zxingPromise: Promise<typeof import('zxing-wasm/reader')> | undefined;
+let zxingWorker: Worker | undefined;
+let nextRequest = 1;
+const pending = new Map<number, (texts: string[] | null) => void>();
 let qrScannerPromise: Promise<QrScannerClass> | undefined;
 let enginePromise: Promise<QrEngine> | undefined;
 
-/** Loads zxing and compiles its WASM (about 300 ms on a slow phone), once per page. */
-function loadZxing(): Promise<typeof import('zxing-wasm/reader')> {
-  zxingPromise ??= import('zxing-wasm/reader').then(async (zxing) => {
-    await zxing.prepareZXingModule({
-      overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? zxingWasmUrl : prefix + path) },
-      fireImmediately: true,
-    });
-    return zxing;
+/**
+ * The zxing Worker (zxing-worker.ts), started once per page: it compiles the WASM (about 300 ms on
+ * a slow phone) and then reads each image handed to it, so a thorough read never blocks the page.
+ * A Worker that dies answers every open request with null (the caller falls back to qr-scanner)
+ * and is started afresh at the next request.
+ */
+function askZxing(request: ZxingRequest, transfer: Transferable[] = []): Promise<string[] | null> {
+  if (zxingWorker === undefined) {
+    const worker = new Worker(new URL('./zxing-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<ZxingResponse>) => {
+      const reply = event.data;
+      pending.get(reply.id)?.('texts' in reply ? reply.texts : null);
+      pending.delete(reply.id);
+    };
+    worker.onerror = () => {
+      worker.terminate();
+      if (zxingWorker === worker) zxingWorker = undefined;
+      for (const settle of pending.values()) settle(null);
+      pending.clear();
+    };
+    zxingWorker = worker;
+  }
+  const worker = zxingWorker;
+  return new Promise((resolve) => {
+    pending.set(request.id, resolve);
+    worker.postMessage(request, transfer);
   });
-  zxingPromise.catch(() => (zxingPromise = undefined));
-  return zxingPromise;
 }
 
 function loadQrScanner(): Promise<QrScannerClass> {
@@ -62,7 +78,7 @@ async function getEngine(QrScanner: QrScannerClass): Promise<QrEngine> {
  * scanner calls it when it opens. A failure is forgotten here: the first read tries again.
  */
 export function warmDecoder(): void {
-  loadZxing().catch(() => undefined);
+  void askZxing({ id: nextRequest++, warm: true });
 }
 
 const unique = (texts: readonly string[]): string[] => [...new Set(texts.filter((s) => s.length > 0))];
@@ -85,10 +101,11 @@ function pixelReader(): (source: CanvasImageSource, width: number, height: numbe
   };
 }
 
-async function readWithZxing(data: ImageData, thorough: boolean): Promise<string[]> {
-  const { readBarcodes } = await loadZxing();
-  const results = await readBarcodes(data, thorough ? READER_OPTIONS : QUICK_OPTIONS);
-  return unique(results.filter((r) => r.isValid).map((r) => r.text));
+/** The codes zxing finds in the pixels (handed over to its Worker); throws when zxing cannot load. */
+async function readWithZxing(image: ImageData, thorough: boolean): Promise<string[]> {
+  const texts = await askZxing({ id: nextRequest++, image, thorough }, [image.data.buffer]);
+  if (texts === null) throw new AppError('unknown');
+  return unique(texts);
 }
 
 /**

@@ -1,0 +1,53 @@
+/**
+ * @file Module Worker entry: zxing-wasm reads QR codes off the main thread (issues 15 and 19: a
+ * thorough read of a camera frame or a dense screenshot takes tens of milliseconds on a desktop and
+ * far more on a phone, which froze the page while scanning). The page (qr-decoder.ts) draws the
+ * pixels and transfers them here; this Worker compiles the WASM once (from our own origin) and
+ * answers each request with the texts of the valid codes, or `failed` when zxing cannot load.
+ */
+import type { ReaderOptions } from 'zxing-wasm/reader';
+import zxingWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+
+export type ZxingRequest = { id: number; warm: true } | { id: number; image: ImageData; thorough: boolean };
+export type ZxingResponse = { id: number; texts: string[] } | { id: number; failed: true };
+
+const READER_OPTIONS: ReaderOptions = { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 20 };
+/** Without these two, a read that finds a code no longer repeats itself on the inverted image and on smaller copies. */
+const QUICK_OPTIONS: ReaderOptions = { ...READER_OPTIONS, tryInvert: false, tryDownscale: false };
+
+/** What this file uses of DedicatedWorkerGlobalScope (compiled with the DOM library, which lacks it). */
+interface WorkerScope {
+  postMessage(message: ZxingResponse): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ZxingRequest>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+let zxingPromise: Promise<typeof import('zxing-wasm/reader')> | undefined;
+
+function loadZxing(): Promise<typeof import('zxing-wasm/reader')> {
+  zxingPromise ??= import('zxing-wasm/reader').then(async (zxing) => {
+    await zxing.prepareZXingModule({
+      overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? zxingWasmUrl : prefix + path) },
+      fireImmediately: true,
+    });
+    return zxing;
+  });
+  // A failed load (its WASM missing from an old cache, say) is tried again at the next request.
+  zxingPromise.catch(() => (zxingPromise = undefined));
+  return zxingPromise;
+}
+
+async function answer(request: ZxingRequest): Promise<ZxingResponse> {
+  try {
+    const { readBarcodes } = await loadZxing();
+    if ('warm' in request) return { id: request.id, texts: [] };
+    const results = await readBarcodes(request.image, request.thorough ? READER_OPTIONS : QUICK_OPTIONS);
+    return { id: request.id, texts: results.filter((r) => r.isValid).map((r) => r.text) };
+  } catch {
+    return { id: request.id, failed: true };
+  }
+}
+
+scope.addEventListener('message', (event) => {
+  void answer(event.data).then((response) => scope.postMessage(response));
+});
