@@ -11,7 +11,7 @@ import { createInProcessKdf } from '../core/crypto/kdf';
 import { inspectExportFile, readExportFile } from '../core/export-file';
 import { parseOtpauthUri } from '../core/otpauth-uri';
 import { classifyQrText } from '../core/qr-content';
-import { decodeMigrationUri } from '../formats/google-migration/codec';
+import { decodeMigrationUri, migrationBatchOf } from '../formats/google-migration/codec';
 import type { EntryProblem } from '../formats/google-migration/types';
 import { isRecord } from '../formats/import/input';
 import { detectFormat, MAX_IMPORT_BYTES, prepareInput, type ParsedInput } from '../formats/import/registry';
@@ -110,7 +110,7 @@ export function transferInfo(texts: readonly string[]): InputResult['transfer'] 
   for (const text of texts) {
     if (!/^\s*otpauth-migration:/i.test(text)) continue;
     try {
-      const b = decodeMigrationUri(text);
+      const b = migrationBatchOf(text);
       first ??= { id: b.batchId, size: b.batchSize, seen: new Set<number>() };
       if (b.batchId === first.id && b.batchSize === first.size) first.seen.add(b.batchIndex);
     } catch {
