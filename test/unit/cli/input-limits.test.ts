@@ -12,7 +12,7 @@ import { MAX_IMAGE_BYTES, MAX_INPUT_BYTES } from '../../../src/cli/read-input';
 import { MAX_IMPORT_BYTES } from '../../../src/formats/import/registry';
 import { en } from '../../../src/messages/en';
 import { FIXTURE_FILES } from '../formats/export/export-samples';
-import { fixture, run, tempDir } from './cli-helpers';
+import { fixture, run, tempDir, writeTemp } from './cli-helpers';
 
 const ROOT = process.cwd();
 const IMPORT_FIXTURES = path.join(ROOT, 'test/fixtures/import');
@@ -95,6 +95,18 @@ describe('refusals before any passphrase', () => {
     writeFileSync(p, whole.subarray(0, whole.length / 2));
     const r = await run(['inspect', p], { answers: ['unused'] });
     expect([r.code, r.stderr, r.prompts]).toEqual([1, 'omamori: This looks like an Aegis export, but it is damaged or incomplete.\n', []]);
+  });
+
+  it('a cut-off Omamori backup (no longer JSON) is named as a damaged backup, UTF-8 or not', async () => {
+    // read-input.ts loads core/export-file only for a file that may be a backup: this one must still count.
+    const dir = tempDir();
+    const cut = writeTemp(dir, 'cut.omamori', '{"format":"omamori-export","version":2,"header":"eyJhbGci');
+    const binary = path.join(dir, 'flipped.omamori');
+    writeFileSync(binary, Buffer.concat([Buffer.from('{"format":"omamori-export",'), Buffer.from([0xff, 0xfe, 0x00])]));
+    for (const p of [cut, binary]) {
+      const r = await run(['inspect', p], { answers: ['unused'] });
+      expect([r.code, r.stderr, r.prompts]).toEqual([1, `omamori: ${en['error.file/damaged']}\n`, []]);
+    }
   });
 });
 
