@@ -3,7 +3,7 @@
  * a limit and a sentence that depend on what the file claims to be, and the refusals detection
  * makes before any passphrase is asked for.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { MAX_IMAGE_BYTES, MAX_INPUT_BYTES } from '../../../src/cli/read-input';
 import { MAX_IMPORT_BYTES } from '../../../src/formats/import/registry';
 import { en } from '../../../src/messages/en';
 import { FIXTURE_FILES } from '../formats/export/export-samples';
-import { fixture, run, tempDir, writeTemp } from './cli-helpers';
+import { ensureCliBuilt, fixture, run, tempDir, writeTemp } from './cli-helpers';
 
 const ROOT = process.cwd();
 const IMPORT_FIXTURES = path.join(ROOT, 'test/fixtures/import');
@@ -112,11 +112,7 @@ describe('refusals before any passphrase', () => {
 
 describe.runIf(hasDevZero)('bin/omamori.mjs as a process on /dev/zero', () => {
   beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'cli-dist/omamori.mjs'))) {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], {
-        cwd: ROOT,
-      });
-    }
+    ensureCliBuilt();
   }, 120_000);
 
   it('exits 1 with one line instead of reading for ever (a guard kills it after 60 s)', () => {

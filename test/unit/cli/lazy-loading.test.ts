@@ -6,14 +6,14 @@
  * A text file of links must not load image decoding, the other importers, the exporters or the
  * backup and crypto code: those come only with the files that need them.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_FILES } from '../formats/export/export-samples';
-import { fixture } from './cli-helpers';
+import { ensureCliBuilt, fixture } from './cli-helpers';
 
 const ROOT = process.cwd();
 const BIN = path.join(ROOT, 'bin/omamori.mjs');
@@ -80,11 +80,7 @@ const NOT_FOR_LINKS = [
 
 describe('what the built command loads', () => {
   beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'cli-dist/omamori.mjs'))) {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], {
-        cwd: ROOT,
-      });
-    }
+    ensureCliBuilt();
   }, 120_000);
 
   it('inspect of a text file of transfer links: the link-list importers only, no package from node_modules', () => {
