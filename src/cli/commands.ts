@@ -4,9 +4,8 @@
  * `convert --to google-qr`).
  */
 import path from 'node:path';
-import { generateCode, groupCode, totpState } from '../core/codes';
 import { AppError } from '../core/errors';
-import { exporterFor, isExporterId, EXPORTER_IDS, type ExportAccount, type ExporterId, type ExportSkip } from '../formats/export/registry';
+import { EXPORTER_IDS, type ExportAccount, type ExporterId, type ExportSkip } from '../formats/export/types';
 import { parseArgs, stringFlag } from './args';
 import { CliError, EXIT_OK, messageFor, presentCliError, usageError } from './cli-error';
 import type { CliIo } from './io';
@@ -14,6 +13,11 @@ import { mergeInputs, type MergedInput, type SourcedInput } from './merge-inputs
 import { lazyPassphrase } from './passphrase';
 import { readInput, readInputFile, type InputResult } from './read-input';
 import { isDirectory, writeAllOrNothing, type PlannedFile } from './write-output';
+
+/** EXPORTER_IDS are the exporter registry's keys: asked here without loading every exporter (convert loads the one it needs). */
+function isExporterId(value: string): value is ExporterId {
+  return (EXPORTER_IDS as readonly string[]).includes(value);
+}
 
 /** --key-file F and --no-password, for KeePass databases (formats/import/keepass.ts). */
 async function keyFileOf(io: CliIo, args: ReturnType<typeof parseArgs>): Promise<{ keyFile?: Uint8Array; noPassword?: boolean }> {
@@ -198,7 +202,7 @@ export async function convertCommand(io: CliIo, argv: readonly string[]): Promis
   const { inputs, merged } = await loadInputs(io, args);
   const { result } = merged;
   if (result.accounts.length === 0) throw new AppError('import/no-accounts');
-  const exporter = exporterFor(to);
+  const exporter = (await import('../formats/export/registry')).exporterFor(to);
   const password = exporter.encrypted
     ? await lazyPassphrase(io, {
         file: stringFlag(args, 'out-passphrase-file'),
@@ -252,6 +256,8 @@ export async function codesCommand(io: CliIo, argv: readonly string[]): Promise<
   const args = parseArgs(argv, ['passphrase-file', 'key-file'], ['no-password']);
   const { inputs, merged } = await loadInputs(io, args);
   const { result } = merged;
+  // Code generation (otpauth, @noble/hashes) only for this command.
+  const { generateCode, groupCode, totpState } = await import('../core/codes');
   const now = io.now();
   const rows = result.accounts.map((a) => {
     const title = a.issuer !== '' && a.name !== '' ? `${a.issuer} (${a.name})` : a.issuer || a.name;

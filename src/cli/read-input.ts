@@ -7,16 +7,14 @@
  */
 import type { AccountData } from '../core/account';
 import { AppError, isAppError, type ErrorCode } from '../core/errors';
-import { createInProcessKdf } from '../core/crypto/kdf';
-import { inspectExportFile, readExportFile } from '../core/export-file';
 import { parseOtpauthUri } from '../core/otpauth-uri';
 import { classifyQrText } from '../core/qr-content';
-import { decodeMigrationUri } from '../formats/google-migration/codec';
+import { decodeMigrationUri, migrationBatchOf } from '../formats/google-migration/codec';
 import type { EntryProblem } from '../formats/google-migration/types';
-import { isRecord } from '../formats/import/input';
-import { detectFormat, MAX_IMPORT_BYTES, prepareInput, type ParsedInput } from '../formats/import/registry';
-import type { ImportedAccount, ImportProblem } from '../formats/import/types';
+import { isRecord, MAX_IMPORT_BYTES, prepareInput } from '../formats/import/input';
+import type { ImportedAccount, ImportProblem, ParsedInput } from '../formats/import/types';
 import { CliError } from './cli-error';
+import { detectInput } from './detect-input';
 import { readFileUpTo } from './node-io';
 import { looksLikeImage, readQrTexts } from './qr-image';
 
@@ -110,7 +108,7 @@ export function transferInfo(texts: readonly string[]): InputResult['transfer'] 
   for (const text of texts) {
     if (!/^\s*otpauth-migration:/i.test(text)) continue;
     try {
-      const b = decodeMigrationUri(text);
+      const b = migrationBatchOf(text);
       first ??= { id: b.batchId, size: b.batchSize, seen: new Set<number>() };
       if (b.batchId === first.id && b.batchSize === first.size) first.seen.add(b.batchIndex);
     } catch {
@@ -123,6 +121,9 @@ export function transferInfo(texts: readonly string[]): InputResult['transfer'] 
 }
 
 async function readOmamori(bytes: Uint8Array, deps: ReadInputDeps): Promise<InputResult | null> {
+  // Loaded for a backup only: core/export-file brings the whole of core/crypto.
+  const { inspectExportFile, readExportFile } = await import('../core/export-file');
+  const { createInProcessKdf } = await import('../core/crypto/kdf');
   let slots: string[];
   try {
     slots = inspectExportFile(bytes).slots;
@@ -138,7 +139,7 @@ async function readOmamori(bytes: Uint8Array, deps: ReadInputDeps): Promise<Inpu
 }
 
 async function readForeign(input: ParsedInput, deps: ReadInputDeps): Promise<InputResult | null> {
-  const detected = detectFormat(input);
+  const detected = await detectInput(input);
   if (detected === null) return null;
   const { importer, sniff } = detected;
   // Said before any passphrase is asked for: an account-restricted Bitwarden file, a cut-off one.
@@ -173,8 +174,7 @@ const MIB = 1024 * 1024;
 /** How much of a file is read, by what its first bytes claim it is, and the line that says so when it is larger. */
 export function inputLimit(bytes: Uint8Array): { bytes: number; line: string } {
   if (looksLikeImage(bytes)) return { bytes: MAX_IMAGE_BYTES, line: `This image is too large: images are read up to ${MAX_IMAGE_BYTES / MIB} MiB.` };
-  // The same test as core/export-file's for a file that names Omamori's format.
-  if (new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 256)).includes('omamori-export')) {
+  if (namesOmamori(bytes)) {
     return { bytes: MAX_IMPORT_BYTES, line: `This Omamori backup is too large: backups are read up to ${MAX_IMPORT_BYTES / MIB} MiB.` };
   }
   return { bytes: MAX_IMPORT_BYTES, line: `This file is too large: exports, backups and link lists are read up to ${MAX_IMPORT_BYTES / MIB} MiB.` };
@@ -185,9 +185,20 @@ export function readInputFile(file: string): Promise<Uint8Array> {
   return readFileUpTo(file, MAX_INPUT_BYTES + 1);
 }
 
-/** A file that parsed as JSON other than an Omamori backup is left to the importers, not parsed again by core. */
+/** Names Omamori's format in its first bytes: core/export-file's test for a damaged backup. */
+function namesOmamori(bytes: Uint8Array): boolean {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 256)).includes('omamori-export');
+}
+
+/**
+ * Whether core/export-file may call the file its own (or a damaged one of its own): JSON whose
+ * `format` says so, or a file that is not JSON (prepareInput did not parse it, and neither will
+ * core's JSON.parse) but names the format in its first bytes. Anything else core would answer
+ * `file/not-omamori`, so it is left to the importers without loading core/export-file.
+ */
 function mayBeOmamori(input: ParsedInput): boolean {
-  return input.json === undefined || (isRecord(input.json) && input.json.format === 'omamori-export');
+  if (input.json === undefined) return namesOmamori(input.bytes);
+  return isRecord(input.json) && input.json.format === 'omamori-export';
 }
 
 export async function readInput(bytes: Uint8Array, fileName: string, deps: ReadInputDeps): Promise<InputResult> {

@@ -1,11 +1,33 @@
 /** In-process runs of `omamori` with a recorded terminal (not a test file itself). */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main, type CliIo } from '../../../src/cli/main';
 
 export const EXPORT_FIXTURES = path.resolve(process.cwd(), 'test/fixtures/export-formats');
 export const fixture = (name: string): string => path.join(EXPORT_FIXTURES, name);
+
+/**
+ * Builds cli-dist/ when it is missing, for the files that run bin/omamori.mjs as a process
+ * (`npx vitest run` alone, a fresh clone; `npm test` builds it first). Several such files run at
+ * once: each builds into a folder of its own and renames it into place, so none sees a cli-dist
+ * that another build is emptying or half-way through writing.
+ */
+export function ensureCliBuilt(): void {
+  const root = process.cwd();
+  const target = path.join(root, 'cli-dist');
+  if (existsSync(path.join(target, 'omamori.mjs'))) return;
+  const own = path.join(root, '.tmp', `cli-dist-${process.pid}`);
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error', '--outDir', own, '--emptyOutDir'], { cwd: root });
+  try {
+    renameSync(own, target);
+  } catch {
+    // Another file's build got there first.
+    rmSync(own, { recursive: true, force: true });
+  }
+}
 
 export interface RunResult {
   code: number;

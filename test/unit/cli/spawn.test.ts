@@ -2,12 +2,11 @@
  * The real command: bin/omamori.mjs started as a process, on the build in cli-dist/ (built here
  * when missing, so `npx vitest run` alone works; `npm test` builds it first).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_FILES, FIXTURE_PASSWORD } from '../formats/export/export-samples';
-import { fixture } from './cli-helpers';
+import { ensureCliBuilt, fixture } from './cli-helpers';
 
 const ROOT = process.cwd();
 const BIN = path.join(ROOT, 'bin/omamori.mjs');
@@ -19,11 +18,7 @@ function omamori(args: string[], env: Record<string, string> = {}): { status: nu
 
 describe('bin/omamori.mjs as a process', () => {
   beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'cli-dist/omamori.mjs'))) {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], {
-        cwd: ROOT,
-      });
-    }
+    ensureCliBuilt();
   }, 120_000);
 
   it('--version', () => {
