@@ -17,7 +17,7 @@
  */
 import type { Account, AccountData, AccountExtras, RecoveryCode } from '../../core/account';
 import type { Argon2Cost, KdfOptions, KdfRunner } from '../../core/crypto/kdf';
-import type { OmamoriDb, StorageEvent } from '../../storage/db';
+import type { StorageEvent } from '../../storage/db';
 import { AccountFeed, type AccountsListener } from './account-feed';
 import { Accounts, type NewAccount } from './accounts';
 import { PassphraseBackoff } from './backoff';
@@ -30,7 +30,7 @@ import type { DeletedAccount, RecentlyDeleted } from './recently-deleted';
 import { readPassphraseTyped } from './passphrase-typed';
 import { OpenedRecords, openRows } from './records';
 import { VaultSession, type VaultState } from './session';
-import { VaultStore } from './store';
+import { VaultStore, type DbSource } from './store';
 import type { WebAuthnAdapter } from './webauthn';
 
 export type { VaultState } from './session';
@@ -39,7 +39,8 @@ export type { AccountsInfo, AccountsListener } from './account-feed';
 export type { DeletedAccount } from './recently-deleted';
 
 export interface VaultServiceOptions {
-  db: OmamoriDb;
+  /** The Dexie database, or (the app) a loader for it and the raw start read: store.ts. */
+  db: DbSource;
   kdf: KdfRunner;
   now?: () => number;
   /** Argon2id cost for new passphrase slots; tests pass small values. */
