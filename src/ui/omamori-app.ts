@@ -185,7 +185,7 @@ export class OmamoriApp extends LitElement {
       // No text is shown before the user's language table is loaded (Japanese is a lazy chunk).
       const [state] = await Promise.all([startVault(), localeReady()]);
       this.onVaultState(state);
-      void this.rememberStart(state);
+      this.rememberStart(state);
     } catch (err) {
       rememberStartScreen('other');
       await localeReady().catch(() => undefined);
@@ -206,14 +206,10 @@ export class OmamoriApp extends LitElement {
   #started = false;
 
   /** For the next start's shell (index.html): did this one show a lock screen with only the passphrase form? */
-  private async rememberStart(state: VaultState): Promise<void> {
-    const passkeys =
-      state === 'locked'
-        ? await getVault()
-            .listPasskeys()
-            .catch(() => undefined)
-        : undefined;
-    rememberStartScreen(passkeys?.length === 0 ? 'lock' : 'other');
+  private rememberStart(state: VaultState): void {
+    // From the start's own read: a tab closed right after the lock screen still remembers it.
+    const passkey = state === 'locked' ? getVault().startedWithPasskey() : undefined;
+    rememberStartScreen(passkey === false ? 'lock' : 'other');
   }
 
   /**

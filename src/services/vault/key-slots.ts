@@ -30,7 +30,11 @@ import {
 import type { VaultStore } from './store';
 
 /** What the start-up read found: no vault, a locked one, or one the device slot opened. */
-export type StartResult = { state: 'none' | 'missing' | 'locked' } | { state: 'unlocked'; keys: VaultKeys; rows: AccountRow[] };
+export type StartResult =
+  | { state: 'none' | 'missing' }
+  /** `passkey`: the vault has a passkey slot (the lock screen then offers more than the passphrase form). */
+  | { state: 'locked'; passkey: boolean }
+  | { state: 'unlocked'; keys: VaultKeys; rows: AccountRow[] };
 
 export class KeySlots {
   readonly #store: VaultStore;
@@ -172,11 +176,12 @@ export class KeySlots {
     // A vault that predates the marker (or a marker lost with cleared site data): remember it now.
     this.#presence.remember(row.vaultId);
     const slot = findSlot(row, 'device');
-    if (slot === undefined || stored === undefined) return { state: 'locked' };
+    const locked = { state: 'locked', passkey: findSlot(row, 'passkey') !== undefined } as const;
+    if (slot === undefined || stored === undefined) return locked;
     try {
       return { state: 'unlocked', keys: { vk: await openDeviceSlot(stored.cryptoKey, row.vaultId, slot), vaultId: row.vaultId }, rows };
     } catch {
-      return { state: 'locked' };
+      return locked;
     }
   }
 

@@ -68,6 +68,7 @@ export class VaultService {
   readonly #backoff: PassphraseBackoff;
   /** *Recently deleted*, loaded on first use (or just after an unlock, to remove expired ones). */
   readonly #deleted: () => Promise<RecentlyDeleted>;
+  #startPasskey: boolean | undefined;
 
   constructor(options: VaultServiceOptions) {
     this.#store = new VaultStore(options.db);
@@ -152,12 +153,21 @@ export class VaultService {
   async openOnStart(): Promise<VaultState> {
     if (this.#session.keys !== null) return 'unlocked';
     const start = await this.#keySlots.openOnStart();
+    if (start.state === 'locked') this.#startPasskey = start.passkey;
     if (start.state !== 'unlocked') return start.state;
     await openRows(start.keys.vk, start.keys.vaultId, start.rows, this.#records.cache);
     // The list shown first is these rows: no second read of every row before the first code.
     this.#feed.readAhead(start.rows);
     this.#session.open(start.keys);
     return 'unlocked';
+  }
+
+  /**
+   * After a start that found the vault locked: whether it has a passkey slot, from the start's own
+   * read (no second read, and no wait for Dexie, which loads after the first screen).
+   */
+  startedWithPasskey(): boolean | undefined {
+    return this.#startPasskey;
   }
 
   /** The account rows are read while Argon2id runs (in its Worker), so the list needs no read after it. */
