@@ -20,7 +20,7 @@ import { isAppError, type AppError, type ErrorCode } from '../core/errors';
 import { accountsNotInBackup } from '../services/backup/health';
 import { getLastExportStore } from '../services/browser/last-export';
 import type { VaultState } from '../services/vault/vault';
-import { getVault, startVault } from '../services/browser/vault';
+import { getVault, loadStoreAfterFirstScreen, startVault } from '../services/browser/vault';
 import { getAutoLock } from '../services/browser/auto-lock';
 import { getInstallState } from '../services/browser/install';
 import { loadAllMessages, localeReady, t } from '../messages/translate';
@@ -185,7 +185,7 @@ export class OmamoriApp extends LitElement {
       // No text is shown before the user's language table is loaded (Japanese is a lazy chunk).
       const [state] = await Promise.all([startVault(), localeReady()]);
       this.onVaultState(state);
-      void this.rememberStart(state);
+      this.rememberStart(state);
     } catch (err) {
       rememberStartScreen('other');
       await localeReady().catch(() => undefined);
@@ -206,32 +206,30 @@ export class OmamoriApp extends LitElement {
   #started = false;
 
   /** For the next start's shell (index.html): did this one show a lock screen with only the passphrase form? */
-  private async rememberStart(state: VaultState): Promise<void> {
-    const passkeys =
-      state === 'locked'
-        ? await getVault()
-            .listPasskeys()
-            .catch(() => undefined)
-        : undefined;
-    rememberStartScreen(passkeys?.length === 0 ? 'lock' : 'other');
+  private rememberStart(state: VaultState): void {
+    // From the start's own read: a tab closed right after the lock screen still remembers it.
+    const passkey = state === 'locked' ? getVault().startedWithPasskey() : undefined;
+    rememberStartScreen(passkey === false ? 'lock' : 'other');
   }
 
   /**
-   * Once the first screen (the codes, or the lock screen) has painted: the service worker is
-   * registered (main.ts) and the rest of the English table loads (lazy screens also wait for it).
-   * Neither is in the way of the first code.
+   * Once the first screen (the codes, or the lock screen) has painted: Dexie loads (the start read
+   * did without it), then the service worker is registered (main.ts) and the rest of the English
+   * table loads (lazy screens also wait for it). None of them is in the way of the first code.
    */
   #afterFirstScreen(): void {
     if (this.#started) return;
     this.#started = true;
     void this.updateComplete.then(() =>
-      requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        // Right after this frame's paint: Dexie (the start read did not need it).
+        setTimeout(loadStoreAfterFirstScreen);
         setTimeout(() => {
           window.dispatchEvent(new Event('omamori:started'));
           void loadAllMessages().catch(() => undefined);
           this.clockCheck = true;
-        }, 300),
-      ),
+        }, 300);
+      }),
     );
   }
 

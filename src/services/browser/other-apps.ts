@@ -11,7 +11,7 @@ import { exportForApp, type AppExportTarget } from '../other-apps/app-export';
 import { commitAppImport, compareWithVault, type AppImportPreview } from '../other-apps/app-preview';
 import { ImportSession, type ImportResponse, type SpawnImportPort } from '../other-apps/import-session';
 import { getVault } from './vault';
-import type { KdbxExportRequest, KdbxExportResponse } from './kdbx-export-worker';
+import type { KdbxExportRequest, KdbxExportResponse } from './kdbx-export';
 
 export type { AppExportTarget, ExportSkip } from '../other-apps/app-export';
 export type { AppImportPreview } from '../other-apps/app-preview';
@@ -58,11 +58,11 @@ export function commitImport(preview: AppImportPreview): Promise<number> {
 }
 
 /**
- * A KeePass database is written in a Worker of its own (kdbx-export-worker.ts): kdbxweb's XML and
- * Argon2id stay off the page. The worker is ended after its answer.
+ * A KeePass database is written in a fresh import Worker (import-worker.ts, kdbx-export.ts):
+ * kdbxweb's XML and Argon2id stay off the page. The worker is ended after its answer.
  */
 function writeKeepassInWorker(accounts: ExportAccount[], options: ExportOptions): Promise<ExportResult> {
-  const worker = new Worker(new URL('./kdbx-export-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   return new Promise<ExportResult>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<KdbxExportResponse>) => {
       worker.terminate();
@@ -73,7 +73,7 @@ function writeKeepassInWorker(accounts: ExportAccount[], options: ExportOptions)
       worker.terminate();
       reject(new AppError('unknown'));
     };
-    const request: KdbxExportRequest = { accounts, password: options.password ?? '' };
+    const request: KdbxExportRequest = { type: 'kdbx-export', accounts, password: options.password ?? '' };
     worker.postMessage(request);
   });
 }

@@ -11,7 +11,7 @@
  */
 import type { Account } from '../../core/account';
 import { bytesEqual } from '../../core/crypto/bytes';
-import { liveQuery, type AccountRow } from '../../storage/db';
+import type { AccountRow } from '../../storage/schema';
 import { openRows, type OpenedRecords } from './records';
 import type { VaultSession } from './session';
 import type { VaultStore } from './store';
@@ -60,9 +60,8 @@ export class AccountFeed {
 
   /** Starts reading the rows now (while a key is derived), or takes rows just read; the next subscription starts from them. */
   readAhead(rows?: AccountRow[]): void {
-    const { db } = this.#store;
     // A failed read only means the live query's own read is awaited instead.
-    this.#ahead = rows !== undefined ? Promise.resolve(rows) : this.#store.read(() => db.accounts.orderBy('sortKey').toArray()).catch(() => null);
+    this.#ahead = rows !== undefined ? Promise.resolve(rows) : this.#store.read((db) => db.accounts.orderBy('sortKey').toArray()).catch(() => null);
   }
 
   /** The unlock failed: rows read for it are not kept for a later one. */
@@ -73,7 +72,6 @@ export class AccountFeed {
   /** Returns the unsubscribe function. */
   subscribe(listener: AccountsListener): () => void {
     const sub: Subscription = { listener, rows: null, seq: 0 };
-    const { db } = this.#store;
     const ahead = this.#ahead;
     this.#ahead = undefined;
     if (ahead !== undefined && this.#session.keys !== null) {
@@ -84,19 +82,31 @@ export class AccountFeed {
         void this.#deliver(sub);
       });
     }
-    const handle = liveQuery(() => db.accounts.orderBy('sortKey').toArray()).subscribe({
-      next: (rows) => {
-        const same = sub.rows !== null && sameRows(sub.rows, rows);
-        sub.rows = rows;
-        if (!same) void this.#deliver(sub);
-      },
-      // The database was closed under us (version change); `subscribeStorage` reports that.
-      error: () => undefined,
-    });
+    // Dexie (and so the live query) may still be loading: at start it comes after the first code,
+    // which the rows read ahead already show.
+    let handle: { unsubscribe(): void } | undefined;
+    void this.#store
+      .db()
+      .then((db) => {
+        if (!this.#subscriptions.has(sub)) return;
+        handle = db
+          .observe(() => db.accounts.orderBy('sortKey').toArray())
+          .subscribe({
+            next: (rows) => {
+              const same = sub.rows !== null && sameRows(sub.rows, rows);
+              sub.rows = rows;
+              if (!same) void this.#deliver(sub);
+            },
+            // The database was closed under us (version change); `subscribeStorage` reports that.
+            error: () => undefined,
+          });
+      })
+      // The database did not load: the lock screen or a toast reports storage failures elsewhere.
+      .catch(() => undefined);
     this.#subscriptions.add(sub);
     return () => {
       this.#subscriptions.delete(sub);
-      handle.unsubscribe();
+      handle?.unsubscribe();
     };
   }
 

@@ -59,10 +59,9 @@ export class AccountRewriter {
   }
 
   async #rewriteRows(ids: readonly string[], change: AccountChange, content: boolean): Promise<Account[]> {
-    const { db } = this.#store;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { vk, vaultId } = this.#session.requireUnlocked();
-      const rows = await this.#store.read(() => db.accounts.bulkGet([...ids]));
+      const rows = await this.#store.read((db) => db.accounts.bulkGet([...ids]));
       const prepared = await Promise.all(
         rows.map(async (row) => {
           if (row === undefined) throw new AppError('vault/account-not-found');
@@ -73,7 +72,7 @@ export class AccountRewriter {
           return { row, next, sealed: await sealAccount(vk, vaultId, next) };
         }),
       );
-      const committed = await this.#store.write([db.accounts], async () => {
+      const committed = await this.#store.write(['accounts'], async (db) => {
         const stored = await db.accounts.bulkGet([...ids]);
         const puts: AccountRow[] = [];
         for (const [i, { row, next, sealed }] of prepared.entries()) {

@@ -62,8 +62,7 @@ export class Accounts {
         return { id: a.id, updatedAt: at, iv, ct };
       }),
     );
-    const { db } = this.#store;
-    await this.#store.write([db.accounts], async () => {
+    await this.#store.write(['accounts'], async (db) => {
       const first = ((await db.accounts.orderBy('sortKey').last())?.sortKey ?? 0) + 1;
       await db.accounts.bulkAdd(rows.map((row, i) => ({ ...row, sortKey: first + i })));
     });
@@ -105,8 +104,7 @@ export class Accounts {
       };
     });
     const replacedRows = await Promise.all(replaced.map(async (a) => ({ account: a, sealed: await sealAccount(vk, vaultId, a) })));
-    const { db } = this.#store;
-    await this.#store.write([db.accounts], async () => {
+    await this.#store.write(['accounts'], async (db) => {
       for (const [i, { account, sealed }] of replacedRows.entries()) {
         const stored = await db.accounts.get(account.id);
         if (stored === undefined || stored.updatedAt !== changed[i]?.existing.updatedAt) throw new AppError('storage/failed');
@@ -173,8 +171,7 @@ export class Accounts {
    */
   async setOrder(ids: readonly string[]): Promise<void> {
     this.#session.requireUnlocked();
-    const { db } = this.#store;
-    await this.#store.write([db.accounts], async () => {
+    await this.#store.write(['accounts'], async (db) => {
       const rows = await db.accounts.bulkGet([...ids]);
       if (rows.some((r) => r === undefined)) throw new AppError('vault/account-not-found');
       const keys = rows.map((r) => r?.sortKey ?? 0).sort((a, b) => a - b);
@@ -208,9 +205,8 @@ export class Accounts {
    */
   async deleteAccounts(ids: readonly string[]): Promise<number> {
     this.#session.requireUnlocked();
-    const { db } = this.#store;
     const deletedAt = this.#session.now();
-    const moved = await this.#store.write([db.accounts, db.deleted], async () => {
+    const moved = await this.#store.write(['accounts', 'deleted'], async (db) => {
       const rows = (await db.accounts.bulkGet([...ids])).filter((row) => row !== undefined);
       await db.accounts.bulkDelete(rows.map((row) => row.id));
       await db.deleted.bulkPut(rows.map((row) => ({ ...row, deletedAt })));
@@ -228,8 +224,7 @@ export class Accounts {
     const valid = validateAccount(account);
     if (typeof account.id !== 'string' || account.id === '') throw new AppError('vault/account-not-found');
     const { vk, vaultId } = this.#session.requireUnlocked();
-    const { db } = this.#store;
-    const existing = await this.#store.read(() => db.accounts.get(account.id));
+    const existing = await this.#store.read((db) => db.accounts.get(account.id));
     const updatedAt = nextUpdatedAt(this.#session.now(), existing?.updatedAt ?? 0);
     const restored: Account = {
       ...valid,
@@ -242,7 +237,7 @@ export class Accounts {
       backedUpAt: 0,
     };
     const { iv, ct } = await sealAccount(vk, vaultId, restored);
-    await this.#store.write([db.accounts, db.deleted], async () => {
+    await this.#store.write(['accounts', 'deleted'], async (db) => {
       const current = await db.accounts.get(restored.id);
       const deleted = await db.deleted.get(restored.id);
       const last = await db.accounts.orderBy('sortKey').last();
@@ -255,7 +250,7 @@ export class Accounts {
 
   async listAccounts(): Promise<Account[]> {
     const keys = this.#session.requireUnlocked();
-    const rows = await this.#store.read(() => this.#store.db.accounts.orderBy('sortKey').toArray());
+    const rows = await this.#store.read((db) => db.accounts.orderBy('sortKey').toArray());
     const { accounts, damagedCount } = await openRows(keys.vk, keys.vaultId, rows, this.#records.cache);
     this.#records.damagedCount = damagedCount;
     return accounts;
@@ -264,7 +259,7 @@ export class Accounts {
   /** One account, opened from its stored row. Throws `vault/account-not-found`. */
   async getAccount(id: string): Promise<Account> {
     const keys = this.#session.requireUnlocked();
-    const row = await this.#store.read(() => this.#store.db.accounts.get(id));
+    const row = await this.#store.read((db) => db.accounts.get(id));
     if (row === undefined) throw new AppError('vault/account-not-found');
     const [account] = (await openRows(keys.vk, keys.vaultId, [row], this.#records.cache)).accounts;
     if (account === undefined) throw new AppError('vault/record-damaged');

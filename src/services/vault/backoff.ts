@@ -11,7 +11,7 @@
  */
 import { unlockDelayMs } from '../../core/backoff';
 import { AppError } from '../../core/errors';
-import { BACKOFF_KEY, type BackoffState } from '../../storage/db';
+import { BACKOFF_KEY, type BackoffState } from '../../storage/schema';
 import type { VaultStore } from './store';
 
 const NONE: BackoffState = Object.freeze({ failures: 0, lastFailureAt: 0 });
@@ -37,7 +37,7 @@ export class PassphraseBackoff {
 
   async #read(): Promise<BackoffState> {
     try {
-      this.#known = parseState((await this.#store.read(() => this.#store.db.meta.get(BACKOFF_KEY)))?.value);
+      this.#known = parseState((await this.#store.read((db) => db.meta.get(BACKOFF_KEY)))?.value);
     } catch {
       // Keep the last known state (see the file header).
     }
@@ -51,9 +51,8 @@ export class PassphraseBackoff {
 
   async #write(next: BackoffState): Promise<void> {
     this.#known = next;
-    const { db } = this.#store;
     try {
-      await this.#store.write([db.meta], () => db.meta.put({ key: BACKOFF_KEY, value: next }));
+      await this.#store.write(['meta'], (db) => db.meta.put({ key: BACKOFF_KEY, value: next }));
     } catch {
       // The wait still holds in this tab; the wrong-passphrase error matters more than this row.
     }
@@ -76,10 +75,9 @@ export class PassphraseBackoff {
 
   /** One more wrong passphrase, counted in one transaction so two tabs never lose one. */
   async recordFailure(): Promise<void> {
-    const { db } = this.#store;
     const at = this.#now();
     try {
-      this.#known = await this.#store.write([db.meta], async () => {
+      this.#known = await this.#store.write(['meta'], async (db) => {
         const next = { failures: parseState((await db.meta.get(BACKOFF_KEY))?.value).failures + 1, lastFailureAt: at };
         await db.meta.put({ key: BACKOFF_KEY, value: next });
         return next;
@@ -94,9 +92,8 @@ export class PassphraseBackoff {
   async reset(): Promise<void> {
     this.#known = NONE;
     this.#unsaved = null;
-    const { db } = this.#store;
     try {
-      await this.#store.write([db.meta], async () => {
+      await this.#store.write(['meta'], async (db) => {
         if ((await db.meta.get(BACKOFF_KEY)) !== undefined) await db.meta.delete(BACKOFF_KEY);
       });
     } catch {

@@ -30,7 +30,11 @@ import {
 import type { VaultStore } from './store';
 
 /** What the start-up read found: no vault, a locked one, or one the device slot opened. */
-export type StartResult = { state: 'none' | 'missing' | 'locked' } | { state: 'unlocked'; keys: VaultKeys; rows: AccountRow[] };
+export type StartResult =
+  | { state: 'none' | 'missing' }
+  /** `passkey`: the vault has a passkey slot (the lock screen then offers more than the passphrase form). */
+  | { state: 'locked'; passkey: boolean }
+  | { state: 'unlocked'; keys: VaultKeys; rows: AccountRow[] };
 
 export class KeySlots {
   readonly #store: VaultStore;
@@ -101,7 +105,7 @@ export class KeySlots {
   async hasDeviceSlot(): Promise<boolean> {
     const row = await this.#store.readVault();
     if (row === undefined || findSlot(row, 'device') === undefined) return false;
-    return (await this.#store.read(() => this.#store.db.deviceKeys.get('device'))) !== undefined;
+    return (await this.#store.read((db) => db.deviceKeys.get('device'))) !== undefined;
   }
 
   async create(passphrase: string, options: { deviceSlot: boolean }, opts: KdfOptions = {}): Promise<void> {
@@ -120,8 +124,7 @@ export class KeySlots {
       const vk = await importAesKey(vkBytes, false);
       throwIfAborted(opts.signal);
       const row: VaultRow = { key: 'vault', vaultId, formatVersion: 1, createdAt: this.#session.now(), slots };
-      const { db } = this.#store;
-      await this.#store.write([db.vault, db.accounts, db.deleted, db.deviceKeys], async () => {
+      await this.#store.write(['vault', 'accounts', 'deleted', 'deviceKeys'], async (db) => {
         // Refuse rather than overwrite: a second tab may have created a vault meanwhile, and
         // rows without a vault row (deleted ones included) are never deleted silently.
         if ((await db.vault.get('vault')) !== undefined || (await db.accounts.count()) > 0 || (await db.deleted.count()) > 0) {
@@ -168,21 +171,17 @@ export class KeySlots {
    * when the device slot opens it. A device key that no longer fits leaves the vault locked.
    */
   async openOnStart(): Promise<StartResult> {
-    const { db } = this.#store;
-    const [row, stored, rows] = await this.#store.read(() =>
-      db.transaction('r', [db.vault, db.deviceKeys, db.accounts], () =>
-        Promise.all([db.vault.get('vault'), db.deviceKeys.get('device'), db.accounts.orderBy('sortKey').toArray()]),
-      ),
-    );
+    const [row, stored, rows] = await this.#store.readStart();
     if (row === undefined) return { state: this.#presence.stateWithoutVault() };
     // A vault that predates the marker (or a marker lost with cleared site data): remember it now.
     this.#presence.remember(row.vaultId);
     const slot = findSlot(row, 'device');
-    if (slot === undefined || stored === undefined) return { state: 'locked' };
+    const locked = { state: 'locked', passkey: findSlot(row, 'passkey') !== undefined } as const;
+    if (slot === undefined || stored === undefined) return locked;
     try {
       return { state: 'unlocked', keys: { vk: await openDeviceSlot(stored.cryptoKey, row.vaultId, slot), vaultId: row.vaultId }, rows };
     } catch {
-      return { state: 'locked' };
+      return locked;
     }
   }
 
@@ -191,7 +190,7 @@ export class KeySlots {
     const row = await this.#store.readVault();
     const slot = row === undefined ? undefined : findSlot(row, 'device');
     if (row === undefined || slot === undefined) return false;
-    const stored = await this.#store.read(() => this.#store.db.deviceKeys.get('device'));
+    const stored = await this.#store.read((db) => db.deviceKeys.get('device'));
     if (stored === undefined) return false;
     this.#session.open({ vk: await openDeviceSlot(stored.cryptoKey, row.vaultId, slot), vaultId: row.vaultId });
     return true;
@@ -211,9 +210,8 @@ export class KeySlots {
       await openPassphraseSlot(this.#kdf, passphrase, row.vaultId, passSlot, opts);
     }
     throwIfAborted(opts.signal);
-    const { db } = this.#store;
     this.#session.markAuthenticated();
-    await this.#store.write([db.vault, db.deviceKeys], async () => {
+    await this.#store.write(['vault', 'deviceKeys'], async (db) => {
       const current = await db.vault.get('vault');
       if (current === undefined || current.vaultId !== row.vaultId) throw new AppError('vault/not-found');
       const slots = replaceSlot(current, 'device', sealed === null ? null : deviceSlotFromSealed(sealed));
@@ -247,8 +245,7 @@ export class KeySlots {
     throwIfAborted(opts.signal);
     this.#session.markAuthenticated();
     const newSlot = passphraseSlotFrom(params, sealed);
-    const { db } = this.#store;
-    await this.#store.write([db.vault], async () => {
+    await this.#store.write(['vault'], async (db) => {
       const stored = await db.vault.get('vault');
       if (stored === undefined || stored.vaultId !== row.vaultId) throw new AppError('vault/not-found');
       // Another tab changed the passphrase meanwhile: `current` no longer opens the vault, and

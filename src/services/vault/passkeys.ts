@@ -46,9 +46,8 @@ export class Passkeys {
     const slot = await enrolPasskey({ kdf: this.#kdf, passphrase, row, label, createdAt: this.#session.now(), webauthn, opts });
     throwIfAborted(opts.signal);
     this.#session.markAuthenticated();
-    const { db } = this.#store;
     try {
-      await this.#store.write([db.vault], async () => {
+      await this.#store.write(['vault'], async (db) => {
         const current = await db.vault.get('vault');
         if (current === undefined || current.vaultId !== row.vaultId) throw new AppError('vault/not-found');
         await db.vault.put({ ...current, slots: slotsWithPasskey(current, slot) });
@@ -65,8 +64,7 @@ export class Passkeys {
   async remove(id: string, passphrase?: string, webauthn: WebAuthnAdapter = defaultWebAuthn): Promise<void> {
     if (passphrase !== undefined) await this.#keySlots.verifyPassphrase(passphrase);
     this.#session.requireRecentProof();
-    const { db } = this.#store;
-    const removed = await this.#store.write([db.vault], async () => {
+    const removed = await this.#store.write(['vault'], async (db) => {
       const current = await db.vault.get('vault');
       if (current === undefined) throw new AppError('vault/not-found');
       const next = slotsWithoutPasskey(current, id);

@@ -36,7 +36,7 @@ export class RecentlyDeleted {
   async list(): Promise<DeletedAccount[]> {
     const { vk, vaultId } = this.#session.requireUnlocked();
     await this.purgeExpired();
-    const rows = await this.#store.read(() => this.#store.db.deleted.orderBy('deletedAt').reverse().toArray());
+    const rows = await this.#store.read((db) => db.deleted.orderBy('deletedAt').reverse().toArray());
     const opened = await Promise.all(
       rows.map(async (row) => {
         try {
@@ -56,14 +56,13 @@ export class RecentlyDeleted {
    */
   async restore(id: string): Promise<Account> {
     const { vk, vaultId } = this.#session.requireUnlocked();
-    const { db } = this.#store;
-    const row = await this.#store.read(() => db.deleted.get(id));
+    const row = await this.#store.read((db) => db.deleted.get(id));
     if (row === undefined) throw new AppError('vault/account-not-found');
     const account = await openAccount(vk, vaultId, row);
     const updatedAt = nextUpdatedAt(this.#session.now(), account.updatedAt);
     const restored: Account = { ...account, updatedAt, changedAt: updatedAt, backedUpAt: 0 };
     const { iv, ct } = await sealAccount(vk, vaultId, restored);
-    await this.#store.write([db.accounts, db.deleted], async () => {
+    await this.#store.write(['accounts', 'deleted'], async (db) => {
       const current = await db.deleted.get(id);
       if (current === undefined || !sameRow(current, row) || (await db.accounts.get(id)) !== undefined) {
         throw new AppError('vault/account-not-found');
@@ -80,8 +79,7 @@ export class RecentlyDeleted {
   /** Removes it for good. */
   async remove(id: string): Promise<void> {
     this.#session.requireUnlocked();
-    const { db } = this.#store;
-    await this.#store.write([db.deleted], async () => {
+    await this.#store.write(['deleted'], async (db) => {
       if ((await db.deleted.get(id)) === undefined) throw new AppError('vault/account-not-found');
       await db.deleted.delete(id);
     });
@@ -89,13 +87,12 @@ export class RecentlyDeleted {
 
   /** Removes what was deleted more than 30 days ago (VaultService runs it on every unlock); returns how many. */
   async purgeExpired(): Promise<number> {
-    const { db } = this.#store;
     // Usually nothing is deleted: one read, and no write transaction at each unlock.
-    const oldest = await this.#store.read(() => db.deleted.orderBy('deletedAt').first());
+    const oldest = await this.#store.read((db) => db.deleted.orderBy('deletedAt').first());
     if (oldest === undefined) return 0;
     const before = this.#session.now() - KEEP_DELETED_MS;
     if (oldest.deletedAt >= before) return 0;
-    return this.#store.write([db.deleted], () => db.deleted.where('deletedAt').below(before).delete());
+    return this.#store.write(['deleted'], (db) => db.deleted.where('deletedAt').below(before).delete());
   }
 }
 

@@ -179,8 +179,7 @@ export class RecoveryKits {
       const row = await this.#store.requireVault();
       const slot = slotFor(row, key);
       await this.#open(row, slot, key);
-      const { db } = this.#store;
-      await this.#store.write([db.vault], async () => {
+      await this.#store.write(['vault'], async (db) => {
         const current = await db.vault.get('vault');
         const stored = current === undefined ? undefined : recoverySlotOf(current);
         if (current === undefined || current.vaultId !== vaultId) throw new AppError('vault/not-found');
@@ -197,8 +196,7 @@ export class RecoveryKits {
   async revoke(): Promise<void> {
     this.#session.requireRecentProof();
     const { vaultId } = this.#session.requireUnlocked();
-    const { db } = this.#store;
-    await this.#store.write([db.vault], async () => {
+    await this.#store.write(['vault'], async (db) => {
       const current = await db.vault.get('vault');
       if (current === undefined || current.vaultId !== vaultId) throw new AppError('vault/not-found');
       await db.vault.put({ ...current, slots: replaceSlot(current, 'recovery', null) });
@@ -231,8 +229,7 @@ export class RecoveryKits {
       if (params === undefined) throw new AppError('unknown');
       throwIfAborted(opts.signal);
       const newSlot = passphraseSlotFrom(params, sealed);
-      const { db } = this.#store;
-      await this.#store.write([db.vault], async () => {
+      await this.#store.write(['vault'], async (db) => {
         const current = await db.vault.get('vault');
         if (current === undefined || current.vaultId !== row.vaultId) throw new AppError('vault/not-found');
         const stored = recoverySlotOf(current);
@@ -269,8 +266,7 @@ export class RecoveryKits {
   }
 
   async #putSlot(vaultId: string, slot: RecoverySlot): Promise<void> {
-    const { db } = this.#store;
-    await this.#store.write([db.vault], async () => {
+    await this.#store.write(['vault'], async (db) => {
       const current = await db.vault.get('vault');
       if (current === undefined || current.vaultId !== vaultId) throw new AppError('vault/not-found');
       await db.vault.put({ ...current, slots: replaceSlot(current, 'recovery', slot) });

@@ -17,7 +17,7 @@
  */
 import type { Account, AccountData, AccountExtras, RecoveryCode } from '../../core/account';
 import type { Argon2Cost, KdfOptions, KdfRunner } from '../../core/crypto/kdf';
-import type { OmamoriDb, StorageEvent } from '../../storage/db';
+import type { StorageEvent } from '../../storage/db';
 import { AccountFeed, type AccountsListener } from './account-feed';
 import { Accounts, type NewAccount } from './accounts';
 import { PassphraseBackoff } from './backoff';
@@ -30,7 +30,7 @@ import type { DeletedAccount, RecentlyDeleted } from './recently-deleted';
 import { readPassphraseTyped } from './passphrase-typed';
 import { OpenedRecords, openRows } from './records';
 import { VaultSession, type VaultState } from './session';
-import { VaultStore } from './store';
+import { VaultStore, type DbSource } from './store';
 import type { WebAuthnAdapter } from './webauthn';
 
 export type { VaultState } from './session';
@@ -39,7 +39,8 @@ export type { AccountsInfo, AccountsListener } from './account-feed';
 export type { DeletedAccount } from './recently-deleted';
 
 export interface VaultServiceOptions {
-  db: OmamoriDb;
+  /** The Dexie database, or (the app) a loader for it and the raw start read: store.ts. */
+  db: DbSource;
   kdf: KdfRunner;
   now?: () => number;
   /** Argon2id cost for new passphrase slots; tests pass small values. */
@@ -67,6 +68,7 @@ export class VaultService {
   readonly #backoff: PassphraseBackoff;
   /** *Recently deleted*, loaded on first use (or just after an unlock, to remove expired ones). */
   readonly #deleted: () => Promise<RecentlyDeleted>;
+  #startPasskey: boolean | undefined;
 
   constructor(options: VaultServiceOptions) {
     this.#store = new VaultStore(options.db);
@@ -151,12 +153,21 @@ export class VaultService {
   async openOnStart(): Promise<VaultState> {
     if (this.#session.keys !== null) return 'unlocked';
     const start = await this.#keySlots.openOnStart();
+    if (start.state === 'locked') this.#startPasskey = start.passkey;
     if (start.state !== 'unlocked') return start.state;
     await openRows(start.keys.vk, start.keys.vaultId, start.rows, this.#records.cache);
     // The list shown first is these rows: no second read of every row before the first code.
     this.#feed.readAhead(start.rows);
     this.#session.open(start.keys);
     return 'unlocked';
+  }
+
+  /**
+   * After a start that found the vault locked: whether it has a passkey slot, from the start's own
+   * read (no second read, and no wait for Dexie, which loads after the first screen).
+   */
+  startedWithPasskey(): boolean | undefined {
+    return this.#startPasskey;
   }
 
   /** The account rows are read while Argon2id runs (in its Worker), so the list needs no read after it. */

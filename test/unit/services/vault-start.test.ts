@@ -43,6 +43,20 @@ describe('VaultService.openOnStart (app start in one read)', () => {
     expect(await reloaded.getStatus()).toBe('unlocked');
   });
 
+  it('tells from the start read whether a locked vault has a passkey (the next start shell)', async () => {
+    const { db } = await unlockedService();
+    const plain = makeService(db);
+    expect(await plain.openOnStart()).toBe('locked');
+    expect(plain.startedWithPasskey()).toBe(false);
+    const row = (await db.vault.get('vault'))!;
+    const bytes = new Uint8Array(16);
+    const passkey = { kind: 'passkey', credentialId: bytes, prfSalt: bytes, hkdfSalt: bytes, iv: bytes, wrapped: bytes, createdAt: 1, label: 'key' } as const;
+    await db.vault.put({ ...row, slots: [...row.slots, passkey] });
+    const withPasskey = makeService(db);
+    expect(await withPasskey.openOnStart()).toBe('locked');
+    expect(withPasskey.startedWithPasskey()).toBe(true);
+  });
+
   it('is a no-op when already unlocked', async () => {
     const { vault } = await unlockedService();
     expect(await vault.openOnStart()).toBe('unlocked');
