@@ -320,6 +320,9 @@ export const ja: Record<MessageKey, string> = {
   'error.recovery/not-enough-shares': '用紙が足りません。用紙に書かれた枚数（「3 枚のうち 2 枚」など）を入力してください。',
   'error.recovery/wrong-key': 'この復旧キーでは開けません。キットが作り直されたか、用紙が傷んでいます。何も変更していません。',
   'error.recovery/no-kit': '復旧キットでは開けない形式です。キットより前に作られたか、キットが無効にされています。',
+  // --- paper backup (#16 point 6): errors ---
+  'error.paper/no-kit': '紙のバックアップは復旧キットで封をします。先に復旧キットを作成して確認してください。',
+  'error.paper/other-backup': '別の紙のバックアップのQRコードです。1 つのバックアップ（日付とキットが同じもの）のページだけを使ってください。',
   'firstRun.restore': 'バックアップから復元',
   'firstRun.restoreHint': 'まずこのデバイスで保管庫を作成し、そのあとバックアップファイルを選びます。',
   'restore.lead':

@@ -1,0 +1,32 @@
+/**
+ * @file The paper backup of the accounts (docs/export-format.md, "Paper backup"): the whole vault
+ * as an export file sealed to the recovery kit only (BackupService.exportToKit), cut into QR codes
+ * for print (formats/paper), and read back from them in any order. A lost sheet alone opens
+ * nothing: the codes are ciphertext, and only the kit's sheets hold the key.
+ */
+import type { KdfOptions } from '../../core/crypto/kdf';
+import { paperParts, PaperPartDecoder } from '../../formats/paper/paper';
+import type { BackupService, VaultForBackup } from './backup';
+
+export { PaperPartDecoder, type PartResult } from '../../formats/paper/paper';
+
+export interface PaperBackup {
+  /** Every code's text, in print order ("code 3 of 24"). Ciphertext only. */
+  parts: string[];
+  /** Accounts in it, as printed on each page. */
+  count: number;
+  /** The recovery kit it is sealed to, as printed on the kit's sheets. */
+  fingerprint: string;
+  at: number;
+}
+
+export async function makePaperBackup(backup: BackupService, vault: VaultForBackup, opts: KdfOptions = {}): Promise<PaperBackup> {
+  const { bytes, count, fingerprint, at } = await backup.exportToKit(vault, opts);
+  // A random tag names this backup in every code, so that codes of two printouts are not mixed.
+  const tag = [...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return { parts: await paperParts(bytes, tag), count, fingerprint, at };
+}
+
+export function createPaperReader(): Promise<PaperPartDecoder> {
+  return PaperPartDecoder.create();
+}
