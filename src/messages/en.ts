@@ -213,6 +213,26 @@ const enMore = {
   'kit.restoreLead': 'Type the words of each sheet, or paste the text of its QR code, one sheet per box.',
   'kit.addSheet': 'Add another sheet',
   'kit.sheetImage': 'Or choose an image of sheet {index} (its QR code is read)',
+  // --- paper backup of the accounts (#16 point 6) ---
+  'paper.title': 'Paper backup of your accounts',
+  'paper.lead':
+    'For when you have no second device: your accounts as QR codes on paper, encrypted so that only your recovery kit opens them. A lost page shows nothing.',
+  'paper.needKit': 'A paper backup is sealed to your recovery kit: make a kit and check it first.',
+  'paper.print': 'Print a paper backup of your accounts',
+  'paper.working': 'Preparing the paper backup…',
+  'paper.printTitle': 'Omamori paper backup',
+  'paper.pageOf': 'page {page} of {pages}',
+  'paper.printWhat': 'These codes hold your Omamori accounts, encrypted; only your recovery kit opens them.',
+  'paper.printHow':
+    'To restore: Restore from a backup → From a paper backup, read the codes in any order (one or two missing do not matter), then enter the kit’s sheets.',
+  'paper.printKeep': 'Keep these pages apart from the kit’s sheets.',
+  'paper.printMeta': 'Made {date} · kit {fingerprint} · accounts: {count}',
+  'paper.codeOf': 'Code {index} of {total}',
+  'paper.fromPaper': 'From a paper backup',
+  'paper.readLead': 'Scan the codes of your paper backup with the camera, in any order, or choose photos of its pages (every code in a photo is read).',
+  'paper.progress': '{read} codes read, at least {needed} needed — keep going.',
+  'paper.complete': 'All the codes needed are read. Now enter your recovery kit’s sheets.',
+  'paper.notPaper': 'This is not a code of an Omamori paper backup.',
   // --- Ready to recover? and the lock screen's recovery kit (#16 step 7) ---
   'ready.title': 'Ready to recover?',
   'ready.lead': 'What this device knows about getting your accounts back if it is lost or the passphrase is forgotten.',

@@ -268,6 +268,26 @@ export const ja: Record<MessageKey, string> = {
   'kit.restoreLead': '用紙ごとに 1 つの欄へ、単語を入力するか QRコードの文字列を貼り付けてください。',
   'kit.addSheet': '用紙を追加',
   'kit.sheetImage': 'または用紙 {index} の画像を選択（QRコードを読み取ります）',
+  // --- paper backup of the accounts (#16 point 6) ---
+  'paper.title': 'アカウントの紙のバックアップ',
+  'paper.lead':
+    '2 台目のデバイスがない場合に：アカウントを紙のQRコードにします。暗号化されていて、開けるのは復旧キットだけです。1 ページなくしても中身はわかりません。',
+  'paper.needKit': '紙のバックアップは復旧キットで封をします。先にキットを作成して確認してください。',
+  'paper.print': 'アカウントの紙のバックアップを印刷',
+  'paper.working': '紙のバックアップを準備しています…',
+  'paper.printTitle': 'Omamori 紙のバックアップ',
+  'paper.pageOf': '{pages} ページ中 {page} ページ目',
+  'paper.printWhat': 'このQRコードには Omamori のアカウントが暗号化されて入っています。開けるのは復旧キットだけです。',
+  'paper.printHow':
+    '復元するには「バックアップから復元 → 紙のバックアップから」でQRコードを順不同で読み取り（1～2 個欠けても大丈夫です）、キットの用紙を入力します。',
+  'paper.printKeep': 'このページはキットの用紙とは別の場所に保管してください。',
+  'paper.printMeta': '作成 {date}・キット {fingerprint}・アカウント数 {count}',
+  'paper.codeOf': 'QRコード {index} / {total}',
+  'paper.fromPaper': '紙のバックアップから',
+  'paper.readLead': '紙のバックアップのQRコードをカメラで順不同に読み取るか、ページの写真を選んでください（写真の中のQRコードはすべて読み取ります）。',
+  'paper.progress': '{read} 個読み取りました。少なくとも {needed} 個必要です。続けてください。',
+  'paper.complete': '必要なQRコードをすべて読み取りました。次に復旧キットの用紙を入力してください。',
+  'paper.notPaper': 'Omamori の紙のバックアップのQRコードではありません。',
   // --- Ready to recover? and the lock screen's recovery kit (#16 step 7) ---
   'ready.title': '復旧の準備はできていますか？',
   'ready.lead': 'このデバイスをなくしたり、パスフレーズを忘れたりしたときに、アカウントを取り戻せるかどうかをまとめています。',
