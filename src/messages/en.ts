@@ -230,7 +230,7 @@ const enMore = {
   'paper.codeOf': 'Code {index} of {total}',
   'paper.fromPaper': 'From a paper backup',
   'paper.readLead': 'Scan the codes of your paper backup with the camera, in any order, or choose photos of its pages (every code in a photo is read).',
-  'paper.progress': '{read} codes read, at least {needed} needed — keep going.',
+  'paper.progress': 'Codes read: {read} of at least {needed} — keep going.',
   'paper.complete': 'All the codes needed are read. Now enter your recovery kit’s sheets.',
   'paper.notPaper': 'This is not a code of an Omamori paper backup.',
   // --- Ready to recover? and the lock screen's recovery kit (#16 step 7) ---

@@ -285,7 +285,7 @@ export const ja: Record<MessageKey, string> = {
   'paper.codeOf': 'QRコード {index} / {total}',
   'paper.fromPaper': '紙のバックアップから',
   'paper.readLead': '紙のバックアップのQRコードをカメラで順不同に読み取るか、ページの写真を選んでください（写真の中のQRコードはすべて読み取ります）。',
-  'paper.progress': '{read} 個読み取りました。少なくとも {needed} 個必要です。続けてください。',
+  'paper.progress': '読み取ったQRコード：{read} 個（少なくとも {needed} 個必要）。続けてください。',
   'paper.complete': '必要なQRコードをすべて読み取りました。次に復旧キットの用紙を入力してください。',
   'paper.notPaper': 'Omamori の紙のバックアップのQRコードではありません。',
   // --- Ready to recover? and the lock screen's recovery kit (#16 step 7) ---
