@@ -69,7 +69,7 @@ async function cards(page: Page): Promise<string[]> {
 
 test('a paper backup prints as QR codes and restores from photos of its pages with the kit', async ({ browser }) => {
   // Two devices and three Argon2id runs (two vaults, the kit): slow on a shared machine.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const a = await newDevice(browser);
   await createVault(a);
   for (const entry of ACCOUNTS) await addAccountByKey(a, entry);

@@ -5,6 +5,8 @@
  * nothing: the codes are ciphertext, and only the kit's sheets hold the key.
  */
 import type { KdfOptions } from '../../core/crypto/kdf';
+import { AppError } from '../../core/errors';
+import { formatOtpauthUri } from '../../core/otpauth-uri';
 import { paperParts, PaperPartDecoder } from '../../formats/paper/paper';
 import type { BackupService, VaultForBackup } from './backup';
 
@@ -29,4 +31,23 @@ export async function makePaperBackup(backup: BackupService, vault: VaultForBack
 
 export function createPaperReader(): Promise<PaperPartDecoder> {
   return PaperPartDecoder.create();
+}
+
+/** One account of the unencrypted sheet: its name as shown, and the otpauth:// link its code holds. */
+export interface PlainSheetEntry {
+  issuer: string;
+  name: string;
+  uri: string;
+}
+
+/**
+ * The unencrypted sheet, for those who insist (the screen warns and asks first): every account's
+ * otpauth:// link, to print one QR code each. Every secret in clear, so a recent proof is needed,
+ * as for the plain link list.
+ */
+export async function plainSheet(vault: Pick<VaultForBackup, 'listAccounts' | 'requireRecentProof'>): Promise<PlainSheetEntry[]> {
+  vault.requireRecentProof();
+  const accounts = await vault.listAccounts();
+  if (accounts.length === 0) throw new AppError('file/empty');
+  return accounts.map((a) => ({ issuer: a.issuer, name: a.name, uri: formatOtpauthUri(a) }));
 }

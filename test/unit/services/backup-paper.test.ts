@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createInProcessKdf } from '../../../src/core/crypto/kdf';
 import { sheetQrText, sheetWords } from '../../../src/core/recovery/kit';
 import { BackupService, createLastExportStore } from '../../../src/services/backup/backup';
-import { createPaperReader, makePaperBackup } from '../../../src/services/backup/paper';
+import { createPaperReader, makePaperBackup, plainSheet } from '../../../src/services/backup/paper';
+import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
 import { recoverySecret } from '../../../src/services/backup/recovery-secret';
 import { expectCode, FAST_ARGON2, PASS, totp, unlockedService } from './vault-fixtures';
 
@@ -60,5 +61,19 @@ describe('paper backup', () => {
     const preview = await backup.previewImport(fresh.vault, bytes!, secret);
     expect(await backup.commitImport(fresh.vault, preview, { updateChanged: false })).toBe(40);
     expect((await fresh.vault.listAccounts()).map((a) => a.issuer).sort()).toEqual(many.map((a) => a.issuer).sort());
+  });
+});
+
+describe('unencrypted sheet', () => {
+  it('lists every account with a link that reads back as the same account, only after a recent proof', async () => {
+    const { vault } = await unlockedService({ deviceSlot: true });
+    await vault.addAccounts([totp('Example'), totp('銀行', 'たろう', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ')]);
+    const sheet = await plainSheet(vault);
+    expect(sheet.map((e) => `${e.issuer}|${e.name}`)).toEqual(['Example|alice@example.com', '銀行|たろう']);
+    expect(sheet.map((e) => parseOtpauthUri(e.uri).secretB32)).toEqual(['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ']);
+    // Opened by the device slot: no proof of who is there.
+    vault.lock();
+    await vault.unlockWithDevice();
+    await expectCode(plainSheet(vault), 'vault/reauth-required');
   });
 });
