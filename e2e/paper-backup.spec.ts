@@ -130,6 +130,20 @@ test('a paper backup prints as QR codes and restores from photos of its pages wi
   const oneCode = await pages.first().getByTestId('paper-print-code').nth(1).screenshot();
   await a.emulateMedia({ media: 'screen' });
 
+  // The unencrypted sheet: nothing without confirming the warning; then one otpauth:// code per account.
+  a.once('dialog', (d) => void d.dismiss());
+  await kit.getByTestId('plain-print').click();
+  await expect(a.locator('omamori-plain-print')).toHaveCount(0);
+  a.once('dialog', (d) => void (d.message().startsWith('Anyone who sees this paper can sign in as you.') ? d.accept() : d.dismiss()));
+  await kit.getByTestId('plain-print').click();
+  await a.emulateMedia({ media: 'print' });
+  const plain = a.getByTestId('plain-print-page');
+  await expect(plain).toHaveCount(1);
+  await expect(plain.getByTestId('plain-print-code')).toHaveText(ACCOUNTS.map((e) => `${e.issuer} — ${e.name}`));
+  const links = await decodePng(await plain.screenshot());
+  expect(links.map((l) => new URL(l).searchParams.get('secret')).sort()).toEqual(ACCOUNTS.map((e) => e.secret).sort());
+  await a.emulateMedia({ media: 'screen' });
+
   // A new device, with only the printed pages and the kit's sheet.
   const b = await newDevice(browser);
   await b.goto('/');

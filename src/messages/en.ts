@@ -233,6 +233,11 @@ const enMore = {
   'paper.progress': 'Codes read: {read} of at least {needed} — keep going.',
   'paper.complete': 'All the codes needed are read. Now enter your recovery kit’s sheets.',
   'paper.notPaper': 'This is not a code of an Omamori paper backup.',
+  'paper.plainLead': 'Not recommended: a sheet with one unencrypted QR code per account, which any authenticator app can scan.',
+  'paper.plainPrint': 'Print an unencrypted sheet…',
+  'paper.plainConfirm': 'Anyone who sees this paper can sign in as you. Print your accounts unencrypted anyway?',
+  'paper.plainTitle': 'Omamori accounts, UNENCRYPTED',
+  'paper.plainWarning': 'Anyone who sees this paper can sign in as you. Keep it locked away, or destroy it.',
   // --- Ready to recover? and the lock screen's recovery kit (#16 step 7) ---
   'ready.title': 'Ready to recover?',
   'ready.lead': 'What this device knows about getting your accounts back if it is lost or the passphrase is forgotten.',

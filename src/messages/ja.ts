@@ -288,6 +288,11 @@ export const ja: Record<MessageKey, string> = {
   'paper.progress': '読み取ったQRコード：{read} 個（少なくとも {needed} 個必要）。続けてください。',
   'paper.complete': '必要なQRコードをすべて読み取りました。次に復旧キットの用紙を入力してください。',
   'paper.notPaper': 'Omamori の紙のバックアップのQRコードではありません。',
+  'paper.plainLead': 'おすすめしません：アカウントごとに暗号化されていないQRコードを 1 つずつ印刷します。どの認証アプリでも読み取れます。',
+  'paper.plainPrint': '暗号化なしの用紙を印刷…',
+  'paper.plainConfirm': 'この紙を見た人は誰でもあなたとしてログインできます。それでもアカウントを暗号化せずに印刷しますか？',
+  'paper.plainTitle': 'Omamori のアカウント（暗号化なし）',
+  'paper.plainWarning': 'この紙を見た人は誰でもあなたとしてログインできます。鍵のかかる場所に保管するか、処分してください。',
   // --- Ready to recover? and the lock screen's recovery kit (#16 step 7) ---
   'ready.title': '復旧の準備はできていますか？',
   'ready.lead': 'このデバイスをなくしたり、パスフレーズを忘れたりしたときに、アカウントを取り戻せるかどうかをまとめています。',

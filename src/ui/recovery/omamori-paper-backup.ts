@@ -32,7 +32,7 @@ export class OmamoriPaperBackup extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.querySelector('omamori-paper-print')?.remove();
+    document.querySelector('omamori-paper-print, omamori-plain-print')?.remove();
   }
 
   private async print(): Promise<void> {
@@ -45,21 +45,41 @@ export class OmamoriPaperBackup extends LitElement {
       if (paper === CANCELLED) return;
       const [{ OmamoriPaperPrint }, { OmamoriKitPrint }] = await Promise.all([import('./omamori-paper-print'), import('./omamori-kit-print')]);
       const [codes, other] = await Promise.all([OmamoriPaperPrint.prepare(paper), OmamoriKitPrint.otherLanguage()]);
-      document.querySelector('omamori-paper-print')?.remove();
-      const view = document.createElement('omamori-paper-print');
-      view.paper = paper;
-      view.codes = codes;
-      view.other = other;
-      document.body.append(view);
-      await view.updateComplete;
-      // The codes stay on the page only for the print dialog.
-      addEventListener('afterprint', () => view.remove(), { once: true });
-      window.print();
+      this.show(Object.assign(document.createElement('omamori-paper-print'), { paper, codes, other }));
     } catch (err) {
       this.error = presentError(err);
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Every secret in clear: only after the warning is confirmed, and a recent proof. */
+  private async printPlain(): Promise<void> {
+    if (this.busy || !confirm(t('paper.plainConfirm'))) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      const { plainSheet } = await import('../../services/backup/paper');
+      const entries = await withProof(() => plainSheet(getVault()));
+      if (entries === CANCELLED) return;
+      const [{ OmamoriPlainPrint }, { OmamoriKitPrint }] = await Promise.all([import('./omamori-plain-print'), import('./omamori-kit-print')]);
+      const [codes, other] = await Promise.all([OmamoriPlainPrint.prepare(entries), OmamoriKitPrint.otherLanguage()]);
+      this.show(Object.assign(document.createElement('omamori-plain-print'), { entries, codes, other }));
+    } catch (err) {
+      this.error = presentError(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** One print view at a time, on <body> only for the print dialog. */
+  private show(view: HTMLElement & { updateComplete: Promise<boolean> }): void {
+    document.querySelector('omamori-paper-print, omamori-plain-print')?.remove();
+    document.body.append(view);
+    void view.updateComplete.then(() => {
+      addEventListener('afterprint', () => view.remove(), { once: true });
+      window.print();
+    });
   }
 
   override render() {
@@ -72,6 +92,10 @@ export class OmamoriPaperBackup extends LitElement {
             </div>`
           : html`<p class="hint" data-testid="paper-need-kit">${t('paper.needKit')}</p>`
       }
+      <p class="hint">${t('paper.plainLead')}</p>
+      <div class="actions">
+        <button class="danger" data-testid="plain-print" ?disabled=${this.busy} @click=${() => void this.printPlain()}>${t('paper.plainPrint')}</button>
+      </div>
       ${this.busy ? html`<p class="hint" role="status">${t('paper.working')}</p>` : nothing}
       ${this.error ? html`<p class="field-error" role="alert" data-testid="paper-error">${this.error}</p>` : nothing}`;
   }
