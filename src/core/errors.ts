@@ -81,6 +81,9 @@ export const ERROR_CODES = [
   'recovery/not-enough-shares',
   'recovery/wrong-key',
   'recovery/no-kit',
+  // the paper backup of the accounts (src/formats/paper, docs/export-format.md "Paper backup")
+  'paper/no-kit',
+  'paper/other-backup',
   // moving the vault between phones by QR codes (move-protocol.ts, docs/transfer-protocol.md)
   'move/not-a-move-code',
   'move/newer-version',

@@ -2,7 +2,8 @@
  * @file The encrypted export file, format v2; v1 is still read (docs/export-format.md; the design in docs/security.md, "The export file").
  * A random payload key encrypts the accounts with the exact header bytes as AAD; each slot seals
  * that key under a key derived from a passphrase (Argon2id) or a generated transfer code (HKDF);
- * with a recovery kit in the vault, a second slot (format v3) seals it under the kit's file KEK.
+ * with a recovery kit in the vault, a second slot (format v3) seals it under the kit's file KEK;
+ * a paper backup's file has that kit slot as its only one.
  * Crypto goes through src/core/crypto; structure checks live in export-file-parse.ts.
  */
 import { validateAccount, validateExtras, type AccountData, type AccountExtras } from './account';
@@ -50,7 +51,11 @@ export type ExportSecret =
   | { kind: 'recovery-key'; key: Uint8Array }
   | { kind: 'recovery-file-key'; file: RecoveryFileKek };
 
-/** What a file is written with: the secret someone types (the kit's slot is only ever a second one). */
+/**
+ * What a backup file is written with: the secret someone types (the kit's slot is then a second
+ * one). writeExportFile also takes the kit's file KEK alone: the paper backup, a file sealed to
+ * the recovery kit only (docs/export-format.md, "Kit-only files").
+ */
 export type WriteSecret = Extract<ExportSecret, { kind: 'passphrase' | 'transfer-code' }>;
 
 /** The vault's recovery kit, as an export needs it: its id, the file salt and the file KEK. */
@@ -194,12 +199,13 @@ export async function writeExportFile(
   const keyBytes = randomBytes(AES_KEY_BYTES);
   let plain: Bytes | undefined;
   try {
-    const recovery = deps.recovery ?? null;
+    // Sealed to the kit only (the paper backup): its slot is the file's one slot, no passphrase.
+    const kitOnly = secret.kind === 'recovery-file-key' ? secret.file : null;
+    const recovery = kitOnly ?? deps.recovery ?? null;
     const version = recovery === null ? EXPORT_VERSION : EXPORT_VERSION_RECOVERY;
-    let slot: ExportSlot;
-    if (secret.kind === 'recovery-key' || secret.kind === 'recovery-file-key') {
-      // A programming error, not a user's: a file is written with a secret someone types
-      // (WriteSecret), and the kit's slot only ever comes second.
+    const slots: ExportSlot[] = [];
+    if (secret.kind === 'recovery-key') {
+      // A programming error, not a user's: a file is written with the kit's file KEK, never the key.
       throw new AppError('unknown');
     } else if (secret.kind === 'passphrase') {
       const { key, params } = await deriveNewPassphraseKey(deps.kdf, secret.passphrase, deps.argon2 ?? DEFAULT_ARGON2, kdfOpts(deps));
@@ -211,16 +217,15 @@ export async function writeExportFile(
       }
       const kdf = { alg: 'argon2id', m: params.m, t: params.t, p: params.p, salt: asBytes(params.salt) } as const;
       const sealed = await wrapKey(kek, keyBytes, exportSlotAad(version, exportId, 0, 'passphrase', kdf));
-      slot = { type: 'passphrase', kdf, iv: sealed.iv, wrappedKey: sealed.ct };
-    } else {
+      slots.push({ type: 'passphrase', kdf, iv: sealed.iv, wrappedKey: sealed.ct });
+    } else if (secret.kind === 'transfer-code') {
       const kdf = { alg: 'hkdf-sha256', salt: randomBytes(TRANSFER_SALT_BYTES) } as const;
       const sealed = await wrapKey(await transferKek(secret.code, kdf.salt), keyBytes, exportSlotAad(version, exportId, 0, 'transfer-code', kdf));
-      slot = { type: 'transfer-code', kdf, iv: sealed.iv, wrappedKey: sealed.ct };
+      slots.push({ type: 'transfer-code', kdf, iv: sealed.iv, wrappedKey: sealed.ct });
     }
-    const slots: ExportSlot[] = [slot];
     if (recovery !== null) {
       const kdf = { alg: 'hkdf-sha256', salt: asBytes(new Uint8Array(recovery.fileSalt)), kit: kitHex(recovery.kitId) } as const;
-      const sealed = await wrapKey(recovery.kek, keyBytes, exportSlotAad(version, exportId, 1, 'recovery-key', kdf));
+      const sealed = await wrapKey(recovery.kek, keyBytes, exportSlotAad(version, exportId, slots.length, 'recovery-key', kdf));
       slots.push({ type: 'recovery-key', kdf, iv: sealed.iv, wrappedKey: sealed.ct });
     }
     const header: ExportHeader = { version, alg: 'A256GCM', iv: randomBytes(IV_BYTES), exportId, slots };

@@ -180,6 +180,9 @@ export const enCore = {
   'error.recovery/not-enough-shares': 'More sheets are needed: enter as many as the sheets say ("any 2 of 3").',
   'error.recovery/wrong-key': 'This recovery key does not open it: the kit was replaced, or a sheet is damaged. Nothing was changed.',
   'error.recovery/no-kit': 'A recovery kit cannot open this: it was made before the kit, or the kit was revoked.',
+  // --- paper backup (#16 point 6): errors ---
+  'error.paper/no-kit': 'A paper backup is sealed to your recovery kit: make a recovery kit and check it first.',
+  'error.paper/other-backup': 'This code belongs to another paper backup. Use the pages of one backup only (same date and kit).',
   // Moving between phones by QR codes (issue #15)
   'error.move/not-a-move-code': "This QR code is not from Omamori's move between phones. Point the camera at the code on the other phone.",
   'error.move/newer-version': 'The other phone has a newer version of Omamori. Update Omamori on both phones, then start again.',

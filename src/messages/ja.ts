@@ -268,6 +268,31 @@ export const ja: Record<MessageKey, string> = {
   'kit.restoreLead': '用紙ごとに 1 つの欄へ、単語を入力するか QRコードの文字列を貼り付けてください。',
   'kit.addSheet': '用紙を追加',
   'kit.sheetImage': 'または用紙 {index} の画像を選択（QRコードを読み取ります）',
+  // --- paper backup of the accounts (#16 point 6) ---
+  'paper.title': 'アカウントの紙のバックアップ',
+  'paper.lead':
+    '2 台目のデバイスがない場合に：アカウントを紙のQRコードにします。暗号化されていて、開けるのは復旧キットだけです。1 ページなくしても中身はわかりません。',
+  'paper.needKit': '紙のバックアップは復旧キットで封をします。先にキットを作成して確認してください。',
+  'paper.print': 'アカウントの紙のバックアップを印刷',
+  'paper.working': '紙のバックアップを準備しています…',
+  'paper.printTitle': 'Omamori 紙のバックアップ',
+  'paper.pageOf': '{pages} ページ中 {page} ページ目',
+  'paper.printWhat': 'このQRコードには Omamori のアカウントが暗号化されて入っています。開けるのは復旧キットだけです。',
+  'paper.printHow':
+    '復元するには「バックアップから復元 → 紙のバックアップから」でQRコードを順不同で読み取り（1～2 個欠けても大丈夫です）、キットの用紙を入力します。',
+  'paper.printKeep': 'このページはキットの用紙とは別の場所に保管してください。',
+  'paper.printMeta': '作成 {date}・キット {fingerprint}・アカウント数 {count}',
+  'paper.codeOf': 'QRコード {index} / {total}',
+  'paper.fromPaper': '紙のバックアップから',
+  'paper.readLead': '紙のバックアップのQRコードをカメラで順不同に読み取るか、ページの写真を選んでください（写真の中のQRコードはすべて読み取ります）。',
+  'paper.progress': '読み取ったQRコード：{read} 個（少なくとも {needed} 個必要）。続けてください。',
+  'paper.complete': '必要なQRコードをすべて読み取りました。次に復旧キットの用紙を入力してください。',
+  'paper.notPaper': 'Omamori の紙のバックアップのQRコードではありません。',
+  'paper.plainLead': 'おすすめしません：アカウントごとに暗号化されていないQRコードを 1 つずつ印刷します。どの認証アプリでも読み取れます。',
+  'paper.plainPrint': '暗号化なしの用紙を印刷…',
+  'paper.plainConfirm': 'この紙を見た人は誰でもあなたとしてログインできます。それでもアカウントを暗号化せずに印刷しますか？',
+  'paper.plainTitle': 'Omamori のアカウント（暗号化なし）',
+  'paper.plainWarning': 'この紙を見た人は誰でもあなたとしてログインできます。鍵のかかる場所に保管するか、処分してください。',
   // --- Ready to recover? and the lock screen's recovery kit (#16 step 7) ---
   'ready.title': '復旧の準備はできていますか？',
   'ready.lead': 'このデバイスをなくしたり、パスフレーズを忘れたりしたときに、アカウントを取り戻せるかどうかをまとめています。',
@@ -320,6 +345,9 @@ export const ja: Record<MessageKey, string> = {
   'error.recovery/not-enough-shares': '用紙が足りません。用紙に書かれた枚数（「3 枚のうち 2 枚」など）を入力してください。',
   'error.recovery/wrong-key': 'この復旧キーでは開けません。キットが作り直されたか、用紙が傷んでいます。何も変更していません。',
   'error.recovery/no-kit': '復旧キットでは開けない形式です。キットより前に作られたか、キットが無効にされています。',
+  // --- paper backup (#16 point 6): errors ---
+  'error.paper/no-kit': '紙のバックアップは復旧キットで封をします。先に復旧キットを作成して確認してください。',
+  'error.paper/other-backup': '別の紙のバックアップのQRコードです。1 つのバックアップ（日付とキットが同じもの）のページだけを使ってください。',
   'firstRun.restore': 'バックアップから復元',
   'firstRun.restoreHint': 'まずこのデバイスで保管庫を作成し、そのあとバックアップファイルを選びます。',
   'restore.lead':

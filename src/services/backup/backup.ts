@@ -19,6 +19,7 @@ import {
   type SlotType,
 } from '../../core/export-file';
 import { validateAccount } from '../../core/account';
+import type { RecoveryFileKey } from '../vault/recovery-kits';
 import type { VaultService } from '../vault/vault';
 
 export type { ExportSecret, WriteSecret } from '../../core/export-file';
@@ -155,18 +156,48 @@ export class BackupService {
     const all = await vault.listAccounts();
     const chosen = opts.ids === undefined ? all : all.filter((a) => opts.ids?.includes(a.id));
     if (chosen.length === 0 || (opts.ids !== undefined && chosen.length !== new Set(opts.ids).size)) throw new AppError('file/empty');
-    const accounts = chosen.map(toData);
+    // With a recovery kit in the vault the file gets its slot too (docs/export-format.md, version 3).
+    const recovery = vault.recoveryKit === undefined ? null : await (await vault.recoveryKit()).fileKey();
+    return this.#writeChecked(chosen, all.length, opts.secret, recovery, opts);
+  }
+
+  /**
+   * The paper backup's file (docs/export-format.md, "Kit-only files"): every account, sealed to the
+   * vault's recovery kit only — no passphrase slot — with the same read-back check and last-export
+   * time as a file. Throws `paper/no-kit` unless the kit exists and was checked (sheets that were
+   * never entered back could be wrong), and `vault/reauth-required` as every export does.
+   */
+  async exportToKit(vault: VaultForBackup, opts: KdfOptions = {}): Promise<{ bytes: Uint8Array; count: number; fingerprint: string; at: number }> {
+    vault.requireRecentProof();
+    const kits = vault.recoveryKit === undefined ? undefined : await vault.recoveryKit();
+    const info = await kits?.info();
+    const file = await kits?.fileKey();
+    if (info == null || info.checkedAt === 0 || file == null) throw new AppError('paper/no-kit');
+    const all = await vault.listAccounts();
+    if (all.length === 0) throw new AppError('file/empty');
     const at = this.#now();
+    const { bytes, count } = await this.#writeChecked(all, all.length, { kind: 'recovery-file-key', file }, null, opts, at);
+    return { bytes, count, fingerprint: info.fingerprint, at };
+  }
+
+  /** Writes, reads back with each slot's secret and compares with the vault; records a whole-vault file. */
+  async #writeChecked(
+    chosen: readonly Account[],
+    total: number,
+    secret: WriteSecret | Extract<ExportSecret, { kind: 'recovery-file-key' }>,
+    recovery: RecoveryFileKey | null,
+    opts: KdfOptions,
+    at = this.#now(),
+  ): Promise<{ bytes: Uint8Array; fileName: string; count: number }> {
+    const accounts = chosen.map(toData);
     const kdfOpts: KdfOptions = {};
     if (opts.signal !== undefined) kdfOpts.signal = opts.signal;
     if (opts.onProgress !== undefined) kdfOpts.onProgress = opts.onProgress;
-    // With a recovery kit in the vault the file gets its slot too (docs/export-format.md, version 3).
-    const recovery = vault.recoveryKit === undefined ? null : await (await vault.recoveryKit()).fileKey();
     const deps = { kdf: this.#kdf, now: new Date(at), app: this.#app, argon2: this.#argon2, recovery, ...kdfOpts };
-    const bytes = await writeExportFile(accounts, opts.secret, deps);
+    const bytes = await writeExportFile(accounts, secret, deps);
     let payload: ExportPayload;
     try {
-      payload = await readExportFile(bytes, opts.secret, { kdf: this.#kdf, ...kdfOpts });
+      payload = await readExportFile(bytes, secret, { kdf: this.#kdf, ...kdfOpts });
       // The kit's slot is checked too, with the file KEK (the recovery key itself is not here).
       if (recovery !== null) await readExportFile(bytes, { kind: 'recovery-file-key', file: recovery }, { kdf: this.#kdf, ...kdfOpts });
     } catch (err) {
@@ -183,7 +214,7 @@ export class BackupService {
     throwIfAborted(opts.signal);
     // The last-export time says "everything changed before this is in a backup": a file with only
     // some of the accounts does not say that about the others, so it is not recorded.
-    if (chosen.length === all.length) this.#lastExport.write(at);
+    if (chosen.length === total) this.#lastExport.write(at);
     return { bytes, fileName: backupFileName(at), count: payload.count };
   }
 

@@ -25,8 +25,10 @@ type Phase = 'pick' | 'secret' | 'deriving' | 'working' | 'preview' | 'result';
  * passphrase or the transfer code its slots name → restore preview and one-transaction import
  * (`mode="restore"`), or a comparison with the vault (`mode="test"`). The derivation shows its
  * progress and can be cancelled, back to the filled-in form. The vault is untouched on any error.
- * A file with a recovery-kit slot also offers its sheets instead (ui/recovery/omamori-kit-entry.ts).
- * Over 300 lines because the four ways into a file share one form and one derivation flow.
+ * A file with a recovery-kit slot also offers its sheets instead (ui/recovery/omamori-kit-entry.ts);
+ * a paper backup's codes (ui/recovery/omamori-paper-read.ts) give a file that only the sheets open.
+ * Over 300 lines because the five ways into a file (a file, its passphrase, its transfer code, the
+ * kit's sheets, a paper backup's codes) share one form and one derivation flow.
  */
 export class OmamoriBackupOpen extends LitElement {
   static override properties = {
@@ -41,6 +43,7 @@ export class OmamoriBackupOpen extends LitElement {
     dragging: { state: true },
     scanning: { state: true },
     hasKit: { state: true },
+    paper: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -71,6 +74,8 @@ export class OmamoriBackupOpen extends LitElement {
   declare scanning: boolean;
   /** The file has a recovery-kit slot: offer "I forgot the passphrase" (ui/recovery/omamori-kit-entry.ts). */
   declare hasKit: boolean;
+  /** Reading a paper backup's codes instead of a file (ui/recovery/omamori-paper-read.ts). */
+  declare paper: boolean;
   private bytes: Uint8Array | undefined;
   private readonly kdf = new KdfRun(this);
 
@@ -78,6 +83,7 @@ export class OmamoriBackupOpen extends LitElement {
     super();
     this.scanning = false;
     this.hasKit = false;
+    this.paper = false;
     this.mode = 'restore';
     this.phase = 'pick';
     this.slot = 'passphrase';
@@ -108,13 +114,29 @@ export class OmamoriBackupOpen extends LitElement {
     this.reset();
     if (file === undefined) return;
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const { slots } = getBackup().inspect(bytes);
-      this.bytes = bytes;
-      this.slot = slots.includes('passphrase') ? 'passphrase' : 'transfer-code';
-      this.hasKit = slots.includes('recovery-key');
-      this.phase = 'secret';
+      await this.takeBytes(new Uint8Array(await file.arrayBuffer()));
     } catch (err) {
+      this.error = presentError(err);
+    }
+  }
+
+  /** A file's bytes, or a paper backup's (sealed to the kit only: straight to its sheets). */
+  private async takeBytes(bytes: Uint8Array): Promise<void> {
+    const { slots } = getBackup().inspect(bytes);
+    this.bytes = bytes;
+    this.hasKit = slots.includes('recovery-key');
+    this.slot = slots.includes('passphrase') ? 'passphrase' : slots.includes('transfer-code') ? 'transfer-code' : 'recovery-key';
+    if (this.slot === 'recovery-key') await import('../recovery/omamori-kit-entry');
+    this.paper = false;
+    this.phase = 'secret';
+  }
+
+  private async onPaper(bytes: Uint8Array): Promise<void> {
+    this.reset();
+    try {
+      await this.takeBytes(bytes);
+    } catch (err) {
+      this.paper = false;
       this.error = presentError(err);
     }
   }
@@ -173,6 +195,11 @@ export class OmamoriBackupOpen extends LitElement {
       this.error = this.slot === 'recovery-key' ? (await import('../recovery/sheet-input')).sheetError(err) : presentError(err);
       this.phase = 'secret';
     }
+  }
+
+  private async openPaper(): Promise<void> {
+    await import('../recovery/omamori-paper-read');
+    this.paper = true;
   }
 
   private async useKit(): Promise<void> {
@@ -247,7 +274,13 @@ export class OmamoriBackupOpen extends LitElement {
         <label for=${this.tid('file')}>${t('backup.chooseFile')}</label>
         <input id=${this.tid('file')} type="file" accept=".omamori,application/json" data-testid=${this.tid('file')} ?disabled=${busy}
           @change=${(e: Event) => void this.takeFile((e.target as HTMLInputElement).files?.[0])} />
+        ${
+          this.mode === 'restore' && this.phase === 'pick' && !this.paper
+            ? html`<div class="actions"><button type="button" data-testid="restore-paper" @click=${() => void this.openPaper()}>${t('paper.fromPaper')}</button></div>`
+            : nothing
+        }
       </div>
+      ${this.paper && this.phase === 'pick' ? html`<omamori-paper-read @paper-read=${(e: HTMLElementEventMap['paper-read']) => void this.onPaper(e.detail.bytes)}></omamori-paper-read>` : nothing}
       ${
         this.phase === 'secret' || busy
           ? html`<form @submit=${this.submitSecret} novalidate>

@@ -11,6 +11,7 @@ import { CANCELLED, withProof } from '../shared/reauth';
 import { baseStyles } from '../shared/styles';
 import { showToast } from '../shared/toast-bus';
 import { sheetError } from './sheet-input';
+import './omamori-paper-backup';
 
 type Step = 'idle' | 'form' | 'sheets' | 'check';
 
@@ -247,6 +248,7 @@ export class OmamoriRecoveryKitSettings extends LitElement {
           : nothing
       }
       ${this.error ? html`<p class="field-error" role="alert" data-testid="kit-error">${this.error}</p>` : nothing}
+      ${this.step === 'idle' && info !== undefined ? html`<omamori-paper-backup ?ready=${(info?.checkedAt ?? 0) > 0}></omamori-paper-backup>` : nothing}
     </section>`;
   }
 }

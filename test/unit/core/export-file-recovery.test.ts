@@ -88,3 +88,36 @@ describe('export file with a recovery slot', () => {
     expect(() => inspectExportFile(edit((h) => (h.version = 2)))).toThrow('file/damaged');
   });
 });
+
+describe('export file sealed to the kit only (the paper backup)', () => {
+  it('has the kit slot as its only slot: the kit opens it, another kit and any passphrase do not', async () => {
+    const { key, file } = await kit();
+    const other = await kit();
+    const bytes = await writeExportFile(FIXTURE_ACCOUNTS, { kind: 'recovery-file-key', file }, { kdf, now: FIXTURE_NOW, app: FIXTURE_APP });
+    expect(parseJson(bytes).version).toBe(3);
+    expect(inspectExportFile(bytes).slots).toEqual(['recovery-key']);
+    const n = FIXTURE_ACCOUNTS.length;
+    expect(await outcome(bytes, { kind: 'recovery-key', key })).toBe(`opened v3 (${n})`);
+    expect(await outcome(bytes, { kind: 'recovery-file-key', file })).toBe(`opened v3 (${n})`);
+    expect(await outcome(bytes, { kind: 'recovery-key', key: other.key })).toBe('recovery/wrong-key');
+    expect(await outcome(bytes, { kind: 'recovery-file-key', file: other.file })).toBe('recovery/wrong-key');
+    expect(await outcome(bytes, PASS)).toBe('file/wrong-passphrase');
+  });
+
+  it('ignores a second kit given as deps.recovery: one slot, of the kit it was sealed to', async () => {
+    const { key, file } = await kit();
+    const other = await kit();
+    const bytes = await writeExportFile(
+      FIXTURE_ACCOUNTS,
+      { kind: 'recovery-file-key', file },
+      { kdf, now: FIXTURE_NOW, app: FIXTURE_APP, recovery: other.file },
+    );
+    expect(inspectExportFile(bytes).slots).toEqual(['recovery-key']);
+    expect(await outcome(bytes, { kind: 'recovery-key', key })).toBe(`opened v3 (${FIXTURE_ACCOUNTS.length})`);
+  });
+
+  it('is never written with the recovery key itself (only the file KEK reaches a writer)', async () => {
+    const { key } = await kit();
+    await expect(writeExportFile(FIXTURE_ACCOUNTS, { kind: 'recovery-key', key }, { kdf, now: FIXTURE_NOW, app: FIXTURE_APP })).rejects.toThrow('unknown');
+  });
+});

@@ -17,6 +17,8 @@ const FIXED_COLOURS: Record<string, string> = {
   'backup/omamori-google-export.ts': 'the transfer QR codes sit on white in every theme, for the camera',
   'move/phone-move-styles.ts': 'the animated QR code sits on white in every theme, for the camera',
   'recovery/omamori-kit-print.ts': 'a printed sheet is black on white paper whatever the screen theme',
+  'recovery/omamori-paper-print.ts': "the paper backup's pages are black on white paper whatever the screen theme",
+  'recovery/omamori-plain-print.ts': 'the unencrypted sheet is black on white paper whatever the screen theme',
   'scan/scanner-styles.ts': 'the viewfinder overlays live video, which has no theme',
   'account-icon/omamori-account-icon.ts': 'letter badges use ink chosen for contrast against the brand colour',
   'account-icon/colour-contrast.ts': 'computes that ink (black or white)',
