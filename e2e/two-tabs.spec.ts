@@ -7,19 +7,16 @@
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeBase32 } from '../src/core/base32';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from '../playwright.config';
 import { addAccountByKey, createVault, RFC_SECRET, rowAction } from './support/helpers';
 
-// Both tabs act at once, so neither may be throttled as a background tab. Headless Chromium still
+// Both tabs act at once, so neither may be throttled as a background tab: Playwright launches
+// Chromium with --disable-renderer-backgrounding, --disable-backgrounding-occluded-windows and
+// --disable-background-timer-throttling already (its default switches), so this file needs no
+// launch options of its own — which would also give it a browser and worker of its own, started
+// at the end of the run where its long tests ran alone on one worker. Headless Chromium still
 // gives the tab behind one animation frame a second, and Playwright's actionability checks wait
 // for frames (one add took 2 s there, 0.2 s in front): the clicks below use `force`, which skips
 // those checks; each step still waits for what the app shows next.
-test.use({
-  launchOptions: {
-    executablePath: CHROMIUM_EXECUTABLE_PATH,
-    args: [...CHROMIUM_ARGS, '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', '--disable-background-timer-throttling'],
-  },
-});
 
 const issuers = (page: Page): Promise<string[]> => page.getByTestId('code-card').getByTestId('issuer').allTextContents();
 
