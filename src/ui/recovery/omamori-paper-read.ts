@@ -59,7 +59,7 @@ export class OmamoriPaperRead extends LitElement {
 
   override render() {
     return html`<p class="hint">${t('paper.readLead')}</p>
-      <omamori-scanner accept="any" @qr-codes=${(e: QrCodesEvent) => void this.onCodes(e)}></omamori-scanner>
+      <omamori-scanner accept="any" every-code @qr-codes=${(e: QrCodesEvent) => void this.onCodes(e)}></omamori-scanner>
       <p class="hint" role="status" data-testid="paper-progress">${this.progress}</p>
       ${this.error ? html`<p class="field-error" role="alert" data-testid="paper-read-error">${this.error}</p>` : nothing}`;
   }

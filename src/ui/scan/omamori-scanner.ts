@@ -36,6 +36,7 @@ export class OmamoriScanner extends LitElement {
     autostart: { type: Boolean },
     hint: {},
     accept: {},
+    everyCode: { type: Boolean, attribute: 'every-code' },
     camera: { state: true },
     message: { state: true },
     decoding: { state: true },
@@ -51,6 +52,8 @@ export class OmamoriScanner extends LitElement {
    * (`any`: a move between phones, whose codes its own screen reads).
    */
   declare accept: 'accounts' | 'transfer-code' | 'any';
+  /** Images hold many codes (a printed page of a paper backup): read each one thoroughly, in full. */
+  declare everyCode: boolean;
   declare camera: CameraState;
   /** Kept as a key so that a language change re-renders it. */
   declare message: MessageKey | null;
@@ -69,6 +72,7 @@ export class OmamoriScanner extends LitElement {
     this.autostart = false;
     this.hint = '';
     this.accept = 'accounts';
+    this.everyCode = false;
     this.camera = 'idle';
     this.message = null;
     this.decoding = false;
@@ -196,7 +200,7 @@ export class OmamoriScanner extends LitElement {
     let failure: unknown = null;
     for (const file of images) {
       try {
-        texts.push(...(await decodeImage(file)));
+        texts.push(...(await decodeImage(file, { everyCode: this.everyCode })));
       } catch (err) {
         failure = err;
       }

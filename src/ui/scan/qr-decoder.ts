@@ -111,8 +111,10 @@ async function readWithZxing(image: ImageData, thorough: boolean): Promise<strin
 /**
  * Every QR code in an image (several transfer codes in one screenshot included), in reading
  * order; `[]` when there is none. Throws `scan/not-image` for a file the browser cannot decode.
+ * A quick small read that finds codes ends the search, unless `everyCode` (a photo of a printed
+ * page of many codes, where the small read may see only some): then every pass runs.
  */
-export async function decodeImage(blob: Blob): Promise<string[]> {
+export async function decodeImage(blob: Blob, opts: { everyCode?: boolean } = {}): Promise<string[]> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob);
@@ -122,11 +124,13 @@ export async function decodeImage(blob: Blob): Promise<string[]> {
   try {
     const { width, height } = bitmap;
     const read = pixelReader();
+    const found: string[] = [];
     for (const { scale, thorough } of imagePasses(width, height)) {
       // A failure to load zxing (say, its WASM missing from an old cache) falls through to qr-scanner.
-      const texts = await readWithZxing(read(bitmap, width, height, scale), thorough).catch(() => []);
-      if (texts.length > 0) return texts;
+      found.push(...(await readWithZxing(read(bitmap, width, height, scale), thorough).catch(() => [])));
+      if (found.length > 0 && opts.everyCode !== true) break;
     }
+    if (found.length > 0) return unique(found);
     const QrScanner = await loadQrScanner();
     const result = await QrScanner.scanImage(bitmap, { qrEngine: getEngine(QrScanner), returnDetailedScanResult: true }).catch(() => null);
     return result ? unique([result.data]) : [];
