@@ -4,6 +4,7 @@ import { formatDate } from '../../messages/format';
 import { getLocale, t, type MessageKey, type MessageParams } from '../../messages/translate';
 import type { PaperBackup } from '../../services/backup/paper';
 import { createQrMatrix, renderQrSvg } from '../shared/omamori-qr';
+import { codeSheetStyles } from './code-sheet-styles';
 
 type Tr = (key: MessageKey, params?: MessageParams) => string;
 
@@ -21,57 +22,15 @@ export const CODES_PER_PAGE = 6;
  */
 export class OmamoriPaperPrint extends LitElement {
   static override properties = { paper: { attribute: false }, codes: { attribute: false }, other: { attribute: false } };
-  static override styles = css`
-    :host {
-      display: none;
-      color: #000;
-      background: #fff;
-      font: 10pt/1.35 system-ui, sans-serif;
-    }
-    @media print {
+  static override styles = [
+    codeSheetStyles,
+    css`
       :host {
-        display: block;
+        --code-side: 6.2cm;
+        --code-gap: 0.3cm 1.2cm;
       }
-    }
-    .page {
-      break-after: page;
-      padding: 0 0.5rem;
-    }
-    .page:last-child {
-      break-after: auto;
-    }
-    h1 {
-      font-size: 14pt;
-      margin: 0 0 0.15rem;
-    }
-    p {
-      margin: 0 0 0.25rem;
-    }
-    .other {
-      color: #333;
-      font-size: 8.5pt;
-    }
-    .codes {
-      display: grid;
-      grid-template-columns: repeat(2, 6.2cm);
-      gap: 0.3cm 1.2cm;
-      justify-content: center;
-      margin-top: 0.3cm;
-    }
-    figure {
-      margin: 0;
-      break-inside: avoid;
-      text-align: center;
-    }
-    svg {
-      display: block;
-      width: 6.2cm;
-      height: 6.2cm;
-    }
-    figcaption {
-      font-size: 9pt;
-    }
-  `;
+    `,
+  ];
 
   declare paper: PaperBackup | null;
   declare codes: QrMatrix[];

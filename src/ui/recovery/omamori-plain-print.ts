@@ -3,6 +3,7 @@ import type { QrMatrix } from '../../core/qr-path';
 import { getLocale, t, type MessageKey, type MessageParams } from '../../messages/translate';
 import type { PlainSheetEntry } from '../../services/backup/paper';
 import { createQrMatrix, renderQrSvg } from '../shared/omamori-qr';
+import { codeSheetStyles } from './code-sheet-styles';
 import { CODES_PER_PAGE } from './omamori-paper-print';
 
 type Tr = (key: MessageKey, params?: MessageParams) => string;
@@ -11,66 +12,23 @@ type Tr = (key: MessageKey, params?: MessageParams) => string;
  * The unencrypted sheet (for those who insist, after a warning and a confirmation): one
  * otpauth:// QR code per account with its issuer and name beneath, six a page, and on each page
  * the warning that whoever sees it can sign in as you, in both languages. Like the paper backup's
- * view (omamori-paper-print.ts, whose styles it shares in spirit), it is on the page only while
- * printing.
+ * view (omamori-paper-print.ts, whose page styles it shares: code-sheet-styles.ts), it is on the
+ * page only while printing.
  */
 export class OmamoriPlainPrint extends LitElement {
   static override properties = { entries: { attribute: false }, codes: { attribute: false }, other: { attribute: false } };
-  static override styles = css`
-    :host {
-      display: none;
-      color: #000;
-      background: #fff;
-      font: 10pt/1.35 system-ui, sans-serif;
-    }
-    @media print {
+  static override styles = [
+    codeSheetStyles,
+    css`
       :host {
-        display: block;
+        --code-side: 5.5cm;
+        --code-gap: 0.4cm 1.5cm;
       }
-    }
-    .page {
-      break-after: page;
-      padding: 0 0.5rem;
-    }
-    .page:last-child {
-      break-after: auto;
-    }
-    h1 {
-      font-size: 14pt;
-      margin: 0 0 0.15rem;
-    }
-    p {
-      margin: 0 0 0.25rem;
-    }
-    .warning {
-      font-weight: bold;
-    }
-    .other {
-      color: #333;
-      font-size: 8.5pt;
-    }
-    .codes {
-      display: grid;
-      grid-template-columns: repeat(2, 5.5cm);
-      gap: 0.4cm 1.5cm;
-      justify-content: center;
-      margin-top: 0.3cm;
-    }
-    figure {
-      margin: 0;
-      break-inside: avoid;
-      text-align: center;
-    }
-    svg {
-      display: block;
-      width: 5.5cm;
-      height: 5.5cm;
-    }
-    figcaption {
-      font-size: 9pt;
-      overflow-wrap: anywhere;
-    }
-  `;
+      .warning {
+        font-weight: bold;
+      }
+    `,
+  ];
 
   declare entries: PlainSheetEntry[];
   declare codes: QrMatrix[];
