@@ -4,16 +4,11 @@
  * a screenshot of its page), then on a new device restore from photos of the pages, in shuffled
  * order, and the kit's sheet typed — no passphrase anywhere. axe on the new screens.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
-
-const ACCOUNTS = [
-  { issuer: 'Example', name: 'alice@example.com', secret: RFC_SECRET },
-  { issuer: '銀行', name: 'たろう', secret: 'JBSWY3DPEHPK3PXP' },
-];
+import { addAccountByKey, createVault, PASSPHRASE } from './support/helpers';
+import { cards, expectNoViolations, newDevice as device, RECOVERY_ACCOUNTS as ACCOUNTS } from './support/recovery-device';
 
 let zxingReady: Promise<typeof import('zxing-wasm/reader')> | undefined;
 
@@ -29,43 +24,8 @@ async function decodePng(png: Buffer): Promise<string[]> {
   return results.filter((r) => r.isValid).map((r) => r.text);
 }
 
-/** axe on one element (and what is inside its shadow roots). */
-async function expectNoViolations(page: Page, screen: string, element: string): Promise<void> {
-  const chain = await page.evaluate((tag) => {
-    const find = (root: Document | ShadowRoot, hosts: string[]): string[] | null => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.localName === tag) return [...hosts, tag];
-        const inner = el.shadowRoot === null ? null : find(el.shadowRoot, [...hosts, el.localName]);
-        if (inner !== null) return inner;
-      }
-      return null;
-    };
-    return find(document, []);
-  }, element);
-  expect(chain?.length, element).toBeGreaterThan(1);
-  const { violations } = await new AxeBuilder({ page }).include([chain as [string, string, ...string[]]]).analyze();
-  expect
-    .soft(
-      violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)),
-      `axe violations on "${screen}"`,
-    )
-    .toEqual([]);
-}
-
-async function newDevice(browser: Browser): Promise<Page> {
-  // Twice the pixels, as a phone's photo of a printed page has: the codes are dense.
-  const context = await browser.newContext({ deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  await page.clock.setFixedTime(RFC_TIME_MS);
-  return page;
-}
-
-async function cards(page: Page): Promise<string[]> {
-  await expect(page.getByTestId('code-card').first().getByTestId('code')).not.toHaveText('––– –––');
-  return page
-    .getByTestId('code-card')
-    .evaluateAll((list) => list.map((c) => `${c.querySelector('[data-testid=issuer]')?.textContent}|${c.querySelector('[data-testid=code]')?.textContent}`));
-}
+/** Twice the pixels, as a phone's photo of a printed page has: the codes are dense. */
+const newDevice = (browser: Browser): Promise<Page> => device(browser, { deviceScaleFactor: 2 });
 
 test('a paper backup prints as QR codes and restores from photos of its pages with the kit', async ({ browser }) => {
   // Two devices and three Argon2id runs (two vaults, the kit): slow on a shared machine.
@@ -92,6 +52,8 @@ test('a paper backup prints as QR codes and restores from photos of its pages wi
   await kit.getByTestId('kit-check-input').first().fill(words);
   await kit.getByTestId('kit-check').click();
   await expect(kit.getByTestId('kit-state')).toContainText('checked.');
+  await expect(kit.getByTestId('paper-print')).toBeVisible();
+  await expectNoViolations(a, 'paper backup: print and unencrypted sheet buttons', 'omamori-paper-backup');
 
   // Print: an export, so re-authentication when the last proof is too old.
   await a.evaluate(() => (window.print = () => undefined));

@@ -4,50 +4,14 @@
  * backup; then on a new device, with the backup passphrase unknown, restore that backup from two
  * sheets — one typed, one read from a picture of its printed QR code. axe on the new screens.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addAccountByKey, createVault, PASSPHRASE, RFC_SECRET, RFC_TIME_MS } from './support/helpers';
+import { addAccountByKey, createVault, PASSPHRASE } from './support/helpers';
+import { cards, expectNoViolations, newDevice as device, RECOVERY_ACCOUNTS as ACCOUNTS } from './support/recovery-device';
 
 const SHEET_QR_PATH = '.tmp/recovery-kit-sheet-2.png';
-const ACCOUNTS = [
-  { issuer: 'Example', name: 'alice@example.com', secret: RFC_SECRET },
-  { issuer: '銀行', name: 'たろう', secret: 'JBSWY3DPEHPK3PXP' },
-];
 
-/** axe on the new screen only (the rest of each page is covered by a11y.spec.ts), to keep the run short. */
-async function expectNoViolations(page: Page, screen: string, element: string): Promise<void> {
-  // axe names an element inside shadow roots by the chain of hosts that lead to it.
-  const chain = await page.evaluate((tag) => {
-    const find = (root: Document | ShadowRoot, hosts: string[]): string[] | null => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.localName === tag) return [...hosts, tag];
-        const inner = el.shadowRoot === null ? null : find(el.shadowRoot, [...hosts, el.localName]);
-        if (inner !== null) return inner;
-      }
-      return null;
-    };
-    return find(document, []);
-  }, element);
-  expect(chain?.length, element).toBeGreaterThan(1);
-  const { violations } = await new AxeBuilder({ page }).include([chain as [string, string, ...string[]]]).analyze();
-  const lines = violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  expect.soft(lines, `axe violations on "${screen}"`).toEqual([]);
-}
-
-async function newDevice(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.clock.setFixedTime(RFC_TIME_MS);
-  return page;
-}
-
-async function cards(page: Page): Promise<string[]> {
-  await expect(page.getByTestId('code-card').first().getByTestId('code')).not.toHaveText('––– –––');
-  return page
-    .getByTestId('code-card')
-    .evaluateAll((list) => list.map((c) => `${c.querySelector('[data-testid=issuer]')?.textContent}|${c.querySelector('[data-testid=code]')?.textContent}`));
-}
+const newDevice = (browser: Browser): Promise<Page> => device(browser, { acceptDownloads: true });
 
 test('a forgotten passphrase: two of three printed sheets restore the backup on a new device', async ({ browser }) => {
   // Two devices, three Argon2id runs (vault, kit, backup) and a QR image: slow on a shared CI machine.

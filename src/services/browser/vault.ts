@@ -5,7 +5,8 @@
  * reads through raw IndexedDB (storage/start-read.ts); Dexie, still the store for every write, live
  * query and upgrade, is loaded once the first screen has painted (`loadStoreAfterFirstScreen`, called
  * by the app shell), or at once when the raw read could not answer (no database yet, another
- * version: Dexie creates or upgrades it). Anything that needs the database before then waits.
+ * version: Dexie creates or upgrades it) or the vault starts locked. Anything that needs the
+ * database before then waits.
  */
 import { readStartRows } from '../../storage/start-read';
 import { VaultService, type VaultState } from '../vault/vault';
@@ -44,8 +45,12 @@ export function startVault(): Promise<VaultState> {
   if (started === undefined) {
     setTimeout(openGate, LOAD_AT_THE_LATEST_MS);
     started = getVault().openOnStart();
-    // A start that failed shows an error screen: nothing is gained by waiting.
-    started.catch(openGate);
+    // A locked start needs the database at once (the wait after wrong passphrases is a row the
+    // lock screen shows, and the unlock writes), and its screen is the start shell, already
+    // painted: nothing is gained by waiting. Nor after a start that failed (an error screen).
+    started.then((state) => {
+      if (state !== 'unlocked') openGate();
+    }, openGate);
   }
   return started;
 }
