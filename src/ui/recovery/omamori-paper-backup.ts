@@ -1,11 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import { presentError } from '../../messages/present-error';
-import { t } from '../../messages/translate';
+import { t, type MessageKey, type MessageParams } from '../../messages/translate';
 import { getBackup } from '../../services/browser/backup';
 import { getVault } from '../../services/browser/vault';
 import { LocaleController } from '../shared/locale-controller';
 import { CANCELLED, withProof } from '../shared/reauth';
 import { baseStyles } from '../shared/styles';
+
+type Tr = (key: MessageKey, params?: MessageParams) => string;
+type PrintView = HTMLElement & { updateComplete: Promise<boolean> };
 
 /**
  * Settings → Backup and moving → Recovery kit → "Print a paper backup of your accounts", for
@@ -35,36 +38,42 @@ export class OmamoriPaperBackup extends LitElement {
     document.querySelector('omamori-paper-print, omamori-plain-print')?.remove();
   }
 
-  private async print(): Promise<void> {
+  /** The paper backup: the vault sealed to the kit, as codes. */
+  private print(): Promise<void> {
+    return this.printWith(
+      async () => (await import('../../services/backup/paper')).makePaperBackup(getBackup(), getVault()),
+      async (paper, other) => {
+        const { OmamoriPaperPrint } = await import('./omamori-paper-print');
+        return Object.assign(document.createElement('omamori-paper-print'), { paper, codes: await OmamoriPaperPrint.prepare(paper), other });
+      },
+    );
+  }
+
+  /** Every secret in clear: only after the warning is confirmed, and a recent proof. */
+  private printPlain(): Promise<void> {
+    if (this.busy || !confirm(t('paper.plainConfirm'))) return Promise.resolve();
+    return this.printWith(
+      async () => (await import('../../services/backup/paper')).plainSheet(getVault()),
+      async (entries, other) => {
+        const { OmamoriPlainPrint } = await import('./omamori-plain-print');
+        return Object.assign(document.createElement('omamori-plain-print'), { entries, codes: await OmamoriPlainPrint.prepare(entries), other });
+      },
+    );
+  }
+
+  /**
+   * Makes what is printed (behind a recent proof: both hold every account), draws its print view
+   * with the other language's sentences, and prints it; one run at a time, a failure said here.
+   */
+  private async printWith<T>(make: () => Promise<T>, view: (data: T, other: Tr) => Promise<PrintView>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.error = '';
     try {
-      const { makePaperBackup } = await import('../../services/backup/paper');
-      const paper = await withProof(() => makePaperBackup(getBackup(), getVault()));
-      if (paper === CANCELLED) return;
-      const [{ OmamoriPaperPrint }, { OmamoriKitPrint }] = await Promise.all([import('./omamori-paper-print'), import('./omamori-kit-print')]);
-      const [codes, other] = await Promise.all([OmamoriPaperPrint.prepare(paper), OmamoriKitPrint.otherLanguage()]);
-      this.show(Object.assign(document.createElement('omamori-paper-print'), { paper, codes, other }));
-    } catch (err) {
-      this.error = presentError(err);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /** Every secret in clear: only after the warning is confirmed, and a recent proof. */
-  private async printPlain(): Promise<void> {
-    if (this.busy || !confirm(t('paper.plainConfirm'))) return;
-    this.busy = true;
-    this.error = '';
-    try {
-      const { plainSheet } = await import('../../services/backup/paper');
-      const entries = await withProof(() => plainSheet(getVault()));
-      if (entries === CANCELLED) return;
-      const [{ OmamoriPlainPrint }, { OmamoriKitPrint }] = await Promise.all([import('./omamori-plain-print'), import('./omamori-kit-print')]);
-      const [codes, other] = await Promise.all([OmamoriPlainPrint.prepare(entries), OmamoriKitPrint.otherLanguage()]);
-      this.show(Object.assign(document.createElement('omamori-plain-print'), { entries, codes, other }));
+      const data = await withProof(make);
+      if (data === CANCELLED) return;
+      const { OmamoriKitPrint } = await import('./omamori-kit-print');
+      this.show(await view(data, await OmamoriKitPrint.otherLanguage()));
     } catch (err) {
       this.error = presentError(err);
     } finally {
@@ -73,7 +82,7 @@ export class OmamoriPaperBackup extends LitElement {
   }
 
   /** One print view at a time, on <body> only for the print dialog. */
-  private show(view: HTMLElement & { updateComplete: Promise<boolean> }): void {
+  private show(view: PrintView): void {
     document.querySelector('omamori-paper-print, omamori-plain-print')?.remove();
     document.body.append(view);
     void view.updateComplete.then(() => {
