@@ -28,7 +28,7 @@ const DEDUPE_MS = 3000;
 
 let zxingWorker: Worker | undefined;
 let nextRequest = 1;
-const pending = new Map<number, (texts: string[] | null) => void>();
+const pending = new Map<number, (reply: ZxingResponse | null) => void>();
 let qrScannerPromise: Promise<QrScannerClass> | undefined;
 let enginePromise: Promise<QrEngine> | undefined;
 
@@ -38,12 +38,12 @@ let enginePromise: Promise<QrEngine> | undefined;
  * A Worker that dies answers every open request with null (the caller falls back to qr-scanner)
  * and is started afresh at the next request.
  */
-function askZxing(request: ZxingRequest, transfer: Transferable[] = []): Promise<string[] | null> {
+function askZxing(request: ZxingRequest, transfer: Transferable[] = []): Promise<ZxingResponse | null> {
   if (zxingWorker === undefined) {
     const worker = new Worker(new URL('./zxing-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<ZxingResponse>) => {
       const reply = event.data;
-      pending.get(reply.id)?.('texts' in reply ? reply.texts : null);
+      pending.get(reply.id)?.(reply);
       pending.delete(reply.id);
     };
     worker.onerror = () => {
@@ -103,9 +103,42 @@ function pixelReader(): (source: CanvasImageSource, width: number, height: numbe
 
 /** The codes zxing finds in the pixels (handed over to its Worker); throws when zxing cannot load. */
 async function readWithZxing(image: ImageData, thorough: boolean): Promise<string[]> {
-  const texts = await askZxing({ id: nextRequest++, image, thorough }, [image.data.buffer]);
-  if (texts === null) throw new AppError('unknown');
-  return unique(texts);
+  const reply = await askZxing({ id: nextRequest++, image, thorough }, [image.data.buffer]);
+  if (reply === null || !('texts' in reply)) throw new AppError('unknown');
+  return unique(reply.texts);
+}
+
+/**
+ * The codes zxing finds in the video's current frame. The frame goes to the Worker as a VideoFrame
+ * (no pixels are copied here) and is drawn there: drawing a 1280×720 frame on this page and reading
+ * it back took 50–500 ms of its thread on a loaded machine, which froze the new phone while it read
+ * a move's animated code (issue 15). Where VideoFrame is missing, or the Worker cannot draw it
+ * (`drawHere` then turns true), the page draws as before. Throws when zxing cannot load.
+ */
+async function readVideoWithZxing(
+  video: HTMLVideoElement,
+  thorough: boolean,
+  drawHere: { value: boolean },
+  readFrame: ReturnType<typeof pixelReader>,
+): Promise<string[]> {
+  const { videoWidth: w, videoHeight: h } = video;
+  const scale = frameScale(w, h);
+  if (!drawHere.value && typeof VideoFrame === 'function') {
+    let frame: VideoFrame | undefined;
+    try {
+      frame = new VideoFrame(video);
+    } catch {
+      // No frame at hand (the video is between streams): this read is drawn here.
+    }
+    if (frame !== undefined) {
+      const { width, height } = scaledSize(w, h, scale);
+      const reply = await askZxing({ id: nextRequest++, frame, width, height, thorough }, [frame]);
+      if (reply !== null && 'texts' in reply) return unique(reply.texts);
+      if (reply === null || 'failed' in reply) throw new AppError('unknown');
+      drawHere.value = true;
+    }
+  }
+  return readWithZxing(readFrame(video, w, h, scale), thorough);
 }
 
 /**
@@ -176,6 +209,7 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
   // qr-scanner reads this canvas back every scan; the flag must be set by the first getContext.
   canvas.getContext('2d', { alpha: false, willReadFrequently: true });
   const readFrame = pixelReader();
+  const drawHere = { value: false };
   const lastSeen = new Map<string, number>();
   let stopped = false;
   let torch = false;
@@ -225,13 +259,12 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
   const onFrame = (): void => {
     if (stopped) return;
     nextFrame();
-    const { videoWidth: w, videoHeight: h } = video;
-    if (zxingBusy || performance.now() - lastZxing < ZXING_FRAME_INTERVAL_MS || video.readyState < 2 || w === 0) return;
+    if (zxingBusy || performance.now() - lastZxing < ZXING_FRAME_INTERVAL_MS || video.readyState < 2 || video.videoWidth === 0) return;
     zxingBusy = true;
     lastZxing = performance.now();
     const thorough = zxingReads++ % 2 === 1;
     Promise.resolve()
-      .then(() => readWithZxing(readFrame(video, w, h, frameScale(w, h)), thorough))
+      .then(() => readVideoWithZxing(video, thorough, drawHere, readFrame))
       .then(emit, () => undefined)
       .finally(() => (zxingBusy = false));
   };
