@@ -63,3 +63,20 @@ export function centralRegion(width: number, height: number): ScanRegion {
 export function scaledSize(width: number, height: number, scale: number): { width: number; height: number } {
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
+
+/** The part of a video frame to draw (source pixels). */
+export interface FrameCrop {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * What of a `width`×`height` camera frame a Worker draws, and at what size: the scan region
+ * downscaled as qr-scanner would, or the whole frame at frameScale.
+ */
+export function videoRead(width: number, height: number, region?: ScanRegion): { crop?: FrameCrop; width: number; height: number } {
+  if (region === undefined) return scaledSize(width, height, frameScale(width, height));
+  return { crop: { x: region.x, y: region.y, width: region.width, height: region.height }, width: region.downScaledWidth, height: region.downScaledHeight };
+}

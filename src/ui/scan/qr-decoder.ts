@@ -16,7 +16,7 @@
  */
 import { AppError } from '../../core/errors';
 import { hasTorch, listCameras, openCameraStream, setTorch, stopStream, toCameraError, type Camera } from './camera-stream';
-import { centralRegion, frameScale, imagePasses, scaledSize } from './decode-plan';
+import { centralRegion, frameScale, imagePasses, scaledSize, videoRead, type ScanRegion } from './decode-plan';
 import type { ZxingRequest, ZxingResponse } from './zxing-worker';
 
 type QrScannerClass = (typeof import('qr-scanner'))['default'];
@@ -109,36 +109,30 @@ async function readWithZxing(image: ImageData, thorough: boolean): Promise<strin
 }
 
 /**
- * The codes zxing finds in the video's current frame. The frame goes to the Worker as a VideoFrame
- * (no pixels are copied here) and is drawn there: drawing a 1280×720 frame on this page and reading
- * it back took 50–500 ms of its thread on a loaded machine, which froze the new phone while it read
- * a move's animated code (issue 15). Where VideoFrame is missing, or the Worker cannot draw it
- * (`drawHere` then turns true), the page draws as before. Throws when zxing cannot load.
+ * The codes zxing finds in the video's current frame (its `region` only, when given), or null when
+ * the page must draw the frame itself. The frame goes to the Worker as a VideoFrame (no pixels are
+ * copied here) and is drawn there: drawing camera frames on this page and reading them back was its
+ * longest task while the new phone read a move's animated code, 50–500 ms on a loaded machine
+ * (issue 15). Where VideoFrame is missing, or the Worker cannot draw it or load zxing
+ * (`inWorker.ok` then turns false for the rest of the scan), the caller draws as before.
  */
-async function readVideoWithZxing(
+async function readVideoInWorker(
   video: HTMLVideoElement,
   thorough: boolean,
-  drawHere: { value: boolean },
-  readFrame: ReturnType<typeof pixelReader>,
-): Promise<string[]> {
-  const { videoWidth: w, videoHeight: h } = video;
-  const scale = frameScale(w, h);
-  if (!drawHere.value && typeof VideoFrame === 'function') {
-    let frame: VideoFrame | undefined;
-    try {
-      frame = new VideoFrame(video);
-    } catch {
-      // No frame at hand (the video is between streams): this read is drawn here.
-    }
-    if (frame !== undefined) {
-      const { width, height } = scaledSize(w, h, scale);
-      const reply = await askZxing({ id: nextRequest++, frame, width, height, thorough }, [frame]);
-      if (reply !== null && 'texts' in reply) return unique(reply.texts);
-      if (reply === null || 'failed' in reply) throw new AppError('unknown');
-      drawHere.value = true;
-    }
+  region: ScanRegion | undefined,
+  inWorker: { ok: boolean },
+): Promise<string[] | null> {
+  if (!inWorker.ok || typeof VideoFrame !== 'function') return null;
+  let frame: VideoFrame;
+  try {
+    frame = new VideoFrame(video);
+  } catch {
+    return null; // no frame at hand (the video is between streams): this read is drawn on the page
   }
-  return readWithZxing(readFrame(video, w, h, scale), thorough);
+  const reply = await askZxing({ id: nextRequest++, frame, ...videoRead(video.videoWidth, video.videoHeight, region), thorough }, [frame]);
+  if (reply !== null && 'texts' in reply) return unique(reply.texts);
+  inWorker.ok = false;
+  return null;
 }
 
 /**
@@ -209,7 +203,7 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
   // qr-scanner reads this canvas back every scan; the flag must be set by the first getContext.
   canvas.getContext('2d', { alpha: false, willReadFrequently: true });
   const readFrame = pixelReader();
-  const drawHere = { value: false };
+  const inWorker = { ok: true };
   const lastSeen = new Map<string, number>();
   let stopped = false;
   let torch = false;
@@ -248,6 +242,12 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
       const { videoWidth: w, videoHeight: h } = video;
       if (stopped || video.readyState < 2 || w === 0) continue;
       const scanRegion = centralRegion(w, h);
+      // The central square in zxing's Worker (quick read); qr-scanner, which draws on the page, where that cannot run.
+      const texts = await readVideoInWorker(video, false, scanRegion, inWorker);
+      if (texts !== null) {
+        emit(texts);
+        continue;
+      }
       const result = await QrScanner.scanImage(video, { scanRegion, qrEngine: engine, canvas, returnDetailedScanResult: true }).catch(() => null);
       if (result?.data) emit([result.data]);
     }
@@ -264,7 +264,11 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
     lastZxing = performance.now();
     const thorough = zxingReads++ % 2 === 1;
     Promise.resolve()
-      .then(() => readVideoWithZxing(video, thorough, drawHere, readFrame))
+      .then(
+        async () =>
+          (await readVideoInWorker(video, thorough, undefined, inWorker)) ??
+          readWithZxing(readFrame(video, video.videoWidth, video.videoHeight, frameScale(video.videoWidth, video.videoHeight)), thorough),
+      )
       .then(emit, () => undefined)
       .finally(() => (zxingBusy = false));
   };

@@ -1,22 +1,22 @@
 /**
  * @file Module Worker entry: zxing-wasm reads QR codes off the main thread (issues 15 and 19: a
  * thorough read of a camera frame or a dense screenshot takes tens of milliseconds on a desktop and
- * far more on a phone, which froze the page while scanning). The page (qr-decoder.ts) draws the
- * pixels and transfers them here; this Worker compiles the WASM once (from our own origin) and
- * answers each request with the texts of the valid codes, or `failed` when zxing cannot load.
- * A camera frame comes as a VideoFrame, drawn here: drawing a 1280×720 frame and reading its pixels
- * back took the page's thread 50–500 ms on a loaded machine while a move's animated code was read
- * (issue 15). A Worker that cannot draw one (no OffscreenCanvas) answers `cannotDraw`, and the page
- * draws its frames itself from then on.
+ * far more on a phone, which froze the page while scanning). The page (qr-decoder.ts) transfers an
+ * image's pixels, or a camera frame as a VideoFrame that is drawn here (frame-pixels.ts: the page's
+ * own drawing of frames was its longest task while scanning); this Worker compiles the WASM once
+ * (from our own origin) and answers each request with the texts of the valid codes, `failed` when
+ * zxing cannot load, or `cannotDraw` for a frame it cannot draw (the page then draws its frames).
  */
 import type { ReaderOptions } from 'zxing-wasm/reader';
 import zxingWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import type { FrameCrop } from './decode-plan';
+import { framePixels } from './frame-pixels';
 
 export type ZxingRequest =
   | { id: number; warm: true }
   | { id: number; image: ImageData; thorough: boolean }
-  /** A camera frame (transferred; closed here), read at `width`×`height`. */
-  | { id: number; frame: VideoFrame; width: number; height: number; thorough: boolean };
+  /** A camera frame (transferred; closed here), or its `crop`, read at `width`×`height`. */
+  | { id: number; frame: VideoFrame; crop?: FrameCrop; width: number; height: number; thorough: boolean };
 export type ZxingResponse = { id: number; texts: string[] } | { id: number; failed: true } | { id: number; cannotDraw: true };
 
 const READER_OPTIONS: ReaderOptions = { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 20 };
@@ -45,29 +45,12 @@ function loadZxing(): Promise<typeof import('zxing-wasm/reader')> {
   return zxingPromise;
 }
 
-let frameCanvas: OffscreenCanvasRenderingContext2D | null = null;
-
-/** The frame's pixels at `width`×`height`, on one canvas reused for every frame; the frame is closed (the camera reuses its buffers). */
-function drawFrame(frame: VideoFrame, width: number, height: number): ImageData | null {
-  try {
-    if (typeof OffscreenCanvas !== 'function') return null;
-    if (!frameCanvas || frameCanvas.canvas.width !== width || frameCanvas.canvas.height !== height) {
-      frameCanvas = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
-      if (!frameCanvas) return null;
-    }
-    frameCanvas.drawImage(frame, 0, 0, width, height);
-    return frameCanvas.getImageData(0, 0, width, height);
-  } catch {
-    return null;
-  } finally {
-    frame.close();
-  }
-}
+const drawFrame = framePixels();
 
 async function answer(request: ZxingRequest): Promise<ZxingResponse> {
   let image: ImageData | null = null;
   if ('frame' in request) {
-    image = drawFrame(request.frame, request.width, request.height);
+    image = drawFrame(request.frame, request.crop, request.width, request.height);
     if (image === null) return { id: request.id, cannotDraw: true };
   } else if ('image' in request) image = request.image;
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centralRegion, frameScale, imagePasses, MAX_IMAGE_SIDE, QUICK_PASS_PIXELS, scaledSize } from '../../../src/ui/scan/decode-plan';
+import { centralRegion, frameScale, imagePasses, MAX_IMAGE_SIDE, QUICK_PASS_PIXELS, scaledSize, videoRead } from '../../../src/ui/scan/decode-plan';
 
 const scalesOf = (w: number, h: number): number[] => imagePasses(w, h).map((p) => p.scale);
 
@@ -64,6 +64,13 @@ describe('camera frames', () => {
     const big = centralRegion(3840, 2160);
     expect(big.width).toBe(1440);
     expect(big.downScaledWidth).toBe(800);
+  });
+
+  it('have the Worker draw the scan region at its downscaled size, or the whole frame at frameScale', () => {
+    expect(videoRead(1280, 720, centralRegion(1280, 720))).toEqual({ crop: { x: 400, y: 120, width: 480, height: 480 }, width: 480, height: 480 });
+    expect(videoRead(3840, 2160, centralRegion(3840, 2160))).toMatchObject({ crop: { width: 1440, height: 1440 }, width: 800, height: 800 });
+    expect(videoRead(3840, 2160)).toEqual({ width: 1920, height: 1080 });
+    expect(videoRead(1280, 720)).toEqual({ width: 1280, height: 720 });
   });
 
   it('never give a zero-sized canvas', () => {
