@@ -7,8 +7,9 @@
  */
 import { AppError } from '../../core/errors';
 import { MoveReceiver, MoveSender } from '../../core/move-protocol';
-import { loadMoveFrames, MoveFrameDecoder, MoveFrameEncoder } from '../../formats/move/frames';
+import { loadMoveFrames, MoveFrameEncoder } from '../../formats/move/frames';
 import type { BackupService, ImportPreview, VaultForBackup } from '../backup/backup';
+import { inProcessFrames, openFrameReader, type FramesChannel } from './frame-reader';
 
 export type MoveVault = VaultForBackup;
 
@@ -60,12 +61,15 @@ export class MoveService {
   readonly #backup: BackupService;
   readonly #app: string;
   readonly #now: () => number;
+  readonly #frames: () => FramesChannel;
 
-  constructor(options: { vault: MoveVault; backup: BackupService; app: string; now?: () => number }) {
+  /** `frames`: where the new phone decodes the animated code (the app: a Worker; by default this thread). */
+  constructor(options: { vault: MoveVault; backup: BackupService; app: string; now?: () => number; frames?: () => FramesChannel }) {
     this.#vault = options.vault;
     this.#backup = options.backup;
     this.#app = options.app;
     this.#now = options.now ?? Date.now;
+    this.#frames = options.frames ?? inProcessFrames;
   }
 
   /** Old phone: `vault/reauth-required` without a recent proof; move/* errors for a wrong code. */
@@ -94,8 +98,7 @@ export class MoveService {
   /** New phone: a fresh session; nothing is written until commitImport. */
   async receive(): Promise<ReceivingMove> {
     const receiver = await MoveReceiver.start();
-    const ur = await loadMoveFrames();
-    const decoder = new MoveFrameDecoder(ur, receiver.sessionTag);
+    const decoder = await openFrameReader(this.#frames(), receiver.sessionTag);
     let check: string | null = null;
     const vault = this.#vault;
     const backup = this.#backup;
@@ -107,7 +110,7 @@ export class MoveService {
       }
       // Frames count only after the hello, when the check code is on screen.
       if (check === null) return 'ignored';
-      return decoder.receive(text) === 'accepted' ? 'frame' : 'ignored';
+      return (await decoder.receive(text)) === 'accepted' ? 'frame' : 'ignored';
     };
     return {
       pairing: receiver.pairing,
@@ -129,13 +132,15 @@ export class MoveService {
         return decoder.done;
       },
       async preview() {
-        const message = decoder.result();
+        const message = await decoder.result();
+        decoder.close(); // the Worker's work is done: the message is here
         if (message === null) throw new AppError('move/damaged');
         const payload = await receiver.open(message);
         return backup.previewPayload(vault, payload);
       },
       cancel() {
         receiver.cancel();
+        decoder.close();
       },
     };
   }

@@ -1,0 +1,48 @@
+/**
+ * @file The new phone's frame decoder (MoveFrameDecoder) behind messages, so that it can run in a
+ * Worker (frames.worker.ts): bc-ur's fountain decoding takes 15–35 ms a frame on a desktop and
+ * several times that on a phone, on the page's thread while it scans (issue 15). The same host
+ * answers in process where there is no Worker (Node tests), so both take one code path.
+ */
+import { toAppError, type ErrorCode } from '../../core/errors';
+import type { Bytes } from '../../core/crypto/bytes';
+import { loadMoveFrames, MoveFrameDecoder, type FrameResult } from './frames';
+
+/** One session per host: `tag` starts it, then frames, then the result. */
+export type FramesRequest = { id: number; tag: string } | { id: number; text: string } | { id: number; result: true };
+
+/** What the page shows between frames. */
+export interface FramesState {
+  done: boolean;
+  progress: number;
+  catchShare: number | null;
+}
+
+export type FramesReply = ({ id: number; frame: FrameResult } & FramesState) | { id: number; message: Bytes | null } | { id: number; error: ErrorCode };
+
+export class FrameHost {
+  #decoder: MoveFrameDecoder | undefined;
+
+  async answer(request: FramesRequest): Promise<FramesReply> {
+    try {
+      if ('tag' in request) {
+        this.#decoder = new MoveFrameDecoder(await loadMoveFrames(), request.tag);
+        return { id: request.id, frame: 'ignored', ...this.#state(this.#decoder) };
+      }
+      const decoder = this.#decoder;
+      if (decoder === undefined) return { id: request.id, error: 'move/other-session' };
+      if ('text' in request) {
+        const frame = decoder.receive(request.text);
+        return { id: request.id, frame, ...this.#state(decoder) };
+      }
+      return { id: request.id, message: decoder.result() };
+    } catch (err) {
+      // Only the code crosses: an exception's text could hold what was read.
+      return { id: request.id, error: toAppError(err).code };
+    }
+  }
+
+  #state(decoder: MoveFrameDecoder): FramesState {
+    return { done: decoder.done, progress: decoder.progress, catchShare: decoder.catchShare };
+  }
+}
