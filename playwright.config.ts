@@ -20,23 +20,15 @@ export const E2E_PORT = Number(process.env.OMAMORI_E2E_PORT ?? 4173);
 export const E2E_OUT_DIR = E2E_PORT === 4173 ? 'dist' : `dist-e2e-${E2E_PORT}`;
 
 /**
- * The specs that run with the service worker: offline use, updates, the kill switch, and those
- * that read Cache Storage or the whole origin's storage for secrets (helpers.ts dumpStorage, which
- * waits for the worker) or walk the first-run journey. The other specs block it: each fresh browser
- * context would otherwise install it and precache every file of the app (118 files, 4.8 MB) while
- * the test runs — about a quarter of those specs' time on two cores, for a worker they never use.
+ * The specs that run with the service worker: offline use (the app, the decoder's WASM), updates,
+ * the kill switch, the first-run journey, and the proof that no secret reaches any storage, Cache
+ * Storage included (pwa.spec.ts). The other specs block it: each fresh browser context would
+ * otherwise install it and precache every file of the app (118 files, 4.8 MB) while the test runs
+ * — about a quarter of those specs' time on two cores, for a worker they never use.
  */
-const WITH_SERVICE_WORKER = [
-  'pwa.spec.ts',
-  'sw-update.spec.ts',
-  'sw-kill-switch.spec.ts',
-  'image-decoding.spec.ts',
-  'vault-journey.spec.ts',
-  'backup.spec.ts',
-  'import.spec.ts',
-  'kdf-cancel.spec.ts',
-  'reauth-and-backoff.spec.ts',
-].map((f) => `**/${f}`);
+const WITH_SERVICE_WORKER = ['pwa.spec.ts', 'sw-update.spec.ts', 'sw-kill-switch.spec.ts', 'image-decoding.spec.ts', 'vault-journey.spec.ts'].map(
+  (f) => `**/${f}`,
+);
 
 export default defineConfig({
   testDir: 'e2e',
