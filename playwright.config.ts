@@ -19,6 +19,17 @@ export const CHROMIUM_EXECUTABLE_PATH = BROWSER?.executablePath;
 export const E2E_PORT = Number(process.env.OMAMORI_E2E_PORT ?? 4173);
 export const E2E_OUT_DIR = E2E_PORT === 4173 ? 'dist' : `dist-e2e-${E2E_PORT}`;
 
+/**
+ * The specs that run with the service worker: offline use (the app, the decoder's WASM), updates,
+ * the kill switch, the first-run journey, and the proof that no secret reaches any storage, Cache
+ * Storage included (pwa.spec.ts). The other specs block it: each fresh browser context would
+ * otherwise install it and precache every file of the app (118 files, 4.8 MB) while the test runs
+ * — about a quarter of those specs' time on two cores, for a worker they never use.
+ */
+const WITH_SERVICE_WORKER = ['pwa.spec.ts', 'sw-update.spec.ts', 'sw-kill-switch.spec.ts', 'image-decoding.spec.ts', 'vault-journey.spec.ts'].map(
+  (f) => `**/${f}`,
+);
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -44,6 +55,10 @@ export default defineConfig({
     },
     trace: 'off',
   },
+  projects: [
+    { name: 'with-service-worker', testMatch: WITH_SERVICE_WORKER, use: { serviceWorkers: 'allow' } },
+    { name: 'app', testIgnore: WITH_SERVICE_WORKER, use: { serviceWorkers: 'block' } },
+  ],
   webServer: {
     command: `npx vite build --outDir ${E2E_OUT_DIR} --emptyOutDir && npx vite preview --outDir ${E2E_OUT_DIR} --host 127.0.0.1 --port ${E2E_PORT} --strictPort`,
     url: `http://localhost:${E2E_PORT}`,

@@ -93,6 +93,23 @@ class BasePage {
       opts.timeout,
     );
   }
+
+  /**
+   * Clicks "id" until "next" is visible (3 s per try, `timeout` in all): for a button on a screen
+   * still laying out its lazily loaded sections, where a click on a moving target can land beside
+   * it under load. A button that never leads to "next" still fails.
+   */
+  async clickUntil(id, next, opts = {}) {
+    await waitFor(
+      `a click on "${id}" to show "${next}"`,
+      async () => {
+        if ((await this.count(next)) > 0) return true;
+        await this.click(id, { timeout: 3_000 });
+        return waitFor(`"${next}"`, async () => (await this.count(next)) > 0, 3_000).catch(() => false);
+      },
+      opts.timeout ?? 30_000,
+    );
+  }
 }
 
 class WebKitPage extends BasePage {

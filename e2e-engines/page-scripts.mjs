@@ -53,7 +53,9 @@ export function overflowX() {
       const r = el.getBoundingClientRect();
       if (r.width > 0 && r.right > right + 1) {
         right = r.right;
-        worst = `${el.localName}${el.dataset?.testid ? `[data-testid=${el.dataset.testid}]` : ''}`;
+        const host = el.getRootNode().host?.localName;
+        const name = `${el.localName}${el.dataset?.testid ? `[data-testid=${el.dataset.testid}]` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+        worst = host ? `${host} › ${name}` : name;
       }
       if (el.shadowRoot) walk(el.shadowRoot);
     }

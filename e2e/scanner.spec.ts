@@ -3,6 +3,7 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from '../playwright.config';
 import type { AccountData } from '../src/core/account';
 import { encodeMigrationUris } from '../src/formats/google-migration/codec';
 import { createVault, E2E_ORIGIN, openScanner as openAddScanner, RFC_SECRET } from './support/helpers';
+import QRCode from 'qrcode';
 import { writeQrClip, type ClipOptions } from './support/y4m';
 
 const BASE_URL = E2E_ORIGIN;
@@ -248,4 +249,24 @@ test('camera: a clip cycling through three transfer codes reaches 3 of 3 and add
   } finally {
     await browser.close();
   }
+});
+
+test("a camera that gives up after an image was chosen leaves the image's message on screen", async ({ page }) => {
+  // No camera, found out slowly (as on a phone whose camera is busy): getUserMedia fails after 2 s.
+  await page.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () =>
+      new Promise((_, reject) => setTimeout(() => reject(new DOMException('Requested device not found', 'NotFoundError')), 2000));
+  });
+  await createVault(page);
+  await openScanner(page);
+  const qr = await QRCode.toBuffer('https://example.com/login', { width: 320 });
+  await page.getByTestId('scanner-file').setInputFiles({ name: 'web.png', mimeType: 'image/png', buffer: qr });
+  const message = page.getByTestId('scanner-message');
+  await expect(message).toHaveText('This QR code is a web address, not an account.');
+  // The camera has given up (its Start button is back); the image's message is still the one shown.
+  await expect(page.getByTestId('scanner-start')).toBeVisible({ timeout: 15_000 });
+  await expect(message).toHaveText('This QR code is a web address, not an account.');
+  // Without an image, the same late failure is what the scanner says.
+  await page.getByTestId('scanner-start').click();
+  await expect(message).toContainText('No camera was found', { timeout: 15_000 });
 });

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** The preview server of this run (OMAMORI_E2E_PORT lets two checkouts test side by side). */
 export const E2E_PORT = Number(process.env.OMAMORI_E2E_PORT ?? 4173);
@@ -88,10 +88,12 @@ export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void>
  * plaintext reaches storage.
  */
 export async function dumpStorage(page: Page): Promise<string> {
-  return page.evaluate(async () => {
+  // Where the project blocks the service worker (playwright.config.ts) there is no precache to wait for.
+  const worker = test.info().project.use.serviceWorkers !== 'block';
+  return page.evaluate(async (worker) => {
     // The service worker registers once the first screen is up and then fills its precache:
     // wait for it (bounded), so that two dumps differ only by what the test did.
-    if ('serviceWorker' in navigator) await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 15_000))]);
+    if (worker && 'serviceWorker' in navigator) await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 15_000))]);
     const out: string[] = [];
     const bytesToText = (bytes: Uint8Array): string =>
       `${Array.from(bytes, (b) => String.fromCharCode(b)).join('')}|${new TextDecoder('utf-8', { fatal: false }).decode(bytes)}`;
@@ -135,7 +137,7 @@ export async function dumpStorage(page: Page): Promise<string> {
       }
     }
     return out.join('\n');
-  });
+  }, worker);
 }
 
 /** Deletes the account whose row shows `text`, through the row's ⋮ menu. */

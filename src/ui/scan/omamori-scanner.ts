@@ -64,6 +64,8 @@ export class OmamoriScanner extends LitElement {
   private readonly video = document.createElement('video');
   private scan: CameraScan | null = null;
   private starting: AbortController | null = null;
+  /** Counts the images chosen, dropped or pasted, so a late camera failure can tell it came after one. */
+  private imagesChosen = 0;
   private unsubscribeVault: (() => void) | undefined;
   private readonly images = new ImageInputController(this, (files) => void this.decodeFiles(files));
 
@@ -113,6 +115,7 @@ export class OmamoriScanner extends LitElement {
     this.starting = controller;
     this.camera = 'starting';
     this.message = null;
+    const imagesBefore = this.imagesChosen;
     try {
       const scan = await startCameraScan(this.video, (text) => this.onTexts([text], 'camera'), { signal: controller.signal });
       if (controller.signal.aborted) return scan.stop();
@@ -124,7 +127,9 @@ export class OmamoriScanner extends LitElement {
       if (controller.signal.aborted) return;
       this.starting = null;
       this.camera = 'idle';
-      this.message = errorKey(err, 'scan/camera-failed');
+      // A camera that fails after an image was chosen (it can take seconds to give up) leaves
+      // that image's message on screen: the person is no longer waiting for the camera.
+      if (this.imagesChosen === imagesBefore) this.message = errorKey(err, 'scan/camera-failed');
     }
   }
 
@@ -189,6 +194,7 @@ export class OmamoriScanner extends LitElement {
   }
 
   private async decodeFiles(files: readonly File[]): Promise<void> {
+    this.imagesChosen++;
     const images = files.filter((f) => f.type === '' || f.type.startsWith('image/'));
     if (images.length === 0) {
       if (files.length > 0) this.message = 'error.scan/not-image';

@@ -174,6 +174,11 @@ export class ToastLayout implements ReactiveController {
     const root = document.documentElement.style;
     if (!stack || stack.childElementCount === 0) {
       root.removeProperty('--om-toast-space');
+      // Empty, it goes back to its default place: left where the last toast was, an empty box
+      // sized for the new width could reach past the screen's edge after a rotation or resize.
+      stack?.classList.remove('placed');
+      stack?.style.removeProperty('left');
+      stack?.style.removeProperty('top');
       return;
     }
     stack.classList.add('placed');
