@@ -64,13 +64,8 @@ export function scaledSize(width: number, height: number, scale: number): { widt
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-/** The part of a video frame to draw (source pixels). */
-export interface FrameCrop {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** The part of a video frame to draw (source pixels): a scan region without its downscaled size. */
+export type FrameCrop = Pick<ScanRegion, 'x' | 'y' | 'width' | 'height'>;
 
 /**
  * What of a `width`×`height` camera frame a Worker draws, and at what size: the scan region
@@ -78,5 +73,6 @@ export interface FrameCrop {
  */
 export function videoRead(width: number, height: number, region?: ScanRegion): { crop?: FrameCrop; width: number; height: number } {
   if (region === undefined) return scaledSize(width, height, frameScale(width, height));
-  return { crop: { x: region.x, y: region.y, width: region.width, height: region.height }, width: region.downScaledWidth, height: region.downScaledHeight };
+  const { downScaledWidth, downScaledHeight, ...crop } = region;
+  return { crop, width: downScaledWidth, height: downScaledHeight };
 }
