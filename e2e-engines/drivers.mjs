@@ -159,8 +159,10 @@ class WebKitPage extends BasePage {
    */
   async setViewport(width, height) {
     await this.browser.setWindowSize(width, height);
-    const inner = await this.exec(() => window.innerWidth);
-    if (inner !== width) await this.browser.setWindowSize(width + (width - inner), height);
+    // Read until the page answers with a number: right after a navigation or a resize the
+    // script can come back empty (seen on CI: undefined, then a NaN window size).
+    const inner = await waitFor('the page to report its width', () => this.exec(() => window.innerWidth).then((w) => (typeof w === 'number' && w > 0 ? w : null)));
+    if (inner !== width) await this.browser.setWindowSize(Math.max(1, width + (width - inner)), height);
   }
 
   async screenshot(file) {
@@ -229,18 +231,18 @@ class FirefoxPage extends BasePage {
   }
 }
 
-/** A WebKitWebDriver on `port`; stopped with the session it serves. */
-async function spawnDriver(driver, port) {
-  const proc = spawn(driver, [`--port=${port}`], { stdio: 'ignore' });
+/** A WebKitWebDriver on `port`, its MiniBrowsers on X `display`; stopped with the session it serves. */
+async function spawnDriver(driver, port, display) {
+  const proc = spawn(driver, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
   await waitFor(`WebKitWebDriver on port ${port}`, () => fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok), 15_000);
   return proc;
 }
 
 /**
- * WebKit through WebKitWebDriver (the runner provides DISPLAY). The driver serves one session at
+ * WebKit through WebKitWebDriver, its windows on X `display` (the runner's Xvfb). The driver serves one session at
  * a time, so each profile (`newPage()`) gets its own driver, on `port` or the next free one above.
  */
-export async function startWebKit({ driver, miniBrowser, port, args = [] }) {
+export async function startWebKit({ driver, miniBrowser, port, display, args = [] }) {
   const { remote } = await import('webdriverio');
   const busy = new Set();
   const drivers = new Set();
@@ -251,7 +253,7 @@ export async function startWebKit({ driver, miniBrowser, port, args = [] }) {
       let own = port;
       while (busy.has(own)) own++;
       busy.add(own);
-      const proc = await spawnDriver(driver, own);
+      const proc = await spawnDriver(driver, own, display);
       drivers.add(proc);
       try {
         const browser = await remote({

@@ -182,9 +182,14 @@ function previewServer(dist, port) {
   return server;
 }
 
-/** Xvfb on a display it picks itself (-displayfd), so parallel runs do not collide. */
+/**
+ * The user's own display if there is one, else Xvfb on a display it picks itself (-displayfd), so
+ * parallel runs do not collide. Never written to process.env: a second run (runWithRetry) starts
+ * its own Xvfb instead of finding the first one's display, gone with it.
+ */
+const USER_DISPLAY = process.env.DISPLAY;
 async function startXvfb() {
-  if (process.env.DISPLAY) return { display: process.env.DISPLAY, stop() {} };
+  if (USER_DISPLAY) return { display: USER_DISPLAY, stop() {} };
   const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
   let out = '';
   proc.stdio[3].on('data', (d) => (out += d));
@@ -218,8 +223,7 @@ async function runEngine(name, found, results) {
   try {
     if (name === 'webkit') {
       xvfb = await startXvfb();
-      process.env.DISPLAY = xvfb.display;
-      engine = await startWebKit({ driver: found.webkit.driver, miniBrowser: found.webkit.miniBrowser, port: PORT + 1 });
+      engine = await startWebKit({ driver: found.webkit.driver, miniBrowser: found.webkit.miniBrowser, port: PORT + 1, display: xvfb.display });
     } else {
       engine = await startFirefox({ executablePath: found.firefox.executablePath });
     }
