@@ -155,7 +155,9 @@ export class OmamoriCodeCard extends LitElement {
   private async onLargeClosed(): Promise<void> {
     this.largeOpen = false;
     await this.updateComplete;
-    this.moreButton?.focus();
+    // The closed dialog has already given focus back to ⋮; this covers a browser that does not.
+    // A menu opened from ⋮ meanwhile (Enter pressed at once) keeps its focus.
+    if (!this.menuAt) this.moreButton?.focus();
   }
 
   private get moreButton(): HTMLButtonElement | null {
