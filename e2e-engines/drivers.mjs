@@ -161,7 +161,9 @@ class WebKitPage extends BasePage {
     await this.browser.setWindowSize(width, height);
     // Read until the page answers with a number: right after a navigation or a resize the
     // script can come back empty (seen on CI: undefined, then a NaN window size).
-    const inner = await waitFor('the page to report its width', () => this.exec(() => window.innerWidth).then((w) => (typeof w === 'number' && w > 0 ? w : null)));
+    const inner = await waitFor('the page to report its width', () =>
+      this.exec(() => window.innerWidth).then((w) => (typeof w === 'number' && w > 0 ? w : null)),
+    );
     if (inner !== width) await this.browser.setWindowSize(Math.max(1, width + (width - inner)), height);
   }
 
