@@ -77,6 +77,15 @@ const totp = (issuer: string, name: string, secretB32: string): AccountData => (
   pin: '',
 });
 
+/** The JavaScript files the page has requested whose names start with qr-scanner (its chunk and its decoder Worker). */
+const qrScannerFiles = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname.split('/').pop() ?? '')
+      .filter((f) => f.startsWith('qr-scanner') && f.endsWith('.js')),
+  );
+
 test('an otpauth QR in front of the camera is read and previewed; scanning continues', async () => {
   const uri = `otpauth://totp/Example:alice@example.com?secret=${RFC_SECRET}&issuer=Example`;
   const { browser, page } = await launchWithCamera('otpauth', [uri]);
@@ -87,6 +96,23 @@ test('an otpauth QR in front of the camera is read and previewed; scanning conti
     expect(await page.evaluate(() => (window as unknown as Probe).__qrTexts)).toEqual([uri]);
     // Still scanning: transfers have several codes and the opener decides when to close.
     await expectCameraLive(page);
+    // zxing's Worker read the frames: qr-scanner, the fallback, was never loaded.
+    expect(await qrScannerFiles(page)).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a browser without VideoFrame reads the camera with qr-scanner on the page', async () => {
+  const uri = `otpauth://totp/Fallback:bob@example.com?secret=${RFC_SECRET}&issuer=Fallback`;
+  const { browser, context, page } = await launchWithCamera('otpauth-fallback', [uri]);
+  try {
+    await context.addInitScript(() => Reflect.deleteProperty(window, 'VideoFrame'));
+    await createVault(page);
+    await openScanner(page);
+    await expect(page.getByTestId('scan-preview').getByTestId('preview-issuer')).toHaveText('Fallback', { timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as Probe).__qrTexts)).toEqual([uri]);
+    await expect.poll(() => qrScannerFiles(page)).toContainEqual(expect.stringMatching(/^qr-scanner\.min-/));
   } finally {
     await browser.close();
   }

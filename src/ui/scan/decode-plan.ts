@@ -59,6 +59,27 @@ export function centralRegion(width: number, height: number): ScanRegion {
   return { x: Math.round((width - side) / 2), y: Math.round((height - side) / 2), width: side, height: side, downScaledWidth: down, downScaledHeight: down };
 }
 
+/** The part of zxing-wasm's ReaderOptions used here (only its Worker imports zxing-wasm). */
+export interface ZxingOptions {
+  formats: ['QRCode'];
+  tryHarder: boolean;
+  tryRotate: boolean;
+  tryInvert?: boolean;
+  tryDownscale?: boolean;
+  maxNumberOfSymbols: number;
+}
+
+/**
+ * zxing's settings for a quick or a thorough read. Never tryRotate: a QR code's finder patterns
+ * are found at any angle without it, and with up to 20 codes wanted zxing would scan three more
+ * rotated copies of every image looking for others (a third of a quick read's time). A quick read
+ * skips the inverted image and zxing's own smaller copies.
+ */
+export function readerOptions(thorough: boolean): ZxingOptions {
+  const options: ZxingOptions = { formats: ['QRCode'], tryHarder: true, tryRotate: false, maxNumberOfSymbols: 20 };
+  return thorough ? options : { ...options, tryInvert: false, tryDownscale: false };
+}
+
 /** Pixel size of `width`×`height` at `scale`, never 0. */
 export function scaledSize(width: number, height: number, scale: number): { width: number; height: number } {
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };

@@ -185,25 +185,29 @@ export interface CameraScanOptions {
   deviceId?: string;
 }
 
-/** Scans the camera until `stop()`: qr-scanner on the central square, zxing on whole frames. */
+/**
+ * Scans the camera until `stop()`: zxing's Worker reads the central square ten times a second and
+ * whole frames every 700 ms; qr-scanner reads the central square where the Worker cannot.
+ */
 export async function startCameraScan(video: HTMLVideoElement, onText: (text: string) => void, opts: CameraScanOptions = {}): Promise<CameraScan> {
   if (opts.signal?.aborted) throw new AppError('aborted');
   warmDecoder(); // compiles while the camera opens; the first frame waits for it if need be
-  // The camera opens while qr-scanner loads: each takes a few hundred ms on a phone.
-  const [loaded, opened] = await Promise.allSettled([loadQrScanner(), openCameraStream(opts.deviceId, opts.signal)]);
-  if (opened.status === 'rejected') throw opened.reason;
-  let stream = opened.value;
-  if (loaded.status === 'rejected' || opts.signal?.aborted) {
-    stopStream(stream);
-    throw loaded.status === 'rejected' ? loaded.reason : new AppError('aborted');
-  }
-  const QrScanner = loaded.value;
-  const engine = getEngine(QrScanner);
-  const canvas = document.createElement('canvas');
-  // qr-scanner reads this canvas back every scan; the flag must be set by the first getContext.
-  canvas.getContext('2d', { alpha: false, willReadFrequently: true });
+  let stream = await openCameraStream(opts.deviceId, opts.signal);
   const readFrame = pixelReader();
   const inWorker = { ok: true };
+  // qr-scanner (its chunk, its jsQR Worker, a canvas it reads back) only where zxing's Worker cannot
+  // read the frames: loading it at every camera start cost the first frame's read its CPU.
+  let onPage: Promise<{ QrScanner: QrScannerClass; engine: Promise<QrEngine>; canvas: HTMLCanvasElement }> | undefined;
+  const drawOnPage = (): NonNullable<typeof onPage> => {
+    onPage ??= loadQrScanner().then((QrScanner) => {
+      const canvas = document.createElement('canvas');
+      // qr-scanner reads this canvas back every scan; the flag must be set by the first getContext.
+      canvas.getContext('2d', { alpha: false, willReadFrequently: true });
+      return { QrScanner, engine: getEngine(QrScanner), canvas };
+    });
+    onPage.catch(() => (onPage = undefined));
+    return onPage;
+  };
   const lastSeen = new Map<string, number>();
   let stopped = false;
   let torch = false;
@@ -248,7 +252,11 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
         emit(texts);
         continue;
       }
-      const result = await QrScanner.scanImage(video, { scanRegion, qrEngine: engine, canvas, returnDetailedScanResult: true }).catch(() => null);
+      const jsQr = await drawOnPage().catch(() => null);
+      if (stopped || jsQr === null) continue;
+      const result = await jsQr.QrScanner.scanImage(video, { scanRegion, qrEngine: jsQr.engine, canvas: jsQr.canvas, returnDetailedScanResult: true }).catch(
+        () => null,
+      );
       if (result?.data) emit([result.data]);
     }
   })();

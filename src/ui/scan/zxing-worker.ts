@@ -7,9 +7,8 @@
  * (from our own origin) and answers each request with the texts of the valid codes, `failed` when
  * zxing cannot load, or `cannotDraw` for a frame it cannot draw (the page then draws its frames).
  */
-import type { ReaderOptions } from 'zxing-wasm/reader';
 import zxingWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import type { FrameCrop } from './decode-plan';
+import { readerOptions, type FrameCrop } from './decode-plan';
 import { framePixels } from './frame-pixels';
 
 export type ZxingRequest =
@@ -18,10 +17,6 @@ export type ZxingRequest =
   /** A camera frame (transferred; closed here), or its `crop`, read at `width`×`height`. */
   | { id: number; frame: VideoFrame; crop?: FrameCrop; width: number; height: number; thorough: boolean };
 export type ZxingResponse = { id: number; texts: string[] } | { id: number; failed: true } | { id: number; cannotDraw: true };
-
-const READER_OPTIONS: ReaderOptions = { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 20 };
-/** Without these two, a read that finds a code no longer repeats itself on the inverted image and on smaller copies. */
-const QUICK_OPTIONS: ReaderOptions = { ...READER_OPTIONS, tryInvert: false, tryDownscale: false };
 
 /** What this file uses of DedicatedWorkerGlobalScope (compiled with the DOM library, which lacks it). */
 interface WorkerScope {
@@ -56,7 +51,7 @@ async function answer(request: ZxingRequest): Promise<ZxingResponse> {
   try {
     const { readBarcodes } = await loadZxing();
     if ('warm' in request || image === null) return { id: request.id, texts: [] };
-    const results = await readBarcodes(image, request.thorough ? READER_OPTIONS : QUICK_OPTIONS);
+    const results = await readBarcodes(image, readerOptions(request.thorough));
     return { id: request.id, texts: results.filter((r) => r.isValid).map((r) => r.text) };
   } catch {
     return { id: request.id, failed: true };

@@ -1,5 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { centralRegion, frameScale, imagePasses, MAX_IMAGE_SIDE, QUICK_PASS_PIXELS, scaledSize, videoRead } from '../../../src/ui/scan/decode-plan';
+import {
+  centralRegion,
+  frameScale,
+  imagePasses,
+  MAX_IMAGE_SIDE,
+  QUICK_PASS_PIXELS,
+  readerOptions,
+  scaledSize,
+  videoRead,
+} from '../../../src/ui/scan/decode-plan';
 
 const scalesOf = (w: number, h: number): number[] => imagePasses(w, h).map((p) => p.scale);
 
@@ -75,5 +87,54 @@ describe('camera frames', () => {
 
   it('never give a zero-sized canvas', () => {
     expect(scaledSize(1, 1, 0.01)).toEqual({ width: 1, height: 1 });
+  });
+});
+
+/** A `side`×`side` RGBA image with each text's QR code turned by `degrees` about its own centre (dark on light, or inverted). */
+function qrImage(side: number, codes: { text: string; x: number; y: number; size: number }[], degrees: number, inverted = false) {
+  const data = new Uint8ClampedArray(side * side * 4).fill(inverted ? 0 : 255);
+  const dark = inverted ? 255 : 0;
+  const [cos, sin] = [Math.cos((degrees * Math.PI) / 180), Math.sin((degrees * Math.PI) / 180)];
+  for (const code of codes) {
+    const { modules } = QRCode.create(code.text, { errorCorrectionLevel: 'M' });
+    const px = code.size / modules.size;
+    for (let y = Math.max(0, code.y - code.size); y < Math.min(side, code.y + code.size); y++)
+      for (let x = Math.max(0, code.x - code.size); x < Math.min(side, code.x + code.size); x++) {
+        const [dx, dy] = [x - code.x, y - code.y];
+        const mx = Math.floor((cos * dx + sin * dy + code.size / 2) / px);
+        const my = Math.floor((-sin * dx + cos * dy + code.size / 2) / px);
+        if (mx >= 0 && my >= 0 && mx < modules.size && my < modules.size && modules.data[my * modules.size + mx])
+          data.fill(dark, (y * side + x) * 4, (y * side + x) * 4 + 3);
+      }
+  }
+  return { data, width: side, height: side, colorSpace: 'srgb' as const };
+}
+
+describe('reader options (the real zxing-wasm)', async () => {
+  const zxing = await import('zxing-wasm/reader');
+  const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
+  await zxing.prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) }, fireImmediately: true });
+  const read = async (image: ImageData, thorough: boolean) =>
+    (await zxing.readBarcodes(image, readerOptions(thorough))).filter((r) => r.isValid).map((r) => r.text);
+  const uri = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
+
+  it.each([0, 33, 90, 180, 251])('read a code turned %i° in a quick read, without zxing trying rotations', async (degrees) => {
+    expect(readerOptions(false).tryRotate).toBe(false);
+    expect(await read(qrImage(400, [{ text: uri, x: 200, y: 200, size: 240 }], degrees) as ImageData, false)).toEqual([uri]);
+  });
+
+  it('read two codes in one image, and an inverted one only when thorough', async () => {
+    const two = qrImage(
+      600,
+      [
+        { text: `${uri}&n=1`, x: 150, y: 300, size: 220 },
+        { text: `${uri}&n=2`, x: 450, y: 300, size: 220 },
+      ],
+      0,
+    );
+    expect((await read(two as ImageData, false)).sort()).toEqual([`${uri}&n=1`, `${uri}&n=2`]);
+    const inverted = qrImage(400, [{ text: uri, x: 200, y: 200, size: 240 }], 0, true) as ImageData;
+    expect(await read(inverted, false)).toEqual([]);
+    expect(await read(inverted, true)).toEqual([uri]);
   });
 });
