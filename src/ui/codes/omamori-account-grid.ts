@@ -16,6 +16,14 @@ import { fire, type OmamoriEvent } from '../shared/events';
 export const WINDOW_FROM = 200;
 /** What is shown while the virtualizer loads (a few screens). */
 const FIRST_CARDS = 60;
+/**
+ * Cards in the page's first paint of the list (a phone shows about 8, a desktop about 24); the
+ * rest follow right after that paint. Style, layout and the countdowns of all 50 cards of a
+ * 50-account vault made one long task before the first code showed (#13).
+ */
+const FIRST_PAINT_CARDS = 24;
+/** Whether the page has painted a list yet: only its first list is painted in two steps. */
+let firstListPainted = false;
 
 type Section = 'favourites' | 'others';
 type Row = { key: string; heading: string } | { key: string; section: Section; start: number; cards: Account[] };
@@ -46,6 +54,7 @@ export class OmamoriAccountGrid extends LitElement {
     large: { type: Boolean },
     selected: { attribute: false },
     ready: { state: true },
+    partial: { state: true },
   };
   static override styles = [baseStyles, gridStyles];
 
@@ -57,6 +66,8 @@ export class OmamoriAccountGrid extends LitElement {
   declare large: boolean;
   declare selected: ReadonlySet<string>;
   declare ready: boolean;
+  /** Only the first FIRST_PAINT_CARDS cards are rendered (the page's first list, until it has painted). */
+  declare partial: boolean;
   private readonly cols = new ColumnsController(this);
   private readonly prefs = new PreferencesController(this);
   private rowsMemo: { favourites: readonly Account[]; others: readonly Account[]; cols: number; headings: string; rows: Row[] } | undefined;
@@ -71,6 +82,8 @@ export class OmamoriAccountGrid extends LitElement {
     this.large = false;
     this.selected = new Set();
     this.ready = virtualizeFn !== undefined;
+    this.partial = !firstListPainted;
+    firstListPainted = true;
     new LocaleController(this);
   }
 
@@ -84,6 +97,11 @@ export class OmamoriAccountGrid extends LitElement {
 
   protected override willUpdate(): void {
     if (this.windowed && !this.ready) void loadVirtualizer().then(() => (this.ready = true));
+  }
+
+  protected override firstUpdated(): void {
+    // After the frame that paints the first cards, a task renders the rest.
+    if (this.partial) requestAnimationFrame(() => setTimeout(() => (this.partial = false)));
   }
 
   /** Rows of whole card lines (and section headings), rebuilt only when the input changes. */
@@ -243,8 +261,8 @@ export class OmamoriAccountGrid extends LitElement {
       return html`<div class="rows ${this.density}">${virtualizeFn({ items: rows, keyFunction: (r: Row) => r.key, renderItem: (r: Row) => this.renderRow(r) })}</div>`;
     }
     let shown = rows;
-    if (windowed) {
-      const limit = Math.max(1, Math.ceil(FIRST_CARDS / this.cols.columns));
+    if (windowed || this.partial) {
+      const limit = Math.max(1, Math.ceil((windowed ? FIRST_CARDS : FIRST_PAINT_CARDS) / this.cols.columns));
       shown = rows.slice(0, limit);
     }
     return html`<div class="rows ${this.density}">${repeat(
