@@ -5,6 +5,7 @@
  * lose the query with the secret.
  */
 import { DEFAULTS, HASH_ALGORITHMS, hexSecretToB32, secretBytes, validateAccount, type AccountData, type HashAlgorithm, type OtpType } from './account';
+import { bytesToHex } from './crypto/bytes';
 import { AppError, type ErrorCode, type ErrorField } from './errors';
 
 const OTPAUTH_TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', steam: 'steam', yaotp: 'yandex' };
@@ -150,10 +151,6 @@ const PREFIX: Readonly<Record<OtpType, string>> = {
   motp: 'motp://',
 };
 
-function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * Serialises with Stratum's conventions (label `Issuer%3AName`, `issuer=`, then only non-default
  * parameters). Never writes the PIN. mOTP follows Stratum's `motp://Issuer:Name?secret=<hex>`,
@@ -163,7 +160,7 @@ export function formatOtpauthUri(account: AccountData): string {
   const a = validateExceptPin(account);
   const issuer = encode(a.issuer, 'issuer');
   const name = encode(a.name, 'name');
-  if (a.type === 'motp') return `${PREFIX.motp}${issuer}%3A${name}?secret=${toHex(secretBytes(a))}`;
+  if (a.type === 'motp') return `${PREFIX.motp}${issuer}%3A${name}?secret=${bytesToHex(secretBytes(a))}`;
 
   const label = a.issuer === '' ? name : a.name === '' ? issuer : `${issuer}%3A${name}`;
   const d = DEFAULTS[a.type];

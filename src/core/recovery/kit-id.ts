@@ -4,6 +4,7 @@
  * recovery slot. Apart from kit.ts so that the backup codec does not load the word lists.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '../crypto/bytes';
 import { AppError } from '../errors';
 
 export const RECOVERY_KEY_BYTES = 32;
@@ -27,9 +28,6 @@ export function kitIdOf(key: Uint8Array): Uint8Array<ArrayBuffer> {
 
 /** The kit id as printed: 'A1B2-C3D4'. */
 export function formatFingerprint(kitId: Uint8Array): string {
-  const hex = [...kitId]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .toUpperCase();
+  const hex = bytesToHex(kitId).toUpperCase();
   return `${hex.slice(0, 4)}-${hex.slice(4)}`;
 }

@@ -14,17 +14,13 @@ import { aesGcmSealRaw } from '../../core/crypto/other-apps';
 import { checkAccounts, groupNames, noteWithRecoveryCodes, requireExportPassword } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, ExportSkip, Exporter } from './types';
 import { throwIfAborted } from '../../core/errors';
-import { utf8Encode } from '../../core/crypto/bytes';
+import { bytesToHex, utf8Encode } from '../../core/crypto/bytes';
 import { sha256Hex } from '../../core/crypto/digest';
 import { base64ToBytes } from '../import/input';
 
 /** The db version Aegis 3.x writes (it refuses higher ones, reads lower ones). */
 const AEGIS_DB_VERSION = 3;
 const AEGIS_SCRYPT = Object.freeze({ logN: 15, r: 8, p: 1 });
-
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function base64(bytes: Uint8Array): string {
   let bin = '';
@@ -106,16 +102,16 @@ async function writeAegisEncrypted(accounts: readonly ExportAccount[], options: 
     const slot = {
       type: 1,
       uuid: crypto.randomUUID(),
-      key: hex(wrapped.ct),
-      key_params: { nonce: hex(slotNonce), tag: hex(wrapped.tag) },
+      key: bytesToHex(wrapped.ct),
+      key_params: { nonce: bytesToHex(slotNonce), tag: bytesToHex(wrapped.tag) },
       n: 2 ** logN,
       r: AEGIS_SCRYPT.r,
       p: AEGIS_SCRYPT.p,
-      salt: hex(salt),
+      salt: bytesToHex(salt),
       repaired: true,
       is_backup: false,
     };
-    return file({ version: 1, header: { slots: [slot], params: { nonce: hex(dbNonce), tag: hex(sealed.tag) } }, db: base64(sealed.ct) }, skipped);
+    return file({ version: 1, header: { slots: [slot], params: { nonce: bytesToHex(dbNonce), tag: bytesToHex(sealed.tag) } }, db: base64(sealed.ct) }, skipped);
   } finally {
     masterKey.fill(0);
     pw.fill(0);

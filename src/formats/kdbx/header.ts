@@ -6,6 +6,7 @@
  * major version, then fields `id (1 byte), size (2 bytes in 3.x, 4 in 4.x), data` up to id 0.
  * KDBX 4 keeps its KDF in field 11 as a VarDictionary; 3.1 has AES-KDF rounds in field 6.
  */
+import { bytesToHex } from '../../core/crypto/bytes';
 import { AppError, type ErrorCode } from '../../core/errors';
 
 const SIG1 = 0x9aa2d903;
@@ -57,8 +58,6 @@ export function kdbxSignature(bytes: Uint8Array): 'kdbx' | 'kdb' | null {
   return sig2 === SIG2_KDBX ? 'kdbx' : sig2 === SIG2_KDB ? 'kdb' : null;
 }
 
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
 /** An unsigned 64-bit little-endian number as a double: beyond 2^53 it stays large, never wraps. */
 function uint64(view: DataView, at: number): number {
   return view.getUint32(at + 4, true) * 2 ** 32 + view.getUint32(at, true);
@@ -96,7 +95,7 @@ function readVarDictionary(data: Uint8Array): Map<string, number | Uint8Array> {
 
 function kdfOf(params: Map<string, number | Uint8Array>): KdbxKdf {
   const uuid = params.get('$UUID');
-  const id = uuid instanceof Uint8Array ? hex(uuid) : '';
+  const id = uuid instanceof Uint8Array ? bytesToHex(uuid) : '';
   const num = (key: string): number => {
     const v = params.get(key);
     return typeof v === 'number' ? v : Number.NaN;
@@ -130,7 +129,7 @@ export function readKdbxHeader(bytes: Uint8Array): KdbxHeader {
     const data = bytes.subarray(at, at + size);
     at += size;
     if (id === 0) break;
-    if (id === 2) cipher = hex(data);
+    if (id === 2) cipher = bytesToHex(data);
     else if (id === 6 && versionMajor === 3 && size === 8) kdf = { kind: 'aes', rounds: uint64(new DataView(data.buffer, data.byteOffset, 8), 0) };
     else if (id === 11 && versionMajor === 4) kdf = kdfOf(readVarDictionary(data));
   }

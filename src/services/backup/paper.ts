@@ -4,6 +4,7 @@
  * for print (formats/paper), and read back from them in any order. A lost sheet alone opens
  * nothing: the codes are ciphertext, and only the kit's sheets hold the key.
  */
+import { bytesToHex } from '../../core/crypto/bytes';
 import type { KdfOptions } from '../../core/crypto/kdf';
 import { AppError } from '../../core/errors';
 import { formatOtpauthUri } from '../../core/otpauth-uri';
@@ -25,7 +26,7 @@ export interface PaperBackup {
 export async function makePaperBackup(backup: BackupService, vault: VaultForBackup, opts: KdfOptions = {}): Promise<PaperBackup> {
   const { bytes, count, fingerprint, at } = await backup.exportToKit(vault, opts);
   // A random tag names this backup in every code, so that codes of two printouts are not mixed.
-  const tag = [...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const tag = bytesToHex(crypto.getRandomValues(new Uint8Array(4)));
   return { parts: await paperParts(bytes, tag), count, fingerprint, at };
 }
 

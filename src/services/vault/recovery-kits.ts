@@ -7,6 +7,7 @@
  * Loaded on first use, like the passkeys: the start-up path never needs it.
  */
 import { type Sealed } from '../../core/crypto/aead';
+import { bytesToHex } from '../../core/crypto/bytes';
 import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
 import { fileKekAad, fileKekBytes, kekFromRecoveryKey, newRecoverySalt, openFileKek, sealFileKek } from '../../core/crypto/recovery';
 import { rewrapVaultKey, slotAad, unwrapVaultKey, type KekTarget } from '../../core/crypto/vault-keys';
@@ -51,11 +52,7 @@ export interface RecoveryFileKey {
   kek: CryptoKey;
 }
 
-const hex = (bytes: Uint8Array): string =>
-  [...bytes]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .toUpperCase();
+const hex = (bytes: Uint8Array): string => bytesToHex(bytes).toUpperCase();
 
 function sealedOf(slot: RecoverySlot): Sealed {
   return { iv: slot.iv, ct: slot.wrapped };
