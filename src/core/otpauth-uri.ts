@@ -5,7 +5,7 @@
  * lose the query with the secret.
  */
 import { DEFAULTS, HASH_ALGORITHMS, hexSecretToB32, secretBytes, validateAccount, type AccountData, type HashAlgorithm, type OtpType } from './account';
-import { bytesToHex } from './crypto/bytes';
+import { bytesToHex } from './hex';
 import { AppError, type ErrorCode, type ErrorField } from './errors';
 
 const OTPAUTH_TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp', steam: 'steam', yaotp: 'yandex' };

@@ -8,11 +8,6 @@ export function utf8Encode(text: string): Bytes {
   return encoder.encode(text);
 }
 
-/** Lower-case hex, two digits a byte. */
-export function bytesToHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * WebCrypto's typings (lib.dom) accept only ArrayBuffer-backed views. Key material is not
  * copied when it already is one, so that zeroing the caller's array zeroes the only copy.

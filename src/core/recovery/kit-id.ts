@@ -4,7 +4,7 @@
  * recovery slot. Apart from kit.ts so that the backup codec does not load the word lists.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '../crypto/bytes';
+import { bytesToHex } from '../hex';
 import { AppError } from '../errors';
 
 export const RECOVERY_KEY_BYTES = 32;

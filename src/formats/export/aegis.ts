@@ -14,7 +14,8 @@ import { aesGcmSealRaw } from '../../core/crypto/other-apps';
 import { checkAccounts, groupNames, noteWithRecoveryCodes, requireExportPassword } from './common';
 import type { ExportAccount, ExportOptions, ExportResult, ExportSkip, Exporter } from './types';
 import { throwIfAborted } from '../../core/errors';
-import { bytesToHex, utf8Encode } from '../../core/crypto/bytes';
+import { utf8Encode } from '../../core/crypto/bytes';
+import { bytesToHex } from '../../core/hex';
 import { sha256Hex } from '../../core/crypto/digest';
 import { base64ToBytes } from '../import/input';
 

@@ -6,7 +6,7 @@
  * major version, then fields `id (1 byte), size (2 bytes in 3.x, 4 in 4.x), data` up to id 0.
  * KDBX 4 keeps its KDF in field 11 as a VarDictionary; 3.1 has AES-KDF rounds in field 6.
  */
-import { bytesToHex } from '../../core/crypto/bytes';
+import { bytesToHex } from '../../core/hex';
 import { AppError, type ErrorCode } from '../../core/errors';
 
 const SIG1 = 0x9aa2d903;

@@ -4,7 +4,7 @@
  * for print (formats/paper), and read back from them in any order. A lost sheet alone opens
  * nothing: the codes are ciphertext, and only the kit's sheets hold the key.
  */
-import { bytesToHex } from '../../core/crypto/bytes';
+import { bytesToHex } from '../../core/hex';
 import type { KdfOptions } from '../../core/crypto/kdf';
 import { AppError } from '../../core/errors';
 import { formatOtpauthUri } from '../../core/otpauth-uri';

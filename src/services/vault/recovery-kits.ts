@@ -7,7 +7,7 @@
  * Loaded on first use, like the passkeys: the start-up path never needs it.
  */
 import { type Sealed } from '../../core/crypto/aead';
-import { bytesToHex } from '../../core/crypto/bytes';
+import { bytesToHex } from '../../core/hex';
 import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
 import { fileKekAad, fileKekBytes, kekFromRecoveryKey, newRecoverySalt, openFileKek, sealFileKek } from '../../core/crypto/recovery';
 import { rewrapVaultKey, slotAad, unwrapVaultKey, type KekTarget } from '../../core/crypto/vault-keys';
