@@ -56,6 +56,30 @@ function cspMeta(): Plugin {
 }
 
 /**
+ * The stylesheet right after the start shell's script, before the module script and its preloads
+ * that Vite puts first: the first paint waits for the stylesheet, and through the service worker
+ * it was fetched after the ten start-up modules. Measured offline on a passphrase vault (the lock
+ * shell ready to type), median of 11: 152 -> 124-128 ms; the first code unchanged or a little
+ * sooner.
+ */
+function stylesheetFirst(): Plugin {
+  return {
+    name: 'omamori-stylesheet-first',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const sheets = html.match(/^ *<link rel="stylesheet"[^>]*>\n/gm) ?? [];
+        const shell = '<script src="/start-shell.js"></script>\n';
+        if (sheets.length === 0 || !html.includes(shell)) return html;
+        const rest = sheets.reduce((h, sheet) => h.replace(sheet, ''), html);
+        return rest.replace(shell, shell + sheets.join(''));
+      },
+    },
+  };
+}
+
+/**
  * `npm run bench` builds with OMAMORI_BENCH=1: a trivial static page is added (and precached), so
  * that the app's offline first paint is compared with a static page served the same way.
  */
@@ -163,6 +187,7 @@ export default defineConfig({
   preview: { headers: PREVIEW_HEADERS },
   plugins: [
     cspMeta(),
+    stylesheetFirst(),
     benchStaticPage(),
     swKillSwitch(),
     cspReports(),

@@ -83,3 +83,13 @@ test('a 50-account list paints its first 24 cards first, and all 50 right after'
   expect(first).toBeGreaterThan(0);
   expect(first).toBeLessThanOrEqual(24);
 });
+
+test('the built page asks for its stylesheet before the start-up modules', () => {
+  // The first paint waits for the stylesheet; behind the module script and its preloads, the
+  // service worker served it after them (vite.config.ts, stylesheetFirst).
+  const html = readFileSync(path.join(E2E_OUT_DIR, 'index.html'), 'utf8');
+  const at = (re: RegExp): number => html.search(re);
+  expect(at(/<link rel="stylesheet"/)).toBeGreaterThan(at(/<script src="\/start-shell\.js">/));
+  expect(at(/<link rel="stylesheet"/)).toBeLessThan(at(/<script type="module"/));
+  expect(at(/<link rel="stylesheet"/)).toBeLessThan(at(/<link rel="modulepreload"/));
+});
