@@ -185,6 +185,13 @@ export interface CameraScanOptions {
   deviceId?: string;
 }
 
+/** A canvas qr-scanner draws on and reads back; the flag must be set by the first getContext. */
+function readBackCanvas(): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.getContext('2d', { alpha: false, willReadFrequently: true });
+  return canvas;
+}
+
 /**
  * Scans the camera until `stop()`: zxing's Worker reads the central square ten times a second and
  * whole frames every 700 ms; qr-scanner reads the central square where the Worker cannot.
@@ -195,19 +202,10 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
   let stream = await openCameraStream(opts.deviceId, opts.signal);
   const readFrame = pixelReader();
   const inWorker = { ok: true };
-  // qr-scanner (its chunk, its jsQR Worker, a canvas it reads back) only where zxing's Worker cannot
-  // read the frames: loading it at every camera start cost the first frame's read its CPU.
-  let onPage: Promise<{ QrScanner: QrScannerClass; engine: Promise<QrEngine>; canvas: HTMLCanvasElement }> | undefined;
-  const drawOnPage = (): NonNullable<typeof onPage> => {
-    onPage ??= loadQrScanner().then((QrScanner) => {
-      const canvas = document.createElement('canvas');
-      // qr-scanner reads this canvas back every scan; the flag must be set by the first getContext.
-      canvas.getContext('2d', { alpha: false, willReadFrequently: true });
-      return { QrScanner, engine: getEngine(QrScanner), canvas };
-    });
-    onPage.catch(() => (onPage = undefined));
-    return onPage;
-  };
+  // qr-scanner (its chunk and jsQR Worker, both kept for the page: loadQrScanner, getEngine) only
+  // where zxing's Worker cannot read the frames: loading it at every camera start cost the first
+  // frame's read its CPU. Its canvas, read back every scan, is this scan's own.
+  let canvas: HTMLCanvasElement | undefined;
   const lastSeen = new Map<string, number>();
   let stopped = false;
   let torch = false;
@@ -252,11 +250,10 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
         emit(texts);
         continue;
       }
-      const jsQr = await drawOnPage().catch(() => null);
-      if (stopped || jsQr === null) continue;
-      const result = await jsQr.QrScanner.scanImage(video, { scanRegion, qrEngine: jsQr.engine, canvas: jsQr.canvas, returnDetailedScanResult: true }).catch(
-        () => null,
-      );
+      const QrScanner = await loadQrScanner().catch(() => null);
+      if (stopped || QrScanner === null) continue;
+      canvas ??= readBackCanvas();
+      const result = await QrScanner.scanImage(video, { scanRegion, qrEngine: getEngine(QrScanner), canvas, returnDetailedScanResult: true }).catch(() => null);
       if (result?.data) emit([result.data]);
     }
   })();
