@@ -94,8 +94,11 @@ const FILE_EXCEPTIONS = [
   { files: ['src/formats/import/android-xml.ts'], lazyPackages: ['@xmldom/xmldom'] },
   // kdbxweb (KeePass databases) is a lazy chunk of its own: one module loads it (#17).
   { files: ['src/formats/kdbx/kdbxweb.ts'], lazyPackages: ['kdbxweb'] },
-  // bc-ur (the animated QR code of a move between phones) needs Node's Buffer: one module loads both, lazily.
-  { files: ['src/formats/move/frames.ts'], lazyPackages: ['@ngraveio/bc-ur', 'buffer'] },
+  // bc-ur (the paper backup's codes) needs Node's Buffer: one module loads both, lazily.
+  { files: ['src/formats/paper/paper.ts'], lazyPackages: ['@ngraveio/bc-ur', 'buffer'] },
+  // RaptorQ in WebAssembly (the animated QR code of a move between phones): one module loads it,
+  // lazily; its static import of 'raptorq/raptorq_bg.wasm?url' is only the wasm file's URL.
+  { files: ['src/formats/move/frames.ts'], lazyPackages: ['raptorq'] },
 ];
 
 const PACKAGE_HINTS = {

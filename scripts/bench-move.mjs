@@ -173,7 +173,8 @@ async function oneMove(old, fresh, origin, loss) {
   await sender.getByTestId('phone-send-yes').click();
   await sender.getByTestId('phone-send-frames').locator('svg').waitFor();
   const [first] = await sender.evaluate(() => window.__move.collect(1));
-  const fragments = Number(/\/\d+-(\d+)\//.exec(await readUr(first))?.[1]);
+  // A frame names the message's length (`OMAMORI-FRAME:<tag>:<length>:…`): K = ⌈length / symbol⌉.
+  const fragments = Math.ceil(Number(/^OMAMORI-FRAME:[0-9A-F]+:(\d+):/u.exec(await readFrame(first))?.[1]) / SYMBOL_BYTES);
   if (!Number.isFinite(fragments)) throw new Error('could not read the first frame');
   const faster = sender.getByRole('button', { name: 'Faster' });
   while (await faster.isEnabled()) await faster.click();
@@ -205,11 +206,12 @@ async function oneMove(old, fresh, origin, loss) {
 
 execSync(`npx vite build --outDir ${OUT} --emptyOutDir`, { stdio: 'ignore' });
 const { module: seed } = await runnerImport('./e2e/support/seed-backup.ts');
+const { SYMBOL_BYTES } = (await runnerImport('./src/formats/move/frames.ts')).module;
 const zxing = await import('zxing-wasm/reader');
 const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
 await zxing.prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) }, fireImmediately: true });
 /** The text of the QR code an SVG frame draws (read once, for the frame count it names). */
-async function readUr(svg) {
+async function readFrame(svg) {
   const { data, info } = await sharp(Buffer.from(svg)).resize(600).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const image = { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
   return (await zxing.readBarcodes(image, { formats: ['QRCode'] }))[0]?.text ?? '';

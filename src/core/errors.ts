@@ -87,6 +87,7 @@ export const ERROR_CODES = [
   // moving the vault between phones by QR codes (move-protocol.ts, docs/transfer-protocol.md)
   'move/not-a-move-code',
   'move/newer-version',
+  'move/older-version',
   'move/other-session',
   'move/damaged',
   // other apps' exports (src/formats/import, docs/formats.md)

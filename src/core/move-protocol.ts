@@ -19,7 +19,8 @@ import { exportPayloadBytes, readExportPayload, type ExportPayload } from './exp
 import { MAX_EXPORT_FILE_BYTES } from './export-file-parse';
 import { gunzipBounded, gzip } from './move-compression';
 
-export const MOVE_VERSION = 1;
+/** 2: the animated code's frames are RaptorQ packets in base45 (1 was bc-ur's multi-part UR). */
+export const MOVE_VERSION = 2;
 export const SESSION_ID_BYTES = 16;
 const PREFIX = 'OMAMORI-MOVE';
 /** The sealed message: far above any real vault (1,000 accounts gzip to well under 1 MB). */
@@ -31,12 +32,13 @@ export function moveText(kind: Kind, sessionId: Uint8Array, publicRaw: Uint8Arra
   return `${PREFIX}:${MOVE_VERSION}:${kind}:${bytesToB64Url(sessionId)}:${bytesToB64Url(publicRaw)}`;
 }
 
-/** Strict: anything else is `move/not-a-move-code`; a higher version is `move/newer-version`. */
+/** Strict: anything else is `move/not-a-move-code`; a higher version is `move/newer-version`, a lower one `move/older-version`. */
 export function parseMoveText(text: string, kind: Kind): { sessionId: Bytes; publicRaw: Bytes } {
   const parts = text.trim().split(':');
   if (parts[0] !== PREFIX || parts.length !== 5) throw new AppError('move/not-a-move-code');
   const version = /^[0-9]{1,4}$/.test(parts[1] ?? '') ? Number(parts[1]) : NaN;
   if (version > MOVE_VERSION) throw new AppError('move/newer-version');
+  if (version >= 1 && version < MOVE_VERSION) throw new AppError('move/older-version');
   if (version !== MOVE_VERSION || parts[2] !== kind) throw new AppError('move/not-a-move-code');
   const sessionId = b64UrlToBytes(parts[3] ?? '');
   const publicRaw = b64UrlToBytes(parts[4] ?? '');

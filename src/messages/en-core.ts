@@ -186,6 +186,7 @@ export const enCore = {
   // Moving between phones by QR codes (issue #15)
   'error.move/not-a-move-code': "This QR code is not from Omamori's move between phones. Point the camera at the code on the other phone.",
   'error.move/newer-version': 'The other phone has a newer version of Omamori. Update Omamori on both phones, then start again.',
+  'error.move/older-version': 'The other phone has an older version of Omamori. Open Omamori on it while online so that it updates, then start again.',
   'error.move/other-session': 'This code belongs to another move. Start again on both phones. Nothing was imported.',
   'error.move/damaged': 'The accounts did not arrive intact. Nothing was imported; start the move again.',
   'error.import/unknown-format': 'This file is not an export Omamori can read. See the list of supported apps.',

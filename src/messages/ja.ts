@@ -919,6 +919,7 @@ export const ja: Record<MessageKey, string> = {
   // スマートフォン間の移動（issue #15）
   'error.move/not-a-move-code': 'Omamori のスマートフォン間の移動のQRコードではありません。もう一方のスマートフォンのQRコードにカメラを向けてください。',
   'error.move/newer-version': 'もう一方のスマートフォンの Omamori が新しいバージョンです。両方の Omamori を更新してから、やり直してください。',
+  'error.move/older-version': 'もう一方のスマートフォンの Omamori が古いバージョンです。オンラインでその Omamori を開いて更新してから、やり直してください。',
   'error.move/other-session': '別の移動のQRコードです。両方のスマートフォンでやり直してください。何もインポートしていません。',
   'error.move/damaged': 'アカウントが正しく届きませんでした。何もインポートしていません。移動をやり直してください。',
   'error.import/unknown-format': 'Omamori が読み込める形式のファイルではありません。対応アプリの一覧をご確認ください。',

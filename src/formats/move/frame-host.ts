@@ -1,7 +1,8 @@
 /**
  * @file The new phone's frame decoder (MoveFrameDecoder) behind messages, so that it can run in a
- * Worker (frames.worker.ts): bc-ur's fountain decoding takes 15–35 ms a frame on a desktop and
- * several times that on a phone, on the page's thread while it scans (issue 15). The same host
+ * Worker (frames.worker.ts): the page's thread is the scanner's while it scans (issue 15: no task
+ * over 50 ms), and a frame's base45 and RaptorQ work, and the final decode, can be that long on a
+ * phone. The same host
  * answers in process where there is no Worker (Node tests), so both take one code path.
  */
 import { toAppError, type ErrorCode } from '../../core/errors';

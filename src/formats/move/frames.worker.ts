@@ -1,7 +1,7 @@
 /**
  * @file Module Worker entry: the move's frame decoder off the page (frame-host.ts). Started by
  * services/browser/move-frames.ts when a move starts on the new phone, ended when it opens the
- * message or is cancelled; bc-ur and its Buffer polyfill load here, not on the page.
+ * message or is cancelled; raptorq's wasm loads here, not on the page.
  */
 import { FrameHost, type FramesReply, type FramesRequest } from './frame-host';
 

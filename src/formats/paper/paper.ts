@@ -1,21 +1,32 @@
 /**
  * @file The paper backup's QR codes (docs/export-format.md, "Paper backup"): the bytes of an
- * export file sealed to the recovery kit, as Blockchain Commons UR multi-part parts — the same
- * fountain code as the animated code of a move (formats/move/frames.ts, whose loader this reuses
- * so that bc-ur and its Buffer polyfill stay one lazy chunk). On paper every fragment is printed
+ * export file sealed to the recovery kit, as Blockchain Commons UR multi-part parts
+ * (`@ngraveio/bc-ur`, with the `buffer` package's Buffer where there is none: both one lazy
+ * chunk, loaded by loadBcUr()). On paper every fragment is printed
  * once, then spare fountain parts (SPARE_RATIO more), so that an unreadable code or a torn corner
  * does not matter, and the codes can be read in any order. The UR type names the backup
  * (`omamori-paper-<tag>`), so a code of another paper backup is told apart, not mixed in.
  */
 import { AppError } from '../../core/errors';
 import type { Bytes } from '../../core/crypto/bytes';
-import { loadMoveFrames } from '../move/frames';
 
-type BcUr = Awaited<ReturnType<typeof loadMoveFrames>>;
+type BcUr = typeof import('@ngraveio/bc-ur');
+
+let loading: Promise<BcUr> | undefined;
+
+/** bc-ur is CommonJS written for Node's Buffer: the `buffer` package's Buffer is installed first where there is none (the browser). */
+function loadBcUr(): Promise<BcUr> {
+  loading ??= (async () => {
+    const g = globalThis as { Buffer?: unknown };
+    if (g.Buffer === undefined) g.Buffer = (await import('buffer')).Buffer;
+    return import('@ngraveio/bc-ur');
+  })();
+  return loading;
+}
 
 /**
  * Bytes of file per code. Paper is read still and close, so a code can be denser than the
- * animated one (180): with bytewords (2 letters a byte) a part is about 2 × (360 + 20) + 40 ≈ 800
+ * animated one of a move: with bytewords (2 letters a byte) a part is about 2 × (360 + 20) + 40 ≈ 800
  * characters, a version 18–19 code at error correction M, printed about 6 cm wide (0.6 mm a module).
  */
 export const PAPER_FRAGMENT_BYTES = 360;
@@ -33,7 +44,7 @@ export function paperUrType(tag: string): string {
 
 /** Every code of one paper backup, in print order: the fragments, then the spares. Upper case for QR alphanumeric mode. */
 export async function paperParts(file: Uint8Array, tag: string, fragmentBytes = PAPER_FRAGMENT_BYTES): Promise<string[]> {
-  const ur = await loadMoveFrames();
+  const ur = await loadBcUr();
   const buffer = (globalThis as unknown as { Buffer: { from(b: Uint8Array): unknown } }).Buffer;
   const payload = ur.UR.fromBuffer(buffer.from(file) as Parameters<BcUr['UR']['fromBuffer']>[0]);
   const encoder = new ur.UREncoder(new ur.UR(payload.cbor, paperUrType(tag)), fragmentBytes, 0, Math.min(10, fragmentBytes));
@@ -67,7 +78,7 @@ export class PaperPartDecoder {
   }
 
   static async create(): Promise<PaperPartDecoder> {
-    return new PaperPartDecoder(await loadMoveFrames());
+    return new PaperPartDecoder(await loadBcUr());
   }
 
   receive(text: string): PartResult {

@@ -1,7 +1,7 @@
 /**
  * @file The new phone's frame decoder in a module Worker (formats/move/frames.worker.ts), one per
- * move, started when the move starts and terminated when it opens or is cancelled: bc-ur's fountain
- * decoding took 15–35 ms of the page's thread per frame on a desktop while it scanned (issue 15).
+ * move, started when the move starts and terminated when it opens or is cancelled: the decoding
+ * stays off the page's thread while it scans (issue 15; bc-ur, the first codec, took 15–35 ms of it a frame).
  * A Worker that dies, or an answer that cannot be read, refuses every question with `move/damaged`
  * (the move starts again); no frame text or message is ever logged.
  */

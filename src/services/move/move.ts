@@ -13,7 +13,7 @@ import { inProcessFrames, openFrameReader, type FramesChannel } from './frame-re
 
 export type MoveVault = VaultForBackup;
 
-/** The animated code's frames, endless: one pass of plain fragments, then fountain mixes. */
+/** The animated code's frames, endless: one pass of the plain packets, then repair packets. */
 export interface MoveFrames {
   next(): string;
   /** Frames in one pass (the least a receiver needs with no loss). */
@@ -76,7 +76,7 @@ export class MoveService {
   async pair(pairingText: string): Promise<SendingMove> {
     this.#vault.requireRecentProof();
     const sender = await MoveSender.pair(pairingText);
-    const ur = await loadMoveFrames();
+    const raptorq = await loadMoveFrames();
     return {
       hello: sender.hello,
       check: sender.check,
@@ -85,12 +85,12 @@ export class MoveService {
         const accounts = await this.#vault.listAccounts();
         if (accounts.length === 0) throw new AppError('file/empty');
         const message = await sender.seal(accounts, new Date(this.#now()), this.#app);
-        // The file: the hello, then one pass of the plain fragments (all the message, no mixes), one per line.
+        // The file: the hello, then one pass of the plain packets (all the message, no repair), one per line.
         const file = () => {
-          const once = new MoveFrameEncoder(ur, message, sender.sessionTag);
+          const once = new MoveFrameEncoder(raptorq, message, sender.sessionTag);
           return [sender.hello, ...Array.from({ length: once.fragments }, () => once.next()), ''].join('\n');
         };
-        return { frames: new MoveFrameEncoder(ur, message, sender.sessionTag), count: accounts.length, ids: accounts.map((a) => a.id), file };
+        return { frames: new MoveFrameEncoder(raptorq, message, sender.sessionTag), count: accounts.length, ids: accounts.map((a) => a.id), file };
       },
     };
   }

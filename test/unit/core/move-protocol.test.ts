@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToB64Url } from '../../../src/core/crypto/bytes';
 import { AppError, type ErrorCode } from '../../../src/core/errors';
-import { moveCheckCode, moveText, moveTranscript, MoveReceiver, MoveSender, parseMoveText, SESSION_ID_BYTES } from '../../../src/core/move-protocol';
+import {
+  moveCheckCode,
+  moveText,
+  moveTranscript,
+  MOVE_VERSION,
+  MoveReceiver,
+  MoveSender,
+  parseMoveText,
+  SESSION_ID_BYTES,
+} from '../../../src/core/move-protocol';
 import { expectAppError } from '../fixtures/expect-app-error';
 import { FIXTURE_ACCOUNTS, FIXTURE_APP, FIXTURE_NOW } from './export-fixtures';
 
@@ -63,7 +72,10 @@ describe('move protocol', () => {
     expect(parseMoveText(receiver.pairing, 'PAIR').sessionId).toHaveLength(SESSION_ID_BYTES);
     expectAppError(() => parseMoveText('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', 'PAIR'), 'move/not-a-move-code');
     expectAppError(() => parseMoveText(receiver.pairing, 'HELLO'), 'move/not-a-move-code');
-    expectAppError(() => parseMoveText(receiver.pairing.replace(':1:', ':2:'), 'PAIR'), 'move/newer-version');
+    expectAppError(() => parseMoveText(receiver.pairing.replace(`:${MOVE_VERSION}:`, `:${MOVE_VERSION + 1}:`), 'PAIR'), 'move/newer-version');
+    // Version 1 cut its frames with bc-ur: the other phone's Omamori must update.
+    expectAppError(() => parseMoveText(receiver.pairing.replace(`:${MOVE_VERSION}:`, ':1:'), 'PAIR'), 'move/older-version');
+    expectAppError(() => parseMoveText(receiver.pairing.replace(`:${MOVE_VERSION}:`, ':0:'), 'PAIR'), 'move/not-a-move-code');
     expectAppError(() => parseMoveText(`${receiver.pairing}A`, 'PAIR'), 'move/not-a-move-code');
     const notOnCurve = moveText('PAIR', new Uint8Array(SESSION_ID_BYTES), Uint8Array.of(4, ...new Uint8Array(64).fill(7)));
     await rejects(MoveSender.pair(notOnCurve), 'move/not-a-move-code');
@@ -75,7 +87,7 @@ describe('move protocol', () => {
     await rejects(receiver.acceptHello(stranger.hello), 'move/other-session');
     const sid = parseMoveText(receiver.pairing, 'PAIR').sessionId;
     const otherKey = parseMoveText(stranger.hello, 'HELLO').publicRaw;
-    await rejects(receiver.acceptHello(`OMAMORI-MOVE:1:HELLO:${bytesToB64Url(sid)}:${bytesToB64Url(otherKey)}`), 'move/other-session');
+    await rejects(receiver.acceptHello(`OMAMORI-MOVE:${MOVE_VERSION}:HELLO:${bytesToB64Url(sid)}:${bytesToB64Url(otherKey)}`), 'move/other-session');
     // The same hello again (the camera reads it twice) is fine.
     expect(await receiver.acceptHello(sender.hello)).toBe(sender.check);
   });
@@ -93,13 +105,16 @@ describe('move protocol', () => {
   it('refuses a damaged message with nothing returned, and can still open the intact one', async () => {
     const { receiver, sender } = await paired();
     const message = await sender.seal(FIXTURE_ACCOUNTS, FIXTURE_NOW, FIXTURE_APP);
-    for (const index of [0, 5, 20, message.length - 1]) {
+    for (const index of [5, 20, message.length - 1]) {
       const bad = message.slice();
       bad[index]! ^= 1;
       await rejects(receiver.open(bad), 'move/damaged');
     }
+    const older = message.slice();
+    older[0] = MOVE_VERSION - 1;
+    await rejects(receiver.open(older), 'move/damaged');
     const newer = message.slice();
-    newer[0] = 2;
+    newer[0] = MOVE_VERSION + 1;
     await rejects(receiver.open(newer), 'move/newer-version');
     await rejects(receiver.open(message.slice(0, 20)), 'move/damaged');
     expect((await receiver.open(message)).count).toBe(FIXTURE_ACCOUNTS.length);

@@ -11,7 +11,7 @@ const message = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i)
 
 describe('move frame reader', () => {
   it('rebuilds the message from frames with losses, and its state follows each answer', async () => {
-    const sent = message(2000);
+    const sent = message(8000);
     const encoder = new MoveFrameEncoder(await loadMoveFrames(), sent, TAG);
     const reader = await openFrameReader(inProcessFrames(), TAG);
     expect([reader.done, reader.progress, reader.catchShare]).toEqual([false, 0, null]);
@@ -34,12 +34,12 @@ describe('move frame reader', () => {
     const other = new MoveFrameEncoder(await loadMoveFrames(), message(300), 'ffeeddccbbaa99887766554433221100');
     expect(await reader.receive(other.next())).toBe('ignored');
     expect(await reader.receive('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP')).toBe('ignored');
-    expect(await reader.receive(`UR:OMAMORI-MOVE-${TAG.toUpperCase()}/1-3/NOTBYTEWORDS`)).toBe('ignored');
+    expect(await reader.receive(`OMAMORI-FRAME:${TAG.toUpperCase()}:300:1:NOT BASE45`)).toBe('ignored');
     expect(await reader.result()).toBeNull();
   });
 
   it('answers a frame before the session started with a code, never with the text read', async () => {
-    const reply = await new FrameHost().answer({ id: 7, text: 'ur:omamori-move-00/1-1/secret-looking' });
+    const reply = await new FrameHost().answer({ id: 7, text: 'OMAMORI-FRAME:00:1:1:SECRET LOOKING' });
     expect(reply).toEqual({ id: 7, error: 'move/other-session' });
   });
 
@@ -60,7 +60,7 @@ describe('move frame reader', () => {
     };
     const reader = await openFrameReader(dying, TAG);
     alive = false;
-    await expect(reader.receive('ur:x')).rejects.toMatchObject({ code: 'move/damaged' });
+    await expect(reader.receive('OMAMORI-FRAME:x')).rejects.toMatchObject({ code: 'move/damaged' });
     await expect(reader.result()).rejects.toMatchObject({ code: 'move/damaged' });
 
     await expect(openFrameReader(dying, TAG)).rejects.toBeInstanceOf(AppError);
