@@ -23,7 +23,7 @@ export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.versi
 export const NATIVE_VERSION = Math.round(SCHEMA_VERSION * 10);
 
 /** The stores and the index the start path reads (the account list in `sortKey` order). */
-export const START_STORES = { vault: 'vault', deviceKeys: 'deviceKeys', accounts: 'accounts', accountOrder: 'sortKey' } as const;
+export const START_STORES = { vault: 'vault', deviceKeys: 'deviceKeys', accounts: 'accounts', accountOrder: 'sortKey', meta: 'meta' } as const;
 
 export type Bytes = Uint8Array<ArrayBuffer>;
 
@@ -103,7 +103,7 @@ export interface DeviceKeyRow {
   cryptoKey: CryptoKey;
 }
 
-/** Non-secret settings only (language, last export date, …). */
+/** Non-secret settings (language, last export date, …), and the first screen's ids sealed under VK. */
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -126,3 +126,15 @@ export interface BackoffState {
  * for "Ready to recover?". A date only, never anything about the passphrase. A row of `meta`.
  */
 export const PASSPHRASE_TYPED_KEY = 'passphrase-typed';
+
+/**
+ * The ids of the accounts the list showed first, in its order, sealed under the vault key
+ * (services/vault/first-screen.ts): at the next unlock or start only these rows are opened before
+ * the first code, the rest after it (#19). A hint only: a stale or unreadable one costs nothing but
+ * the speed. A row of `meta`; its value is the sealed record.
+ */
+export const FIRST_SCREEN_KEY = 'first-screen';
+export interface FirstScreenRow {
+  key: typeof FIRST_SCREEN_KEY;
+  value: { iv: Bytes; ct: Bytes };
+}

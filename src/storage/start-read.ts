@@ -10,12 +10,14 @@
  * the open (VersionError) and falls back the same way, where Dexie reports `storage/newer-version`.
  * Any failure here only means "read it with Dexie": the answer is then `null`, never an error.
  */
-import { DB_NAME, NATIVE_VERSION, START_STORES, type AccountRow, type DeviceKeyRow, type VaultRow } from './schema';
+import { DB_NAME, FIRST_SCREEN_KEY, NATIVE_VERSION, START_STORES, type AccountRow, type DeviceKeyRow, type FirstScreenRow, type VaultRow } from './schema';
 
 export interface StartRows {
   vault: VaultRow | undefined;
   device: DeviceKeyRow | undefined;
   accounts: AccountRow[];
+  /** The sealed ids of the list's first screen (schema.ts), if the list was ever shown. */
+  firstScreen: FirstScreenRow | undefined;
 }
 
 export function readStartRows(factory: IDBFactory | undefined = globalThis.indexedDB, name = DB_NAME): Promise<StartRows | null> {
@@ -40,14 +42,15 @@ export function readStartRows(factory: IDBFactory | undefined = globalThis.index
       // Never in the way of another tab's upgrade or delete.
       db.onversionchange = () => db.close();
       try {
-        const tx = db.transaction([START_STORES.vault, START_STORES.deviceKeys, START_STORES.accounts], 'readonly');
+        const tx = db.transaction([START_STORES.vault, START_STORES.deviceKeys, START_STORES.accounts, START_STORES.meta], 'readonly');
         const vault = tx.objectStore(START_STORES.vault).get('vault') as IDBRequest<VaultRow | undefined>;
         const device = tx.objectStore(START_STORES.deviceKeys).get('device') as IDBRequest<DeviceKeyRow | undefined>;
         // Index order, then primary key: the order of Dexie's `orderBy('sortKey').toArray()`.
         const accounts = tx.objectStore(START_STORES.accounts).index(START_STORES.accountOrder).getAll() as IDBRequest<AccountRow[]>;
+        const firstScreen = tx.objectStore(START_STORES.meta).get(FIRST_SCREEN_KEY) as IDBRequest<FirstScreenRow | undefined>;
         tx.oncomplete = () => {
           db.close();
-          resolve({ vault: vault.result, device: device.result, accounts: accounts.result });
+          resolve({ vault: vault.result, device: device.result, accounts: accounts.result, firstScreen: firstScreen.result });
         };
         tx.onabort = () => {
           db.close();

@@ -6,19 +6,24 @@
  * Unlock at 10,000 accounts (#19): the rows are read while the passphrase's Argon2id runs
  * (`readAhead`), and the first list after the unlock opens those instead of waiting for its live
  * query's own first read; that read, when it finds the same rows, is not delivered a second time.
- * The list is always delivered whole: its order (favourites, sort by name or use) is inside the
- * ciphertext, so no first screen can be right before every row is open.
+ * Which accounts come first (favourites, sort by name or use, the chosen group) is inside the
+ * ciphertext or the page's preferences, so the list remembers its first screen's ids
+ * (first-screen.ts, `rememberFirstScreen`): the first list after an unlock or a start is those
+ * accounts alone (`partial`), opened from about 60 rows, and the whole list follows at once.
  */
 import type { Account } from '../../core/account';
 import { bytesEqual } from '../../core/crypto/bytes';
-import type { AccountRow } from '../../storage/schema';
+import { FIRST_SCREEN_KEY, type AccountRow, type FirstScreenRow } from '../../storage/schema';
+import { FIRST_SCREEN_SIZE, firstScreenRows, openFirstScreen, sealFirstScreen, type StartList } from './first-screen';
 import { openRows, type OpenedRecords } from './records';
-import type { VaultSession } from './session';
+import type { VaultKeys, VaultSession } from './session';
 import type { VaultStore } from './store';
 
 export interface AccountsInfo {
   /** Rows that did not decrypt; they are left out of the list, never deleted. */
   damagedCount: number;
+  /** Only the remembered first screen's accounts; the whole list comes next. */
+  partial?: true;
 }
 export type AccountsListener = (accounts: Account[], info: AccountsInfo) => void;
 
@@ -26,6 +31,27 @@ interface Subscription {
   listener: AccountsListener;
   rows: AccountRow[] | null;
   seq: number;
+  /**
+   * The remembered first screen's delivery (first-screen.ts): settles once it was delivered and
+   * painted, or found not to be there. Every whole list waits for it, so it always comes first.
+   */
+  first?: Promise<void>;
+}
+
+/** The longest the whole list waits for the first screen's paint (a hidden page paints no frame). */
+const PAINT_WAIT_MS = 100;
+
+/**
+ * Settles after the page's next frame has been painted, or after PAINT_WAIT_MS. Opening the whole
+ * list right after the first screen's delivery took every frame until it was done (a slice of 500
+ * records, then the next), so the first screen was never painted on its own: measured at 1,000
+ * accounts, its codes showed 150 ms after they were in the DOM.
+ */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, PAINT_WAIT_MS);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 }
 
 /** Same rows, same versions (a record's IV is new at every write), in the same order. */
@@ -46,22 +72,69 @@ export class AccountFeed {
   readonly #records: OpenedRecords;
   readonly #subscriptions = new Set<Subscription>();
   /** Rows read during an unlock, for the first list after it; dropped at every lock. */
-  #ahead: Promise<AccountRow[] | null> | undefined;
+  #ahead: Promise<StartList | null> | undefined;
+  /** The first screen's ids as last read or written (this unlock), so an unchanged one is not written again. */
+  #firstScreen: string[] | null = null;
 
   constructor(store: VaultStore, session: VaultSession, records: OpenedRecords) {
     this.#store = store;
     this.#session = session;
     this.#records = records;
     session.onKeysChange(() => {
-      if (session.keys === null) this.#ahead = undefined;
+      if (session.keys === null) {
+        this.#ahead = undefined;
+        this.#firstScreen = null;
+      }
       this.#redeliver();
     });
   }
 
-  /** Starts reading the rows now (while a key is derived), or takes rows just read; the next subscription starts from them. */
-  readAhead(rows?: AccountRow[]): void {
-    // A failed read only means the live query's own read is awaited instead.
-    this.#ahead = rows !== undefined ? Promise.resolve(rows) : this.#store.read((db) => db.accounts.orderBy('sortKey').toArray()).catch(() => null);
+  /**
+   * Starts reading the rows and the first screen's ids now (while a key is derived), or takes
+   * those just read; the next subscription starts from them.
+   */
+  readAhead(start?: StartList): void {
+    // A failed read only means the live query's own read is awaited instead. Two transactions: a
+    // write of `meta` right after the key (the passphrase-typed date) need not wait for every row.
+    const read = async (): Promise<StartList> => {
+      const [rows, firstScreen] = await Promise.all([
+        this.#store.read((db) => db.accounts.orderBy('sortKey').toArray()),
+        this.#store.read((db) => db.meta.get(FIRST_SCREEN_KEY) as Promise<FirstScreenRow | undefined>),
+      ]);
+      return { rows, firstScreen };
+    };
+    this.#ahead = start !== undefined ? Promise.resolve(start) : read().catch(() => null);
+  }
+
+  /**
+   * Before the vault opens at start: the first screen's rows (all rows when none is remembered)
+   * opened into the cache, so that the first list is there as soon as the list asks.
+   */
+  async openFirst(keys: VaultKeys, start: StartList): Promise<void> {
+    const ids = await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
+    this.#firstScreen = ids;
+    const rows = ids === null ? null : firstScreenRows(start.rows, ids);
+    await openRows(keys.vk, keys.vaultId, rows ?? start.rows, this.#records.cache);
+  }
+
+  /**
+   * The ids of the list's first `FIRST_SCREEN_SIZE` accounts in the order it shows them now: sealed
+   * into the vault when they changed, for the next unlock. Never throws (a hint that is not
+   * written only costs the next unlock its head start).
+   */
+  async rememberFirstScreen(shown: readonly { id: string }[]): Promise<void> {
+    const keys = this.#session.keys;
+    const head = shown.slice(0, FIRST_SCREEN_SIZE).map((a) => a.id);
+    const known = this.#firstScreen;
+    if (keys === null || (known !== null && known.length === head.length && known.every((id, i) => id === head[i]))) return;
+    this.#firstScreen = head;
+    try {
+      const value = await sealFirstScreen(keys.vk, keys.vaultId, head);
+      if (this.#session.keys !== keys) return;
+      await this.#store.write(['meta'], (db) => db.meta.put({ key: FIRST_SCREEN_KEY, value }));
+    } catch {
+      this.#firstScreen = known;
+    }
   }
 
   /** The unlock failed: rows read for it are not kept for a later one. */
@@ -75,10 +148,11 @@ export class AccountFeed {
     const ahead = this.#ahead;
     this.#ahead = undefined;
     if (ahead !== undefined && this.#session.keys !== null) {
-      void ahead.then((rows) => {
+      void ahead.then((start) => {
         // Only if the live query has not answered meanwhile (its rows are the newer ones).
-        if (rows === null || sub.rows !== null || !this.#subscriptions.has(sub)) return;
-        sub.rows = rows;
+        if (start === null || sub.rows !== null || !this.#subscriptions.has(sub)) return;
+        if (start.firstScreen !== undefined) sub.first = this.#deliverFirstScreen(sub, start).catch(() => undefined);
+        sub.rows = start.rows;
         void this.#deliver(sub);
       });
     }
@@ -110,6 +184,21 @@ export class AccountFeed {
     };
   }
 
+  /** The remembered first screen's accounts alone, when there is one and nothing newer came meanwhile. */
+  async #deliverFirstScreen(sub: Subscription, start: StartList): Promise<void> {
+    const keys = this.#session.keys;
+    if (keys === null) return;
+    const ids = await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
+    if (this.#session.keys !== keys) return;
+    this.#firstScreen ??= ids;
+    const rows = ids === null ? null : firstScreenRows(start.rows, ids);
+    if (rows === null) return;
+    const { accounts } = await openRows(keys.vk, keys.vaultId, rows, this.#records.cache);
+    if (!this.#subscriptions.has(sub) || this.#session.keys !== keys || accounts.length === 0) return;
+    sub.listener(accounts, { damagedCount: 0, partial: true });
+    await nextPaint();
+  }
+
   #redeliver(): void {
     for (const sub of this.#subscriptions) void this.#deliver(sub);
   }
@@ -122,6 +211,11 @@ export class AccountFeed {
       return;
     }
     if (sub.rows === null) return;
+    // The first screen comes first, with a frame of its own (a newer delivery supersedes this one meanwhile).
+    if (sub.first !== undefined) {
+      await sub.first;
+      if (seq !== sub.seq) return;
+    }
     const { cache } = this.#records;
     const { accounts, damagedCount } = await openRows(keys.vk, keys.vaultId, sub.rows, cache);
     cache.retain(sub.rows);

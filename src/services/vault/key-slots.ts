@@ -10,7 +10,8 @@ import { bytesEqual } from '../../core/crypto/bytes';
 import { DEFAULT_ARGON2, type Argon2Cost, type KdfOptions, type KdfRunner } from '../../core/crypto/kdf';
 import { generateDeviceKey, generateVaultKeyBytes, slotAad, wrapKey } from '../../core/crypto/vault-keys';
 import { AppError, throwIfAborted } from '../../core/errors';
-import type { AccountRow, PassphraseSlot, VaultRow } from '../../storage/db';
+import type { PassphraseSlot, VaultRow } from '../../storage/db';
+import type { StartList } from './first-screen';
 import type { PassphraseBackoff } from './backoff';
 import { recordPassphraseTyped } from './passphrase-typed';
 import type { VaultPresence } from './marker';
@@ -34,7 +35,7 @@ export type StartResult =
   | { state: 'none' | 'missing' }
   /** `passkey`: the vault has a passkey slot (the lock screen then offers more than the passphrase form). */
   | { state: 'locked'; passkey: boolean }
-  | { state: 'unlocked'; keys: VaultKeys; rows: AccountRow[] };
+  | { state: 'unlocked'; keys: VaultKeys; start: StartList };
 
 export class KeySlots {
   readonly #store: VaultStore;
@@ -171,7 +172,7 @@ export class KeySlots {
    * when the device slot opens it. A device key that no longer fits leaves the vault locked.
    */
   async openOnStart(): Promise<StartResult> {
-    const [row, stored, rows] = await this.#store.readStart();
+    const [row, stored, rows, firstScreen] = await this.#store.readStart();
     if (row === undefined) return { state: this.#presence.stateWithoutVault() };
     // A vault that predates the marker (or a marker lost with cleared site data): remember it now.
     this.#presence.remember(row.vaultId);
@@ -179,7 +180,7 @@ export class KeySlots {
     const locked = { state: 'locked', passkey: findSlot(row, 'passkey') !== undefined } as const;
     if (slot === undefined || stored === undefined) return locked;
     try {
-      return { state: 'unlocked', keys: { vk: await openDeviceSlot(stored.cryptoKey, row.vaultId, slot), vaultId: row.vaultId }, rows };
+      return { state: 'unlocked', keys: { vk: await openDeviceSlot(stored.cryptoKey, row.vaultId, slot), vaultId: row.vaultId }, start: { rows, firstScreen } };
     } catch {
       return locked;
     }

@@ -9,7 +9,7 @@
  */
 import { AppError } from '../../core/errors';
 import type { OmamoriDb, StorageEvent } from '../../storage/db';
-import type { AccountRow, DeviceKeyRow, VaultRow } from '../../storage/schema';
+import { FIRST_SCREEN_KEY, type AccountRow, type DeviceKeyRow, type FirstScreenRow, type VaultRow } from '../../storage/schema';
 import type { StartRows } from '../../storage/start-read';
 import { toStorageError } from '../../storage/storage-error';
 
@@ -64,15 +64,21 @@ export class VaultStore {
   }
 
   /**
-   * App start in one read: the vault row, the device key and the account rows in order. Through
+   * App start in one read: the vault row, the device key, the account rows in order and the first
+   * screen's sealed ids. Through
    * the raw start path when there is one and it could read; otherwise one Dexie transaction.
    */
-  async readStart(): Promise<[VaultRow | undefined, DeviceKeyRow | undefined, AccountRow[]]> {
+  async readStart(): Promise<[VaultRow | undefined, DeviceKeyRow | undefined, AccountRow[], FirstScreenRow | undefined]> {
     const raw = (await this.#readStart?.()) ?? null;
-    if (raw !== null) return [raw.vault, raw.device, raw.accounts];
+    if (raw !== null) return [raw.vault, raw.device, raw.accounts, raw.firstScreen];
     return this.read((db) =>
-      db.transaction('r', [db.vault, db.deviceKeys, db.accounts], () =>
-        Promise.all([db.vault.get('vault'), db.deviceKeys.get('device'), db.accounts.orderBy('sortKey').toArray()]),
+      db.transaction('r', [db.vault, db.deviceKeys, db.accounts, db.meta], () =>
+        Promise.all([
+          db.vault.get('vault'),
+          db.deviceKeys.get('device'),
+          db.accounts.orderBy('sortKey').toArray(),
+          db.meta.get(FIRST_SCREEN_KEY) as Promise<FirstScreenRow | undefined>,
+        ]),
       ),
     );
   }

@@ -28,7 +28,7 @@ import type { Passkeys } from './passkeys';
 import type { RecoveryKits } from './recovery-kits';
 import type { DeletedAccount, RecentlyDeleted } from './recently-deleted';
 import { readPassphraseTyped } from './passphrase-typed';
-import { OpenedRecords, openRows } from './records';
+import { OpenedRecords } from './records';
 import { VaultSession, type VaultState } from './session';
 import { VaultStore, type DbSource } from './store';
 import type { WebAuthnAdapter } from './webauthn';
@@ -147,17 +147,18 @@ export class VaultService {
   }
 
   /**
-   * App start in one read; with the device slot the vault opens at once, its rows decrypted
-   * before the first live-list delivery so that it comes from the cache.
+   * App start in one read; with the device slot the vault opens at once, the first screen's rows
+   * (or, with none remembered, all of them) decrypted before the first live-list delivery so that
+   * it comes from the cache.
    */
   async openOnStart(): Promise<VaultState> {
     if (this.#session.keys !== null) return 'unlocked';
     const start = await this.#keySlots.openOnStart();
     if (start.state === 'locked') this.#startPasskey = start.passkey;
     if (start.state !== 'unlocked') return start.state;
-    await openRows(start.keys.vk, start.keys.vaultId, start.rows, this.#records.cache);
+    await this.#feed.openFirst(start.keys, start.start);
     // The list shown first is these rows: no second read of every row before the first code.
-    this.#feed.readAhead(start.rows);
+    this.#feed.readAhead(start.start);
     this.#session.open(start.keys);
     return 'unlocked';
   }
@@ -170,11 +171,20 @@ export class VaultService {
     return this.#startPasskey;
   }
 
-  /** The account rows are read while Argon2id runs (in its Worker), so the list needs no read after it. */
+  /**
+   * The account rows are read while Argon2id runs (in its Worker), so the list needs no read after
+   * it. Only once it runs (its first progress): reading 10,000 rows keeps the page busy for about
+   * 150 ms as they arrive, which before the Worker started delayed Argon2id itself by as much.
+   */
   async unlockWithPassphrase(passphrase: string, opts: KdfOptions = {}): Promise<void> {
-    this.#feed.readAhead();
+    let reading = false;
+    const onProgress = (progress: number): void => {
+      if (!reading) this.#feed.readAhead();
+      reading = true;
+      opts.onProgress?.(progress);
+    };
     try {
-      await this.#keySlots.unlockWithPassphrase(passphrase, opts);
+      await this.#keySlots.unlockWithPassphrase(passphrase, { ...opts, onProgress });
     } catch (err) {
       this.#feed.dropAhead();
       throw err;
@@ -371,6 +381,11 @@ export class VaultService {
   }
 
   /** Live list (all tabs). While locked the listener gets `[]`. Returns the unsubscribe function. */
+  /** The list's accounts in the order it shows them, for the next unlock's first screen (first-screen.ts). */
+  rememberFirstScreen(shown: readonly { id: string }[]): Promise<void> {
+    return this.#feed.rememberFirstScreen(shown);
+  }
+
   subscribeAccounts(listener: AccountsListener): () => void {
     return this.#feed.subscribe(listener);
   }

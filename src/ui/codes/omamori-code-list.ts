@@ -27,6 +27,7 @@ import { fire, type OmamoriEvent } from '../shared/events';
 export class OmamoriCodeList extends LitElement implements ListKeysHost {
   static override properties = {
     accounts: { attribute: false },
+    partial: { attribute: false },
     damaged: { type: Number },
     notBackedUp: { type: Number },
     query: { state: true },
@@ -40,6 +41,8 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   static override styles = [baseStyles, noticeBarStyles, listStyles];
 
   declare accounts: readonly Account[];
+  /** `accounts` is only the first screen remembered from the last time (right after an unlock); the rest follows. */
+  declare partial: boolean;
   declare query: string;
   /** Records that failed to decrypt: hidden, never deleted, but the user is told. */
   declare damaged: number;
@@ -64,6 +67,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   constructor() {
     super();
     this.accounts = [];
+    this.partial = false;
     this.query = '';
     this.damaged = 0;
     this.notBackedUp = 0;
@@ -95,6 +99,12 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
       if ('requestIdleCallback' in window) requestIdleCallback(warm);
       else setTimeout(warm, 50);
     }
+  }
+
+  protected override updated(): void {
+    // What the whole list shows first, for the next unlock's first screen (the vault writes it
+    // only when it changed). Not while searching: a search is not what the next unlock shows.
+    if (!this.partial && this.query === '') void getVault().rememberFirstScreen(this.arrange().shown);
   }
 
   private get grid(): OmamoriAccountGrid | null {

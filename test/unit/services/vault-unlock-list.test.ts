@@ -110,6 +110,91 @@ describe('the list after an unlock', () => {
   });
 });
 
+/** Every list the subscriber receives (issuers, and whether it was only the first screen), until `until` says the last came. */
+function deliveries(vault: VaultService, until: (issuers: string[]) => boolean): Promise<{ issuers: string[]; partial: boolean }[]> {
+  const seen: { issuers: string[]; partial: boolean }[] = [];
+  return new Promise((resolve) => {
+    const stop = vault.subscribeAccounts((accounts, info) => {
+      if (accounts.length === 0) return;
+      const issuers = accounts.map((a) => a.issuer);
+      seen.push({ issuers, partial: info.partial === true });
+      if (until(issuers)) {
+        stop();
+        resolve(seen);
+      }
+    });
+  });
+}
+
+/** The lists delivered from an unlock (passphrase, or the device slot at start) until the whole list of `count`. */
+async function afterUnlock(vault: VaultService, unlock: () => Promise<unknown>, count: number): Promise<{ issuers: string[]; partial: boolean }[]> {
+  let seen: Promise<{ issuers: string[]; partial: boolean }[]> | undefined;
+  const stop = vault.subscribeState((state) => {
+    if (state === 'unlocked') seen = deliveries(vault, (issuers) => issuers.length === count);
+  });
+  await unlock();
+  stop();
+  return (await seen) ?? [];
+}
+
+describe('the first screen remembered for the next unlock (#19)', () => {
+  async function vaultOf(issuers: string[], deviceSlot = false) {
+    const db = openDb();
+    const vault = makeService(db);
+    await vault.create(PASS, { deviceSlot });
+    const accounts = await vault.addAccounts(issuers.map((i) => totp(i)));
+    const id = (issuer: string) => ({ id: accounts.find((a) => a.issuer === issuer)!.id });
+    return { db, vault, id };
+  }
+
+  it('opens only the remembered accounts first after an unlock, then the whole list', async () => {
+    const { vault, id } = await vaultOf(['A', 'B', 'C', 'D', 'E']);
+    await vault.rememberFirstScreen([id('D'), id('B')]);
+    vault.lock();
+    expect(await afterUnlock(vault, () => vault.unlockWithPassphrase(PASS), 5)).toEqual([
+      { issuers: ['B', 'D'], partial: true }, // in the vault's order: the list sorts what it gets
+      { issuers: ['A', 'B', 'C', 'D', 'E'], partial: false },
+    ]);
+  });
+
+  it('does the same for the device slot at start, and passes over ids no longer in the vault', async () => {
+    const { db, vault, id } = await vaultOf(['A', 'B', 'C'], true);
+    await vault.rememberFirstScreen([id('C'), id('A')]);
+    await vault.deleteAccount(id('A').id);
+    const restarted = makeService(db);
+    expect(await afterUnlock(restarted, () => restarted.openOnStart(), 2)).toEqual([
+      { issuers: ['C'], partial: true },
+      { issuers: ['B', 'C'], partial: false },
+    ]);
+  });
+
+  it('keeps the ids sealed, writes them only when they change, and ignores a record that does not open', async () => {
+    const { db, vault, id } = await vaultOf(['A', 'B', 'C']);
+    let writes = 0;
+    const put = db.meta.put.bind(db.meta);
+    db.meta.put = ((row: Parameters<typeof put>[0]) => (writes++, put(row))) as typeof db.meta.put;
+    await vault.rememberFirstScreen([id('B'), id('C')]);
+    await vault.rememberFirstScreen([id('B'), id('C'), { id: 'x' }].slice(0, 2));
+    expect(writes).toBe(1);
+    await vault.rememberFirstScreen([id('C'), id('B')]);
+    expect(writes).toBe(2);
+    const row = (await db.meta.get('first-screen')) as { key: string; value: { iv: Uint8Array; ct: Uint8Array } };
+    expect(Buffer.from(row.value.ct).toString('latin1')).not.toContain(id('B').id);
+    // A damaged record: no first screen, only the whole list.
+    row.value.ct[0]! ^= 1;
+    await put(row);
+    vault.lock();
+    expect(await afterUnlock(vault, () => vault.unlockWithPassphrase(PASS), 3)).toEqual([{ issuers: ['A', 'B', 'C'], partial: false }]);
+  });
+
+  it('writes nothing while locked', async () => {
+    const { db, vault, id } = await vaultOf(['A']);
+    vault.lock();
+    await vault.rememberFirstScreen([id('A')]);
+    expect(await db.meta.get('first-screen')).toBeUndefined();
+  });
+});
+
 describe('openRows in slices', () => {
   async function sealedRows(count: number): Promise<{ vk: CryptoKey; rows: AccountRow[] }> {
     const vk = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);

@@ -1,0 +1,50 @@
+/**
+ * @file The list's first screen, remembered so that an unlock or a start opens only its rows
+ * before the first code (#19): at 10,000 accounts opening every record took about 420 ms of a
+ * 2-core machine after the key was ready, and the first screen needs about 60 of them.
+ *
+ * The list itself says which accounts it showed first, in its order (the order depends on the sort
+ * mode, favourites and the chosen group, all inside the ciphertext or the page's preferences): their
+ * ids, sealed under the vault key like a record (id `FIRST_SCREEN_RECORD`, never an account's), are
+ * one row of `meta` (storage/schema.ts, FIRST_SCREEN_KEY). It is a hint only: ids no longer in the
+ * vault are passed over, an account that should now be on the first screen comes with the rest a
+ * moment later, and a row that does not open (damaged, another vault key) means "open them all",
+ * as before. The whole list always follows the first screen's.
+ */
+import type { Sealed } from '../../core/crypto/aead';
+import { openRecord, sealRecord } from '../../core/crypto/vault-keys';
+import type { AccountRow, FirstScreenRow } from '../../storage/schema';
+
+/** Ids remembered: more than any screen shows at once (the grid's first paint is 24 cards). */
+export const FIRST_SCREEN_SIZE = 60;
+/** The record id in the AAD: not a UUID, so never an account's. */
+const FIRST_SCREEN_RECORD = 'list:first-screen';
+
+/** The start's rows and the first screen's sealed ids read with them. */
+export interface StartList {
+  rows: AccountRow[];
+  firstScreen: FirstScreenRow | undefined;
+}
+
+export function sealFirstScreen(vk: CryptoKey, vaultId: string, ids: readonly string[]): Promise<Sealed> {
+  return sealRecord(vk, vaultId, FIRST_SCREEN_RECORD, ids.slice(0, FIRST_SCREEN_SIZE));
+}
+
+/** The remembered ids, or null when there are none or they do not open. */
+export async function openFirstScreen(vk: CryptoKey, vaultId: string, row: FirstScreenRow | undefined): Promise<string[] | null> {
+  const sealed = row?.value;
+  if (!(sealed?.iv instanceof Uint8Array) || !(sealed.ct instanceof Uint8Array)) return null;
+  try {
+    const ids = await openRecord(vk, vaultId, FIRST_SCREEN_RECORD, sealed);
+    return Array.isArray(ids) && ids.length <= FIRST_SCREEN_SIZE && ids.every((id) => typeof id === 'string') ? (ids as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The rows of `ids` that still exist, in the rows' own (vault) order; null when none does. */
+export function firstScreenRows(rows: readonly AccountRow[], ids: readonly string[]): AccountRow[] | null {
+  const wanted = new Set(ids);
+  const found = rows.filter((row) => wanted.has(row.id));
+  return found.length === 0 ? null : found;
+}
