@@ -192,7 +192,8 @@ export class AccountFeed {
     if (this.#session.keys !== keys) return;
     this.#firstScreen ??= ids;
     const rows = ids === null ? null : firstScreenRows(start.rows, ids);
-    if (rows === null) return;
+    // A vault whose first screen is all of it: the whole list at once, with no frame to wait for.
+    if (rows === null || rows.length === start.rows.length) return;
     const { accounts } = await openRows(keys.vk, keys.vaultId, rows, this.#records.cache);
     if (!this.#subscriptions.has(sub) || this.#session.keys !== keys || accounts.length === 0) return;
     sub.listener(accounts, { damagedCount: 0, partial: true });
