@@ -100,8 +100,8 @@ export class OmamoriApp extends LitElement {
   declare damaged: number;
   /** Accounts added or changed since the last export (the code list's backup banner). */
   declare notBackedUp: number;
-  /** `accounts` is only the remembered first screen, right after an unlock; the whole list follows (#19). */
-  private accountsPartial = false;
+  /** `accounts` is only the remembered first screen, right after an unlock; the whole list (this many) follows (#19). */
+  private accountsPartial: number | undefined;
   /**
    * "Restore from a backup" (true) or "Move from another phone" ('phone-move') on a new device:
    * create the vault, then that screen.
@@ -144,7 +144,7 @@ export class OmamoriApp extends LitElement {
     this.addEventListener('open-settings', () => (this.view = { kind: 'settings' }));
     this.addEventListener('form-closed', () => (this.view = { kind: 'list' }));
     this.addEventListener('settings-closed', () => {
-      if (!this.accountsPartial) this.notBackedUp = accountsNotInBackup(this.accounts, getLastExportStore().read());
+      if (this.accountsPartial === undefined) this.notBackedUp = accountsNotInBackup(this.accounts, getLastExportStore().read());
       this.view = { kind: 'list' };
     });
     // The restore screen ends on the codes; a restore inside Settings stays there.
@@ -256,8 +256,8 @@ export class OmamoriApp extends LitElement {
         this.accounts = accounts;
         this.damaged = info.damagedCount;
         // Counted on the whole list only: the first screen alone would show a smaller number first.
-        this.accountsPartial = info.partial === true;
-        if (!this.accountsPartial) this.notBackedUp = accountsNotInBackup(accounts, getLastExportStore().read());
+        this.accountsPartial = info.partial?.total;
+        if (this.accountsPartial === undefined) this.notBackedUp = accountsNotInBackup(accounts, getLastExportStore().read());
         this.#afterFirstScreen();
       });
       return;
@@ -363,7 +363,7 @@ export class OmamoriApp extends LitElement {
       default:
         return html`${this.inIosTab() ? html`<omamori-safari-tab-line></omamori-safari-tab-line>` : nothing}${
           this.clockCheck ? html`<omamori-clock-warning></omamori-clock-warning>` : nothing
-        }<omamori-code-list .accounts=${this.accounts} .partial=${this.accountsPartial} .damaged=${this.damaged} .notBackedUp=${this.notBackedUp}></omamori-code-list>`;
+        }<omamori-code-list .accounts=${this.accounts} .partialOf=${this.accountsPartial} .damaged=${this.damaged} .notBackedUp=${this.notBackedUp}></omamori-code-list>`;
     }
   }
 

@@ -22,8 +22,8 @@ import type { VaultStore } from './store';
 export interface AccountsInfo {
   /** Rows that did not decrypt; they are left out of the list, never deleted. */
   damagedCount: number;
-  /** Only the remembered first screen's accounts; the whole list comes next. */
-  partial?: true;
+  /** Only the remembered first screen's accounts; the whole list (`total` rows) comes next. */
+  partial?: { total: number };
 }
 export type AccountsListener = (accounts: Account[], info: AccountsInfo) => void;
 
@@ -39,10 +39,12 @@ interface Subscription {
 }
 
 /** The longest the whole list waits for the first screen's paint (a hidden page paints no frame). */
-const PAINT_WAIT_MS = 100;
+const PAINT_WAIT_MS = 150;
+/** Frames the first screen gets: a list of over 200 is windowed, and the virtualizer lays it out over two or three. */
+const PAINT_FRAMES = 3;
 
 /**
- * Settles after the page's next frame has been painted, or after PAINT_WAIT_MS. Opening the whole
+ * Settles after the page has painted PAINT_FRAMES frames, or after PAINT_WAIT_MS. Opening the whole
  * list right after the first screen's delivery took every frame until it was done (a slice of 500
  * records, then the next), so the first screen was never painted on its own: measured at 1,000
  * accounts, its codes showed 150 ms after they were in the DOM.
@@ -50,7 +52,13 @@ const PAINT_WAIT_MS = 100;
 export function nextPaint(): Promise<void> {
   return new Promise((resolve) => {
     setTimeout(resolve, PAINT_WAIT_MS);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    if (typeof requestAnimationFrame !== 'function') return;
+    let frames = 0;
+    const frame = (): void => {
+      if (++frames < PAINT_FRAMES) requestAnimationFrame(frame);
+      else setTimeout(resolve, 0);
+    };
+    requestAnimationFrame(frame);
   });
 }
 
@@ -110,11 +118,14 @@ export class AccountFeed {
    * Before the vault opens at start: the first screen's rows (all rows when none is remembered)
    * opened into the cache, so that the first list is there as soon as the list asks.
    */
-  async openFirst(keys: VaultKeys, start: StartList): Promise<void> {
+  async openFirst(keys: VaultKeys, start: StartList): Promise<StartList> {
     const ids = await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
     this.#firstScreen = ids;
     const rows = ids === null ? null : firstScreenRows(start.rows, ids);
-    await openRows(keys.vk, keys.vaultId, rows ?? start.rows, this.#records.cache);
+    // A vault whose first screen is all of it: the whole list at once, with no frame to wait for.
+    const first = rows === null || rows.length === start.rows.length ? null : rows.map((row) => row.id);
+    await openRows(keys.vk, keys.vaultId, first === null ? start.rows : (rows ?? []), this.#records.cache);
+    return { ...start, first };
   }
 
   /**
@@ -151,7 +162,7 @@ export class AccountFeed {
       void ahead.then((start) => {
         // Only if the live query has not answered meanwhile (its rows are the newer ones).
         if (start === null || sub.rows !== null || !this.#subscriptions.has(sub)) return;
-        if (start.firstScreen !== undefined) sub.first = this.#deliverFirstScreen(sub, start).catch(() => undefined);
+        if (start.firstScreen !== undefined && start.first !== null) sub.first = this.#deliverFirstScreen(sub, start).catch(() => undefined);
         sub.rows = start.rows;
         void this.#deliver(sub);
       });
@@ -188,7 +199,7 @@ export class AccountFeed {
   async #deliverFirstScreen(sub: Subscription, start: StartList): Promise<void> {
     const keys = this.#session.keys;
     if (keys === null) return;
-    const ids = await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
+    const ids = start.first !== undefined ? start.first : await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
     if (this.#session.keys !== keys) return;
     this.#firstScreen ??= ids;
     const rows = ids === null ? null : firstScreenRows(start.rows, ids);
@@ -196,7 +207,7 @@ export class AccountFeed {
     if (rows === null || rows.length === start.rows.length) return;
     const { accounts } = await openRows(keys.vk, keys.vaultId, rows, this.#records.cache);
     if (!this.#subscriptions.has(sub) || this.#session.keys !== keys || accounts.length === 0) return;
-    sub.listener(accounts, { damagedCount: 0, partial: true });
+    sub.listener(accounts, { damagedCount: 0, partial: { total: start.rows.length } });
     await nextPaint();
   }
 

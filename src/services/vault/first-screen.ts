@@ -24,6 +24,8 @@ const FIRST_SCREEN_RECORD = 'list:first-screen';
 export interface StartList {
   rows: AccountRow[];
   firstScreen: FirstScreenRow | undefined;
+  /** Once the start has opened `firstScreen`: its rows' ids, or null when none is to be shown alone. */
+  first?: string[] | null;
 }
 
 export function sealFirstScreen(vk: CryptoKey, vaultId: string, ids: readonly string[]): Promise<Sealed> {

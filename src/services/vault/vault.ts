@@ -156,9 +156,9 @@ export class VaultService {
     const start = await this.#keySlots.openOnStart();
     if (start.state === 'locked') this.#startPasskey = start.passkey;
     if (start.state !== 'unlocked') return start.state;
-    await this.#feed.openFirst(start.keys, start.start);
+    const opened = await this.#feed.openFirst(start.keys, start.start);
     // The list shown first is these rows: no second read of every row before the first code.
-    this.#feed.readAhead(start.start);
+    this.#feed.readAhead(opened);
     this.#session.open(start.keys);
     return 'unlocked';
   }

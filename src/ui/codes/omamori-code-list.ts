@@ -27,7 +27,7 @@ import { fire, type OmamoriEvent } from '../shared/events';
 export class OmamoriCodeList extends LitElement implements ListKeysHost {
   static override properties = {
     accounts: { attribute: false },
-    partial: { attribute: false },
+    partialOf: { attribute: false },
     damaged: { type: Number },
     notBackedUp: { type: Number },
     query: { state: true },
@@ -41,8 +41,11 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   static override styles = [baseStyles, noticeBarStyles, listStyles];
 
   declare accounts: readonly Account[];
-  /** `accounts` is only the first screen remembered from the last time (right after an unlock); the rest follows. */
-  declare partial: boolean;
+  /**
+   * Set when `accounts` is only the first screen remembered from the last time (right after an
+   * unlock): how many the whole list, which follows, holds.
+   */
+  declare partialOf: number | undefined;
   declare query: string;
   /** Records that failed to decrypt: hidden, never deleted, but the user is told. */
   declare damaged: number;
@@ -67,7 +70,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   constructor() {
     super();
     this.accounts = [];
-    this.partial = false;
+    this.partialOf = undefined;
     this.query = '';
     this.damaged = 0;
     this.notBackedUp = 0;
@@ -104,7 +107,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   protected override updated(): void {
     // What the whole list shows first, for the next unlock's first screen (the vault writes it
     // only when it changed). Not while searching: a search is not what the next unlock shows.
-    if (!this.partial && this.query === '') void getVault().rememberFirstScreen(this.arrange().shown);
+    if (this.partialOf === undefined && this.query === '') void getVault().rememberFirstScreen(this.arrange().shown);
   }
 
   private get grid(): OmamoriAccountGrid | null {
@@ -245,7 +248,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
       return html`<p class="empty muted" data-testid="no-matches">${message}</p>`;
     }
     return html`<section aria-label=${countLabel(a.shown.length)} data-testid="account-list">
-      <omamori-account-grid .favourites=${a.favourites} .others=${a.others} ?large=${this.accounts.length > WINDOW_FROM} .mode=${this.activeMode()} .selected=${this.selected}
+      <omamori-account-grid .favourites=${a.favourites} .others=${a.others} ?large=${(this.partialOf ?? this.accounts.length) > WINDOW_FROM} .mode=${this.activeMode()} .selected=${this.selected}
         @toggle-select=${(e: HTMLElementEventMap['toggle-select']) => this.toggle(e.detail.id, e.detail.on)}
         @move-account=${(e: HTMLElementEventMap['move-account']) => void this.onMove(e.detail)}></omamori-account-grid>
     </section>`;
