@@ -64,8 +64,34 @@ test('10,000 accounts: bounded DOM, scroll to the end, search finds one', async 
   await page.getByTestId('group-chip').filter({ hasText: 'Every third' }).click();
   await expect(page.getByTestId('account-list')).toHaveAttribute('aria-label', '3,334 accounts');
   await page.getByTestId('lock').click();
+  // The unlock opens the remembered first screen first, then the rest (#19): watched frame by
+  // frame, the first cards drawn are the whole list's first (not the group's, which the lock
+  // forgot), the list is named by the whole count, and once cards show no frame is without them.
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: { cards: number; first: string; label: string }[] };
+    const deepAll = (root: ParentNode, selector: string, out: Element[] = []): Element[] => {
+      out.push(...root.querySelectorAll(selector));
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) deepAll(el.shadowRoot, selector, out);
+      return out;
+    };
+    w.__frames = [];
+    const sample = (): void => {
+      const cards = deepAll(document, '[data-testid="code-card"]');
+      const issuer = cards[0] === undefined ? undefined : deepAll(cards[0].shadowRoot ?? cards[0], '[data-testid="issuer"]')[0];
+      const label = deepAll(document, '[data-testid="account-list"]')[0]?.getAttribute('aria-label') ?? '';
+      w.__frames.push({ cards: cards.length, first: issuer?.textContent?.trim() ?? '', label });
+      if (w.__frames.length < 600) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
   await unlock(page);
   await expect(page.getByTestId('account-list')).toHaveAttribute('aria-label', '10,000 accounts', { timeout: 60_000 });
+  await page.waitForTimeout(1_000);
+  const frames = await page.evaluate(() => (window as unknown as { __frames: { cards: number; first: string; label: string }[] }).__frames);
+  const shown = frames.findIndex((f) => f.cards > 0);
+  expect(shown).toBeGreaterThanOrEqual(0);
+  expect(frames[shown]).toMatchObject({ first: 'Service 00007', label: '10,000 accounts' });
+  expect(frames.slice(shown).filter((f) => f.cards === 0)).toEqual([]);
   await page.getByTestId('group-chip').filter({ hasText: 'Every third' }).click();
   await expect(page.getByTestId('account-list')).toHaveAttribute('aria-label', '3,334 accounts');
   expect(await cardCount(page)).toBeLessThanOrEqual(MAX_CARDS_IN_DOM);

@@ -105,9 +105,10 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   }
 
   protected override updated(): void {
-    // What the whole list shows first, for the next unlock's first screen (the vault writes it
-    // only when it changed). Not while searching: a search is not what the next unlock shows.
-    if (this.partialOf === undefined && this.query === '') void getVault().rememberFirstScreen(this.arrange().shown);
+    // What the whole list will show first after the next unlock, for its first screen (the vault
+    // writes it only when it changed): in the sort mode, without the group chosen or the search,
+    // which locking forgets.
+    if (this.partialOf === undefined) void getVault().rememberFirstScreen(this.arrange().sorted);
   }
 
   private get grid(): OmamoriAccountGrid | null {
@@ -126,7 +127,7 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
     const sorted = this.sorted([this.accounts, this.sortMode, locale], () => sortAccounts(this.accounts, this.sortMode, locale));
     const inGroup = this.inGroup([sorted, group], () => filterByGroup(sorted, group));
     const shown = this.found([inGroup, this.query], () => filterAccounts(inGroup, this.query));
-    return { groups, group, shown, ...this.split([shown], () => splitFavourites(shown)) };
+    return { groups, group, sorted, shown, ...this.split([shown], () => splitFavourites(shown)) };
   }
 
   private emit(name: 'add-account' | 'lock-vault' | 'open-settings' | 'open-scanner' | 'open-guide'): void {
@@ -247,7 +248,9 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
       const message = this.query.trim() ? t('list.noMatches', { query: this.query }) : t('list.groupEmpty', { group: a.group ?? '' });
       return html`<p class="empty muted" data-testid="no-matches">${message}</p>`;
     }
-    return html`<section aria-label=${countLabel(a.shown.length)} data-testid="account-list">
+    // Right after an unlock the first screen is named by the whole list's count, which follows it.
+    const count = this.partialOf !== undefined && a.group === null && this.query === '' ? this.partialOf : a.shown.length;
+    return html`<section aria-label=${countLabel(count)} data-testid="account-list">
       <omamori-account-grid .favourites=${a.favourites} .others=${a.others} ?large=${(this.partialOf ?? this.accounts.length) > WINDOW_FROM} .mode=${this.activeMode()} .selected=${this.selected}
         @toggle-select=${(e: HTMLElementEventMap['toggle-select']) => this.toggle(e.detail.id, e.detail.on)}
         @move-account=${(e: HTMLElementEventMap['move-account']) => void this.onMove(e.detail)}></omamori-account-grid>
