@@ -36,6 +36,9 @@ import type { WebAuthnAdapter } from './webauthn';
 export type { VaultState } from './session';
 export type { NewAccount } from './accounts';
 export type { AccountsInfo, AccountsListener } from './account-feed';
+
+/** How long after an unlock *Recently deleted* is purged of expired accounts (after the first code). */
+const PURGE_AFTER_UNLOCK_MS = 500;
 export type { DeletedAccount } from './recently-deleted';
 
 export interface VaultServiceOptions {
@@ -92,7 +95,9 @@ export class VaultService {
     this.#deleted = () => (deleted ??= import('./recently-deleted').then(({ RecentlyDeleted }) => new RecentlyDeleted(this.#store, this.#session)));
     this.#session.onKeysChange(() => {
       // Accounts deleted more than 30 days ago go at each unlock; a failure only postpones it.
-      if (this.#session.keys !== null) void this.purgeDeleted().catch(() => undefined);
+      // A moment after it: loading its module at once put a fetch on the first code's path.
+      const keys = this.#session.keys;
+      if (keys !== null) setTimeout(() => void (this.#session.keys === keys ? this.purgeDeleted().catch(() => undefined) : undefined), PURGE_AFTER_UNLOCK_MS);
     });
   }
 
