@@ -172,10 +172,14 @@ export class AccountFeed {
       });
     }
     // Dexie (and so the live query) may still be loading: at start it comes after the first code,
-    // which the rows read ahead already show.
+    // which the rows read ahead already show. After a first screen, once it is painted: the live
+    // query's own first read of every row held the page while the first codes were being laid out.
     let handle: { unsubscribe(): void } | undefined;
-    void this.#store
-      .db()
+    void (async () => {
+      await ahead;
+      await sub.first;
+    })()
+      .then(() => this.#store.db())
       .then((db) => {
         if (!this.#subscriptions.has(sub)) return;
         handle = db
