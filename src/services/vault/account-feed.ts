@@ -53,7 +53,7 @@ const PAINT_FRAMES = 5;
  * records, then the next), so the first screen was never painted on its own: measured at 1,000
  * accounts, its codes showed 150 ms after they were in the DOM.
  */
-export function nextPaint(): Promise<void> {
+function nextPaint(): Promise<void> {
   return new Promise((resolve) => {
     setTimeout(resolve, PAINT_WAIT_MS);
     if (typeof requestAnimationFrame !== 'function') return;
@@ -125,11 +125,9 @@ export class AccountFeed {
   async openFirst(keys: VaultKeys, start: StartList): Promise<StartList> {
     const ids = await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
     this.#firstScreen = ids;
-    const rows = ids === null ? null : firstScreenRows(start.rows, ids);
-    // A vault whose first screen is all of it: the whole list at once, with no frame to wait for.
-    const first = rows === null || rows.length === start.rows.length ? null : rows.map((row) => row.id);
-    await openRows(keys.vk, keys.vaultId, first === null ? start.rows : (rows ?? []), this.#records.cache);
-    return { ...start, first };
+    const rows = firstScreenRows(start.rows, ids);
+    await openRows(keys.vk, keys.vaultId, rows ?? start.rows, this.#records.cache);
+    return { ...start, first: rows?.map((row) => row.id) ?? null };
   }
 
   /**
@@ -210,9 +208,8 @@ export class AccountFeed {
     const ids = start.first !== undefined ? start.first : await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
     if (this.#session.keys !== keys) return;
     this.#firstScreen ??= ids;
-    const rows = ids === null ? null : firstScreenRows(start.rows, ids);
-    // A vault whose first screen is all of it: the whole list at once, with no frame to wait for.
-    if (rows === null || rows.length === start.rows.length) return;
+    const rows = firstScreenRows(start.rows, ids);
+    if (rows === null) return;
     const { accounts } = await openRows(keys.vk, keys.vaultId, rows, this.#records.cache);
     if (!this.#subscriptions.has(sub) || this.#session.keys !== keys || accounts.length === 0) return;
     sub.listener(accounts, { damagedCount: 0, partial: { total: start.rows.length } });

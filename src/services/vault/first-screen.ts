@@ -44,9 +44,13 @@ export async function openFirstScreen(vk: CryptoKey, vaultId: string, row: First
   }
 }
 
-/** The rows of `ids` that still exist, in the rows' own (vault) order; null when none does. */
-export function firstScreenRows(rows: readonly AccountRow[], ids: readonly string[]): AccountRow[] | null {
+/**
+ * The rows of `ids` that still exist, in the rows' own (vault) order; null when none does, or when
+ * they are every row (a vault whose first screen is all of it gets the whole list at once).
+ */
+export function firstScreenRows(rows: readonly AccountRow[], ids: readonly string[] | null): AccountRow[] | null {
+  if (ids === null) return null;
   const wanted = new Set(ids);
   const found = rows.filter((row) => wanted.has(row.id));
-  return found.length === 0 ? null : found;
+  return found.length === 0 || found.length === rows.length ? null : found;
 }

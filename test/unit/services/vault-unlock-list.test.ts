@@ -189,6 +189,13 @@ describe('the first screen remembered for the next unlock (#19)', () => {
     expect(await afterUnlock(vault, () => vault.unlockWithPassphrase(PASS), 3)).toEqual([{ issuers: ['A', 'B', 'C'], partial: false }]);
   });
 
+  it('gives a vault whose first screen is all of it the whole list at once', async () => {
+    const { vault, id } = await vaultOf(['A', 'B']);
+    await vault.rememberFirstScreen([id('B'), id('A')]);
+    vault.lock();
+    expect(await afterUnlock(vault, () => vault.unlockWithPassphrase(PASS), 2)).toEqual([{ issuers: ['A', 'B'], partial: false }]);
+  });
+
   it('writes nothing while locked', async () => {
     const { db, vault, id } = await vaultOf(['A']);
     vault.lock();
