@@ -4,22 +4,35 @@
  * (`@ngraveio/bc-ur`, with the `buffer` package's Buffer where there is none: both one lazy
  * chunk, loaded by loadBcUr()). On paper every fragment is printed
  * once, then spare fountain parts (SPARE_RATIO more), so that an unreadable code or a torn corner
- * does not matter, and the codes can be read in any order. The UR type names the backup
+ * does not matter, and the codes can be read in any order. The spares are chosen, not just the next
+ * ones: together they hold every fragment, so any one code may be missing and the file still comes
+ * whole (bc-ur's decoder only peels, and the next parts in order sometimes leave a fragment out). The UR type names the backup
  * (`omamori-paper-<tag>`), so a code of another paper backup is told apart, not mixed in.
  */
 import { AppError } from '../../core/errors';
 import type { Bytes } from '../../core/crypto/bytes';
 
 type BcUr = typeof import('@ngraveio/bc-ur');
+interface BcUrParts {
+  ur: BcUr;
+  /** Which fragments the part of a sequence number mixes (bc-ur's own choice, which its decoder repeats). */
+  chooseFragments: typeof import('@ngraveio/bc-ur/dist/fountainUtils').chooseFragments;
+  getCRC: typeof import('@ngraveio/bc-ur/dist/utils').getCRC;
+}
 
-let loading: Promise<BcUr> | undefined;
+let loading: Promise<BcUrParts> | undefined;
 
 /** bc-ur is CommonJS written for Node's Buffer: the `buffer` package's Buffer is installed first where there is none (the browser). */
-function loadBcUr(): Promise<BcUr> {
+function loadBcUr(): Promise<BcUrParts> {
   loading ??= (async () => {
     const g = globalThis as { Buffer?: unknown };
     if (g.Buffer === undefined) g.Buffer = (await import('buffer')).Buffer;
-    return import('@ngraveio/bc-ur');
+    const [ur, fountain, utils] = await Promise.all([
+      import('@ngraveio/bc-ur'),
+      import('@ngraveio/bc-ur/dist/fountainUtils'),
+      import('@ngraveio/bc-ur/dist/utils'),
+    ]);
+    return { ur, chooseFragments: fountain.chooseFragments, getCRC: utils.getCRC };
   })();
   return loading;
 }
@@ -42,15 +55,55 @@ export function paperUrType(tag: string): string {
   return `omamori-paper-${tag}`;
 }
 
+/** How far past the plain fragments the spares are looked for, in parts per fragment. */
+const SPARE_SEARCH = 64;
+
+/**
+ * The sequence numbers of the spares: first, greedily, parts that hold a fragment no spare holds
+ * yet (so that each fragment is in at least one spare: with any one code missing, that spare gives
+ * it back), then the next parts in order up to `count`. Degree-one parts of a fragment held already
+ * are passed over while fragments are uncovered.
+ */
+export function chooseSpares(fragments: number, count: number, mixes: (seq: number) => number[]): number[] {
+  const covered = new Set<number>();
+  const chosen: number[] = [];
+  const last = fragments * (SPARE_SEARCH + 1) + MIN_SPARES;
+  for (let seq = fragments + 1; seq <= last && covered.size < fragments; seq++) {
+    const mixed = mixes(seq);
+    if (mixed.every((i) => covered.has(i))) continue;
+    chosen.push(seq);
+    for (const i of mixed) covered.add(i);
+  }
+  // Not every fragment found within the search (never seen): each missing one is printed again alone.
+  const again = Array.from({ length: fragments }, (_, i) => i).filter((i) => !covered.has(i));
+  const spares = [...chosen, ...again.map((i) => i + 1)];
+  const taken = new Set(spares);
+  for (let seq = fragments + 1; spares.length < count; seq++) if (!taken.has(seq)) spares.push(seq);
+  return spares;
+}
+
 /** Every code of one paper backup, in print order: the fragments, then the spares. Upper case for QR alphanumeric mode. */
 export async function paperParts(file: Uint8Array, tag: string, fragmentBytes = PAPER_FRAGMENT_BYTES): Promise<string[]> {
-  const ur = await loadBcUr();
+  const { ur, chooseFragments, getCRC } = await loadBcUr();
   const buffer = (globalThis as unknown as { Buffer: { from(b: Uint8Array): unknown } }).Buffer;
   const payload = ur.UR.fromBuffer(buffer.from(file) as Parameters<BcUr['UR']['fromBuffer']>[0]);
-  const encoder = new ur.UREncoder(new ur.UR(payload.cbor, paperUrType(tag)), fragmentBytes, 0, Math.min(10, fragmentBytes));
-  const fragments = encoder.fragmentsLength;
-  const total = fragments + Math.max(MIN_SPARES, Math.ceil(fragments * SPARE_RATIO));
-  return Array.from({ length: total }, () => encoder.nextPart().toUpperCase());
+  const message = new ur.UR(payload.cbor, paperUrType(tag));
+  const minFragment = Math.min(10, fragmentBytes);
+  const encoderAt = (first: number) => new ur.UREncoder(message, fragmentBytes, first, minFragment);
+  const plain = encoderAt(0);
+  const fragments = plain.fragmentsLength;
+  const parts = Array.from({ length: fragments }, () => plain.nextPart());
+  const count = Math.max(MIN_SPARES, Math.ceil(fragments * SPARE_RATIO));
+  if (fragments === 1) {
+    // One fragment is a single-part UR: every copy is the same code.
+    parts.push(...Array.from({ length: count }, () => parts[0]!));
+  } else {
+    const checksum = getCRC(message.cbor);
+    for (const seq of chooseSpares(fragments, count, (s) => chooseFragments(s, fragments, checksum))) {
+      parts.push(encoderAt(seq - 1).nextPart());
+    }
+  }
+  return parts.map((p) => p.toUpperCase());
 }
 
 /**
@@ -78,7 +131,7 @@ export class PaperPartDecoder {
   }
 
   static async create(): Promise<PaperPartDecoder> {
-    return new PaperPartDecoder(await loadBcUr());
+    return new PaperPartDecoder((await loadBcUr()).ur);
   }
 
   receive(text: string): PartResult {

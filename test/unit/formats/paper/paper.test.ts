@@ -1,7 +1,7 @@
 /** The paper backup's QR codes (formats/paper/paper.ts): any order, parts missing, other backups told apart. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PAPER_FRAGMENT_BYTES, paperParts, PaperPartDecoder, type PartResult } from '../../../../src/formats/paper/paper';
+import { chooseSpares, PAPER_FRAGMENT_BYTES, paperParts, PaperPartDecoder, type PartResult } from '../../../../src/formats/paper/paper';
 
 function fileOf(length: number, seed: number): Uint8Array {
   return Uint8Array.from({ length }, (_, i) => (i * 31 + seed * 7 + (i >> 3)) & 255);
@@ -18,7 +18,14 @@ describe('paper backup parts', () => {
     const file = fileOf(PAPER_FRAGMENT_BYTES * 8 - 50, 1);
     const parts = await paperParts(file, 'a1b2c3d4');
     expect(parts).toHaveLength(8 + 4);
-    for (const [i, p] of parts.entries()) expect(p).toMatch(new RegExp(`^UR:OMAMORI-PAPER-A1B2C3D4/${i + 1}-8/[A-Z]+$`, 'u'));
+    const seqs = parts.map((p) => {
+      const match = /^UR:OMAMORI-PAPER-A1B2C3D4\/(\d+)-8\/[A-Z]+$/u.exec(p);
+      expect(match, p).not.toBeNull();
+      return Number(match![1]);
+    });
+    // The fragments in order, then spares chosen past them.
+    expect(seqs.slice(0, 8)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const seq of seqs.slice(8)) expect(seq).toBeGreaterThan(8);
     expect(new Set(parts).size).toBe(parts.length);
   });
 
@@ -44,6 +51,33 @@ describe('paper backup parts', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('comes whole with any one code missing, whatever the file (property over files, every code dropped in turn)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: PAPER_FRAGMENT_BYTES * 14 }), fc.nat(), async (length, seed) => {
+        const file = fileOf(length, seed);
+        const parts = await paperParts(file, 'f00d');
+        for (let drop = 0; drop < parts.length; drop++) {
+          const { file: read } = await readAll(parts.filter((_, i) => i !== drop).reverse());
+          expect(read, `without code ${drop + 1} of ${parts.length}`).toEqual(file);
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('chooses spares that hold every fragment, and prints a fragment again where no spare holds it', () => {
+    const mixes = (seq: number) => [seq % 5, (seq * 3) % 5];
+    const spares = chooseSpares(5, 3, mixes);
+    const held = new Set(spares.flatMap(mixes));
+    expect([...held].sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(spares.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(spares).size).toBe(spares.length);
+    // Mixes that never hold fragment 2: it is printed again alone (its own sequence number, 3).
+    const never = chooseSpares(4, 2, () => [0, 1, 3]);
+    expect(never).toContain(3);
+    expect(never.length).toBe(2);
   });
 
   it('is not complete before it has enough codes, and counts distinct codes only', async () => {
