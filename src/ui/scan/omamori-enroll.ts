@@ -69,8 +69,10 @@ export class OmamoriEnroll extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The scanner and its decoders stay out of the start-up bundle.
-    void import('./omamori-scanner').then(() => (this.scannerReady = true));
+    // The scanner and its decoders stay out of the start-up bundle. Once loaded it is drawn in
+    // the first render: waiting for import() again cost its camera a task and a frame.
+    if (customElements.get('omamori-scanner')) this.scannerReady = true;
+    else void import('./omamori-scanner').then(() => (this.scannerReady = true));
   }
 
   private close(): void {

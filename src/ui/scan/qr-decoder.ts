@@ -237,24 +237,27 @@ export async function startCameraScan(video: HTMLVideoElement, onText: (text: st
   };
   await attach(stream);
 
+  // The central square in zxing's Worker (quick read); qr-scanner, which draws on the page, where that cannot run.
+  const readCentre = async (): Promise<void> => {
+    const { videoWidth: w, videoHeight: h } = video;
+    if (stopped || video.readyState < 2 || w === 0) return;
+    const scanRegion = centralRegion(w, h);
+    const texts = await readVideoInWorker(video, false, scanRegion, inWorker);
+    if (texts !== null) return emit(texts);
+    const QrScanner = await loadQrScanner().catch(() => null);
+    if (stopped || QrScanner === null) return;
+    canvas ??= readBackCanvas();
+    const result = await QrScanner.scanImage(video, { scanRegion, qrEngine: getEngine(QrScanner), canvas, returnDetailedScanResult: true }).catch(() => null);
+    if (result?.data) emit([result.data]);
+  };
+  // The first read is of the frame at hand and the central square's, posted before the whole
+  // frame's (the Worker answers in turn): a code held where the preview's frame shows is read in
+  // a third of the whole frame's time (about 8 against 20 ms for a dense code at 1280×720).
   void (async () => {
-    for (let last = 0; !stopped;) {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 / MAX_SCANS_PER_SECOND - (performance.now() - last))));
-      last = performance.now();
-      const { videoWidth: w, videoHeight: h } = video;
-      if (stopped || video.readyState < 2 || w === 0) continue;
-      const scanRegion = centralRegion(w, h);
-      // The central square in zxing's Worker (quick read); qr-scanner, which draws on the page, where that cannot run.
-      const texts = await readVideoInWorker(video, false, scanRegion, inWorker);
-      if (texts !== null) {
-        emit(texts);
-        continue;
-      }
-      const QrScanner = await loadQrScanner().catch(() => null);
-      if (stopped || QrScanner === null) continue;
-      canvas ??= readBackCanvas();
-      const result = await QrScanner.scanImage(video, { scanRegion, qrEngine: getEngine(QrScanner), canvas, returnDetailedScanResult: true }).catch(() => null);
-      if (result?.data) emit([result.data]);
+    while (!stopped) {
+      const started = performance.now();
+      await readCentre();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 / MAX_SCANS_PER_SECOND - (performance.now() - started))));
     }
   })();
 
