@@ -18,6 +18,9 @@ import { loadMenus } from './omamori-code-card';
 import type { ListMode } from './omamori-list-toolbar';
 import { fire, type OmamoriEvent } from '../shared/events';
 
+/** With no account to paint, the list's lazy extras load this long after it connects. */
+const EXTRAS_WHEN_EMPTY_MS = 1000;
+
 /**
  * The home screen: a short header (title, Add menu, settings, lock; search with the list's options
  * menu; group chips in one scrolling line), a one-line backup reminder, and the rows (favourites
@@ -85,7 +88,24 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Not needed for the first code: loaded after it, to keep the start-up bundle small.
+    // An empty vault paints no code to wait for.
+    this.#emptyTimer = window.setTimeout(() => this.#loadExtras(), EXTRAS_WHEN_EMPTY_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#emptyTimer);
+  }
+
+  #emptyTimer: number | undefined;
+
+  /**
+   * The toolbar, the keyboard shortcuts and the "Ready to recover?" line are not needed for the
+   * first code: loaded once it is painted (requested as the list connected, they were sometimes
+   * fetched and run before it), to keep them out of the start-up's way.
+   */
+  #loadExtras(): void {
+    clearTimeout(this.#emptyTimer);
     this.extras ??= Promise.all([
       import('./list-keys-controller').then(({ ListKeysController }) => new ListKeysController(this)),
       import('./omamori-list-toolbar'),
@@ -105,6 +125,8 @@ export class OmamoriCodeList extends LitElement implements ListKeysHost {
   }
 
   protected override updated(): void {
+    // After the frame that paints the first codes.
+    if (this.extras === undefined && this.accounts.length > 0) requestAnimationFrame(() => setTimeout(() => this.#loadExtras()));
     // What the whole list will show first after the next unlock, for its first screen (the vault
     // writes it only when it changed): in the sort mode, without the group chosen or the search,
     // which locking forgets.
