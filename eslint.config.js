@@ -75,8 +75,13 @@ const LAYERS = {
     // sharp and zxing-wasm read QR images in Node; qrcode prints them.
     packages: ['node:*', 'sharp', 'zxing-wasm', 'qrcode'],
   },
-  // The entry files: boot (starts the vault), the app shell, and the service worker later.
-  entry: { files: ['src/main.ts', 'src/boot.ts'], modules: ['src/main', 'src/boot', 'src/ui/', 'src/services/browser/', 'src/pwa/'], packages: [] },
+  // The entry files: boot (starts the vault), the app shell, and the service worker later; and the
+  // early read's own entry (index.html loads it before the app), which only begins the start read.
+  entry: {
+    files: ['src/main.ts', 'src/boot.ts', 'src/early-read.ts'],
+    modules: ['src/main', 'src/boot', 'src/ui/', 'src/services/browser/', 'src/pwa/', 'src/storage/early-read'],
+    packages: [],
+  },
 };
 
 // Single files that may import what the rest of their layer may not (added to their layer's lists).

@@ -84,15 +84,45 @@ test('a 50-account list paints its first 24 cards first, and all 50 right after'
   expect(first).toBeLessThanOrEqual(24);
 });
 
-test('the built page asks for its stylesheet and the start-up chunk before it blocks on the start shell', () => {
+test('the built page asks for the early read, its stylesheet and the start-up chunk before it blocks on the start shell', () => {
   // The first paint waits for the stylesheet; behind the module script, the service worker served
   // it after it. The shell's script blocks the parser: the stylesheet and the module are fetched
-  // meanwhile only when they come first (vite.config.ts, stylesheetFirst). The code the first
-  // code needs is one chunk: ten preloaded files cost the service worker ten answers.
+  // meanwhile only when they come first (vite.config.ts, startOrder). The code the first code
+  // needs is one chunk (ten preloaded files cost the service worker ten answers), beside the early
+  // read's, which the entry imports: one module, so the read it began is the one the start takes.
   const html = readFileSync(path.join(E2E_OUT_DIR, 'index.html'), 'utf8');
   const at = (re: RegExp): number => html.search(re);
-  expect(at(/<link rel="stylesheet"/)).toBeGreaterThan(0);
-  expect(at(/<link rel="stylesheet"/)).toBeLessThan(at(/<script type="module"/));
-  expect(at(/<script type="module"/)).toBeLessThan(at(/<script src="\/start-shell\.js">/));
-  expect(html.match(/<link rel="modulepreload"/g) ?? []).toEqual([]);
+  const early = /<script type="module" async crossorigin src="\/assets\/(early-read-[\w-]+\.js)">/.exec(html);
+  expect(early, 'the early read script').not.toBeNull();
+  expect(at(/<meta http-equiv="Content-Security-Policy"/)).toBeLessThan(early!.index);
+  expect(early!.index).toBeLessThan(at(/<link rel="stylesheet"/));
+  expect(at(/<link rel="stylesheet"/)).toBeLessThan(at(/<script type="module" crossorigin/));
+  expect(at(/<script type="module" crossorigin/)).toBeLessThan(at(/<script src="\/start-shell\.js">/));
+  const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)"/g)].map((m) => m[1]);
+  expect(preloads.filter((file) => file !== early![1])).toEqual([]);
+  const entry = /<script type="module" crossorigin src="\/assets\/([^"]+)"/.exec(html)![1]!;
+  expect(readFileSync(path.join(E2E_OUT_DIR, 'assets', entry), 'utf8')).toContain(`from"./${early![1]}"`);
+});
+
+test('a device-slot start opens IndexedDB once before its first code, while the page is still being parsed', async ({ page }) => {
+  await createVault(page, { deviceSlot: true });
+  await addAccountByKey(page, { issuer: 'Early', name: 'me', secret: RFC_SECRET });
+  await page.addInitScript(() => {
+    const painted = (root: ParentNode): boolean =>
+      [...root.querySelectorAll('*')].some(
+        (el) => (el.getAttribute('data-testid') === 'code' && /\d/.test(el.textContent ?? '')) || (el.shadowRoot !== null && painted(el.shadowRoot)),
+      );
+    const opens: string[] = [];
+    (window as { __opens?: string[] }).__opens = opens;
+    const open = IDBFactory.prototype.open;
+    // Every open of the database before a code shows (Dexie opens it only after the first screen).
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      if (name === 'omamori' && !painted(document)) opens.push(document.readyState);
+      return open.call(this, name, version);
+    };
+  });
+  await page.reload();
+  await expect(page.getByTestId('code').first()).toHaveText(/\d/);
+  // The early read (src/early-read.ts) opened it while parsing; the start took that read.
+  expect(await page.evaluate(() => (window as { __opens?: string[] }).__opens)).toEqual(['loading']);
 });

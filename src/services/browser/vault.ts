@@ -8,6 +8,7 @@
  * version: Dexie creates or upgrades it) or the vault starts locked. Anything that needs the
  * database before then waits.
  */
+import { takeEarlyRead } from '../../storage/early-read';
 import { readStartRows } from '../../storage/start-read';
 import { VaultService, type VaultState } from '../vault/vault';
 import { createStorageMarker } from '../vault/marker';
@@ -25,8 +26,9 @@ export function getVault(): VaultService {
   vault ??= new VaultService({
     db: {
       load: () => gate.then(() => import('../../storage/db')).then(({ OmamoriDb }) => new OmamoriDb()),
+      // The read index.html began before this chunk arrived, if it could (storage/early-read.ts).
       readStart: () =>
-        readStartRows().then((rows) => {
+        (takeEarlyRead() ?? readStartRows()).then((rows) => {
           if (rows === null) openGate();
           return rows;
         }),
