@@ -196,6 +196,21 @@ describe('the first screen remembered for the next unlock (#19)', () => {
     expect(await afterUnlock(vault, () => vault.unlockWithPassphrase(PASS), 2)).toEqual([{ issuers: ['A', 'B'], partial: false }]);
   });
 
+  it('keeps the first screen when the list is drawn empty (before its rows arrive)', async () => {
+    const { db, vault, id } = await vaultOf(['A', 'B', 'C'], true);
+    await vault.rememberFirstScreen([id('C'), id('A')]);
+    const expected = [
+      { issuers: ['A', 'C'], partial: true },
+      { issuers: ['A', 'B', 'C'], partial: false },
+    ];
+    const restarted = makeService(db);
+    expect(await afterUnlock(restarted, () => restarted.openOnStart(), 3)).toEqual(expected);
+    // The list's first render, before its rows arrive, hands over no rows.
+    await restarted.rememberFirstScreen([]);
+    const again = makeService(db);
+    expect(await afterUnlock(again, () => again.openOnStart(), 3)).toEqual(expected);
+  });
+
   it('writes nothing while locked', async () => {
     const { db, vault, id } = await vaultOf(['A']);
     vault.lock();
