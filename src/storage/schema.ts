@@ -134,6 +134,8 @@ export const PASSPHRASE_TYPED_KEY = 'passphrase-typed';
  * the speed. A row of `meta`; its value is the sealed record.
  */
 export const FIRST_SCREEN_KEY = 'first-screen';
+/** Ids remembered: more than any screen shows at once (the grid's first paint is 24 cards). */
+export const FIRST_SCREEN_SIZE = 60;
 export interface FirstScreenRow {
   key: typeof FIRST_SCREEN_KEY;
   value: { iv: Bytes; ct: Bytes };

@@ -113,21 +113,29 @@ export class AccountFeed {
         this.#store.read((db) => db.accounts.orderBy('sortKey').toArray()),
         this.#store.read((db) => db.meta.get(FIRST_SCREEN_KEY) as Promise<FirstScreenRow | undefined>),
       ]);
-      return { rows, firstScreen };
+      return { rows, count: rows.length, firstScreen };
     };
     this.#ahead = start !== undefined ? Promise.resolve(start) : read().catch(() => null);
   }
 
   /**
    * Before the vault opens at start: the first screen's rows (all rows when none is remembered)
-   * opened into the cache, so that the first list is there as soon as the list asks.
+   * opened into the cache, so that the first list is there as soon as the list asks. When the start
+   * only counted the rows, the first screen's are read now, by id; should that fail, the live
+   * query's list is the first.
    */
   async openFirst(keys: VaultKeys, start: StartList): Promise<StartList> {
     const ids = await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
     this.#firstScreen = ids;
-    const rows = firstScreenRows(start.rows, ids);
-    await openRows(keys.vk, keys.vaultId, rows ?? start.rows, this.#records.cache);
-    return { ...start, first: rows?.map((row) => row.id) ?? null };
+    if (start.rows === null) {
+      const found = ids === null ? null : ((await start.readRows?.(ids)) ?? null);
+      const first = found !== null && found.length > 0 ? found : null;
+      if (first !== null) await openRows(keys.vk, keys.vaultId, first, this.#records.cache);
+      return { ...start, first };
+    }
+    const first = firstScreenRows(start.rows, ids);
+    await openRows(keys.vk, keys.vaultId, first ?? start.rows, this.#records.cache);
+    return { ...start, first };
   }
 
   /**
@@ -208,14 +216,17 @@ export class AccountFeed {
   async #deliverFirstScreen(sub: Subscription, start: StartList): Promise<void> {
     const keys = this.#session.keys;
     if (keys === null) return;
-    const ids = start.first !== undefined ? start.first : await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
-    if (this.#session.keys !== keys) return;
-    this.#firstScreen ??= ids;
-    const rows = firstScreenRows(start.rows, ids);
+    let rows = start.first;
+    if (rows === undefined) {
+      const ids = await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
+      if (this.#session.keys !== keys) return;
+      this.#firstScreen ??= ids;
+      rows = firstScreenRows(start.rows ?? [], ids);
+    }
     if (rows === null) return;
     const { accounts } = await openRows(keys.vk, keys.vaultId, rows, this.#records.cache);
     if (!this.#subscriptions.has(sub) || this.#session.keys !== keys || accounts.length === 0) return;
-    sub.listener(accounts, { damagedCount: 0, partial: { total: start.rows.length } });
+    sub.listener(accounts, { damagedCount: 0, partial: { total: start.count } });
     await nextPaint();
   }
 

@@ -13,19 +13,27 @@
  */
 import type { Sealed } from '../../core/crypto/aead';
 import { openRecord, sealRecord } from '../../core/crypto/vault-keys';
-import type { AccountRow, FirstScreenRow } from '../../storage/schema';
+import { FIRST_SCREEN_SIZE, type AccountRow, type FirstScreenRow } from '../../storage/schema';
 
-/** Ids remembered: more than any screen shows at once (the grid's first paint is 24 cards). */
-export const FIRST_SCREEN_SIZE = 60;
+export { FIRST_SCREEN_SIZE };
+
 /** The record id in the AAD: not a UUID, so never an account's. */
 const FIRST_SCREEN_RECORD = 'list:first-screen';
 
 /** The start's rows and the first screen's sealed ids read with them. */
 export interface StartList {
-  rows: AccountRow[];
+  /**
+   * Every row in vault order; null when the start only counted them (a vault of more rows than a
+   * first screen, with one remembered: `readRows` reads the first screen's, the live query the rest).
+   */
+  rows: AccountRow[] | null;
+  /** How many rows the vault holds. */
+  count: number;
   firstScreen: FirstScreenRow | undefined;
-  /** Once the start has opened `firstScreen`: its rows' ids, or null when none is to be shown alone. */
-  first?: string[] | null;
+  /** With `rows` null: the rows of these ids that exist, in vault order (null: the read failed). */
+  readRows?: (ids: readonly string[]) => Promise<AccountRow[] | null>;
+  /** Once the start has opened `firstScreen`: its rows, or null when none is to be shown alone. */
+  first?: AccountRow[] | null;
 }
 
 export function sealFirstScreen(vk: CryptoKey, vaultId: string, ids: readonly string[]): Promise<Sealed> {

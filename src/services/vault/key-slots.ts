@@ -172,7 +172,8 @@ export class KeySlots {
    * when the device slot opens it. A device key that no longer fits leaves the vault locked.
    */
   async openOnStart(): Promise<StartResult> {
-    const [row, stored, rows, firstScreen] = await this.#store.readStart();
+    const read = await this.#store.readStart();
+    const { vault: row, device: stored } = read;
     if (row === undefined) return { state: this.#presence.stateWithoutVault() };
     // A vault that predates the marker (or a marker lost with cleared site data): remember it now.
     this.#presence.remember(row.vaultId);
@@ -180,7 +181,11 @@ export class KeySlots {
     const locked = { state: 'locked', passkey: findSlot(row, 'passkey') !== undefined } as const;
     if (slot === undefined || stored === undefined) return locked;
     try {
-      return { state: 'unlocked', keys: { vk: await openDeviceSlot(stored.cryptoKey, row.vaultId, slot), vaultId: row.vaultId }, start: { rows, firstScreen } };
+      return {
+        state: 'unlocked',
+        keys: { vk: await openDeviceSlot(stored.cryptoKey, row.vaultId, slot), vaultId: row.vaultId },
+        start: { rows: read.accounts, count: read.count, firstScreen: read.firstScreen, readRows: read.readRows },
+      };
     } catch {
       return locked;
     }

@@ -9,7 +9,7 @@
  */
 import { AppError } from '../../core/errors';
 import type { OmamoriDb, StorageEvent } from '../../storage/db';
-import { FIRST_SCREEN_KEY, type AccountRow, type DeviceKeyRow, type FirstScreenRow, type VaultRow } from '../../storage/schema';
+import { FIRST_SCREEN_KEY, type FirstScreenRow, type VaultRow } from '../../storage/schema';
 import type { StartRows } from '../../storage/start-read';
 import { toStorageError } from '../../storage/storage-error';
 
@@ -68,10 +68,11 @@ export class VaultStore {
    * screen's sealed ids. Through
    * the raw start path when there is one and it could read; otherwise one Dexie transaction.
    */
-  async readStart(): Promise<[VaultRow | undefined, DeviceKeyRow | undefined, AccountRow[], FirstScreenRow | undefined]> {
+  /** The start's read: raw when it can answer (it may only count a large vault's rows), else Dexie's, of every row. */
+  async readStart(): Promise<StartRows> {
     const raw = (await this.#readStart?.()) ?? null;
-    if (raw !== null) return [raw.vault, raw.device, raw.accounts, raw.firstScreen];
-    return this.read((db) =>
+    if (raw !== null) return raw;
+    const [vault, device, accounts, firstScreen] = await this.read((db) =>
       db.transaction('r', [db.vault, db.deviceKeys, db.accounts, db.meta], () =>
         Promise.all([
           db.vault.get('vault'),
@@ -81,6 +82,7 @@ export class VaultStore {
         ]),
       ),
     );
+    return { vault, device, accounts, count: accounts.length, firstScreen };
   }
 
   readVault(): Promise<VaultRow | undefined> {

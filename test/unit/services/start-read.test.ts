@@ -7,7 +7,7 @@ import { indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createInProcessKdf } from '../../../src/core/crypto/kdf';
 import { VaultService } from '../../../src/services/vault/vault';
-import { NATIVE_VERSION, SCHEMA_VERSIONS } from '../../../src/storage/schema';
+import { FIRST_SCREEN_SIZE, NATIVE_VERSION, SCHEMA_VERSIONS } from '../../../src/storage/schema';
 import { readStartRows } from '../../../src/storage/start-read';
 import { FAST_ARGON2, openDb, PASS, totp, unlockedService } from './vault-fixtures';
 
@@ -46,6 +46,42 @@ describe('the raw start read', () => {
     expect(raw!.device).toEqual(await db.deviceKeys.get('device'));
     expect(raw!.accounts).toEqual(await db.accounts.orderBy('sortKey').toArray());
     expect(raw!.accounts.map((row) => row.id)).toEqual([ids[2], ids[0], ids[3], ids[1]]);
+  });
+
+  it('counts a vault of more rows than a first screen, with one remembered, and reads the first screen by id', async () => {
+    const { vault, db } = await unlockedService({ deviceSlot: true });
+    const accounts = await vault.addAccounts(Array.from({ length: FIRST_SCREEN_SIZE + 5 }, (_, i) => totp(`S${i}`)));
+    const byIssuer = (issuer: string) => ({ id: accounts.find((a) => a.issuer === issuer)!.id });
+    const all = await db.accounts.orderBy('sortKey').toArray();
+    // Before any first screen is remembered, every row is read.
+    db.close();
+    const whole = await readStartRows(indexedDB, db.name);
+    expect(whole!.accounts).toHaveLength(FIRST_SCREEN_SIZE + 5);
+    expect(whole!.count).toBe(FIRST_SCREEN_SIZE + 5);
+    await db.open();
+    await vault.rememberFirstScreen([byIssuer('S40'), byIssuer('S3')]);
+    db.close();
+
+    const raw = await readStartRows(indexedDB, db.name);
+    expect(raw!.accounts).toBeNull();
+    expect(raw!.count).toBe(FIRST_SCREEN_SIZE + 5);
+    expect(raw!.firstScreen).toBeDefined();
+    // In the index's order, whatever the order asked; an id no longer there passed over.
+    const rows = await raw!.readRows!([byIssuer('S40').id, 'gone', byIssuer('S3').id]);
+    expect(rows!.map((row) => row.id)).toEqual(all.filter((row) => [byIssuer('S3').id, byIssuer('S40').id].includes(row.id)).map((row) => row.id));
+    expect(rows![0]).toEqual(all.find((row) => row.id === rows![0]!.id));
+    // Once: the connection has closed.
+    expect(await raw!.readRows!([byIssuer('S3').id])).toBeNull();
+  });
+
+  it('reads every row of a vault no larger than a first screen, even with one remembered', async () => {
+    const { vault, db } = await unlockedService({ deviceSlot: true });
+    const accounts = await vault.addAccounts(Array.from({ length: FIRST_SCREEN_SIZE }, (_, i) => totp(`S${i}`)));
+    await vault.rememberFirstScreen([{ id: accounts[0]!.id }]);
+    db.close();
+    const raw = await readStartRows(indexedDB, db.name);
+    expect(raw!.accounts).toHaveLength(FIRST_SCREEN_SIZE);
+    expect(raw!.readRows).toBeUndefined();
   });
 
   it("opens exactly the native version Dexie's schema makes", async () => {
@@ -106,6 +142,43 @@ describe('VaultService with a lazily loaded Dexie (the app wiring)', () => {
     });
     expect(first).toEqual(['Bank']);
     await reloaded.addAccount(totp('Mail'));
+    expect(loads).toBe(1);
+  });
+
+  it("shows a large vault's first screen from rows read by id, then the whole list from the live query", async () => {
+    const { vault, db } = await unlockedService({ deviceSlot: true });
+    const accounts = await vault.addAccounts(Array.from({ length: FIRST_SCREEN_SIZE + 5 }, (_, i) => totp(`S${String(i).padStart(2, '0')}`)));
+    await vault.rememberFirstScreen([{ id: accounts[7]!.id }, { id: accounts[2]!.id }]);
+    db.close();
+    let loads = 0;
+    const reloaded = new VaultService({
+      db: {
+        load: async () => {
+          loads++;
+          const again = openDb(db.name);
+          await again.open();
+          return again;
+        },
+        readStart: () => readStartRows(indexedDB, db.name),
+      },
+      kdf: createInProcessKdf(),
+      argon2: FAST_ARGON2,
+    });
+    expect(await reloaded.openOnStart()).toBe('unlocked');
+    expect(loads).toBe(0);
+    const seen: { issuers: string[]; total: number | undefined }[] = [];
+    await new Promise<void>((resolve) => {
+      const stop = reloaded.subscribeAccounts((list, info) => {
+        seen.push({ issuers: list.map((a) => a.issuer), total: info.partial?.total });
+        if (list.length === FIRST_SCREEN_SIZE + 5) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    expect(seen[0]).toEqual({ issuers: ['S02', 'S07'], total: FIRST_SCREEN_SIZE + 5 });
+    expect(seen.at(-1)!.issuers).toEqual(accounts.map((a) => a.issuer));
+    expect(seen.at(-1)!.total).toBeUndefined();
     expect(loads).toBe(1);
   });
 
