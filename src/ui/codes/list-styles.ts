@@ -96,6 +96,19 @@ export const gridStyles = css`
   .rows {
     display: block;
   }
+  /* The plain first rows over the virtualizer until it has drawn its own (omamori-account-grid). */
+  .stack {
+    display: grid;
+  }
+  .stack > .rows {
+    grid-area: 1 / 1;
+    min-width: 0;
+  }
+  .stack > .rows.over {
+    z-index: 1;
+    align-self: start;
+    background: var(--om-bg);
+  }
   .row {
     display: grid;
     grid-template-columns: repeat(var(--om-cols, 1), minmax(0, 1fr));

@@ -14,7 +14,7 @@ import { fire, type OmamoriEvent } from '../shared/events';
 
 /** From this many cards on, only the visible rows are in the DOM (the virtualizer loads lazily). */
 export const WINDOW_FROM = 200;
-/** What is shown while the virtualizer loads (a few screens). */
+/** What is shown over the virtualizer while it loads and draws its first rows (a few screens). */
 const FIRST_CARDS = 60;
 /**
  * Cards in the page's first paint of the list (a phone shows about 8, a desktop about 24); the
@@ -55,6 +55,8 @@ export class OmamoriAccountGrid extends LitElement {
     selected: { attribute: false },
     ready: { state: true },
     partial: { state: true },
+    windowStarted: { state: true },
+    windowShown: { state: true },
   };
   static override styles = [baseStyles, gridStyles];
 
@@ -68,6 +70,14 @@ export class OmamoriAccountGrid extends LitElement {
   declare ready: boolean;
   /** Only the first FIRST_PAINT_CARDS cards are rendered (the page's first list, until it has painted). */
   declare partial: boolean;
+  /**
+   * Windowed: whether the virtualizer is there yet (not in this grid's first paint), and whether it
+   * has drawn its first rows. Until then the first rows are drawn plainly, over it: its first
+   * layout (measuring rows through ResizeObserver) made the frame of the first code ~75-100 ms
+   * longer at 1,000-10,000 accounts, and a grid that waited for it showed blank frames.
+   */
+  declare windowStarted: boolean;
+  declare windowShown: boolean;
   private readonly cols = new ColumnsController(this);
   private readonly prefs = new PreferencesController(this);
   private rowsMemo: { favourites: readonly Account[]; others: readonly Account[]; cols: number; headings: string; rows: Row[] } | undefined;
@@ -82,6 +92,8 @@ export class OmamoriAccountGrid extends LitElement {
     this.large = false;
     this.selected = new Set();
     this.ready = virtualizeFn !== undefined;
+    this.windowStarted = false;
+    this.windowShown = false;
     this.partial = !firstListPainted;
     firstListPainted = true;
     new LocaleController(this);
@@ -100,8 +112,13 @@ export class OmamoriAccountGrid extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // After the frame that paints the first cards, a task renders the rest.
-    if (this.partial) requestAnimationFrame(() => setTimeout(() => (this.partial = false)));
+    // After the frame that paints the first cards, a task renders the rest (or starts the virtualizer).
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.partial = false;
+        this.windowStarted = true;
+      }),
+    );
   }
 
   /** Rows of whole card lines (and section headings), rebuilt only when the input changes. */
@@ -255,21 +272,26 @@ export class OmamoriAccountGrid extends LitElement {
   override render() {
     const rows = this.rows();
     const windowed = this.windowed;
-    if (windowed && virtualizeFn !== undefined) {
-      // Only the rows in (and near) the viewport are rendered. The grid itself has no clock: each
-      // row re-renders when its own code changes (TickerController with a key, #19).
-      return html`<div class="rows ${this.density}">${virtualizeFn({ items: rows, keyFunction: (r: Row) => r.key, renderItem: (r: Row) => this.renderRow(r) })}</div>`;
-    }
-    let shown = rows;
-    if (windowed || this.partial) {
-      const limit = Math.max(1, Math.ceil((windowed ? FIRST_CARDS : FIRST_PAINT_CARDS) / this.cols.columns));
-      shown = rows.slice(0, limit);
-    }
-    return html`<div class="rows ${this.density}">${repeat(
-      shown,
-      (r) => r.key,
-      (r) => this.renderRow(r),
-    )}</div>`;
+    const plain = (shown: readonly Row[], cls = ''): TemplateResult =>
+      html`<div class="rows ${cls} ${this.density}">${repeat(
+        shown,
+        (r) => r.key,
+        (r) => this.renderRow(r),
+      )}</div>`;
+    const first = (cards: number): Row[] => rows.slice(0, Math.max(1, Math.ceil(cards / this.cols.columns)));
+    if (!windowed) return plain(this.partial ? first(FIRST_PAINT_CARDS) : rows);
+    // Only the rows in (and near) the viewport are rendered. The grid itself has no clock: each
+    // row re-renders when its own code changes (TickerController with a key, #19). Until its first
+    // rows are drawn, the plain first rows stay over it (a first paint's worth, then a few screens
+    // while it loads), and it is hidden from assistive technology. One structure throughout, so
+    // that neither is drawn twice.
+    const over = this.windowShown ? nothing : plain(first(this.windowStarted ? FIRST_CARDS : FIRST_PAINT_CARDS), 'over');
+    const virtual =
+      virtualizeFn !== undefined && this.windowStarted
+        ? html`<div class="rows ${this.density}" ?inert=${!this.windowShown} aria-hidden=${this.windowShown ? nothing : 'true'}
+            @rangeChanged=${() => (this.windowShown = true)}>${virtualizeFn({ items: rows, keyFunction: (r: Row) => r.key, renderItem: (r: Row) => this.renderRow(r) })}</div>`
+        : nothing;
+    return html`<div class="stack">${over}${virtual}</div>`;
   }
 }
 
