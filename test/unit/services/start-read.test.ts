@@ -113,27 +113,33 @@ describe('the raw start read', () => {
   });
 });
 
+/** The app's wiring on database `name`: the raw start read, and Dexie loaded on first use (counted). */
+function reloadedService(name: string): { reloaded: VaultService; loads: () => number } {
+  let loads = 0;
+  const reloaded = new VaultService({
+    db: {
+      load: async () => {
+        loads++;
+        const again = openDb(name);
+        await again.open();
+        return again;
+      },
+      readStart: () => readStartRows(indexedDB, name),
+    },
+    kdf: createInProcessKdf(),
+    argon2: FAST_ARGON2,
+  });
+  return { reloaded, loads: () => loads };
+}
+
 describe('VaultService with a lazily loaded Dexie (the app wiring)', () => {
   it('opens a device-slot vault from the raw read without loading Dexie, and loads it for the live list', async () => {
     const { vault, db } = await unlockedService({ deviceSlot: true });
     await vault.addAccount(totp('Bank', 'me'));
     db.close();
-    let loads = 0;
-    const reloaded = new VaultService({
-      db: {
-        load: async () => {
-          loads++;
-          const again = openDb(db.name);
-          await again.open();
-          return again;
-        },
-        readStart: () => readStartRows(indexedDB, db.name),
-      },
-      kdf: createInProcessKdf(),
-      argon2: FAST_ARGON2,
-    });
+    const { reloaded, loads } = reloadedService(db.name);
     expect(await reloaded.openOnStart()).toBe('unlocked');
-    expect(loads).toBe(0);
+    expect(loads()).toBe(0);
     const first = await new Promise<string[]>((resolve) => {
       const stop = reloaded.subscribeAccounts((list) => {
         stop();
@@ -142,7 +148,7 @@ describe('VaultService with a lazily loaded Dexie (the app wiring)', () => {
     });
     expect(first).toEqual(['Bank']);
     await reloaded.addAccount(totp('Mail'));
-    expect(loads).toBe(1);
+    expect(loads()).toBe(1);
   });
 
   it("shows a large vault's first screen from rows read by id, then the whole list from the live query", async () => {
@@ -150,22 +156,9 @@ describe('VaultService with a lazily loaded Dexie (the app wiring)', () => {
     const accounts = await vault.addAccounts(Array.from({ length: FIRST_SCREEN_SIZE + 5 }, (_, i) => totp(`S${String(i).padStart(2, '0')}`)));
     await vault.rememberFirstScreen([{ id: accounts[7]!.id }, { id: accounts[2]!.id }]);
     db.close();
-    let loads = 0;
-    const reloaded = new VaultService({
-      db: {
-        load: async () => {
-          loads++;
-          const again = openDb(db.name);
-          await again.open();
-          return again;
-        },
-        readStart: () => readStartRows(indexedDB, db.name),
-      },
-      kdf: createInProcessKdf(),
-      argon2: FAST_ARGON2,
-    });
+    const { reloaded, loads } = reloadedService(db.name);
     expect(await reloaded.openOnStart()).toBe('unlocked');
-    expect(loads).toBe(0);
+    expect(loads()).toBe(0);
     const seen: { issuers: string[]; total: number | undefined }[] = [];
     await new Promise<void>((resolve) => {
       const stop = reloaded.subscribeAccounts((list, info) => {
@@ -179,7 +172,7 @@ describe('VaultService with a lazily loaded Dexie (the app wiring)', () => {
     expect(seen[0]).toEqual({ issuers: ['S02', 'S07'], total: FIRST_SCREEN_SIZE + 5 });
     expect(seen.at(-1)!.issuers).toEqual(accounts.map((a) => a.issuer));
     expect(seen.at(-1)!.total).toBeUndefined();
-    expect(loads).toBe(1);
+    expect(loads()).toBe(1);
   });
 
   it('falls back to Dexie when the raw read cannot answer (a first start)', async () => {
