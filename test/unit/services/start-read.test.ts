@@ -45,7 +45,7 @@ describe('the raw start read', () => {
     expect(raw!.vault).toEqual(await db.vault.get('vault'));
     expect(raw!.device).toEqual(await db.deviceKeys.get('device'));
     expect(raw!.accounts).toEqual(await db.accounts.orderBy('sortKey').toArray());
-    expect(raw!.accounts.map((row) => row.id)).toEqual([ids[2], ids[0], ids[3], ids[1]]);
+    expect(raw!.accounts!.map((row) => row.id)).toEqual([ids[2], ids[0], ids[3], ids[1]]);
   });
 
   it('counts a vault of more rows than a first screen, with one remembered, and reads the first screen by id', async () => {
