@@ -42,12 +42,12 @@ export class ClipboardGuard {
     this.copied(code, clearLater);
   }
 
-  /** The caller has just put `code` on the clipboard: forget older copies, schedule this one. */
-  copied(code: string, clearLater: boolean): void {
+  /** The caller put `code` on the clipboard `elapsedMs` ago: forget older copies, schedule this one. */
+  copied(code: string, clearLater: boolean, elapsedMs = 0): void {
     this.cancel();
     if (!clearLater) return;
     this.pending = code;
-    this.handle = this.timers.set(() => void this.clearIfOurs(), this.delayMs);
+    this.handle = this.timers.set(() => void this.clearIfOurs(), Math.max(0, this.delayMs - Math.max(0, elapsedMs)));
   }
 
   /** A copy is waiting to be cleared. */

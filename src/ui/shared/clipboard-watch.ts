@@ -14,6 +14,7 @@ getVault().subscribeState((state) => {
   if (state !== 'unlocked' && guard.armed) void guard.clearIfOurs();
 });
 
-export function watchCopiedCode(code: string, clearLater: boolean): void {
-  guard.copied(code, clearLater);
+/** `code` was copied `elapsedMs` ago (the time this chunk took to load). */
+export function watchCopiedCode(code: string, clearLater: boolean, elapsedMs = 0): void {
+  guard.copied(code, clearLater, elapsedMs);
 }

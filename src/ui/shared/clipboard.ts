@@ -9,5 +9,7 @@ export async function copyCode(code: string): Promise<void> {
   if (typeof navigator === 'undefined' || !navigator.clipboard) throw new Error('clipboard unavailable');
   await navigator.clipboard.writeText(code);
   const clearLater = getPreferences().clearClipboard;
-  void import('./clipboard-watch').then((m) => m.watchCopiedCode(code, clearLater)).catch(() => undefined);
+  // The 30 s count from the copy, not from when the chunk has loaded (slow on a busy phone).
+  const copiedAt = Date.now();
+  void import('./clipboard-watch').then((m) => m.watchCopiedCode(code, clearLater, Date.now() - copiedAt)).catch(() => undefined);
 }

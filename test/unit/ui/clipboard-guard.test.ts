@@ -91,6 +91,20 @@ describe('clipboard guard', () => {
     expect(clip.text).toBe('');
   });
 
+  it('counts the 30 s from the copy when told it was made a while ago (the lazy chunk loading meanwhile)', async () => {
+    clip.text = '654321';
+    guard.copied('654321', true, 12_000);
+    await vi.advanceTimersByTimeAsync(CLEAR_AFTER_MS - 12_000 - 1);
+    expect(clip.text).toBe('654321');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(clip.text).toBe('');
+    // Told later than the 30 s: cleared at once.
+    clip.text = '111111';
+    guard.copied('111111', true, CLEAR_AFTER_MS + 5_000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(clip.text).toBe('');
+  });
+
   it('reports a refused copy and schedules nothing', async () => {
     clip.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
     await expect(guard.copy('123456', true)).rejects.toThrow();
