@@ -4,9 +4,10 @@
  * (`@ngraveio/bc-ur`, with the `buffer` package's Buffer where there is none: both one lazy
  * chunk, loaded by loadBcUr()). On paper every fragment is printed
  * once, then spare fountain parts (SPARE_RATIO more), so that an unreadable code or a torn corner
- * does not matter, and the codes can be read in any order. The spares are chosen, not just the next
- * ones: together they hold every fragment, so any one code may be missing and the file still comes
- * whole (bc-ur's decoder only peels, and the next parts in order sometimes leave a fragment out). The UR type names the backup
+ * does not matter, and the codes can be read in any order. The spares are chosen, not just the
+ * next ones: together they hold every fragment, so any one code may be missing and the file still
+ * comes whole (bc-ur's decoder only peels, and the next parts in order sometimes left a fragment
+ * out). The UR type names the backup
  * (`omamori-paper-<tag>`), so a code of another paper backup is told apart, not mixed in.
  */
 import { AppError } from '../../core/errors';

@@ -13,8 +13,8 @@
  */
 import type { Account } from '../../core/account';
 import { bytesEqual } from '../../core/crypto/bytes';
-import { FIRST_SCREEN_KEY, type AccountRow, type FirstScreenRow } from '../../storage/schema';
-import { FIRST_SCREEN_SIZE, firstScreenRows, openFirstScreen, sealFirstScreen, type StartList } from './first-screen';
+import { FIRST_SCREEN_KEY, FIRST_SCREEN_SIZE, type AccountRow, type FirstScreenRow } from '../../storage/schema';
+import { firstScreenRows, openFirstScreen, sealFirstScreen, type StartList } from './first-screen';
 import { openRows, type OpenedRecords } from './records';
 import type { VaultKeys, VaultSession } from './session';
 import type { VaultStore } from './store';

@@ -15,8 +15,6 @@ import type { Sealed } from '../../core/crypto/aead';
 import { openRecord, sealRecord } from '../../core/crypto/vault-keys';
 import { FIRST_SCREEN_SIZE, type AccountRow, type FirstScreenRow } from '../../storage/schema';
 
-export { FIRST_SCREEN_SIZE };
-
 /** The record id in the AAD: not a UUID, so never an account's. */
 const FIRST_SCREEN_RECORD = 'list:first-screen';
 
