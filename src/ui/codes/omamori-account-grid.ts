@@ -17,12 +17,14 @@ export const WINDOW_FROM = 200;
 /** What is shown over the virtualizer while it loads and draws its first rows (a few screens). */
 const FIRST_CARDS = 60;
 /**
- * Cards in the page's first paint of the list (a phone shows about 8, a desktop about 24); the
- * rest follow right after that paint. Style, layout and the countdowns of all 50 cards of a
- * 50-account vault made one long task before the first code showed (#13).
+ * Cards in the page's first paint of the list, in whole rows: a phone's screen (a 390 × 844 phone
+ * shows 10). The rest follow in steps of NEXT_CARDS, one a frame. Rendering, styling and laying
+ * out each card is ~2 ms on this project's 2-core machine: 24 cards in the first paint made it a
+ * task of 60-90 ms, and the rest of a 200-card list at once a task of ~300 ms right after (#13).
  */
-const FIRST_PAINT_CARDS = 24;
-/** Whether the page has painted a list yet: only its first list is painted in two steps. */
+const FIRST_PAINT_CARDS = 12;
+const NEXT_CARDS = 24;
+/** Whether the page has painted a list yet: only its first list is painted in steps. */
 let firstListPainted = false;
 
 type Section = 'favourites' | 'others';
@@ -54,7 +56,7 @@ export class OmamoriAccountGrid extends LitElement {
     large: { type: Boolean },
     selected: { attribute: false },
     ready: { state: true },
-    partial: { state: true },
+    shownCards: { state: true },
     windowStarted: { state: true },
     windowShown: { state: true },
   };
@@ -68,8 +70,8 @@ export class OmamoriAccountGrid extends LitElement {
   declare large: boolean;
   declare selected: ReadonlySet<string>;
   declare ready: boolean;
-  /** Only the first FIRST_PAINT_CARDS cards are rendered (the page's first list, until it has painted). */
-  declare partial: boolean;
+  /** How many cards are rendered, in whole rows (Infinity: all): the page's first list fills in over a few frames. */
+  declare shownCards: number;
   /**
    * Windowed: whether the virtualizer is there yet (not in this grid's first paint), and whether it
    * has drawn its first rows. Until then the first rows are drawn plainly, over it: its first
@@ -94,7 +96,7 @@ export class OmamoriAccountGrid extends LitElement {
     this.ready = virtualizeFn !== undefined;
     this.windowStarted = false;
     this.windowShown = false;
-    this.partial = !firstListPainted;
+    this.shownCards = firstListPainted ? Infinity : FIRST_PAINT_CARDS;
     firstListPainted = true;
     new LocaleController(this);
   }
@@ -112,13 +114,18 @@ export class OmamoriAccountGrid extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // After the frame that paints the first cards, a task renders the rest (or starts the virtualizer).
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.partial = false;
-        this.windowStarted = true;
-      }),
-    );
+    // After the frame that paints the first cards, a task starts the virtualizer (windowed), or
+    // renders the next cards, and so on after each frame until every card is there.
+    const next = (): void => {
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.windowStarted = true;
+          this.shownCards = this.windowed || this.shownCards + NEXT_CARDS >= this.total ? Infinity : this.shownCards + NEXT_CARDS;
+          if (this.shownCards !== Infinity) next();
+        }),
+      );
+    };
+    next();
   }
 
   /** Rows of whole card lines (and section headings), rebuilt only when the input changes. */
@@ -279,7 +286,7 @@ export class OmamoriAccountGrid extends LitElement {
         (r) => this.renderRow(r),
       )}</div>`;
     const first = (cards: number): Row[] => rows.slice(0, Math.max(1, Math.ceil(cards / this.cols.columns)));
-    if (!windowed) return plain(this.partial ? first(FIRST_PAINT_CARDS) : rows);
+    if (!windowed) return plain(this.shownCards === Infinity ? rows : first(this.shownCards));
     // Only the rows in (and near) the viewport are rendered. The grid itself has no clock: each
     // row re-renders when its own code changes (TickerController with a key, #19). Until its first
     // rows are drawn, the plain first rows stay over it (a first paint's worth, then a few screens
