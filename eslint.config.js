@@ -38,7 +38,12 @@ const banned = [
 const LAYERS = {
   // What core uses today; @bufbuild/protobuf (named in docs/architecture.md) is used by formats only.
   // @scure/bip39 and shamir-secret-sharing: the recovery kit's audited word lists and Shamir (core/recovery/).
-  core: { files: ['src/core/'], modules: ['src/core/'], packages: ['otpauth', 'hash-wasm', '@noble/hashes', '@scure/bip39', 'shamir-secret-sharing'] },
+  // @noble/ciphers: ChaCha20 and Poly1305 for Ente's secretstream (core/crypto/sodium.ts).
+  core: {
+    files: ['src/core/'],
+    modules: ['src/core/'],
+    packages: ['otpauth', 'hash-wasm', '@noble/hashes', '@noble/ciphers', '@scure/bip39', 'shamir-secret-sharing'],
+  },
   formats: { files: ['src/formats/'], modules: ['src/formats/', 'src/core/'], packages: ['@bufbuild/protobuf', '@zip.js/zip.js'] },
   storage: {
     files: ['src/storage/'],
@@ -91,8 +96,6 @@ const FILE_EXCEPTIONS = [
   { files: ['src/ui/scan/qr-decoder.ts'], lazyPackages: ['qr-scanner'] },
   // zxing reads in its own Worker (started by qr-decoder.ts), which loads it on the first request.
   { files: ['src/ui/scan/zxing-worker.ts'], lazyPackages: ['zxing-wasm'] },
-  // libsodium-sumo is large: one module loads it, on first use, for the formats that need it.
-  { files: ['src/core/crypto/sodium.ts'], lazyPackages: ['libsodium-wrappers-sumo'] },
   // App databases and preferences files (#17): SQLite in wasm and an XML parser, each loaded by
   // one module when such a file is read. The import Worker imports sql.js's wasm URL only.
   { files: ['src/formats/import/sqlite.ts', 'src/services/browser/import-worker.ts'], lazyPackages: ['sql.js'] },
@@ -109,7 +112,7 @@ const FILE_EXCEPTIONS = [
 const PACKAGE_HINTS = {
   'qr-scanner': 'Only src/ui/scan/qr-decoder.ts imports qr-scanner (a lazy chunk).',
   'zxing-wasm': 'Only src/ui/scan/zxing-worker.ts (and the CLI) import zxing-wasm (in its Worker, lazily).',
-  'libsodium-wrappers-sumo': 'Only src/core/crypto/sodium.ts loads libsodium (lazily).',
+  'libsodium-wrappers-sumo': 'libsodium is a development dependency: the unit tests check core/crypto/sodium.ts against it.',
   kdbxweb: 'Only src/formats/kdbx/kdbxweb.ts loads kdbxweb (lazily).',
   dexie: 'Only src/storage talks to Dexie; services go through it.',
   lit: 'Lit belongs to src/ui.',

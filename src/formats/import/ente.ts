@@ -2,7 +2,7 @@
  * @file Ente Auth's two exports (docs/formats.md). The plain one is a list of otpauth:// links
  * whose `codeDisplay=<JSON>` parameter carries Ente's own fields (tags, note, pinned, trashed).
  * The encrypted one is JSON `{version, kdfParams{memLimit, opsLimit, salt}, encryptedData,
- * encryptionNonce}`; key = libsodium crypto_pwhash Argon2id13 with the file's limits (Ente asks
+ * encryptionNonce}`; key = libsodium's crypto_pwhash Argon2id13 with the file's limits (Ente asks
  * for 1 GiB), payload = one XChaCha20-Poly1305 secretstream message whose plaintext is the plain
  * export.
  */

@@ -2,7 +2,7 @@
  * @file Module Worker entry: reading another app's file off the page (protocol in
  * services/other-apps/import-session.ts, handler in import-handler.ts), and writing a KeePass
  * database (kdbx-export.ts: one Worker bundle, so kdbxweb is built and precached once). Its importers, their KDFs and their lazy chunks
- * (scrypt, hash-wasm, libsodium, zip.js, sql.js, xmldom) load here, never in the page's start-up bundle, and are
+ * (scrypt, hash-wasm, @noble/ciphers, zip.js, sql.js, xmldom) load here, never in the page's start-up bundle, and are
  * precached with the rest of the build. Key derivations run in-process in this worker: the page
  * cancels all of it by terminating the worker.
  */
