@@ -96,9 +96,7 @@ const FILE_EXCEPTIONS = [
   { files: ['src/ui/scan/qr-decoder.ts'], lazyPackages: ['qr-scanner'] },
   // zxing reads in its own Worker (started by qr-decoder.ts), which loads it on the first request.
   { files: ['src/ui/scan/zxing-worker.ts'], lazyPackages: ['zxing-wasm'] },
-  // App databases and preferences files (#17): SQLite in wasm and an XML parser, each loaded by
-  // one module when such a file is read. The import Worker imports sql.js's wasm URL only.
-  { files: ['src/formats/import/sqlite.ts', 'src/services/browser/import-worker.ts'], lazyPackages: ['sql.js'] },
+  // Preferences files (#17): an XML parser, loaded by one module when such a file is read.
   { files: ['src/formats/import/android-xml.ts'], lazyPackages: ['@xmldom/xmldom'] },
   // kdbxweb (KeePass databases) is a lazy chunk of its own: one module loads it (#17).
   { files: ['src/formats/kdbx/kdbxweb.ts'], lazyPackages: ['kdbxweb'] },

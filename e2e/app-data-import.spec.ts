@@ -1,7 +1,7 @@
 /**
  * #17: a file of an app without an export through the app's import Worker, the user's path:
- * Microsoft Authenticator's SQLite database (sql.js and its wasm, loaded by the Worker from our
- * origin under the CSP) and Authy's preferences XML (xmldom) give a preview with what comes
+ * Microsoft Authenticator's SQLite database (read from the file format in the Worker, under the
+ * CSP) and Authy's preferences XML (xmldom) give a preview with what comes
  * across and what does not and why, and Import adds the accounts. The formats themselves are
  * unit-tested (test/unit/formats/import/app-databases.test.ts).
  */

@@ -2,7 +2,7 @@
  * @file The SQLite databases of apps that offer no export (docs/formats.md), as people copy them
  * from a rooted Android phone or a device backup: Google Authenticator (`databases/databases`),
  * Microsoft Authenticator (`databases/PhoneFactor`) and Stratum (`authenticator.db3`). Each is
- * recognised by its schema text without loading sql.js (sqlite.ts); read() loads it. Authenticator
+ * recognised by its schema text (sqlite.ts); read() reads its tables. Authenticator
  * Plus's database is encrypted with SQLCipher, which no maintained reader opens in a browser: it
  * is refused with a sentence that points to the app's own export.
  */
@@ -12,7 +12,7 @@ import { accountNameFromGoogle } from '../google-migration/codec';
 import { accountDraft, canonicalB32, collectAccounts, entryLabel } from './drafts';
 import { int, isRecord, str } from './input';
 import { readStratumJson } from './stratum';
-import { hasTable, isSqlite, rows, sqliteSchemaHas, withDatabase, type Row, type SqliteDb } from './sqlite';
+import { isSqlite, sqliteSchemaHas, withDatabase, type Row, type SqliteDb } from './sqlite';
 import type { ImportResult, Importer, ParsedInput } from './types';
 
 /** A column as text ('' for NULL or a blob). */
@@ -50,7 +50,7 @@ export const googleAuthenticatorDbImporter: Importer = {
     return ours ? { encrypted: false } : null;
   },
   async read(input) {
-    return readGoogle(await withDatabase(input.bytes, (db) => rows(db, 'SELECT * FROM accounts ORDER BY _id')));
+    return readGoogle(await withDatabase(input.bytes, (db) => db.rows('accounts', { orderBy: ['_id'] })));
   },
 };
 
@@ -83,7 +83,7 @@ export const microsoftAuthenticatorDbImporter: Importer = {
     return sqliteSchemaHas(input.bytes, 'accounts', 'oath_secret_key', 'account_type') ? { encrypted: false } : null;
   },
   async read(input) {
-    return readMicrosoft(await withDatabase(input.bytes, (db) => rows(db, 'SELECT * FROM accounts ORDER BY ux_position, _id')));
+    return readMicrosoft(await withDatabase(input.bytes, (db) => db.rows('accounts', { orderBy: ['ux_position', '_id'] })));
   },
 };
 
@@ -112,9 +112,9 @@ export function stratumBackup(table: Row[], categoryRows: Row[], linkRows: Row[]
 /** Categories are optional: older versions of the app have none. */
 function stratumAsBackup(db: SqliteDb): unknown {
   return stratumBackup(
-    rows(db, 'SELECT * FROM authenticator ORDER BY ranking'),
-    hasTable(db, 'category') ? rows(db, 'SELECT id, name FROM category') : [],
-    hasTable(db, 'authenticatorcategory') ? rows(db, 'SELECT categoryId, authenticatorSecret FROM authenticatorcategory') : [],
+    db.rows('authenticator', { orderBy: ['ranking'] }),
+    db.hasTable('category') ? db.rows('category', { columns: ['id', 'name'] }) : [],
+    db.hasTable('authenticatorcategory') ? db.rows('authenticatorcategory', { columns: ['categoryId', 'authenticatorSecret'] }) : [],
   );
 }
 

@@ -33,7 +33,7 @@ export interface AppImport {
 /**
  * A fresh module Worker per session (and per read): its memory goes with it. There is no
  * main-thread fallback: it would put a second copy of every importer and its lazy chunks
- * (sql.js alone is 0.7 MB) into the page's build and the precache, for browsers that run
+ * (zip.js and kdbxweb are 0.3 MB) into the page's build and the precache, for browsers that run
  * Omamori's vault but have no module Workers, which are none of those it supports.
  */
 const spawnWorker: SpawnImportPort = (onMessage, onCrash) => {

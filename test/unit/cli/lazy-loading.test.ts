@@ -69,7 +69,7 @@ function loadsOf(args: string[]): Loaded {
 }
 
 /** Loaded only by the files (or commands) that need them. */
-const HEAVY_PACKAGES = ['sharp', 'zxing-wasm', '@noble/ciphers', 'hash-wasm', 'kdbxweb', 'sql.js', '@zip.js/zip.js', '@xmldom/xmldom', 'qrcode'];
+const HEAVY_PACKAGES = ['sharp', 'zxing-wasm', '@noble/ciphers', 'hash-wasm', 'kdbxweb', '@zip.js/zip.js', '@xmldom/xmldom', 'qrcode'];
 const NOT_FOR_LINKS = [
   'src/formats/import/registry.ts',
   'src/formats/import/aegis.ts',

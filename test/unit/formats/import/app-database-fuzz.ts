@@ -1,7 +1,7 @@
 /**
  * The fuzz campaigns of the importers of apps without an export (#17), 10,000 runs each, kept
  * beside fuzz.test.ts (which runs them with its helpers) so that its table stays readable:
- * byte mutations of our fixtures through sniff and read (SQLite pages through sql.js, XML through
+ * byte mutations of our fixtures through sniff and read (SQLite pages through our reader, XML through
  * xmldom), the JSON inside the preference strings mutated and wrapped back into a valid file, and
  * hostile rows straight into the SQLite row decoders.
  */
@@ -37,7 +37,7 @@ const parsedOr = (text: string): unknown => {
   }
 };
 
-/** Rows as sql.js gives them, mutated: a hostile value anywhere, or random JSON. */
+/** Rows as the SQLite reader gives them, mutated: a hostile value anywhere, or random JSON. */
 const rowsFrom = (text: string): Row[] => {
   const v = parsedOr(text);
   return (Array.isArray(v) ? v : [v]) as Row[];
