@@ -134,7 +134,7 @@ export const PASSPHRASE_TYPED_KEY = 'passphrase-typed';
  * the speed. A row of `meta`; its value is the sealed record.
  */
 export const FIRST_SCREEN_KEY = 'first-screen';
-/** Ids remembered: more than any screen shows at once (the grid's first paint is 24 cards). */
+/** Ids remembered: more than any screen shows at once (the grid's first paint is 12 cards, a few screens follow). */
 export const FIRST_SCREEN_SIZE = 60;
 export interface FirstScreenRow {
   key: typeof FIRST_SCREEN_KEY;
