@@ -9,7 +9,7 @@
  * Callers bound the KDF parameters; failures here are thrown as AppErrors.
  */
 import { AppError } from '../errors';
-import { asBytes, type Bytes } from './bytes';
+import { concatBytes, utf8Encode, type Bytes } from './bytes';
 import { argon2idRaw } from './kdf';
 
 const KEY_BYTES = 32;
@@ -43,7 +43,7 @@ const words = (bytes: Uint8Array): Uint32Array => new Uint32Array(Uint8Array.fro
 /** HChaCha20(key, first 16 bytes of the header): the stream's key (crypto_core_hchacha20). */
 function subkey({ hchacha }: Primitives, key: Uint8Array, input: Uint8Array): Uint8Array {
   const out = new Uint32Array(8);
-  hchacha(words(new TextEncoder().encode('expand 32-byte k')), words(key), words(input), out);
+  hchacha(words(utf8Encode('expand 32-byte k')), words(key), words(input), out);
   return new Uint8Array(out.buffer);
 }
 
@@ -129,12 +129,6 @@ export async function secretstreamPull(key: Uint8Array, header: Uint8Array, stre
     if (out.tag === TAG_FINAL ? !last : last && offset > 0) throw new AppError('crypto/integrity');
   }
   if (parts.length === 0) throw new AppError('crypto/integrity');
-  const plain = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    plain.set(p, at);
-    at += p.length;
-  }
   state.k.fill(0);
-  return asBytes(plain);
+  return concatBytes(...parts);
 }

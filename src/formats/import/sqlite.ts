@@ -13,6 +13,7 @@
  * not allow is 'import/damaged'. WITHOUT ROWID tables (none of these apps has one) are refused the
  * same way.
  */
+import { utf8Encode } from '../../core/crypto/bytes';
 import { AppError } from '../../core/errors';
 import { startsWithAscii } from './input';
 
@@ -83,9 +84,10 @@ export class SqliteDb {
     if (this.usable < 480) throw damaged();
     this.pageCount = Math.floor(bytes.length / this.pageSize);
     if (this.pageCount < 1) throw damaged();
+    // 1 UTF-8, 2 UTF-16le, 3 UTF-16be (0: a database with no table yet, read as UTF-8).
     const encoding = this.view.getUint32(56);
-    this.text = new TextDecoder(encoding === 2 ? 'utf-16le' : encoding === 3 ? 'utf-16be' : 'utf-8');
     if (encoding > 3) throw damaged();
+    this.text = new TextDecoder(encoding === 2 ? 'utf-16le' : encoding === 3 ? 'utf-16be' : 'utf-8');
     // sqlite_master: type, name, tbl_name, rootpage, sql.
     for (const [, record] of this.scan(1)) {
       const [type, name, , root, sql] = record;
@@ -170,9 +172,9 @@ export class SqliteDb {
   private leafCell(pageStart: number, offset: number): [number, SqlValue[]] {
     if (offset < 8 || offset >= this.usable) throw damaged();
     let at = pageStart + offset;
-    const size = this.varint(at);
+    const size = varintIn(this.bytes, at);
     at = size.next;
-    const rowid = this.varint(at);
+    const rowid = varintIn(this.bytes, at);
     at = rowid.next;
     const total = size.value;
     this.budget -= total;
@@ -228,10 +230,6 @@ export class SqliteDb {
     }
     return values;
   }
-
-  private varint(at: number): { value: number; next: number } {
-    return varintIn(this.bytes, at);
-  }
 }
 
 /** SQLite's big-endian varint (1-9 bytes; the ninth gives all 8 bits), as a Number. */
@@ -263,7 +261,7 @@ function compareValues(a: SqlValue, b: SqlValue): number {
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  if (typeof a === 'string' && typeof b === 'string') return compareBytes(new TextEncoder().encode(a), new TextEncoder().encode(b));
+  if (typeof a === 'string' && typeof b === 'string') return compareBytes(utf8Encode(a), utf8Encode(b));
   if (a instanceof Uint8Array && b instanceof Uint8Array) return compareBytes(a, b);
   return 0;
 }

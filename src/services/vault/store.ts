@@ -65,10 +65,9 @@ export class VaultStore {
 
   /**
    * App start in one read: the vault row, the device key, the account rows in order and the first
-   * screen's sealed ids. Through
-   * the raw start path when there is one and it could read; otherwise one Dexie transaction.
+   * screen's sealed ids. Through the raw start path when there is one and it could read (it may
+   * only count a large vault's rows); otherwise one Dexie transaction, of every row.
    */
-  /** The start's read: raw when it can answer (it may only count a large vault's rows), else Dexie's, of every row. */
   async readStart(): Promise<StartRows> {
     const raw = (await this.#readStart?.()) ?? null;
     if (raw !== null) return raw;

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import sodiumModule from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { concatBytes } from '../../../src/core/crypto/bytes';
 import { secretstreamPull, sodiumArgon2id } from '../../../src/core/crypto/sodium';
 
 let sodium: typeof sodiumModule;
@@ -31,13 +32,7 @@ function push(plain: Uint8Array, chunk: number, rekeyAt: ReadonlySet<number> = n
           : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
     parts.push(sodium.crypto_secretstream_xchacha20poly1305_push(state, plain.subarray(i * chunk, (i + 1) * chunk), null, tag));
   }
-  const stream = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    stream.set(p, at);
-    at += p.length;
-  }
-  return { key, header, stream };
+  return { key, header, stream: concatBytes(...parts) };
 }
 
 describe('secretstreamPull', () => {
@@ -92,7 +87,7 @@ describe('secretstreamPull', () => {
     expect(await secretstreamPull(key, header, stream.subarray(0, 81), 64)).toEqual(plain.subarray(0, 64));
     // Two complete streams back to back: the first one's final tag is not at the end.
     const short = push(plain.subarray(0, 64), 64);
-    const twice = new Uint8Array([...short.stream, ...short.stream]);
+    const twice = concatBytes(short.stream, short.stream);
     await expect(secretstreamPull(short.key, short.header, twice, 64)).rejects.toMatchObject({ code: 'crypto/integrity' });
     await expect(secretstreamPull(key, header.subarray(1), stream, 64)).rejects.toMatchObject({ code: 'crypto/integrity' });
     await expect(secretstreamPull(key.subarray(1), header, stream, 64)).rejects.toMatchObject({ code: 'crypto/integrity' });
